@@ -1,0 +1,56 @@
+package cn.fpjc.core.audit;
+
+import cn.fpjc.core.security.CurrentUser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.TreeSet;
+
+/**
+ * Records writes in the current tenant's audit log, inside the caller's transaction so the entry
+ * and the change commit or roll back together. Callers pass DTO snapshots, never entities, and
+ * must not put unmasked ID numbers in them.
+ */
+@ApplicationScoped
+public class AuditLog {
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String entityType, String entityId, Object before, Object after) {
+        AuditEntry entry = new AuditEntry();
+        entry.occurredAt = Instant.now();
+        CurrentUser user = currentUser();
+        entry.actor = user == null ? "system" : user.username();
+        entry.actorRoles = user == null ? null : String.join(",", new TreeSet<>(user.roles()));
+        entry.action = action;
+        entry.entityType = entityType;
+        entry.entityId = entityId;
+        entry.beforeJson = toJson(before);
+        entry.afterJson = toJson(after);
+        entry.persist();
+    }
+
+    private static CurrentUser currentUser() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        CurrentUser user = Arc.container().instance(CurrentUser.class).get();
+        return user.isAuthenticated() ? user : null;
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit snapshot not serialisable: " + value.getClass().getName(), e);
+        }
+    }
+}

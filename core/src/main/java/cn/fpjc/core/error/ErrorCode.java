@@ -1,0 +1,53 @@
+package cn.fpjc.core.error;
+
+/**
+ * Stable machine codes for every error the API returns, each with its HTTP status and the Chinese
+ * message shown to people. Clients switch on {@link #name()}, never on the message.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "提交的数据不符合要求"),
+    BAD_REQUEST(400, "请求格式不正确"),
+    AUTH_REQUIRED(401, "请先登录"),
+    AUTH_FAILED(401, "用户名或密码错误"),
+    TOKEN_INVALID(401, "登录凭证无效或已过期，请重新登录"),
+    ACCOUNT_LOCKED(423, "连续登录失败次数过多，账号已临时锁定"),
+    ACCOUNT_DISABLED(403, "账号已停用"),
+    FORBIDDEN(403, "您没有执行此操作的权限"),
+    TENANT_SCOPE_REQUIRED(403, "此功能仅限县级及以下用户使用"),
+    TENANT_MISMATCH(403, "无权访问其他县的数据"),
+    TENANT_UNKNOWN(403, "未找到该县（区）租户"),
+    TENANT_SUSPENDED(403, "该县（区）已暂停服务"),
+    TENANT_UNAVAILABLE(503, "该县（区）数据库正在初始化或升级失败，暂不可用"),
+    PROVINCE_SCOPE(403, "只能管理本省的县（区）"),
+    NOT_FOUND(404, "未找到请求的资源"),
+    COUNTY_CODE_INVALID(400, "县级行政区划代码应为6位数字（GB/T 2260），且末两位不能为00"),
+    COUNTY_CODE_TAKEN(409, "该行政区划代码已被其他县（区）使用"),
+    COUNTY_CODE_PROVINCE_MISMATCH(400, "行政区划代码的前两位与所选省份不符"),
+    PROVINCE_PLUGIN_MISSING(400, "没有该省份的插件，无法开通"),
+    TENANT_STATE_CONFLICT(409, "当前状态下不能执行此操作"),
+    TENANT_PROVISIONING_FAILED(500, "开通县（区）时数据库初始化失败"),
+    ORG_UNIT_CODE_INVALID(400, "乡镇、村的统计用区划代码应为12位数字，且属于本县"),
+    ORG_UNIT_EXISTS(409, "该区划代码已存在"),
+    ORG_UNIT_PARENT_MISSING(400, "所属乡镇不存在，请先添加乡镇"),
+    ORG_UNIT_HAS_CHILDREN(409, "该乡镇下还有村，不能删除"),
+    USERNAME_TAKEN(409, "用户名已存在"),
+    ROLE_INVALID(400, "角色与所属单位不匹配"),
+    CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
+    INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
+
+    private final int status;
+    private final String message;
+
+    ErrorCode(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,27 @@
+package cn.fpjc.core.plugin;
+
+import java.util.Optional;
+
+/**
+ * The province plug-in SPI. A plug-in is a CDI bean in its own jar (indexed through its
+ * META-INF/beans.xml), discovered at build time and chosen per tenant at run time by the tenant's
+ * province. Keep this interface small and stable: plug-ins depend on nothing else in core.
+ */
+public interface ProvincePlugin {
+    /** Stable id, lower-case pinyin, e.g. "gansu"; stored in the tenant registry. */
+    String id();
+
+    /** The 2-digit GB/T 2260 province code; every county code of this province starts with it. */
+    String provinceCode();
+
+    /** Chinese name shown to people, e.g. 甘肃省. */
+    String displayName();
+
+    /**
+     * Classpath location of the plug-in's own Liquibase changelog, applied to each of its tenants
+     * after core's changelog. Tables it creates belong to the plug-in and should carry its prefix.
+     */
+    default Optional<String> changelog() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,29 @@
+package cn.fpjc.province.jiangxi;
+
+import cn.fpjc.core.plugin.ProvincePlugin;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** 江西省 (jiangxi). Policy source: shared/seeds/003_*.txt (see seeds/README.md). */
+@ApplicationScoped
+public class JiangxiProvincePlugin implements ProvincePlugin {
+    @Override
+    public String id() {
+        return "jiangxi";
+    }
+
+    @Override
+    public String provinceCode() {
+        return "36";
+    }
+
+    @Override
+    public String displayName() {
+        return "江西省";
+    }
+
+    @Override
+    public Optional<String> changelog() {
+        return Optional.of("db/province/jiangxi/changelog.xml");
+    }
+}

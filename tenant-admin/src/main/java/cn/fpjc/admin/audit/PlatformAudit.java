@@ -1,0 +1,36 @@
+package cn.fpjc.admin.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** Records control-plane writes inside the caller's transaction. */
+@ApplicationScoped
+public class PlatformAudit {
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, String action, String entityType, String entityId, Object before, Object after) {
+        PlatformAuditEntry entry = new PlatformAuditEntry();
+        entry.occurredAt = Instant.now();
+        entry.actor = actor;
+        entry.action = action;
+        entry.entityType = entityType;
+        entry.entityId = entityId;
+        entry.beforeJson = toJson(before);
+        entry.afterJson = toJson(after);
+        entry.persist();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit snapshot not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package cn.fpjc.admin.tenant;
+
+import cn.fpjc.core.plugin.ProvincePlugin;
+import cn.fpjc.core.tenancy.TenantConnections;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Creates a tenant database and applies core's changelog, then the province plug-in's, through
+ * Liquibase's API on a connection switched to that database. One migration at a time per process:
+ * Liquibase is not safe to run concurrently in one JVM (shared/FACTS.md).
+ */
+@ApplicationScoped
+public class TenantMigrator {
+    public static final String CORE_CHANGELOG = "db/core/changelog.xml";
+
+    @Inject
+    TenantConnections connections;
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** Creates the database if needed and brings it up to date; returns the resulting schema version. */
+    public String migrate(String tenantCode, String database, ProvincePlugin plugin) throws Exception {
+        lock.lock();
+        try {
+            createDatabase(database);
+            List<String> changelogs = new ArrayList<>();
+            changelogs.add(CORE_CHANGELOG);
+            plugin.changelog().ifPresent(changelogs::add);
+            Connection connection = connections.open(database);
+            try {
+                Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                db.setDefaultCatalogName(database);
+                ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(Thread.currentThread().getContextClassLoader());
+                // The tenant as a context keeps Liquibase from answering "up to date" from another tenant's run.
+                Contexts contexts = new Contexts("tenant-" + tenantCode);
+                for (String changelog : changelogs) {
+                    // Not closed: closing would close the pooled connection while it still points at the tenant.
+                    new Liquibase(changelog, resources, db).update(contexts, new LabelExpression());
+                }
+                return schemaVersion(connection);
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.setAutoCommit(true);
+                }
+                connections.release(connection);
+                LockServiceFactory.getInstance().resetAll();
+                ChangeLogHistoryServiceFactory.getInstance().resetAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void createDatabase(String database) throws SQLException {
+        if (!database.matches("[a-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("unsafe database name");
+        }
+        try (Connection c = connections.openControl(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    private static String schemaVersion(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*), (SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED DESC LIMIT 1) FROM DATABASECHANGELOG")) {
+            rs.next();
+            return rs.getInt(1) + ":" + rs.getString(2);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package cn.fpjc.admin.tenant;
+
+import cn.fpjc.admin.audit.PlatformAudit;
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.plugin.ProvincePlugin;
+import cn.fpjc.core.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.tenancy.TenancyConfig;
+import cn.fpjc.core.tenancy.TenantStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Onboarding, suspension and migration of county tenants. Registry rows change in short
+ * control-plane transactions; the DDL of a migration runs between them, outside any transaction.
+ */
+@ApplicationScoped
+public class TenantService {
+    private static final Logger LOG = Logger.getLogger(TenantService.class);
+    static final String ENTITY = "tenant";
+
+    @Inject
+    ProvincePluginRegistry plugins;
+
+    @Inject
+    TenantMigrator migrator;
+
+    @Inject
+    TenantRegistry registry;
+
+    @Inject
+    TenancyConfig tenancy;
+
+    @Inject
+    PlatformAudit audit;
+
+    /** The result of an onboarding call: the tenant, and whether this call created it. */
+    public record Onboarded(TenantView tenant, boolean created) {
+    }
+
+    public List<TenantView> list(String provinceFilter) {
+        List<Tenant> tenants = provinceFilter == null
+                ? Tenant.listAll(Sort.ascending("code"))
+                : Tenant.list("provinceId", Sort.ascending("code"), provinceFilter);
+        return tenants.stream().map(this::view).toList();
+    }
+
+    public TenantView get(String code) {
+        return view(find(code));
+    }
+
+    /**
+     * Onboards a county: validates, records it PROVISIONING, creates and migrates its database,
+     * then marks it ACTIVE (or FAILED with the error). Calling it again with the same code, name
+     * and province returns the existing tenant, retrying the migration if it had not succeeded.
+     */
+    public Onboarded onboard(String actor, OnboardRequest request) {
+        String code = request.code().strip();
+        if (!code.matches("\\d{6}") || code.endsWith("00")) {
+            throw new ApiException(ErrorCode.COUNTY_CODE_INVALID, code);
+        }
+        ProvincePlugin plugin = plugins.find(request.province())
+                .orElseThrow(() -> new ApiException(ErrorCode.PROVINCE_PLUGIN_MISSING, request.province()));
+        if (!code.startsWith(plugin.provinceCode())) {
+            throw new ApiException(ErrorCode.COUNTY_CODE_PROVINCE_MISMATCH,
+                    plugin.displayName() + "的代码以 " + plugin.provinceCode() + " 开头");
+        }
+        String name = request.name().strip();
+        boolean created = QuarkusTransaction.requiringNew().call(() -> {
+            Tenant existing = Tenant.findById(code);
+            if (existing != null) {
+                if (!existing.provinceId.equals(plugin.id()) || !existing.name.equals(name)) {
+                    throw new ApiException(ErrorCode.COUNTY_CODE_TAKEN, code + "（" + existing.name + "）");
+                }
+                return false;
+            }
+            Tenant tenant = new Tenant();
+            tenant.code = code;
+            tenant.name = name;
+            tenant.provinceId = plugin.id();
+            tenant.status = TenantStatus.PROVISIONING;
+            tenant.databaseName = tenancy.databaseFor(code);
+            tenant.createdAt = Instant.now();
+            tenant.updatedAt = tenant.createdAt;
+            tenant.persist();
+            audit.record(actor, "ONBOARD", ENTITY, code, null, snapshot(tenant));
+            registry.put(tenant.toInfo());
+            return true;
+        });
+        TenantStatus status = QuarkusTransaction.requiringNew().call(() -> find(code).status);
+        if (status == TenantStatus.PROVISIONING || status == TenantStatus.FAILED) {
+            migrate(code);
+        }
+        return new Onboarded(QuarkusTransaction.requiringNew().call(() -> get(code)), created);
+    }
+
+    public TenantView suspend(String actor, String code) {
+        return changeStatus(actor, code, "SUSPEND", TenantStatus.SUSPENDED, List.of(TenantStatus.ACTIVE, TenantStatus.FAILED));
+    }
+
+    public TenantView resume(String actor, String code) {
+        return changeStatus(actor, code, "RESUME", TenantStatus.ACTIVE, List.of(TenantStatus.SUSPENDED));
+    }
+
+    /**
+     * Brings every tenant's schema up to date, one tenant after another. A tenant that fails is
+     * marked FAILED with its error; the others go on. Suspended tenants are migrated and stay suspended.
+     */
+    public void migrateAll() {
+        List<Tenant> tenants = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>listAll(Sort.ascending("code")));
+        long start = System.nanoTime();
+        int failed = 0;
+        for (Tenant t : tenants) {
+            if (!migrate(t.code)) {
+                failed++;
+            }
+        }
+        LOG.infof("Migrated %d tenants in %d ms (%d failed)", tenants.size(), (System.nanoTime() - start) / 1_000_000, failed);
+    }
+
+    /**
+     * Migrates one tenant; returns false (and records FAILED) if its changelogs could not be
+     * applied. While it runs the tenant is PROVISIONING (first time) or MIGRATING; a suspended
+     * tenant stays SUSPENDED throughout.
+     */
+    boolean migrate(String code) {
+        TenantStatus initial = QuarkusTransaction.requiringNew().call(() -> find(code).status);
+        boolean suspended = initial == TenantStatus.SUSPENDED;
+        TenantStatus during = suspended || initial == TenantStatus.PROVISIONING ? initial : TenantStatus.MIGRATING;
+        TenantStatus onSuccess = suspended ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE;
+        Tenant tenant = setStatus(code, during, null, null);
+        var plugin = plugins.find(tenant.provinceId);
+        if (plugin.isEmpty()) {
+            setStatus(code, TenantStatus.FAILED, null, "省份插件 " + tenant.provinceId + " 未安装");
+            LOG.errorf("Tenant %s: province plug-in %s is not installed", code, tenant.provinceId);
+            return false;
+        }
+        try {
+            String version = migrator.migrate(code, tenant.databaseName, plugin.get());
+            setStatus(code, onSuccess, version, null);
+            return true;
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + rootMessage(e);
+            LOG.errorf("Tenant %s: migration failed: %s", code, error);
+            setStatus(code, TenantStatus.FAILED, null, error);
+            return false;
+        }
+    }
+
+    private TenantView changeStatus(String actor, String code, String action, TenantStatus target, List<TenantStatus> from) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Tenant tenant = find(code);
+            if (!from.contains(tenant.status)) {
+                throw new ApiException(ErrorCode.TENANT_STATE_CONFLICT, "当前状态：" + tenant.status.label());
+            }
+            var before = snapshot(tenant);
+            tenant.status = target;
+            tenant.updatedAt = Instant.now();
+            audit.record(actor, action, ENTITY, code, before, snapshot(tenant));
+            registry.put(tenant.toInfo());
+            return view(tenant);
+        });
+    }
+
+    private Tenant setStatus(String code, TenantStatus status, String schemaVersion, String error) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Tenant tenant = find(code);
+            tenant.status = status;
+            if (schemaVersion != null) {
+                tenant.schemaVersion = schemaVersion;
+            }
+            tenant.lastError = error;
+            tenant.updatedAt = Instant.now();
+            registry.put(tenant.toInfo());
+            return tenant;
+        });
+    }
+
+    private static Tenant find(String code) {
+        Tenant tenant = Tenant.findById(code);
+        if (tenant == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "县（区）" + code);
+        }
+        return tenant;
+    }
+
+    private static java.util.Map<String, Object> snapshot(Tenant t) {
+        return java.util.Map.of("code", t.code, "name", t.name, "province", t.provinceId, "status", t.status.name());
+    }
+
+    private TenantView view(Tenant t) {
+        String provinceName = plugins.find(t.provinceId).map(ProvincePlugin::displayName).orElse(t.provinceId);
+        return new TenantView(t.code, t.name, t.provinceId, provinceName, t.status, t.status.label(), t.databaseName,
+                t.schemaVersion, t.lastError, t.createdAt, t.updatedAt);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 2000 ? message.substring(0, 2000) : message;
+    }
+}

@@ -1,0 +1,8 @@
+package cn.fpjc.admin.tenant;
+
+import cn.fpjc.core.tenancy.TenantStatus;
+import java.time.Instant;
+
+public record TenantView(String code, String name, String provinceId, String provinceName, TenantStatus status,
+        String statusLabel, String databaseName, String schemaVersion, String lastError, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,50 @@
+package cn.fpjc.admin.user;
+
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+@Path("/api/auth")
+public class AuthResource {
+    @Inject
+    AuthService auth;
+
+    @Inject
+    CurrentUser user;
+
+    public record LoginRequest(@NotBlank String username, @NotBlank String password) {
+    }
+
+    public record LoginResponse(String token, Instant expiresAt, UserView user) {
+    }
+
+    public record Me(String username, String displayName, List<String> roles, List<String> roleLabels, String province,
+            String tenant, String org) {
+    }
+
+    /** Exchanges username and password for a bearer token. 5 failures in a row lock the account for 15 minutes. */
+    @POST
+    @Path("/login")
+    public LoginResponse login(LoginRequest request) {
+        AuthService.LoggedIn result = auth.login(request == null ? null : request.username(), request == null ? null : request.password());
+        return new LoginResponse(result.token().token(), result.token().expiresAt(), UserView.of(result.user()));
+    }
+
+    /** The caller as the token says. */
+    @GET
+    @Path("/me")
+    @Authenticated
+    public Me me() {
+        List<String> roles = List.copyOf(new TreeSet<>(user.roles()));
+        return new Me(user.username(), user.displayName(), roles, roles.stream().map(Roles::label).toList(), user.province(),
+                user.tenant(), user.orgCode());
+    }
+}

@@ -1,0 +1,38 @@
+package cn.fpjc.admin.user;
+
+import cn.fpjc.core.security.Claims;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/** Issues RS256 tokens carrying user, roles, tenant, province and org unit. */
+@ApplicationScoped
+public class TokenService {
+    @Inject
+    SecurityConfig config;
+
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    public IssuedToken issue(UserAccount user) {
+        Instant expires = Instant.now().plus(config.tokenLifetime());
+        JwtClaimsBuilder claims = Jwt.issuer(config.issuer())
+                .upn(user.username)
+                .subject(user.username)
+                .groups(user.roleSet())
+                .claim(Claims.NAME, user.displayName)
+                .expiresAt(expires);
+        if (user.tenantCode != null) {
+            claims.claim(Claims.TENANT, user.tenantCode);
+        }
+        if (user.provinceId != null) {
+            claims.claim(Claims.PROVINCE, user.provinceId);
+        }
+        if (user.orgCode != null) {
+            claims.claim(Claims.ORG, user.orgCode);
+        }
+        return new IssuedToken(claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(), expires);
+    }
+}

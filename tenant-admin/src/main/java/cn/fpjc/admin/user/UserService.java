@@ -1,0 +1,129 @@
+package cn.fpjc.admin.user;
+
+import cn.fpjc.admin.audit.PlatformAudit;
+import cn.fpjc.admin.tenant.Tenant;
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.org.OrgUnit;
+import cn.fpjc.core.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.OrgScope;
+import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.tenancy.TenantScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Creating and listing users within the caller's reach: platform admins everywhere, province
+ * admins for their province's counties, county admins in their own county.
+ */
+@ApplicationScoped
+public class UserService {
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PlatformAudit audit;
+
+    @Inject
+    ProvincePluginRegistry plugins;
+
+    public List<UserView> list(CurrentUser caller) {
+        List<UserAccount> users;
+        if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            users = UserAccount.listAll(Sort.ascending("username"));
+        } else if (caller.hasRole(Roles.PROVINCE_ADMIN)) {
+            users = UserAccount.list("provinceId", Sort.ascending("username"), caller.province());
+        } else {
+            users = UserAccount.list("tenantCode", Sort.ascending("username"), caller.tenant());
+        }
+        return users.stream().map(UserView::of).toList();
+    }
+
+    @Transactional
+    public UserView create(CurrentUser caller, CreateUserRequest request) {
+        Set<String> roles = new LinkedHashSet<>(request.roles());
+        if (!roles.stream().allMatch(Roles::isKnown)) {
+            throw new ApiException(ErrorCode.ROLE_INVALID, "未知角色");
+        }
+        UserAccount user = new UserAccount();
+        user.username = request.username();
+        user.displayName = request.displayName().strip();
+        user.roles = String.join(",", roles);
+        if (roles.equals(Set.of(Roles.PLATFORM_ADMIN))) {
+            requirePlatformAdmin(caller);
+        } else if (roles.equals(Set.of(Roles.PROVINCE_ADMIN))) {
+            requirePlatformAdmin(caller);
+            if (plugins.find(request.province()).isEmpty()) {
+                throw new ApiException(ErrorCode.PROVINCE_PLUGIN_MISSING, String.valueOf(request.province()));
+            }
+            user.provinceId = request.province();
+        } else if (Roles.COUNTY_ROLES.containsAll(roles)) {
+            Tenant tenant = request.tenant() == null ? null : Tenant.findById(request.tenant());
+            if (tenant == null) {
+                throw new ApiException(ErrorCode.TENANT_UNKNOWN, String.valueOf(request.tenant()));
+            }
+            requireReach(caller, tenant);
+            user.tenantCode = tenant.code;
+            user.provinceId = tenant.provinceId;
+            user.orgCode = checkOrg(tenant.code, roles, request.org() == null ? tenant.code : request.org());
+        } else {
+            throw new ApiException(ErrorCode.ROLE_INVALID, "平台、省级与县级角色不能混用");
+        }
+        if (UserAccount.count("username", user.username) > 0) {
+            throw new ApiException(ErrorCode.USERNAME_TAKEN, user.username);
+        }
+        user.passwordHash = hasher.hash(request.password());
+        user.createdAt = Instant.now();
+        user.persist();
+        UserView view = UserView.of(user);
+        audit.record(caller.username(), "CREATE", "app_user", user.username, null, view);
+        return view;
+    }
+
+    private static void requirePlatformAdmin(CurrentUser caller) {
+        if (!caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+    }
+
+    private static void requireReach(CurrentUser caller, Tenant tenant) {
+        boolean allowed = caller.hasRole(Roles.PLATFORM_ADMIN)
+                || (caller.hasRole(Roles.PROVINCE_ADMIN) && tenant.provinceId.equals(caller.province()))
+                || (caller.hasRole(Roles.COUNTY_ADMIN) && tenant.code.equals(caller.tenant()));
+        if (!allowed) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+    }
+
+    /** The org unit must suit the roles (a village clerk sits in a village, …) and exist in the tenant's tree. */
+    private static String checkOrg(String county, Set<String> roles, String org) {
+        boolean countyLevel = roles.contains(Roles.COUNTY_ADMIN) || roles.contains(Roles.COUNTY_APPROVER) || roles.contains(Roles.DEPARTMENT);
+        if (countyLevel && !org.equals(county)) {
+            throw new ApiException(ErrorCode.ROLE_INVALID, "县级角色的所属单位应为本县");
+        }
+        if (roles.contains(Roles.TOWNSHIP_REVIEWER) && !OrgScope.isTownship(org)) {
+            throw new ApiException(ErrorCode.ROLE_INVALID, "乡镇审核人员的所属单位应为乡镇");
+        }
+        if (roles.contains(Roles.VILLAGE_CLERK) && !OrgScope.isVillage(org)) {
+            throw new ApiException(ErrorCode.ROLE_INVALID, "村级信息员的所属单位应为村");
+        }
+        if (!org.equals(county)) {
+            if (!org.startsWith(county)) {
+                throw new ApiException(ErrorCode.ROLE_INVALID, "所属单位不属于本县");
+            }
+            boolean exists = TenantScope.call(county, () -> QuarkusTransaction.requiringNew().call(() -> OrgUnit.findByCode(org).isPresent()));
+            if (!exists) {
+                throw new ApiException(ErrorCode.ROLE_INVALID, "所属单位 " + org + " 不存在");
+            }
+        }
+        return org;
+    }
+}

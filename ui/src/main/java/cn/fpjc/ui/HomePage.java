@@ -1,0 +1,63 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.org.OrgUnit;
+import cn.fpjc.core.plugin.ProvincePlugin;
+import cn.fpjc.core.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.OrgScope;
+import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.tenancy.TenantDirectory;
+import cn.fpjc.core.tenancy.TenantInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The landing page: who I am, my county, my org unit, my roles. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class HomePage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance home();
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    ProvincePluginRegistry plugins;
+
+    @GET
+    @Transactional
+    public TemplateInstance home() {
+        TemplateInstance page = Templates.home().data("user", PageUser.of(user));
+        plugins.find(user.province()).map(ProvincePlugin::displayName).ifPresent(name -> page.data("provinceName", name));
+        if (user.tenant() != null) {
+            directory.find(user.tenant()).map(TenantInfo::name).ifPresent(name -> page.data("tenantName", name));
+            try {
+                TenantInfo tenant = access.bind(null);
+                String org = user.orgCode();
+                String orgName = OrgScope.isCounty(org) ? tenant.name()
+                        : OrgUnit.findByCode(org).map(u -> u.name).orElse("（单位已删除）");
+                page.data("orgName", orgName);
+            } catch (ApiException e) {
+                page.data("error", e.humanMessage());
+            }
+        }
+        return page;
+    }
+}

@@ -1,0 +1,65 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.admin.user.AuthService;
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.error.ErrorMappers;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Login and logout. The token lives in an HttpOnly, SameSite=Strict cookie that the JWT layer reads. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginPage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance login();
+    }
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    UiConfig config;
+
+    @GET
+    @Path("login")
+    public TemplateInstance form() {
+        return Templates.login();
+    }
+
+    @POST
+    @Path("login")
+    public Response login(@RestForm String username, @RestForm String password) {
+        try {
+            AuthService.LoggedIn result = auth.login(username, password);
+            long maxAge = Duration.between(Instant.now(), result.token().expiresAt()).toSeconds();
+            return Response.seeOther(URI.create("/")).cookie(cookie(result.token().token(), (int) maxAge)).build();
+        } catch (ApiException e) {
+            return Response.status(e.code().status())
+                    .entity(Templates.login().data("error", e.humanMessage()).data("username", username)).build();
+        }
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        return Response.seeOther(URI.create("/login")).cookie(cookie("", 0)).build();
+    }
+
+    private NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(ErrorMappers.SESSION_COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
+                .secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+}

@@ -1,0 +1,67 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.org.OrgUnitRequests;
+import cn.fpjc.core.org.OrgUnitService;
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.tenancy.TenantInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The county's townships and villages, as far as the user's org unit reaches; the county admin adds units. */
+@Path("/org-units")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class OrgUnitPage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance units();
+    }
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    OrgUnitService service;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Transactional
+    public TemplateInstance list() {
+        return page(access.bind(null));
+    }
+
+    @POST
+    public Response add(@RestForm String code, @RestForm String name) {
+        TenantInfo tenant = access.bind(null);
+        try {
+            if (!user.hasRole(Roles.COUNTY_ADMIN)) {
+                throw new ApiException(cn.fpjc.core.error.ErrorCode.FORBIDDEN);
+            }
+            service.create(tenant.code(), new OrgUnitRequests.Create(code == null ? "" : code.strip(), name == null ? "" : name.strip()));
+            return Response.seeOther(URI.create("/org-units")).build();
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(page(tenant).data("error", e.humanMessage())).build();
+        }
+    }
+
+    private TemplateInstance page(TenantInfo tenant) {
+        return Templates.units().data("user", PageUser.of(user)).data("tenantName", tenant.name())
+                .data("units", service.listVisible(user.orgCode())).data("canEdit", user.hasRole(Roles.COUNTY_ADMIN));
+    }
+}

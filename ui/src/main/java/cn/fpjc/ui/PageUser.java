@@ -1,0 +1,16 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.Roles;
+import java.util.List;
+import java.util.TreeSet;
+
+/** What the page layout shows about the logged-in user. */
+public record PageUser(String username, String displayName, List<String> roleLabels, String tenant, String province, String org,
+        boolean admin, boolean countyAdmin) {
+    public static PageUser of(CurrentUser user) {
+        return new PageUser(user.username(), user.displayName(),
+                new TreeSet<>(user.roles()).stream().map(Roles::label).toList(), user.tenant(), user.province(), user.orgCode(),
+                user.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PROVINCE_ADMIN), user.hasRole(Roles.COUNTY_ADMIN));
+    }
+}

@@ -1,0 +1,97 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.admin.tenant.OnboardRequest;
+import cn.fpjc.admin.tenant.TenantResource;
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.plugin.ProvincePluginResource;
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The tenant registry for platform and province admins. It calls the same resource the REST API
+ * exposes, so scope rules (a province admin sees and onboards only its province) are the API's.
+ */
+@Path("/admin/tenants")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PROVINCE_ADMIN})
+public class TenantAdminPage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance tenants();
+    }
+
+    @Inject
+    TenantResource api;
+
+    @Inject
+    ProvincePluginResource provinces;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public TemplateInstance list(@QueryParam("flash") String flash) {
+        return page().data("flash", flash);
+    }
+
+    @POST
+    public Response onboard(@RestForm String code, @RestForm String name, @RestForm String province) {
+        try {
+            api.onboard(new OnboardRequest(trim(code), trim(name), trim(province)));
+            return redirect("已开通：" + trim(name) + "（" + trim(code) + "）");
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(page().data("error", e.humanMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("/{code}/suspend")
+    public Response suspend(@PathParam("code") String code) {
+        return act(() -> api.suspend(code), "已暂停：" + code);
+    }
+
+    @POST
+    @Path("/{code}/resume")
+    public Response resume(@PathParam("code") String code) {
+        return act(() -> api.resume(code), "已恢复：" + code);
+    }
+
+    private Response act(Runnable action, String flash) {
+        try {
+            action.run();
+            return redirect(flash);
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(page().data("error", e.humanMessage())).build();
+        }
+    }
+
+    private TemplateInstance page() {
+        var visible = provinces.list().stream()
+                .filter(p -> user.hasRole(Roles.PLATFORM_ADMIN) || p.id().equals(user.province())).toList();
+        return Templates.tenants().data("user", PageUser.of(user)).data("tenants", api.list()).data("provinces", visible);
+    }
+
+    private static Response redirect(String flash) {
+        return Response.seeOther(URI.create("/admin/tenants?flash=" + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+}
