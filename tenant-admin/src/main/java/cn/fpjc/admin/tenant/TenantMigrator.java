@@ -35,6 +35,13 @@ public class TenantMigrator {
 
     private final ReentrantLock lock = new ReentrantLock();
 
+    static {
+        // Liquibase prints a summary per changelog to stdout; with hundreds of tenants that buries the log.
+        System.setProperty("liquibase.showSummaryOutput", System.getProperty("liquibase.showSummaryOutput", "log"));
+        System.setProperty("liquibase.showSummary", System.getProperty("liquibase.showSummary", "summary"));
+        System.setProperty("liquibase.uiService", System.getProperty("liquibase.uiService", "logger"));
+    }
+
     /** Creates the database if needed and brings it up to date; returns the resulting schema version. */
     public String migrate(String tenantCode, String database, ProvincePlugin plugin) throws Exception {
         lock.lock();
