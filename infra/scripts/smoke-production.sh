@@ -33,7 +33,10 @@ start() {
   done
   echo "FAIL: the app did not become ready" >&2; tail -50 "$WORK/app.log" >&2; exit 1
 }
-stop() { kill "$(cat "$WORK/pid")"; wait "$(cat "$WORK/pid")" 2>/dev/null || true; }
+stop() { # started in the background of this shell, but poll anyway: a restart must not overlap
+  local pid; pid=$(cat "$WORK/pid"); kill "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
 login() { curl -fs -XPOST "$BASE/api/auth/login" -H 'content-type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}"; }
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
 

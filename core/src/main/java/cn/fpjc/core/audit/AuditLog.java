@@ -1,7 +1,6 @@
 package cn.fpjc.core.audit;
 
 import cn.fpjc.core.security.CurrentUser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +29,8 @@ public class AuditLog {
         entry.action = action;
         entry.entityType = entityType;
         entry.entityId = entityId;
-        entry.beforeJson = toJson(before);
-        entry.afterJson = toJson(after);
+        entry.beforeJson = Snapshots.toJson(json, before);
+        entry.afterJson = Snapshots.toJson(json, after);
         entry.persist();
     }
 
@@ -41,16 +40,5 @@ public class AuditLog {
         }
         CurrentUser user = Arc.container().instance(CurrentUser.class).get();
         return user.isAuthenticated() ? user : null;
-    }
-
-    private String toJson(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit snapshot not serialisable: " + value.getClass().getName(), e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package cn.fpjc.core.tenancy;
 
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -37,19 +36,5 @@ public final class TenantScope {
             work.run();
             return null;
         });
-    }
-
-    public static <T> T callChecked(String tenantCode, Callable<T> work) throws Exception {
-        String previous = BOUND.get();
-        BOUND.set(tenantCode);
-        try {
-            return work.call();
-        } finally {
-            if (previous == null) {
-                BOUND.remove();
-            } else {
-                BOUND.set(previous);
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 package cn.fpjc.admin.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.fpjc.core.audit.Snapshots;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,16 +21,8 @@ public class PlatformAudit {
         entry.action = action;
         entry.entityType = entityType;
         entry.entityId = entityId;
-        entry.beforeJson = toJson(before);
-        entry.afterJson = toJson(after);
+        entry.beforeJson = Snapshots.toJson(json, before);
+        entry.afterJson = Snapshots.toJson(json, after);
         entry.persist();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return value == null ? null : json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit snapshot not serialisable", e);
-        }
     }
 }
