@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
 import cn.fpjc.app.support.TestBrokenProvincePlugin;
+import cn.fpjc.admin.tenant.TenantRegistry;
 import cn.fpjc.admin.tenant.TenantService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class TenantStatusTest {
     @Inject
     TenantService tenants;
+
+    @Inject
+    TenantRegistry registry;
 
     @Test
     void suspendedCountyIsRefusedUntilResumed() {
@@ -41,6 +45,20 @@ class TenantStatusTest {
         // Both changes are in the platform audit log.
         org.junit.jupiter.api.Assertions.assertEquals(List.of("ONBOARD", "SUSPEND", "RESUME"),
                 Sql.column("SELECT action FROM platform_audit_log WHERE entity_type = 'tenant' AND entity_id = '" + county + "' ORDER BY id"));
+    }
+
+    @Test
+    void aSuspensionMadeByAnotherReplicaArrivesWithTheNextRegistryRefresh() {
+        String county = Api.onboard("henan", "41");
+        String user = Api.createUser("t_admin_" + county, "county-admin", county, county);
+        // Another replica suspends the county: only the shared control database changes.
+        Sql.execute("UPDATE tenant SET status = 'SUSPENDED' WHERE code = '" + county + "'");
+        as(user).get("/api/counties/" + county + "/org-units").then().statusCode(200);
+        registry.reload(); // what the scheduler does every fpjc.tenancy.registry-refresh
+        as(user).get("/api/counties/" + county + "/org-units").then().statusCode(403).body("code", equalTo("TENANT_SUSPENDED"));
+        Sql.execute("UPDATE tenant SET status = 'ACTIVE' WHERE code = '" + county + "'");
+        registry.reload();
+        as(user).get("/api/counties/" + county + "/org-units").then().statusCode(200);
     }
 
     @Test

@@ -105,6 +105,12 @@ class BrowserSmokeTest {
         assertTrue(units.contains("三陶村") && !units.contains("上新村"), units);
         screenshot("clerk-org-units");
 
+        browser.findElement(By.linkText("本县执行参数")).click();
+        new Select(browser.findElement(By.id("year"))).selectByValue("2024");
+        var threshold = browser.findElement(By.cssSelector("tr[data-key='monitoring.threshold']"));
+        assertTrue(threshold.getText().contains("7800") && threshold.getText().contains("本县规定"), threshold.getText());
+        screenshot("clerk-parameters-2024");
+
         // The clerk has no tenant registry: the page answers 403, and no menu entry leads there.
         assertTrue(browser.findElements(By.linkText("县（区）租户")).isEmpty());
     }

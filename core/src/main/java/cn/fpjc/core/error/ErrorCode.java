@@ -32,6 +32,10 @@ public enum ErrorCode {
     ORG_UNIT_HAS_CHILDREN(409, "该乡镇下还有村，不能删除"),
     USERNAME_TAKEN(409, "用户名已存在"),
     ROLE_INVALID(400, "角色与所属单位不匹配"),
+    PARAMETER_UNKNOWN(404, "没有这个参数"),
+    PARAMETER_NOT_SET(422, "所需参数尚未设定，不能办理"),
+    PARAMETER_NOT_SETTABLE(400, "该参数不能由省级按年度设定"),
+    PARAMETER_VALUE_INVALID(400, "参数值不正确"),
     CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
     INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
 

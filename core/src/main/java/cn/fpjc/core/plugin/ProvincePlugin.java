@@ -24,4 +24,13 @@ public interface ProvincePlugin {
     default Optional<String> changelog() {
         return Optional.empty();
     }
+
+    /**
+     * Classpath location of the plug-in's parameter file (JSON, see cn.fpjc.core.param.ParameterFile):
+     * versioned values by effective year, each citing its source, plus county overrides. Checked
+     * against core's catalogue at startup and by {@link ProvincePluginContract}.
+     */
+    default Optional<String> parameters() {
+        return Optional.empty();
+    }
 }

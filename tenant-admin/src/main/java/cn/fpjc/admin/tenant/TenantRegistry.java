@@ -3,6 +3,7 @@ package cn.fpjc.admin.tenant;
 import cn.fpjc.core.tenancy.TenantDirectory;
 import cn.fpjc.core.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The request path's view of the registry: an in-memory snapshot, so checking a tenant costs no
- * SQL. Every change made through {@link TenantService} refreshes the entry it touched; a full
- * {@link #reload()} runs at startup.
+ * SQL. Every change made through {@link TenantService} refreshes the entry it touched at once; a
+ * full {@link #reload()} runs at startup and then every fpjc.tenancy.registry-refresh (30 s), so a
+ * suspension made on one replica reaches the others within that interval.
  */
 @ApplicationScoped
 public class TenantRegistry implements TenantDirectory {
@@ -22,10 +24,13 @@ public class TenantRegistry implements TenantDirectory {
         return Optional.ofNullable(tenantCode == null ? null : snapshot.get(tenantCode));
     }
 
+    @Scheduled(every = "${fpjc.tenancy.registry-refresh:30s}", delayed = "${fpjc.tenancy.registry-refresh:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
         var all = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>listAll().stream().map(Tenant::toInfo).toList());
-        snapshot.clear();
+        // Replace entry by entry: a request never sees an empty registry in between.
         all.forEach(t -> snapshot.put(t.code(), t));
+        snapshot.keySet().retainAll(all.stream().map(TenantInfo::code).toList());
     }
 
     void put(TenantInfo info) {

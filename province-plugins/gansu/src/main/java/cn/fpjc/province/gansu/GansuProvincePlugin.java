@@ -26,4 +26,9 @@ public class GansuProvincePlugin implements ProvincePlugin {
     public Optional<String> changelog() {
         return Optional.of("db/province/gansu/changelog.xml");
     }
+
+    @Override
+    public Optional<String> parameters() {
+        return Optional.of("params/gansu.json");
+    }
 }

@@ -26,4 +26,9 @@ public class HeilongjiangProvincePlugin implements ProvincePlugin {
     public Optional<String> changelog() {
         return Optional.of("db/province/heilongjiang/changelog.xml");
     }
+
+    @Override
+    public Optional<String> parameters() {
+        return Optional.of("params/heilongjiang.json");
+    }
 }

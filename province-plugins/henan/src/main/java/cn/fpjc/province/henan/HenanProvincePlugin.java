@@ -26,4 +26,9 @@ public class HenanProvincePlugin implements ProvincePlugin {
     public Optional<String> changelog() {
         return Optional.of("db/province/henan/changelog.xml");
     }
+
+    @Override
+    public Optional<String> parameters() {
+        return Optional.of("params/henan.json");
+    }
 }

@@ -26,4 +26,9 @@ public class HunanProvincePlugin implements ProvincePlugin {
     public Optional<String> changelog() {
         return Optional.of("db/province/hunan/changelog.xml");
     }
+
+    @Override
+    public Optional<String> parameters() {
+        return Optional.of("params/hunan.json");
+    }
 }

@@ -26,4 +26,9 @@ public class JiangxiProvincePlugin implements ProvincePlugin {
     public Optional<String> changelog() {
         return Optional.of("db/province/jiangxi/changelog.xml");
     }
+
+    @Override
+    public Optional<String> parameters() {
+        return Optional.of("params/jiangxi.json");
+    }
 }

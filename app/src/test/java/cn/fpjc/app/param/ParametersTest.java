@@ -1,0 +1,154 @@
+package cn.fpjc.app.param;
+
+import static cn.fpjc.app.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.Sql;
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.param.EffectiveParameters;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** 本县执行参数: each demo county's parameters for 2024 as PROVINCES.md and the seeds give them, with their origin. */
+@QuarkusTest
+class ParametersTest {
+    @Inject
+    EffectiveParameters parameters;
+
+    static ValidatableResponse params(String user, String county, int year) {
+        return as(user).queryParam("year", year).get("/api/counties/" + county + "/parameters").then().statusCode(200);
+    }
+
+    static void expect(ValidatableResponse r, String key, String value, String origin) {
+        r.body("find { it.key == '" + key + "' }.value", value == null ? nullValue() : equalTo(value))
+                .body("find { it.key == '" + key + "' }.origin", equalTo(origin));
+    }
+
+    @Test
+    void heilongjiang2024() {
+        ValidatableResponse r = params("yanshou.clerk", "230129", 2024);
+        expect(r, "monitoring.clue-verify-days", "5", "PROVINCE");
+        expect(r, "monitoring.village-notice-days", "5", "PROVINCE");
+        expect(r, "monitoring.data-entry-days", "10", "PROVINCE");
+        expect(r, "monitoring.centralized-screenings-per-year", "2", "PROVINCE");
+        expect(r, "assistance.plan-days", "10", "PROVINCE");
+        expect(r, "monitoring.identification-max-days", "15", "NATIONAL");
+        expect(r, "monitoring.threshold", null, "NOT_SET");
+        // 延寿县 is one of the 11 富农产业贷 pilot counties: a county override.
+        expect(r, "programme.funong-loan.pilot", "是", "COUNTY");
+        r.body("find { it.key == 'programme.funong-loan.pilot' }.source", containsString("富农产业贷"));
+    }
+
+    @Test
+    void aHeilongjiangCountyOutsideThePilotListIsNotAPilot() {
+        String county = Api.onboard("heilongjiang", "23");
+        String user = Api.createUser("t_clerkless_" + county, "county-approver", county, county);
+        expect(params(user, county, 2024), "programme.funong-loan.pilot", null, "NOT_SET");
+    }
+
+    @Test
+    void henanThreshold7500IsThe2023ReferenceOnly() {
+        ValidatableResponse r2023 = params("lankao.clerk", "410225", 2023);
+        expect(r2023, "monitoring.threshold", "7500", "PROVINCE");
+        expect(r2023, "monitoring.identification-max-days", "15", "PROVINCE");
+        expect(r2023, "monitoring.village-notice-days", "5", "PROVINCE");
+        expect(r2023, "assistance.plan-days", "10", "PROVINCE");
+        ValidatableResponse r2024 = params("lankao.clerk", "410225", 2024);
+        expect(r2024, "monitoring.threshold", null, "NOT_SET");
+        expect(r2024, "monitoring.data-entry-days", "10", "PROVINCE");
+        expect(r2024, "monitoring.centralized-screenings-per-year", "2", "PROVINCE");
+    }
+
+    @Test
+    void minqinCountyProfileOverridesTheNationalDefaults() {
+        ValidatableResponse r = params("minqin.reviewer", "620621", 2024);
+        expect(r, "monitoring.threshold", "7800", "COUNTY");
+        expect(r, "monitoring.clue-verify-days", "5", "COUNTY");
+        expect(r, "monitoring.check-feedback-working-days", "5", "COUNTY");
+        expect(r, "monitoring.approval-working-days", "5", "COUNTY");
+        expect(r, "monitoring.identification-max-days", "15", "COUNTY");
+        expect(r, "monitoring.department-alert-day", "28", "COUNTY");
+        expect(r, "assistance.plan-days", "10", "COUNTY");
+        expect(r, "assistance.plan-readjust-deadline", "03-31", "COUNTY");
+        expect(r, "monitoring.village-notice-days", "5", "NATIONAL");
+        r.body("find { it.key == 'monitoring.threshold' }.source", containsString("7800"));
+    }
+
+    @Test
+    void anotherGansuCountyDoesNotInheritMinqinsProfile() {
+        String county = Api.onboard("gansu", "62");
+        String user = Api.createUser("t_approver_" + county, "county-approver", county, county);
+        ValidatableResponse r = params(user, county, 2024);
+        expect(r, "monitoring.threshold", null, "NOT_SET");
+        expect(r, "monitoring.check-feedback-working-days", null, "NOT_SET");
+        expect(r, "monitoring.identification-max-days", "15", "NATIONAL");
+    }
+
+    @Test
+    void jiangxiAndHunan2024() {
+        expect(params("xinfeng.clerk", "360722", 2024), "monitoring.self-report-channel", "12317、“信速办”等平台", "COUNTY");
+        ValidatableResponse hunan = params("huayuan.clerk", "433124", 2024);
+        expect(hunan, "monitoring.threshold-deadline", "03-31", "PROVINCE");
+        expect(hunan, "monitoring.centralized-screenings-per-year", "2", "PROVINCE");
+        expect(hunan, "monitoring.threshold", null, "NOT_SET");
+    }
+
+    @Test
+    void aProvinceAdminSetsTheYearsThresholdForThatYearOnlyAndItIsAudited() {
+        as("hunan-admin").body(Map.of("value", "7900", "source", "湘农办〔2025〕测试号"))
+                .put("/api/admin/provinces/hunan/yearly-values/monitoring.threshold/2025")
+                .then().statusCode(200).body("value", equalTo("7900")).body("setBy", equalTo("hunan-admin"));
+
+        expect(params("huayuan.clerk", "433124", 2025), "monitoring.threshold", "7900", "PROVINCE_YEARLY");
+        expect(params("huayuan.clerk", "433124", 2024), "monitoring.threshold", null, "NOT_SET");
+        expect(params("huayuan.clerk", "433124", 2026), "monitoring.threshold", null, "NOT_SET");
+        // Another province's counties are untouched.
+        expect(params("lankao.clerk", "410225", 2025), "monitoring.threshold", null, "NOT_SET");
+
+        as("hunan-admin").body(Map.of("value", "7950", "source", "湘农办〔2025〕更正"))
+                .put("/api/admin/provinces/hunan/yearly-values/monitoring.threshold/2025").then().statusCode(200);
+        assertEquals(List.of("SET", "UPDATE"), Sql.column("SELECT action FROM platform_audit_log WHERE entity_type = "
+                + "'province_yearly_value' AND entity_id = 'hunan/monitoring.threshold/2025' ORDER BY id"));
+        assertTrue(Sql.column("SELECT before_json FROM platform_audit_log WHERE entity_id = 'hunan/monitoring.threshold/2025' "
+                + "AND action = 'UPDATE'").get(0).contains("7900"));
+        as("hunan-admin").get("/api/admin/provinces/hunan/yearly-values").then().statusCode(200)
+                .body("find { it.year == 2025 }.value", equalTo("7950"));
+    }
+
+    @Test
+    void yearlyValuesAreRefusedOutsideTheRules() {
+        String url = "/api/admin/provinces/hunan/yearly-values/monitoring.threshold/2026";
+        as("henan-admin").body(Map.of("value", "8000", "source", "x")).put(url).then().statusCode(403).body("code", equalTo("PROVINCE_SCOPE"));
+        as("huayuan.admin").body(Map.of("value", "8000", "source", "x")).put(url).then().statusCode(403);
+        Api.anonymous().body(Map.of("value", "8000", "source", "x")).put(url).then().statusCode(401);
+        as("hunan-admin").body(Map.of("value", "八千", "source", "x")).put(url).then().statusCode(400)
+                .body("code", equalTo("PARAMETER_VALUE_INVALID"));
+        as("hunan-admin").body(Map.of("value", "8000", "source", " ")).put(url).then().statusCode(400)
+                .body("code", equalTo("PARAMETER_VALUE_INVALID"));
+        as("hunan-admin").body(Map.of("value", "5", "source", "x"))
+                .put("/api/admin/provinces/hunan/yearly-values/monitoring.village-notice-days/2026").then().statusCode(400)
+                .body("code", equalTo("PARAMETER_NOT_SETTABLE"));
+        as("hunan-admin").body(Map.of("value", "5", "source", "x"))
+                .put("/api/admin/provinces/hunan/yearly-values/no.such.key/2026").then().statusCode(404);
+        expect(params("huayuan.clerk", "433124", 2026), "monitoring.threshold", null, "NOT_SET");
+    }
+
+    @Test
+    void aDecisionThatNeedsAMissingThresholdIsRefusedWithAClearMessage() {
+        assertEquals("7800", parameters.require("gansu", "620621", "monitoring.threshold", 2024));
+        ApiException e = assertThrows(ApiException.class, () -> parameters.require("henan", "410225", "monitoring.threshold", 2024));
+        assertEquals(ErrorCode.PARAMETER_NOT_SET, e.code());
+        assertTrue(e.humanMessage().contains("2024年的「防止返贫监测范围（家庭年人均纯收入）」尚未设定"), e.humanMessage());
+    }
+}

@@ -1,0 +1,9 @@
+package cn.fpjc.core.param;
+
+/**
+ * A parameter as it applies to one county in one year, with where the value came from.
+ * sinceYear is the year the value took effect (for a perYear parameter: the only year it applies to).
+ */
+public record EffectiveParameter(String key, String label, String group, String unit, ParamType type, boolean perYear,
+        String value, Integer sinceYear, String source, String note, ParameterOrigin origin, String originLabel) {
+}

@@ -1,0 +1,65 @@
+package cn.fpjc.core.param;
+
+import java.math.BigDecimal;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+
+/** How a parameter's value is written and checked. Values are stored as text and parsed by their type. */
+public enum ParamType {
+    /** Yuan with at most 2 decimals (exact decimal, never floating point). */
+    MONEY,
+    /** Calendar days (天). */
+    DAYS,
+    /** Working days (工作日) on the State Council calendar. */
+    WORKING_DAYS,
+    /** A whole number of times or items. */
+    COUNT,
+    /** A percentage, e.g. 65 or 54.17. */
+    PERCENT,
+    /** A date in every year, written MM-dd (e.g. 03-31). */
+    MONTH_DAY,
+    /** A day of every month, 1–31. */
+    DAY_OF_MONTH,
+    /** Free text (names, lists). */
+    TEXT;
+
+    /** Null if the value is well-formed for this type, otherwise what is wrong (Chinese). */
+    public String problem(String value) {
+        if (value == null || value.isBlank()) {
+            return "值为空";
+        }
+        try {
+            switch (this) {
+                case MONEY -> {
+                    BigDecimal v = new BigDecimal(value);
+                    if (v.signum() < 0 || v.scale() > 2) {
+                        return "金额应为非负数，最多两位小数";
+                    }
+                }
+                case DAYS, WORKING_DAYS, COUNT -> {
+                    if (Integer.parseInt(value) < 0) {
+                        return "应为非负整数";
+                    }
+                }
+                case PERCENT -> {
+                    BigDecimal v = new BigDecimal(value);
+                    if (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0) {
+                        return "百分比应在0—100之间";
+                    }
+                }
+                case MONTH_DAY -> MonthDay.parse("--" + value, DateTimeFormatter.ofPattern("--MM-dd"));
+                case DAY_OF_MONTH -> {
+                    int d = Integer.parseInt(value);
+                    if (d < 1 || d > 31) {
+                        return "应为1—31日";
+                    }
+                }
+                case TEXT -> {
+                }
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return "格式不正确：" + value;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package cn.fpjc.core.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The contract kit itself: it must fail a plug-in whose parameters are unsourced, unknown or malformed. */
+class ProvincePluginContractTest {
+
+    static class BadPlugin implements ProvincePlugin {
+        @Override
+        public String id() {
+            return "testprovince";
+        }
+
+        @Override
+        public String provinceCode() {
+            return "98";
+        }
+
+        @Override
+        public String displayName() {
+            return "测试省";
+        }
+
+        @Override
+        public Optional<String> changelog() {
+            return Optional.of("db/province/testprovince/missing.xml");
+        }
+
+        @Override
+        public Optional<String> parameters() {
+            return Optional.of("params/unsourced.json");
+        }
+    }
+
+    @Test
+    void aPluginWithAnUnsourcedParameterFailsTheContract() {
+        List<String> problems = ProvincePluginContract.problems(new BadPlugin());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("monitoring.village-notice-days") && p.contains("缺少出处")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("monitoring.no-such-key") && p.contains("目录中没有")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("monitoring.threshold") && p.contains("两位小数")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("410225") && p.contains("不是本省")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("找不到 changelog")), problems.toString());
+        assertEquals(5, problems.size(), problems.toString());
+        AssertionError error = assertThrows(AssertionError.class, () -> ProvincePluginContract.verify(new BadPlugin()));
+        assertTrue(error.getMessage().contains("缺少出处"));
+    }
+}

@@ -1,0 +1,12 @@
+package cn.fpjc.province.hunan;
+
+import cn.fpjc.core.plugin.ProvincePluginContract;
+import org.junit.jupiter.api.Test;
+
+/** The shared plug-in contract (province-plugins/README.md): every province module runs it. */
+class HunanProvincePluginContractTest {
+    @Test
+    void honoursTheProvincePluginContract() {
+        ProvincePluginContract.verify(new HunanProvincePlugin());
+    }
+}

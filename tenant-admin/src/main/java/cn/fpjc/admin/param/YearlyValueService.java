@@ -1,0 +1,96 @@
+package cn.fpjc.admin.param;
+
+import cn.fpjc.admin.audit.PlatformAudit;
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.param.EffectiveParameters;
+import cn.fpjc.core.param.ParameterDefinition;
+import cn.fpjc.core.param.ParameterValue;
+import cn.fpjc.core.param.YearlyParameterStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Yearly values set by province admins, kept in the control database. Reads run in their own
+ * transaction so they can be asked from inside a tenant's transaction.
+ */
+@ApplicationScoped
+public class YearlyValueService implements YearlyParameterStore {
+    @Inject
+    PlatformAudit audit;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    public record YearlyValueView(String province, String key, String label, int year, String value, String source, String setBy,
+            Instant setAt) {
+    }
+
+    public record SetRequest(String value, String source) {
+    }
+
+    @Override
+    public Optional<ParameterValue> find(String provinceId, String key, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> ProvinceYearlyValue
+                .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
+                .firstResultOptional()
+                .map(v -> new ParameterValue(v.key, v.year, v.value, v.source, "由 " + v.setBy + " 于 " + v.setAt + " 设定")));
+    }
+
+    public List<YearlyValueView> list(String provinceId) {
+        return QuarkusTransaction.requiringNew().call(() -> ProvinceYearlyValue
+                .<ProvinceYearlyValue>list("provinceId", Sort.descending("year").and("key"), provinceId).stream()
+                .map(this::view).toList());
+    }
+
+    /** Sets (or replaces) the value of a settable parameter for one year only; audited. */
+    public YearlyValueView set(String actor, String provinceId, String key, int year, SetRequest request) {
+        ParameterDefinition def = parameters.catalogue().definition(key)
+                .orElseThrow(() -> new ApiException(ErrorCode.PARAMETER_UNKNOWN, key));
+        if (!def.settableByProvince()) {
+            throw new ApiException(ErrorCode.PARAMETER_NOT_SETTABLE, def.label());
+        }
+        if (year < 2020 || year > 2100) {
+            throw new ApiException(ErrorCode.PARAMETER_VALUE_INVALID, "年度 " + year + " 不合理");
+        }
+        String value = request == null || request.value() == null ? null : request.value().strip();
+        String problem = def.type().problem(value);
+        if (problem != null) {
+            throw new ApiException(ErrorCode.PARAMETER_VALUE_INVALID, def.label() + "：" + problem);
+        }
+        if (request.source() == null || request.source().isBlank()) {
+            throw new ApiException(ErrorCode.PARAMETER_VALUE_INVALID, "请填写依据（文件名称、文号）");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ProvinceYearlyValue row = ProvinceYearlyValue
+                    .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
+                    .firstResultOptional().orElse(null);
+            Map<String, Object> before = row == null ? null : Map.of("value", row.value, "source", row.source);
+            if (row == null) {
+                row = new ProvinceYearlyValue();
+                row.provinceId = provinceId;
+                row.key = key;
+                row.year = year;
+            }
+            row.value = value;
+            row.source = request.source().strip();
+            row.setBy = actor;
+            row.setAt = Instant.now();
+            row.persist();
+            audit.record(actor, before == null ? "SET" : "UPDATE", "province_yearly_value", provinceId + "/" + key + "/" + year, before,
+                    Map.of("value", row.value, "source", row.source));
+            return view(row);
+        });
+    }
+
+    private YearlyValueView view(ProvinceYearlyValue v) {
+        String label = parameters.catalogue().definition(v.key).map(ParameterDefinition::label).orElse(v.key);
+        return new YearlyValueView(v.provinceId, v.key, label, v.year, v.value, v.source, v.setBy, v.setAt);
+    }
+}

@@ -1,0 +1,78 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.admin.param.YearlyValueResource;
+import cn.fpjc.admin.param.YearlyValueService;
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.param.EffectiveParameters;
+import cn.fpjc.core.param.ParameterDefinition;
+import cn.fpjc.core.param.ParameterResource;
+import cn.fpjc.core.plugin.ProvincePluginResource;
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Province admins set the values their province fixes each year (e.g. the monitoring threshold). Same rules as the API. */
+@Path("/admin/yearly-values")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PROVINCE_ADMIN})
+public class YearlyValuePage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance values();
+    }
+
+    @Inject
+    YearlyValueResource api;
+
+    @Inject
+    ProvincePluginResource provinces;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public TemplateInstance show(@QueryParam("province") String province, @QueryParam("flash") String flash) {
+        return page(province).data("flash", flash);
+    }
+
+    @POST
+    public Response set(@RestForm String province, @RestForm String key, @RestForm int year, @RestForm String value,
+            @RestForm String source) {
+        try {
+            api.set(province, key, year, new YearlyValueService.SetRequest(value, source));
+            String flash = "已设定 " + year + " 年 " + parameters.catalogue().definition(key).map(ParameterDefinition::label).orElse(key);
+            return Response.seeOther(URI.create("/admin/yearly-values?province=" + province + "&flash="
+                    + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(page(province).data("error", e.humanMessage())).build();
+        }
+    }
+
+    private TemplateInstance page(String requested) {
+        var visible = provinces.list().stream()
+                .filter(p -> user.hasRole(Roles.PLATFORM_ADMIN) || p.id().equals(user.province())).toList();
+        String province = requested != null && visible.stream().anyMatch(p -> p.id().equals(requested)) ? requested : visible.get(0).id();
+        String provinceName = visible.stream().filter(p -> p.id().equals(province)).findFirst().orElseThrow().name();
+        return Templates.values().data("user", PageUser.of(user)).data("province", province).data("provinceName", provinceName)
+                .data("provinces", visible).data("values", api.list(province))
+                .data("settable", parameters.catalogue().definitions().stream().filter(ParameterDefinition::settableByProvince).toList())
+                .data("nextYear", ParameterResource.currentYear() + 1);
+    }
+}
