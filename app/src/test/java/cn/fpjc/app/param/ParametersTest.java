@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +143,24 @@ class ParametersTest {
         as("hunan-admin").body(Map.of("value", "5", "source", "x"))
                 .put("/api/admin/provinces/hunan/yearly-values/no.such.key/2026").then().statusCode(404);
         expect(params("huayuan.clerk", "433124", 2026), "monitoring.threshold", null, "NOT_SET");
+    }
+
+    @Test
+    void theLeafletIsWrittenFromTheCountysParametersForTheYear() {
+        String minqin = as("minqin.clerk").accept("text/html").queryParam("year", 2024).get("/parameters/leaflet")
+                .then().statusCode(200).extract().asString();
+        assertTrue(minqin.contains("民勤县 · 2024年"), minqin);
+        assertTrue(minqin.contains("低于 <strong>7800 元</strong>"), minqin);
+        assertTrue(minqin.contains("<strong>5 个工作日</strong>内告知核查结果"), minqin);
+        assertTrue(minqin.contains("“一键报贫”系统"), minqin);
+        assertTrue(minqin.contains("002 民勤县2024年防止返贫动态监测和帮扶工作要点 二(二)3"), "sources are cited");
+
+        // 兰考县 2024 has no threshold yet: the leaflet says so, and leaves out steps Henan does not set.
+        String lankao = as("lankao.clerk").accept("text/html").queryParam("year", 2024).get("/parameters/leaflet")
+                .then().statusCode(200).extract().asString();
+        assertTrue(lankao.contains("2024年的监测范围（收入标准）尚未公布"), lankao);
+        assertFalse(lankao.contains("个工作日</strong>内告知核查结果"), lankao);
+        assertTrue(lankao.contains("不超过 <strong>15 天</strong>"), lankao);
     }
 
     @Test

@@ -110,6 +110,9 @@ class BrowserSmokeTest {
         var threshold = browser.findElement(By.cssSelector("tr[data-key='monitoring.threshold']"));
         assertTrue(threshold.getText().contains("7800") && threshold.getText().contains("本县规定"), threshold.getText());
         screenshot("clerk-parameters-2024");
+        browser.findElement(By.id("leaflet-link")).click();
+        assertTrue(browser.findElement(By.id("threshold")).getText().contains("7800 元"));
+        screenshot("clerk-leaflet-2024");
 
         // The clerk has no tenant registry: the page answers 403, and no menu entry leads there.
         assertTrue(browser.findElements(By.linkText("县（区）租户")).isEmpty());

@@ -32,6 +32,7 @@ public enum ErrorCode {
     ORG_UNIT_HAS_CHILDREN(409, "该乡镇下还有村，不能删除"),
     USERNAME_TAKEN(409, "用户名已存在"),
     ROLE_INVALID(400, "角色与所属单位不匹配"),
+    PROGRAMME_NOT_ENABLED(404, "本县未启用该帮扶项目"),
     PARAMETER_UNKNOWN(404, "没有这个参数"),
     PARAMETER_NOT_SET(422, "所需参数尚未设定，不能办理"),
     PARAMETER_NOT_SETTABLE(400, "该参数不能由省级按年度设定"),

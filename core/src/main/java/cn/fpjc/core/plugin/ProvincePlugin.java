@@ -1,6 +1,7 @@
 package cn.fpjc.core.plugin;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The province plug-in SPI. A plug-in is a CDI bean in its own jar (indexed through its
@@ -32,5 +33,18 @@ public interface ProvincePlugin {
      */
     default Optional<String> parameters() {
         return Optional.empty();
+    }
+
+    /** Ids of the programme modules (cn.fpjc.core.programme.Programme) this province enables. */
+    default Set<String> programmes() {
+        return Set.of();
+    }
+
+    /**
+     * Whether one county has a programme; by default every county of the province that enables it.
+     * Override for programmes limited to pilot counties.
+     */
+    default boolean enablesProgramme(String programmeId, String countyCode) {
+        return programmes().contains(programmeId);
     }
 }

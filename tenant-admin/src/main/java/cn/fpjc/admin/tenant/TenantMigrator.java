@@ -1,6 +1,8 @@
 package cn.fpjc.admin.tenant;
 
 import cn.fpjc.core.plugin.ProvincePlugin;
+import cn.fpjc.core.programme.Programme;
+import cn.fpjc.core.programme.Programmes;
 import cn.fpjc.core.tenancy.TenantConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +44,13 @@ public class TenantMigrator {
         System.setProperty("liquibase.uiService", System.getProperty("liquibase.uiService", "logger"));
     }
 
-    /** Creates the database if needed and brings it up to date; returns the resulting schema version. */
+    @Inject
+    Programmes programmes;
+
+    /**
+     * Creates the database if needed and brings it up to date — core's changelog, the province
+     * plug-in's, then each programme the county has — and returns the resulting schema version.
+     */
     public String migrate(String tenantCode, String database, ProvincePlugin plugin) throws Exception {
         lock.lock();
         try {
@@ -50,6 +58,9 @@ public class TenantMigrator {
             List<String> changelogs = new ArrayList<>();
             changelogs.add(CORE_CHANGELOG);
             plugin.changelog().ifPresent(changelogs::add);
+            for (Programme programme : programmes.enabledFor(plugin.id(), tenantCode)) {
+                programme.changelog().ifPresent(changelogs::add);
+            }
             Connection connection = connections.open(database);
             try {
                 Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));

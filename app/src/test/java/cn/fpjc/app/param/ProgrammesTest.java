@@ -1,0 +1,77 @@
+package cn.fpjc.app.param;
+
+import static cn.fpjc.app.support.Api.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.Sql;
+import cn.fpjc.core.plugin.ProvincePlugin;
+import cn.fpjc.core.programme.Programme;
+import cn.fpjc.core.programme.Programmes;
+import cn.fpjc.programme.examplegarden.ExampleGardenProgramme;
+import cn.fpjc.province.testexample.ExampleProvincePlugin;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The programme mechanism, with the test-only example province and its one programme. */
+@QuarkusTest
+class ProgrammesTest {
+
+    @Test
+    void theProgrammesTableExistsOnlyInCountiesWhoseProvinceEnablesIt() {
+        String county = Api.onboard(ExampleProvincePlugin.ID, "98");
+        assertTrue(Sql.tableExists(Sql.database(county), "prg_example_garden_plot"));
+        assertFalse(Sql.tableExists(Sql.database("410225"), "prg_example_garden_plot"));
+        // core 2 + the programme's 1 (the example province has no changelog of its own)
+        as("admin").get("/api/admin/tenants/" + county).then().body("schemaVersion", equalTo("3:example-garden-0001-plot"));
+    }
+
+    @Test
+    void aCountyUsesTheProgrammeItsProvinceEnablesAndOthersGet404() {
+        String county = Api.onboard(ExampleProvincePlugin.ID, "98");
+        String admin = Api.createUser("t_admin_" + county, "county-admin", county, county);
+        String village = Api.addTownshipAndVillage(admin, county, "101")[1];
+
+        as(admin).get("/api/counties/" + county + "/programmes").then().statusCode(200)
+                .body("id", contains(ExampleGardenProgramme.ID)).body("[0].name", equalTo("庭院经济示范（示例）"));
+        as(admin).body(Map.of("villageCode", village, "areaMu", 1.5))
+                .post("/api/counties/" + county + "/programmes/example-garden/plots").then().statusCode(201)
+                .body("villageCode", equalTo(village));
+        as(admin).get("/api/counties/" + county + "/programmes/example-garden/plots").then().statusCode(200)
+                .body("villageCode", contains(village));
+
+        as("lankao.admin").get("/api/counties/410225/programmes").then().statusCode(200).body("$", empty());
+        as("lankao.admin").get("/api/counties/410225/programmes/example-garden/plots").then().statusCode(404)
+                .body("code", equalTo("PROGRAMME_NOT_ENABLED"));
+        // The tenant gate still comes first: another county's token is refused before the programme is looked at.
+        as("lankao.admin").get("/api/counties/" + county + "/programmes/example-garden/plots").then().statusCode(403)
+                .body("code", equalTo("TENANT_MISMATCH"));
+    }
+
+    @Test
+    void theExampleProvinceUsesItsOwnParameterAndTheNationalRest() {
+        String county = Api.onboard(ExampleProvincePlugin.ID, "98");
+        String user = Api.createUser("t_approver_" + county, "county-approver", county, county);
+        ParametersTest.expect(ParametersTest.params(user, county, 2024), "monitoring.village-notice-days", "7", "PROVINCE");
+        ParametersTest.expect(ParametersTest.params(user, county, 2024), "monitoring.data-entry-days", "10", "NATIONAL");
+    }
+
+    @Test
+    void aProvinceThatEnablesAnUninstalledProgrammeIsRefused() {
+        ProvincePlugin greedy = new ExampleProvincePlugin() {
+            @Override
+            public Set<String> programmes() {
+                return Set.of("no-such-programme");
+            }
+        };
+        List<String> problems = Programmes.problems(List.<Programme>of(new ExampleGardenProgramme()), List.of(greedy));
+        assertTrue(problems.size() == 1 && problems.get(0).contains("no-such-programme"), problems.toString());
+    }
+}

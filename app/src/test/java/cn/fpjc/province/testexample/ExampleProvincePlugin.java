@@ -1,0 +1,38 @@
+package cn.fpjc.province.testexample;
+
+import cn.fpjc.core.plugin.ProvincePlugin;
+import cn.fpjc.programme.examplegarden.ExampleGardenProgramme;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
+
+/** Test-only example province (code 98) from the plug-in author guide: one parameter, one programme. */
+@ApplicationScoped
+public class ExampleProvincePlugin implements ProvincePlugin {
+    public static final String ID = "testexample";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String provinceCode() {
+        return "98";
+    }
+
+    @Override
+    public String displayName() {
+        return "示例省（测试）";
+    }
+
+    @Override
+    public Optional<String> parameters() {
+        return Optional.of("params/testexample.json");
+    }
+
+    @Override
+    public Set<String> programmes() {
+        return Set.of(ExampleGardenProgramme.ID);
+    }
+}

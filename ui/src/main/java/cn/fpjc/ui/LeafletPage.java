@@ -1,0 +1,71 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.param.EffectiveParameter;
+import cn.fpjc.core.param.EffectiveParameters;
+import cn.fpjc.core.param.ParameterOrigin;
+import cn.fpjc.core.param.ParameterResource;
+import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.tenancy.TenantInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * 明白纸: the plain-language leaflet for households, generated for the caller's county and a year
+ * from the parameters in force (print view, A4). A missing threshold is printed as "not yet
+ * published", never guessed. Public document: no personal data at all.
+ */
+@Path("/parameters/leaflet")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class LeafletPage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance leaflet();
+    }
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    @GET
+    public TemplateInstance show(@QueryParam("year") Integer year) {
+        TenantInfo tenant = access.bind(null);
+        int shown = year == null ? ParameterResource.currentYear() : year;
+        Map<String, EffectiveParameter> p = parameters.resolveAll(tenant.provinceId(), tenant.code(), shown).stream()
+                .collect(Collectors.toMap(EffectiveParameter::key, Function.identity()));
+        List<String> used = List.of("monitoring.threshold", "monitoring.self-report-channel", "monitoring.clue-verify-days",
+                "monitoring.check-feedback-working-days", "monitoring.village-notice-days", "monitoring.approval-working-days",
+                "monitoring.identification-max-days", "assistance.plan-days");
+        Set<String> sources = new LinkedHashSet<>();
+        used.stream().map(p::get).filter(e -> e.origin() != ParameterOrigin.NOT_SET).forEach(e -> sources.add(e.source()));
+        return Templates.leaflet().data("tenantName", tenant.name()).data("year", shown)
+                .data("threshold", value(p, "monitoring.threshold"))
+                .data("channel", value(p, "monitoring.self-report-channel"))
+                .data("verifyDays", value(p, "monitoring.clue-verify-days"))
+                .data("feedbackDays", value(p, "monitoring.check-feedback-working-days"))
+                .data("noticeDays", value(p, "monitoring.village-notice-days"))
+                .data("approvalDays", value(p, "monitoring.approval-working-days"))
+                .data("identificationDays", value(p, "monitoring.identification-max-days"))
+                .data("planDays", value(p, "assistance.plan-days"))
+                .data("sources", sources);
+    }
+
+    private static String value(Map<String, EffectiveParameter> p, String key) {
+        return p.get(key).value();
+    }
+}
