@@ -52,6 +52,41 @@ class ParametersTest {
     }
 
     @Test
+    void assistanceStandardsAndFundRules2024() {
+        ValidatableResponse hlj = params("yanshou.approver", "230129", 2024);
+        expect(hlj, "assistance.housing.c-grade-subsidy", "14000", "PROVINCE");
+        expect(hlj, "assistance.housing.d-grade-subsidy", "28000", "PROVINCE");
+        expect(hlj, "assistance.yulu.per-student-year", "3000", "PROVINCE");
+        expect(hlj, "assistance.yulu.spring-pay-by", "07-15", "PROVINCE");
+        expect(hlj, "assistance.work-award.in-province", "500", "PROVINCE");
+        expect(hlj, "assistance.dibao.taper-max-months", "12", "PROVINCE");
+        expect(hlj, "assistance.medical.partial-subsidy-pays", "152", "PROVINCE");
+        expect(hlj, "loan.micro.max-amount-with-addon", "100000", "PROVINCE");
+        expect(hlj, "programme.funong-loan.max-amount", "200000", "PROVINCE");
+        expect(hlj, "funds.progress.mid-jul", "54.17", "PROVINCE");
+        expect(hlj, "funds.progress.mid-oct", "79.17", "PROVINCE");
+        expect(hlj, "funds.management-fee.central-max", "1", "PROVINCE");
+        expect(hlj, "funds.pooling.provincial-max", "60", "PROVINCE");
+        expect(hlj, "funds.project-approval-days", "45", "PROVINCE");
+        // The medical contribution is fixed per year: 2025 needs its own value.
+        expect(params("yanshou.approver", "230129", 2025), "assistance.medical.contribution", null, "NOT_SET");
+
+        ValidatableResponse henan = params("lankao.approver", "410225", 2024);
+        expect(henan, "assistance.dibao.taper-max-months", "6", "PROVINCE");
+        expect(henan, "assistance.dibao.min-standard-monthly", "440", "PROVINCE");
+        expect(henan, "assistance.housing.d-grade-subsidy", "50000", "PROVINCE");
+        expect(henan, "assistance.public-welfare-job.subsidy-max-years", "3", "PROVINCE");
+        expect(henan, "funds.industry-share-min", "60", "PROVINCE");
+        expect(henan, "funds.progress.mid-jul", null, "NOT_SET");
+
+        expect(params("minqin.approver", "620621", 2024), "funds.industry-share-min", "60", "COUNTY");
+        expect(params("minqin.approver", "620621", 2024), "funds.progress.year-end", "100", "COUNTY");
+        expect(params("xinfeng.approver", "360722", 2024), "funds.industry-share-min", "65", "COUNTY");
+        expect(params("xinfeng.approver", "360722", 2024), "funds.progress.end-sep", "75", "COUNTY");
+        expect(params("huayuan.approver", "433124", 2024), "funds.industry-share-min", "60", "PROVINCE");
+    }
+
+    @Test
     void aHeilongjiangCountyOutsideThePilotListIsNotAPilot() {
         String county = Api.onboard("heilongjiang", "23");
         String user = Api.createUser("t_clerkless_" + county, "county-approver", county, county);
