@@ -2,7 +2,9 @@ package cn.fpjc.ui;
 
 import cn.fpjc.core.param.EffectiveParameters;
 import cn.fpjc.core.param.ParameterResource;
+import cn.fpjc.core.procedure.EffectiveProcedures;
 import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.Roles;
 import cn.fpjc.core.tenancy.TenantAccess;
 import cn.fpjc.core.tenancy.TenantInfo;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,6 +37,9 @@ public class ParameterPage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    EffectiveProcedures procedures;
+
     @GET
     public TemplateInstance show(@QueryParam("year") Integer year) {
         TenantInfo tenant = access.bind(null);
@@ -42,6 +47,8 @@ public class ParameterPage {
         int shown = year == null ? current : year;
         return Templates.parameters().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("year", shown)
                 .data("years", IntStream.rangeClosed(2023, current + 1).boxed().toList())
-                .data("parameters", parameters.resolveAll(tenant.provinceId(), tenant.code(), shown));
+                .data("parameters", parameters.resolveAll(tenant.provinceId(), tenant.code(), shown))
+                .data("procedures", procedures.resolveAll(tenant.provinceId(), tenant.code(), shown))
+                .data("roleLabels", Roles.labels());
     }
 }

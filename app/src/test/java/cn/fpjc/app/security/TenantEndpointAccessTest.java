@@ -31,7 +31,9 @@ class TenantEndpointAccessTest {
             new Endpoint("DELETE", "/api/counties/410225/org-units/" + T, null, true),
             new Endpoint("GET", "/api/counties/410225/audit-log", null, false),
             new Endpoint("GET", "/api/counties/410225/self-check", null, false),
-            new Endpoint("GET", "/api/counties/410225/parameters", null, false));
+            new Endpoint("GET", "/api/counties/410225/parameters", null, false),
+            new Endpoint("GET", "/api/counties/410225/procedures", null, false),
+            new Endpoint("GET", "/api/counties/410225/programmes", null, false));
 
     private static int call(Supplier<RequestSpecification> who, Endpoint e) {
         RequestSpecification spec = who.get();

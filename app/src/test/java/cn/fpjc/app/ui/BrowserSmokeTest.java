@@ -110,6 +110,10 @@ class BrowserSmokeTest {
         var threshold = browser.findElement(By.cssSelector("tr[data-key='monitoring.threshold']"));
         assertTrue(threshold.getText().contains("7800") && threshold.getText().contains("本县规定"), threshold.getText());
         screenshot("clerk-parameters-2024");
+        var identification = browser.findElement(By.cssSelector("section[data-procedure='identification']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", identification);
+        assertTrue(identification.getText().contains("一键报贫") && identification.getText().contains("5 工作日"), identification.getText());
+        screenshot("clerk-procedures-2024");
         browser.findElement(By.id("leaflet-link")).click();
         assertTrue(browser.findElement(By.id("threshold")).getText().contains("7800 元"));
         screenshot("clerk-leaflet-2024");

@@ -35,6 +35,15 @@ public interface ProvincePlugin {
         return Optional.empty();
     }
 
+    /**
+     * Classpath location of the plug-in's procedure variants (JSON, see
+     * cn.fpjc.core.procedure.ProcedureFile): step lists replacing core's national procedures of the
+     * same id, for the whole province or for one county.
+     */
+    default Optional<String> procedures() {
+        return Optional.empty();
+    }
+
     /** Ids of the programme modules (cn.fpjc.core.programme.Programme) this province enables. */
     default Set<String> programmes() {
         return Set.of();

@@ -3,12 +3,18 @@ package cn.fpjc.core.plugin;
 import cn.fpjc.core.param.ParameterCatalogue;
 import cn.fpjc.core.param.ParameterFile;
 import java.util.ArrayList;
+import cn.fpjc.core.procedure.ProcedureCatalogue;
+import cn.fpjc.core.procedure.ProcedureDefinition;
+import cn.fpjc.core.procedure.ProcedureFile;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The contract every province plug-in passes (each plug-in module runs it in its own tests, see
  * province-plugins/README.md): well-formed id and province code, its changelog on the class path,
- * and a parameter file in which every value names a catalogue key, is well-formed and cites its source.
+ * a parameter file in which every value names a catalogue key, is well-formed and cites its source,
+ * and procedure variants that replace a national procedure with known roles, evidence and deadline parameters.
  */
 public final class ProvincePluginContract {
     private ProvincePluginContract() {
@@ -38,6 +44,16 @@ public final class ProvincePluginContract {
                 problems.addAll(ParameterCatalogue.load().problems(file, plugin.id(), plugin.provinceCode()));
             } catch (Exception e) {
                 problems.add("参数文件 " + path + " 无法读取：" + e.getMessage());
+            }
+        });
+        plugin.procedures().ifPresent(path -> {
+            try {
+                ProcedureFile file = ProcedureCatalogue.read(loader, path);
+                Set<String> known = ProcedureCatalogue.national().procedures().stream().map(ProcedureDefinition::id)
+                        .collect(Collectors.toSet());
+                problems.addAll(ProcedureCatalogue.problems(file, ParameterCatalogue.load(), known, plugin.provinceCode()));
+            } catch (Exception e) {
+                problems.add("程序文件 " + path + " 无法读取：" + e.getMessage());
             }
         });
         return problems;

@@ -39,6 +39,31 @@ class ProvincePluginContractTest {
     }
 
     @Test
+    void aPluginWithABrokenProcedureVariantFailsTheContract() {
+        ProvincePlugin plugin = new BadPlugin() {
+            @Override
+            public Optional<String> changelog() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> parameters() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> procedures() {
+                return Optional.of("procedures/bad.json");
+            }
+        };
+        List<String> problems = ProvincePluginContract.problems(plugin);
+        for (String expected : List.of("no-such-procedure：核心没有这个程序", "identification：缺少出处", "未知角色 mayor",
+                "未列出所需材料", "不是 later", "monitoring.threshold 不是目录中的天数/工作日参数")) {
+            assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " missing from " + problems);
+        }
+    }
+
+    @Test
     void aPluginWithAnUnsourcedParameterFailsTheContract() {
         List<String> problems = ProvincePluginContract.problems(new BadPlugin());
         assertTrue(problems.stream().anyMatch(p -> p.contains("monitoring.village-notice-days") && p.contains("缺少出处")), problems.toString());

@@ -31,4 +31,9 @@ public class GansuProvincePlugin implements ProvincePlugin {
     public Optional<String> parameters() {
         return Optional.of("params/gansu.json");
     }
+
+    @Override
+    public Optional<String> procedures() {
+        return Optional.of("procedures/gansu.json");
+    }
 }
