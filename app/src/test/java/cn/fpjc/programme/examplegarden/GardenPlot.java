@@ -26,4 +26,8 @@ public class GardenPlot extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The province's extra fields for this form (FormExtensions), as JSON. */
+    @Column(name = "extra_json", columnDefinition = "TEXT")
+    public String extraJson;
 }

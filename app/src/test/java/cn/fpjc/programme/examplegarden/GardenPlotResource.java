@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import cn.fpjc.core.form.FormExtensions;
+import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.tenancy.TenantInfo;
 
 /** The example programme's own REST resource: every method first checks the county has the programme. */
 @Path("/api/counties/{county}/programmes/example-garden/plots")
@@ -35,10 +39,18 @@ public class GardenPlotResource {
     @Inject
     AuditLog audit;
 
-    public record PlotRequest(String villageCode, BigDecimal areaMu) {
+    public static final String FORM = "programme:" + ExampleGardenProgramme.ID;
+
+    @Inject
+    FormExtensions extensions;
+
+    @Inject
+    TenantAccess access;
+
+    public record PlotRequest(String villageCode, BigDecimal areaMu, Map<String, Object> extra) {
     }
 
-    public record PlotView(long id, String villageCode, BigDecimal areaMu) {
+    public record PlotView(long id, String villageCode, BigDecimal areaMu, Map<String, Object> extra) {
     }
 
     @GET
@@ -47,7 +59,7 @@ public class GardenPlotResource {
         programmes.requireEnabled(ExampleGardenProgramme.ID);
         return GardenPlot.<GardenPlot>listAll(Sort.ascending("id")).stream()
                 .filter(p -> OrgScope.covers(user.orgCode(), p.villageCode))
-                .map(p -> new PlotView(p.id, p.villageCode, p.areaMu)).toList();
+                .map(p -> new PlotView(p.id, p.villageCode, p.areaMu, FormExtensions.fromJson(p.extraJson))).toList();
     }
 
     @POST
@@ -61,12 +73,15 @@ public class GardenPlotResource {
         if (request.areaMu() == null || request.areaMu().signum() <= 0) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "面积应大于0");
         }
+        TenantInfo tenant = access.current();
+        Map<String, Object> extra = extensions.validate(tenant.provinceId(), tenant.code(), FORM, request.extra());
         GardenPlot plot = new GardenPlot();
+        plot.extraJson = FormExtensions.toJson(extra);
         plot.villageCode = request.villageCode();
         plot.areaMu = request.areaMu();
         plot.createdAt = Instant.now();
         plot.persistAndFlush();
-        PlotView view = new PlotView(plot.id, plot.villageCode, plot.areaMu);
+        PlotView view = new PlotView(plot.id, plot.villageCode, plot.areaMu, extra);
         audit.record("CREATE", "prg_example_garden_plot", String.valueOf(plot.id), null, view);
         return Response.status(201).entity(view).build();
     }

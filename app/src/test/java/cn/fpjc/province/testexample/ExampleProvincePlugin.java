@@ -32,6 +32,11 @@ public class ExampleProvincePlugin implements ProvincePlugin {
     }
 
     @Override
+    public Optional<String> formExtensions() {
+        return Optional.of("forms/testexample.json");
+    }
+
+    @Override
     public Set<String> programmes() {
         return Set.of(ExampleGardenProgramme.ID);
     }

@@ -44,6 +44,14 @@ public interface ProvincePlugin {
         return Optional.empty();
     }
 
+    /**
+     * Classpath location of the plug-in's form extensions (JSON, see cn.fpjc.core.form.FormExtensionFile):
+     * extra fields on household, member, case, plan or programme forms, with validation.
+     */
+    default Optional<String> formExtensions() {
+        return Optional.empty();
+    }
+
     /** Ids of the programme modules (cn.fpjc.core.programme.Programme) this province enables. */
     default Set<String> programmes() {
         return Set.of();

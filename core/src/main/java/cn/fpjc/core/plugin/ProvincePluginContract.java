@@ -1,5 +1,6 @@
 package cn.fpjc.core.plugin;
 
+import cn.fpjc.core.form.FormExtensionCatalogue;
 import cn.fpjc.core.param.ParameterCatalogue;
 import cn.fpjc.core.param.ParameterFile;
 import java.util.ArrayList;
@@ -54,6 +55,13 @@ public final class ProvincePluginContract {
                 problems.addAll(ProcedureCatalogue.problems(file, ParameterCatalogue.load(), known, plugin.provinceCode()));
             } catch (Exception e) {
                 problems.add("程序文件 " + path + " 无法读取：" + e.getMessage());
+            }
+        });
+        plugin.formExtensions().ifPresent(path -> {
+            try {
+                problems.addAll(FormExtensionCatalogue.problems(FormExtensionCatalogue.read(loader, path), plugin.provinceCode()));
+            } catch (Exception e) {
+                problems.add("表单扩展文件 " + path + " 无法读取：" + e.getMessage());
             }
         });
         return problems;

@@ -64,6 +64,31 @@ class ProvincePluginContractTest {
     }
 
     @Test
+    void aPluginWithBrokenFormExtensionsFailsTheContract() {
+        ProvincePlugin plugin = new BadPlugin() {
+            @Override
+            public Optional<String> changelog() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> parameters() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> formExtensions() {
+                return Optional.of("forms/bad.json");
+            }
+        };
+        List<String> problems = ProvincePluginContract.problems(plugin);
+        for (String expected : List.of("未知表单 passport", "household.Bad Key：字段 key", "household.Bad Key：缺少中文名称",
+                "household.kind：下拉选项为空", "household.kind：缺少出处", "household.code：pattern 不是正则表达式")) {
+            assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " missing from " + problems);
+        }
+    }
+
+    @Test
     void aPluginWithAnUnsourcedParameterFailsTheContract() {
         List<String> problems = ProvincePluginContract.problems(new BadPlugin());
         assertTrue(problems.stream().anyMatch(p -> p.contains("monitoring.village-notice-days") && p.contains("缺少出处")), problems.toString());
