@@ -1,9 +1,7 @@
 package cn.fpjc.core.form;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.fpjc.core.plugin.PluginFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,18 +14,12 @@ import java.util.regex.PatternSyntaxException;
 public final class FormExtensionCatalogue {
     /** The forms of the product that accept extensions. */
     public static final Set<String> FORMS = Set.of("household", "member", "case", "plan");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private FormExtensionCatalogue() {
     }
 
     public static FormExtensionFile read(ClassLoader loader, String path) throws IOException {
-        try (InputStream in = loader.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("resource not found: " + path);
-            }
-            return JSON.readValue(in, FormExtensionFile.class);
-        }
+        return PluginFiles.read(loader, path, FormExtensionFile.class);
     }
 
     public static boolean isKnownForm(String form) {

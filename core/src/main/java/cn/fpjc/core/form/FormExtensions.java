@@ -3,6 +3,7 @@ package cn.fpjc.core.form;
 import cn.fpjc.core.error.ApiException;
 import cn.fpjc.core.error.ErrorBody;
 import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.plugin.PluginFiles;
 import cn.fpjc.core.plugin.ProvincePlugin;
 import cn.fpjc.core.plugin.ProvincePluginRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,16 +11,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The extra fields a county's forms carry (province fields, then the county's own), their
@@ -29,26 +27,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class FormExtensions {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Map<String, FormExtensionFile> files = new HashMap<>();
+    private final Map<String, FormExtensionFile> files;
 
     @Inject
     public FormExtensions(ProvincePluginRegistry plugins) {
-        for (ProvincePlugin plugin : plugins.all()) {
-            Optional<String> path = plugin.formExtensions();
-            if (path.isEmpty()) {
-                continue;
-            }
-            try {
-                FormExtensionFile file = FormExtensionCatalogue.read(plugin.getClass().getClassLoader(), path.get());
-                List<String> problems = FormExtensionCatalogue.problems(file, plugin.provinceCode());
-                if (!problems.isEmpty()) {
-                    throw new IllegalStateException("Province plug-in " + plugin.id() + " form extensions: " + String.join("; ", problems));
-                }
-                files.put(plugin.id(), file);
-            } catch (IOException e) {
-                throw new IllegalStateException("Province plug-in " + plugin.id() + ": cannot read " + path.get(), e);
-            }
-        }
+        this.files = PluginFiles.loadAll(plugins.all(), "form extensions", ProvincePlugin::formExtensions, FormExtensionFile.class,
+                (plugin, file) -> FormExtensionCatalogue.problems(file, plugin.provinceCode()));
     }
 
     /** The extra fields of a form for a county, province fields first. */

@@ -2,14 +2,13 @@ package cn.fpjc.core.param;
 
 import cn.fpjc.core.error.ApiException;
 import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.plugin.PluginFiles;
 import cn.fpjc.core.plugin.ProvincePlugin;
 import cn.fpjc.core.plugin.ProvincePluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,29 +22,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class EffectiveParameters {
     private final ParameterCatalogue catalogue = ParameterCatalogue.load();
-    private final Map<String, ParameterFile> files = new HashMap<>();
+    private final Map<String, ParameterFile> files;
 
     @Inject
     YearlyParameterStore yearly;
 
     @Inject
     public EffectiveParameters(ProvincePluginRegistry plugins) {
-        for (ProvincePlugin plugin : plugins.all()) {
-            Optional<String> path = plugin.parameters();
-            if (path.isEmpty()) {
-                continue;
-            }
-            try {
-                ParameterFile file = ParameterCatalogue.readFile(plugin.getClass().getClassLoader(), path.get());
-                List<String> problems = catalogue.problems(file, plugin.id(), plugin.provinceCode());
-                if (!problems.isEmpty()) {
-                    throw new IllegalStateException("Province plug-in " + plugin.id() + " parameters: " + String.join("; ", problems));
-                }
-                files.put(plugin.id(), file);
-            } catch (IOException e) {
-                throw new IllegalStateException("Province plug-in " + plugin.id() + ": cannot read " + path.get(), e);
-            }
-        }
+        this.files = PluginFiles.loadAll(plugins.all(), "parameters", ProvincePlugin::parameters, ParameterFile.class,
+                (plugin, file) -> catalogue.problems(file, plugin.id(), plugin.provinceCode()));
     }
 
     public ParameterCatalogue catalogue() {

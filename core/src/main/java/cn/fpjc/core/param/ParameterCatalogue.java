@@ -1,5 +1,6 @@
 package cn.fpjc.core.param;
 
+import cn.fpjc.core.plugin.PluginFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -49,9 +50,7 @@ public final class ParameterCatalogue {
 
     /** Reads a plug-in's parameter file from the class path. */
     public static ParameterFile readFile(ClassLoader loader, String path) throws IOException {
-        try (InputStream in = resource(loader, path)) {
-            return JSON.readValue(in, ParameterFile.class);
-        }
+        return PluginFiles.read(loader, path, ParameterFile.class);
     }
 
     public List<ParameterDefinition> definitions() {

@@ -3,12 +3,11 @@ package cn.fpjc.core.procedure;
 import cn.fpjc.core.param.EffectiveParameter;
 import cn.fpjc.core.param.EffectiveParameters;
 import cn.fpjc.core.param.ParamType;
+import cn.fpjc.core.plugin.PluginFiles;
 import cn.fpjc.core.plugin.ProvincePlugin;
 import cn.fpjc.core.plugin.ProvincePluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EffectiveProcedures {
     private final ProcedureFile national = ProcedureCatalogue.national();
-    private final Map<String, ProcedureFile> variants = new HashMap<>();
+    private final Map<String, ProcedureFile> variants;
 
     @Inject
     EffectiveParameters parameters;
@@ -55,22 +54,8 @@ public class EffectiveProcedures {
     @Inject
     public EffectiveProcedures(ProvincePluginRegistry plugins, EffectiveParameters parameters) {
         Set<String> known = national.procedures().stream().map(ProcedureDefinition::id).collect(Collectors.toSet());
-        for (ProvincePlugin plugin : plugins.all()) {
-            Optional<String> path = plugin.procedures();
-            if (path.isEmpty()) {
-                continue;
-            }
-            try {
-                ProcedureFile file = ProcedureCatalogue.read(plugin.getClass().getClassLoader(), path.get());
-                List<String> problems = ProcedureCatalogue.problems(file, parameters.catalogue(), known, plugin.provinceCode());
-                if (!problems.isEmpty()) {
-                    throw new IllegalStateException("Province plug-in " + plugin.id() + " procedures: " + String.join("; ", problems));
-                }
-                variants.put(plugin.id(), file);
-            } catch (IOException e) {
-                throw new IllegalStateException("Province plug-in " + plugin.id() + ": cannot read " + path.get(), e);
-            }
-        }
+        this.variants = PluginFiles.loadAll(plugins.all(), "procedures", ProvincePlugin::procedures, ProcedureFile.class,
+                (plugin, file) -> ProcedureCatalogue.problems(file, parameters.catalogue(), known, plugin.provinceCode()));
     }
 
     public List<ResolvedProcedure> resolveAll(String provinceId, String countyCode, int year) {

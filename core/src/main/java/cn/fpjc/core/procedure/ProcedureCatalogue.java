@@ -4,10 +4,8 @@ import cn.fpjc.core.param.ParamType;
 import cn.fpjc.core.param.ParameterCatalogue;
 import cn.fpjc.core.param.ParameterDefinition;
 import cn.fpjc.core.security.Roles;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.fpjc.core.plugin.PluginFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,18 +17,12 @@ import java.util.Set;
  */
 public final class ProcedureCatalogue {
     public static final String NATIONAL = "procedures/national.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ProcedureCatalogue() {
     }
 
     public static ProcedureFile read(ClassLoader loader, String path) throws IOException {
-        try (InputStream in = loader.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("resource not found: " + path);
-            }
-            return JSON.readValue(in, ProcedureFile.class);
-        }
+        return PluginFiles.read(loader, path, ProcedureFile.class);
     }
 
     public static ProcedureFile national() {
