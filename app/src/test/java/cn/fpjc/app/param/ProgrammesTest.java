@@ -63,6 +63,10 @@ class ProgrammesTest {
         String user = Api.createUser("t_approver_" + county, "county-approver", county, county);
         ParametersTest.expect(ParametersTest.params(user, county, 2024), "monitoring.village-notice-days", "7", "PROVINCE");
         ParametersTest.expect(ParametersTest.params(user, county, 2024), "monitoring.data-entry-days", "10", "NATIONAL");
+        // The example province words its own 明白纸, filled with its county's parameters.
+        String leaflet = as(user).accept("text/html").queryParam("year", 2024).get("/parameters/leaflet").then().statusCode(200)
+                .extract().asString();
+        assertTrue(leaflet.contains("示例省防止返贫申报明白纸") && leaflet.contains("村内公示 7 天；申报后 5 天内入户核实"), leaflet);
     }
 
     @Test

@@ -37,6 +37,11 @@ public class ExampleProvincePlugin implements ProvincePlugin {
     }
 
     @Override
+    public Optional<String> documentTemplate(String document) {
+        return "leaflet".equals(document) ? Optional.of("documents/testexample/leaflet.html") : Optional.empty();
+    }
+
+    @Override
     public Set<String> programmes() {
         return Set.of(ExampleGardenProgramme.ID);
     }

@@ -52,6 +52,14 @@ public interface ProvincePlugin {
         return Optional.empty();
     }
 
+    /**
+     * Classpath location of the plug-in's own wording for a document (a Qute template given the same
+     * data as core's), e.g. document "leaflet" (明白纸). Empty: core's template is used.
+     */
+    default Optional<String> documentTemplate(String document) {
+        return Optional.empty();
+    }
+
     /** Ids of the programme modules (cn.fpjc.core.programme.Programme) this province enables. */
     default Set<String> programmes() {
         return Set.of();

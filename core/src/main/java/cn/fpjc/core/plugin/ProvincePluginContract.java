@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * and procedure variants that replace a national procedure with known roles, evidence and deadline parameters.
  */
 public final class ProvincePluginContract {
+    /** Documents whose wording a plug-in may replace (see ProvincePlugin.documentTemplate). */
+    public static final List<String> DOCUMENTS = List.of("leaflet");
+
     private ProvincePluginContract() {
     }
 
@@ -39,6 +42,13 @@ public final class ProvincePluginContract {
                 problems.add("找不到 changelog：" + path);
             }
         });
+        for (String document : DOCUMENTS) {
+            plugin.documentTemplate(document).ifPresent(path -> {
+                if (loader.getResource(path) == null) {
+                    problems.add("找不到文书模板 " + document + "：" + path);
+                }
+            });
+        }
         plugin.parameters().ifPresent(path -> {
             try {
                 ParameterFile file = ParameterCatalogue.readFile(loader, path);
