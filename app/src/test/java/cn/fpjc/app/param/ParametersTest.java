@@ -87,6 +87,29 @@ class ParametersTest {
     }
 
     @Test
+    void followUpCadencesEducationAndProgrammeStandards2024() {
+        ValidatableResponse minqin = params("minqin.approver", "620621", 2024);
+        expect(minqin, "followup.official-visit-interval-months", "3", "COUNTY");
+        expect(minqin, "followup.team-visit-monitored-interval-months", "1", "COUNTY");
+        expect(minqin, "followup.resident-team-days-per-year", "220", "COUNTY");
+        ValidatableResponse xinfeng = params("xinfeng.approver", "360722", 2024);
+        expect(xinfeng, "followup.lookback-open-interval-months", "3", "COUNTY");
+        expect(xinfeng, "followup.lookback-eliminated-interval-months", "1", "COUNTY");
+        expect(xinfeng, "assistance.housing.move-in-by", "10-31", "COUNTY");
+        expect(xinfeng, "programme.photovoltaic.om-visits-per-month", "2", "COUNTY");
+        expect(xinfeng, "loan.micro.new-loan-target", "50000000", "COUNTY");
+        ValidatableResponse hunan = params("huayuan.approver", "433124", 2024);
+        expect(hunan, "followup.long-case-analyses-per-year", "2", "PROVINCE");
+        expect(hunan, "funds.project-plan-threshold", "500000", "PROVINCE");
+        ValidatableResponse henan = params("lankao.approver", "410225", 2024);
+        expect(henan, "assistance.dibao.edge-income-multiple", "1.5", "PROVINCE");
+        expect(henan, "assistance.tekun.min-annual", "6864", "PROVINCE");
+        expect(henan, "programme.photovoltaic.online-rate-min", "99", "PROVINCE");
+        expect(henan, "assistance.min-developmental-measures-with-labour", "1", "NATIONAL");
+        expect(params("yanshou.approver", "230129", 2024), "assistance.education.boarding-junior", "1250", "PROVINCE");
+    }
+
+    @Test
     void aHeilongjiangCountyOutsideThePilotListIsNotAPilot() {
         String county = Api.onboard("heilongjiang", "23");
         String user = Api.createUser("t_clerkless_" + county, "county-approver", county, county);

@@ -16,6 +16,8 @@ public enum ParamType {
     COUNT,
     /** A percentage, e.g. 65 or 54.17. */
     PERCENT,
+    /** A multiple of another amount, e.g. 1.5 (times the 低保 standard). */
+    MULTIPLE,
     /** A date in every year, written MM-dd (e.g. 03-31). */
     MONTH_DAY,
     /** A day of every month, 1–31. */
@@ -45,6 +47,11 @@ public enum ParamType {
                     BigDecimal v = new BigDecimal(value);
                     if (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0) {
                         return "百分比应在0—100之间";
+                    }
+                }
+                case MULTIPLE -> {
+                    if (new BigDecimal(value).signum() <= 0) {
+                        return "倍数应大于0";
                     }
                 }
                 case MONTH_DAY -> MonthDay.parse("--" + value, DateTimeFormatter.ofPattern("--MM-dd"));
