@@ -107,6 +107,10 @@ class ParametersTest {
         expect(henan, "programme.photovoltaic.online-rate-min", "99", "PROVINCE");
         expect(henan, "assistance.min-developmental-measures-with-labour", "1", "NATIONAL");
         expect(params("yanshou.approver", "230129", 2024), "assistance.education.boarding-junior", "1250", "PROVINCE");
+        expect(minqin, "assistance.education.college-one-off-bachelor", "10000", "COUNTY");
+        expect(xinfeng, "programme.industry-award.notice-days", "7", "COUNTY");
+        expect(xinfeng, "programme.industry-award.second-pay-by", "09-30", "COUNTY");
+        expect(henan, "programme.relocation.service-station-site-size", "800", "PROVINCE");
     }
 
     @Test
