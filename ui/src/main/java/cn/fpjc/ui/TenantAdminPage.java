@@ -10,6 +10,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import cn.fpjc.admin.tenant.TenantService;
+import cn.fpjc.core.tenancy.TenantStatus;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -45,9 +49,12 @@ public class TenantAdminPage {
     @Inject
     CurrentUser user;
 
+    static final int PAGE_SIZE = 20;
+
     @GET
-    public TemplateInstance list(@QueryParam("flash") String flash) {
-        return page().data("flash", flash);
+    public TemplateInstance list(@QueryParam("flash") String flash, @QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page) {
+        return page(q, status, page).data("flash", flash);
     }
 
     @POST
@@ -82,9 +89,17 @@ public class TenantAdminPage {
     }
 
     private TemplateInstance page() {
+        return page(null, null, 0);
+    }
+
+    private TemplateInstance page(String q, String status, int page) {
         var visible = provinces.list().stream()
                 .filter(p -> user.hasRole(Roles.PLATFORM_ADMIN) || p.id().equals(user.province())).toList();
-        return Templates.tenants().data("user", PageUser.of(user)).data("tenants", api.list()).data("provinces", visible);
+        TenantStatus statusFilter = Arrays.stream(TenantStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        TenantService.Page result = api.search(q, statusFilter, page, PAGE_SIZE);
+        return Templates.tenants().data("user", PageUser.of(user)).data("tenants", result.items()).data("result", result)
+                .data("q", q == null ? "" : q).data("status", statusFilter == null ? "" : statusFilter.name())
+                .data("statuses", TenantStatus.values()).data("provinces", visible);
     }
 
     private static Response redirect(String flash) {

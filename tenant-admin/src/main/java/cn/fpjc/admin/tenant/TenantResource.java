@@ -8,7 +8,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import cn.fpjc.core.tenancy.TenantStatus;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,10 +32,34 @@ public class TenantResource {
     @Inject
     CurrentUser user;
 
+    /**
+     * Counties in the caller's reach, optionally filtered by a code or name fragment ({@code q})
+     * and a status, paged ({@code page} from 0, {@code size} up to 200). The total is in X-Total-Count.
+     */
     @GET
     @Transactional
-    public List<TenantView> list() {
-        return service.list(provinceScope());
+    public Response list(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        TenantService.Page result = search(q, parseStatus(status), page, size);
+        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+    }
+
+    /** null for blank; a clear 400 for a status that does not exist. */
+    public static TenantStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return TenantStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "未知状态 " + status + "，可用：" + java.util.Arrays.toString(TenantStatus.values()));
+        }
+    }
+
+    /** The same search, for pages. */
+    @Transactional
+    public TenantService.Page search(String q, TenantStatus status, int page, int size) {
+        return service.search(provinceScope(), q, status, page, Math.min(Math.max(size, 1), 200));
     }
 
     @GET

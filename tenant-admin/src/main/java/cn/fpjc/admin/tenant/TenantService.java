@@ -12,7 +12,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,11 +45,65 @@ public class TenantService {
     public record Onboarded(TenantView tenant, boolean created) {
     }
 
+    /** One page of a search, with the total number of matches. */
+    public record Page(List<TenantView> items, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        /** 1-based, for people. */
+        public int number() {
+            return page + 1;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages();
+        }
+
+        public int previous() {
+            return page - 1;
+        }
+
+        public int next() {
+            return page + 1;
+        }
+    }
+
     public List<TenantView> list(String provinceFilter) {
-        List<Tenant> tenants = provinceFilter == null
-                ? Tenant.listAll(Sort.ascending("code"))
-                : Tenant.list("provinceId", Sort.ascending("code"), provinceFilter);
-        return tenants.stream().map(this::view).toList();
+        return search(provinceFilter, null, null, 0, Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * Counties matching a code or name fragment and a status, in code order.
+     *
+     * @param provinceFilter null for all provinces
+     */
+    public Page search(String provinceFilter, String text, TenantStatus status, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (provinceFilter != null) {
+            where.append(" and provinceId = :province");
+            params.put("province", provinceFilter);
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" and (code like :text or name like :text)");
+            params.put("text", "%" + text.strip().replace("%", "").replace("_", "") + "%");
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        var query = Tenant.<Tenant>find(where.toString(), Sort.ascending("code"), params);
+        int safeSize = Math.max(1, size);
+        int safePage = Math.max(0, page);
+        long total = query.count();
+        List<TenantView> items = (safeSize == Integer.MAX_VALUE ? query.list() : query.page(safePage, safeSize).list())
+                .stream().map(this::view).toList();
+        return new Page(items, total, safePage, safeSize);
     }
 
     public TenantView get(String code) {
