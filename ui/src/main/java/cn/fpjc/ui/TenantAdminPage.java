@@ -61,7 +61,8 @@ public class TenantAdminPage {
     public Response onboard(@RestForm String code, @RestForm String name, @RestForm String province) {
         try {
             api.onboard(new OnboardRequest(trim(code), trim(name), trim(province)));
-            return redirect("已开通：" + trim(name) + "（" + trim(code) + "）");
+            // Show the county just onboarded, wherever it falls in the paged list.
+            return redirect("已开通：" + trim(name) + "（" + trim(code) + "）", trim(code));
         } catch (ApiException e) {
             return Response.status(e.code().status()).entity(page().data("error", e.humanMessage())).build();
         }
@@ -70,19 +71,19 @@ public class TenantAdminPage {
     @POST
     @Path("/{code}/suspend")
     public Response suspend(@PathParam("code") String code) {
-        return act(() -> api.suspend(code), "已暂停：" + code);
+        return act(() -> api.suspend(code), "已暂停：" + code, code);
     }
 
     @POST
     @Path("/{code}/resume")
     public Response resume(@PathParam("code") String code) {
-        return act(() -> api.resume(code), "已恢复：" + code);
+        return act(() -> api.resume(code), "已恢复：" + code, code);
     }
 
-    private Response act(Runnable action, String flash) {
+    private Response act(Runnable action, String flash, String code) {
         try {
             action.run();
-            return redirect(flash);
+            return redirect(flash, code);
         } catch (ApiException e) {
             return Response.status(e.code().status()).entity(page().data("error", e.humanMessage())).build();
         }
@@ -102,8 +103,9 @@ public class TenantAdminPage {
                 .data("statuses", TenantStatus.values()).data("provinces", visible);
     }
 
-    private static Response redirect(String flash) {
-        return Response.seeOther(URI.create("/admin/tenants?flash=" + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+    private static Response redirect(String flash, String code) {
+        return Response.seeOther(URI.create("/admin/tenants?q=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&flash="
+                + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
     }
 
     private static String trim(String s) {

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -27,6 +28,13 @@ public class UserResource {
     @Transactional
     public List<UserView> list() {
         return service.list(user);
+    }
+
+    /** Lifts a lockout before it expires (e.g. a clerk who mistyped five times and called the county). */
+    @POST
+    @Path("/{username}/unlock")
+    public UserView unlock(@PathParam("username") String username) {
+        return service.unlock(user, username);
     }
 
     @POST

@@ -88,6 +88,26 @@ public class UserService {
         return view;
     }
 
+    /** Clears a lockout (and the failure count) for a user within the caller's reach; audited. */
+    @Transactional
+    public UserView unlock(CurrentUser caller, String username) {
+        UserAccount user = UserAccount.findByUsername(username).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "用户 " + username));
+        boolean reach = caller.hasRole(Roles.PLATFORM_ADMIN)
+                || (caller.hasRole(Roles.PROVINCE_ADMIN) && user.tenantCode != null && caller.province() != null
+                        && caller.province().equals(user.provinceId))
+                || (caller.hasRole(Roles.COUNTY_ADMIN) && user.tenantCode != null && user.tenantCode.equals(caller.tenant()));
+        if (!reach) {
+            // Users outside the caller's reach are not disclosed.
+            throw new ApiException(ErrorCode.NOT_FOUND, "用户 " + username);
+        }
+        UserView before = UserView.of(user);
+        user.failedAttempts = 0;
+        user.lockedUntil = null;
+        UserView after = UserView.of(user);
+        audit.record(caller.username(), "UNLOCK", "app_user", username, before, after);
+        return after;
+    }
+
     private static void requirePlatformAdmin(CurrentUser caller) {
         if (!caller.hasRole(Roles.PLATFORM_ADMIN)) {
             throw new ApiException(ErrorCode.FORBIDDEN);
