@@ -38,25 +38,40 @@ class ProvincePluginContractTest {
         }
     }
 
+    /** A plug-in that ships only the procedure and form files it is given. */
+    static class FilesOnlyPlugin extends BadPlugin {
+        private final String procedures;
+        private final String forms;
+
+        FilesOnlyPlugin(String procedures, String forms) {
+            this.procedures = procedures;
+            this.forms = forms;
+        }
+
+        @Override
+        public Optional<String> changelog() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> parameters() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> procedures() {
+            return Optional.ofNullable(procedures);
+        }
+
+        @Override
+        public Optional<String> formExtensions() {
+            return Optional.ofNullable(forms);
+        }
+    }
+
     @Test
     void aPluginWithABrokenProcedureVariantFailsTheContract() {
-        ProvincePlugin plugin = new BadPlugin() {
-            @Override
-            public Optional<String> changelog() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> parameters() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> procedures() {
-                return Optional.of("procedures/bad.json");
-            }
-        };
-        List<String> problems = ProvincePluginContract.problems(plugin);
+        List<String> problems = ProvincePluginContract.problems(new FilesOnlyPlugin("procedures/bad.json", null));
         for (String expected : List.of("no-such-procedure：核心没有这个程序", "identification：缺少出处", "未知角色 mayor",
                 "未列出所需材料", "不是 later", "monitoring.threshold 不是目录中的天数/工作日参数")) {
             assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " missing from " + problems);
@@ -65,23 +80,7 @@ class ProvincePluginContractTest {
 
     @Test
     void aPluginWithBrokenFormExtensionsFailsTheContract() {
-        ProvincePlugin plugin = new BadPlugin() {
-            @Override
-            public Optional<String> changelog() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> parameters() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> formExtensions() {
-                return Optional.of("forms/bad.json");
-            }
-        };
-        List<String> problems = ProvincePluginContract.problems(plugin);
+        List<String> problems = ProvincePluginContract.problems(new FilesOnlyPlugin(null, "forms/bad.json"));
         for (String expected : List.of("未知表单 passport", "household.Bad Key：字段 key", "household.Bad Key：缺少中文名称",
                 "household.kind：下拉选项为空", "household.kind：缺少出处", "household.code：pattern 不是正则表达式")) {
             assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " missing from " + problems);
