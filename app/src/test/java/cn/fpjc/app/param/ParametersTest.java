@@ -111,6 +111,11 @@ class ParametersTest {
         expect(xinfeng, "programme.industry-award.notice-days", "7", "COUNTY");
         expect(xinfeng, "programme.industry-award.second-pay-by", "09-30", "COUNTY");
         expect(henan, "programme.relocation.service-station-site-size", "800", "PROVINCE");
+        expect(henan, "assistance.medical-aid.inpatient-rate-edge", "65", "PROVINCE");
+        expect(henan, "assistance.yulu.short-training-b", "1800", "PROVINCE");
+        expect(xinfeng, "assistance.dibao.standard-increase-min", "5", "COUNTY");
+        expect(hunan, "programme.relocation.inspection-months", "7月", "PROVINCE");
+        expect(params("yanshou.approver", "230129", 2024), "assistance.yulu.records-by", "12-20", "PROVINCE");
     }
 
     @Test
