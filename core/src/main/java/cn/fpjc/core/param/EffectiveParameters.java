@@ -68,7 +68,7 @@ public class EffectiveParameters {
                 return effective(def, v.get(), ParameterOrigin.COUNTY);
             }
         }
-        if (def.settableByProvince() && yearly != null) {
+        if (def.settableByProvince()) {
             Optional<ParameterValue> v = yearly.find(provinceId, def.key(), year);
             if (v.isPresent()) {
                 return effective(def, v.get(), ParameterOrigin.PROVINCE_YEARLY);

@@ -1,10 +1,7 @@
 package cn.fpjc.core.param;
 
 import cn.fpjc.core.plugin.PluginFiles;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,9 +17,7 @@ import java.util.Set;
  */
 public final class ParameterCatalogue {
     public static final String RESOURCE = "params/catalogue.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    record Catalogue(List<ParameterDefinition> definitions, List<ParameterValue> national) {
+    public record Catalogue(List<ParameterDefinition> definitions, List<ParameterValue> national) {
     }
 
     private final Map<String, ParameterDefinition> definitions;
@@ -41,8 +36,8 @@ public final class ParameterCatalogue {
     }
 
     public static ParameterCatalogue load() {
-        try (InputStream in = resource(ParameterCatalogue.class.getClassLoader(), RESOURCE)) {
-            return new ParameterCatalogue(JSON.readValue(in, Catalogue.class));
+        try {
+            return new ParameterCatalogue(PluginFiles.read(ParameterCatalogue.class.getClassLoader(), RESOURCE, Catalogue.class));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
@@ -107,13 +102,5 @@ public final class ParameterCatalogue {
                 problems.add(where + "：同一年度重复");
             }
         }
-    }
-
-    private static InputStream resource(ClassLoader loader, String path) throws IOException {
-        InputStream in = loader.getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("resource not found: " + path);
-        }
-        return in;
     }
 }

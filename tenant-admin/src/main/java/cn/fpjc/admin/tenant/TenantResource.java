@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 
 /**
  * The tenant registry for platform admins (all counties) and province admins (their province's
