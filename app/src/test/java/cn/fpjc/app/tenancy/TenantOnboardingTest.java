@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +31,15 @@ class TenantOnboardingTest {
                 .body("statusLabel", equalTo("正常"))
                 .body("provinceName", equalTo("河南省"))
                 .body("databaseName", equalTo(Sql.database(code)))
-                .body("schemaVersion", org.hamcrest.Matchers.startsWith("3:"));
+                .body("schemaVersion", org.hamcrest.Matchers.matchesPattern("\\d+:henan-0002-drop-unused-param-override"));
 
-        // Core's tables and the henan plug-in's own table are in the new database.
-        assertTrue(Sql.tableExists(Sql.database(code), "org_unit"));
-        assertTrue(Sql.tableExists(Sql.database(code), "ha_param_override"));
-        assertFalse(Sql.tableExists(Sql.database(code), "gs_param_override"), "another province's table must not be there");
+        // Core's tables are in the new database, and the henan plug-in's changelog (not another province's) ran there.
+        String db = Sql.database(code);
+        assertTrue(Sql.tableExists(db, "org_unit"));
+        List<String> provinceChangeSets = Sql.column("SELECT id FROM `" + db + "`.DATABASECHANGELOG WHERE filename LIKE '%db/province/%'");
+        assertTrue(provinceChangeSets.contains("henan-0002-drop-unused-param-override"), provinceChangeSets.toString());
+        assertTrue(provinceChangeSets.stream().allMatch(id -> id.startsWith("henan-")), "only henan's changelog: " + provinceChangeSets);
+        assertFalse(Sql.tableExists(db, "ha_param_override"), "the unused override table is dropped by henan-0002");
     }
 
     @Test

@@ -6,4 +6,9 @@ package cn.fpjc.core.param;
  */
 public record EffectiveParameter(String key, String label, String group, String unit, ParamType type, boolean perYear,
         String value, Integer sinceYear, String source, String note, ParameterOrigin origin, String originLabel) {
+
+    /** The value as shown to people (是/否 for yes-or-no parameters). */
+    public String displayValue() {
+        return type.display(value);
+    }
 }

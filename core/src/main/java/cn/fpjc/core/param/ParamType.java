@@ -16,12 +16,16 @@ public enum ParamType {
     COUNT,
     /** A percentage, e.g. 65 or 54.17. */
     PERCENT,
+    /** Square metres, e.g. 18 or 13.5 (housing areas). */
+    AREA,
     /** A multiple of another amount, e.g. 1.5 (times the 低保 standard). */
     MULTIPLE,
     /** A date in every year, written MM-dd (e.g. 03-31). */
     MONTH_DAY,
     /** A day of every month, 1–31. */
     DAY_OF_MONTH,
+    /** Yes or no, written true/false (e.g. whether a practice is allowed or required). */
+    BOOLEAN,
     /** Free text (names, lists). */
     TEXT;
 
@@ -49,6 +53,11 @@ public enum ParamType {
                         return "百分比应在0—100之间";
                     }
                 }
+                case AREA -> {
+                    if (new BigDecimal(value).signum() < 0) {
+                        return "面积应为非负数";
+                    }
+                }
                 case MULTIPLE -> {
                     if (new BigDecimal(value).signum() <= 0) {
                         return "倍数应大于0";
@@ -61,6 +70,11 @@ public enum ParamType {
                         return "应为1—31日";
                     }
                 }
+                case BOOLEAN -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        return "应为 true（是）或 false（否）";
+                    }
+                }
                 case TEXT -> {
                 }
             }
@@ -68,5 +82,13 @@ public enum ParamType {
         } catch (RuntimeException e) {
             return "格式不正确：" + value;
         }
+    }
+
+    /** The value as a person reads it: 是/否 for yes-or-no, the text itself otherwise. */
+    public String display(String value) {
+        if (this == BOOLEAN && value != null) {
+            return "true".equals(value) ? "是" : "否";
+        }
+        return value;
     }
 }
