@@ -19,11 +19,14 @@ fi
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+openssl rand -base64 16 > "$WORK/id-sm4.key"   # SM4 key for ID numbers at rest
+openssl rand -base64 32 > "$WORK/id-hmac.key"  # HMAC-SM3 key for exact ID lookup
 
 start() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://$HOST:$PORT/fpjc_control_smoke?useUnicode=true&characterEncoding=utf8&connectionCollation=utf8mb4_unicode_ci" \
   QUARKUS_DATASOURCE_USERNAME="$APP_USER" QUARKUS_DATASOURCE_PASSWORD="$APP_PASSWORD" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" \
+  FPJC_PERSONAL_DATA_ENCRYPTION_KEY_LOCATION="$WORK/id-sm4.key" FPJC_PERSONAL_DATA_HASH_KEY_LOCATION="$WORK/id-hmac.key" \
   FPJC_BOOTSTRAP_ADMIN_PASSWORD="Smoke-Admin-Passw0rd" FPJC_TENANCY_DATABASE_PREFIX=smoke_county_ \
   QUARKUS_HTTP_PORT="$HTTP_PORT" java -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
   echo $! > "$WORK/pid"

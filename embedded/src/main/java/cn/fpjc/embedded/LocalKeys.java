@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -15,25 +16,45 @@ import java.util.Base64;
 public final class LocalKeys {
     public static final String PRIVATE_KEY = "jwt-private.pem";
     public static final String PUBLIC_KEY = "jwt-public.pem";
+    /** SM4 key (16 bytes, base64) that encrypts ID numbers at rest. */
+    public static final String ID_ENCRYPTION_KEY = "id-sm4.key";
+    /** HMAC-SM3 key (32 bytes, base64) for exact ID lookup. */
+    public static final String ID_HASH_KEY = "id-hmac.key";
 
     private LocalKeys() {
     }
 
-    /** Creates the pair in {@code dir} unless both files exist already. */
+    /** Creates the token key pair and the ID-number keys in {@code dir}, each unless it exists already. */
     public static void ensure(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        ensureSecret(dir.resolve(ID_ENCRYPTION_KEY), 16);
+        ensureSecret(dir.resolve(ID_HASH_KEY), 32);
         Path priv = dir.resolve(PRIVATE_KEY);
         Path pub = dir.resolve(PUBLIC_KEY);
         if (Files.exists(priv) && Files.exists(pub)) {
             return;
         }
-        Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
         Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+        ownerOnly(priv);
+    }
+
+    private static void ensureSecret(Path file, int bytes) throws Exception {
+        if (Files.exists(file)) {
+            return;
+        }
+        byte[] key = new byte[bytes];
+        new SecureRandom().nextBytes(key);
+        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        ownerOnly(file);
+    }
+
+    private static void ownerOnly(Path file) throws Exception {
         try {
-            Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system
         }

@@ -36,6 +36,8 @@ public final class LocalRuntime {
                 "quarkus.datasource.password", "",
                 "mp.jwt.verify.publickey.location", keys.resolve(LocalKeys.PUBLIC_KEY).toUri().toString(),
                 "smallrye.jwt.sign.key.location", keys.resolve(LocalKeys.PRIVATE_KEY).toUri().toString(),
+                "fpjc.personal-data.encryption-key-location", keys.resolve(LocalKeys.ID_ENCRYPTION_KEY).toUri().toString(),
+                "fpjc.personal-data.hash-key-location", keys.resolve(LocalKeys.ID_HASH_KEY).toUri().toString(),
                 "fpjc.demo.seed", Boolean.toString(seedDemo));
     }
 }

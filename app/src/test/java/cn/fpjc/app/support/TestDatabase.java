@@ -38,6 +38,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             }
             config.put("fpjc.tenancy.verify-catalog", "true");
             config.put("fpjc.security.bcrypt-cost", "4");
+            config.put("fpjc.demo.households", "200");
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test database", e);

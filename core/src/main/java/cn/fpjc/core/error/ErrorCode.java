@@ -37,6 +37,15 @@ public enum ErrorCode {
     PARAMETER_NOT_SET(422, "所需参数尚未设定，不能办理"),
     PARAMETER_NOT_SETTABLE(400, "该参数不能由省级按年度设定"),
     PARAMETER_VALUE_INVALID(400, "参数值不正确"),
+    ID_NUMBER_INVALID(400, "身份证号不正确"),
+    PERSON_ALREADY_REGISTERED(409, "该身份证号已在本县户籍信息中登记"),
+    HOUSEHOLD_NO_TAKEN(409, "户编号已存在"),
+    HOUSEHOLD_HEAD_RULE(400, "每户须有且只有一名户主"),
+    HOUSEHOLD_CLOSED(409, "该户已合户注销，不能再修改"),
+    VILLAGE_OUT_OF_SCOPE(400, "所选村不属于本县，或不在您的管辖范围内"),
+    REVEAL_REASON_REQUIRED(400, "查看完整身份证号须填写查询事由"),
+    IMPORT_FILE_INVALID(400, "导入文件无法读取"),
+    IMPORT_NOT_FOUND(404, "未找到该导入任务"),
     CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
     INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
 

@@ -7,6 +7,7 @@ import cn.fpjc.admin.user.PasswordHasher;
 import cn.fpjc.admin.user.UserAccount;
 import cn.fpjc.core.org.OrgUnitRequests;
 import cn.fpjc.core.org.OrgUnitService;
+import cn.fpjc.core.registry.SyntheticRegistryService;
 import cn.fpjc.core.security.Roles;
 import cn.fpjc.core.tenancy.TenantScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,8 +63,15 @@ public class DemoData {
     @ConfigProperty(name = "fpjc.demo.password", defaultValue = "Demo@2024")
     String password;
 
+    /** Synthetic households per demo county (0 for none); tests use a few hundred. */
+    @ConfigProperty(name = "fpjc.demo.households", defaultValue = "3000")
+    int households;
+
     @Inject
     TenantService tenants;
+
+    @Inject
+    SyntheticRegistryService registry;
 
     @Inject
     OrgUnitService orgUnits;
@@ -106,6 +114,14 @@ public class DemoData {
                 user(c.slug + ".clerk", village.name + "信息员", Roles.VILLAGE_CLERK, c.province, c.code, village.code, hash);
                 user(c.slug + ".official", village.name + "帮扶责任人", Roles.RESPONSIBLE_OFFICIAL, c.province, c.code, village.code, hash);
             });
+            if (households > 0) {
+                try {
+                    // Seeded per county so every demo county looks different, and the same on every fresh start.
+                    registry.generate(c.code, households, Long.parseLong(c.code));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("demo registry for " + c.code + " could not be written", e);
+                }
+            }
         }
         LOG.infof("Seeded %d demo counties and their users in %d ms", COUNTIES.size(), (System.nanoTime() - start) / 1_000_000);
     }

@@ -1,0 +1,243 @@
+package cn.fpjc.app.registry;
+
+import static cn.fpjc.app.support.Api.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.Sql;
+import cn.fpjc.core.security.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** 农户信息 API: households, members, incomes, 三保障, history, scope and ID-number protection. */
+@QuarkusTest
+class RegistryTest {
+    static String county;
+    static String villageA;
+    static String villageB;
+    static String admin;
+    static String clerkA;
+    static String clerkB;
+    static String official;
+
+    @BeforeEach
+    void county() {
+        if (county != null) {
+            return;
+        }
+        county = Api.onboard("henan", "41");
+        admin = Api.createUser("t_reg_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        villageA = Api.addTownshipAndVillage(admin, county, "101")[1];
+        villageB = Api.addTownshipAndVillage(admin, county, "102")[1];
+        clerkA = Api.createUser("t_reg_clerka_" + county, Roles.VILLAGE_CLERK, county, villageA);
+        clerkB = Api.createUser("t_reg_clerkb_" + county, Roles.VILLAGE_CLERK, county, villageB);
+        official = Api.createUser("t_reg_off_" + county, Roles.RESPONSIBLE_OFFICIAL, county, villageA);
+    }
+
+    static String base() {
+        return "/api/counties/" + county + "/households";
+    }
+
+    static Map<String, Object> member(String name, String id, String relation, String labour) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", name);
+        m.put("idNumber", id);
+        m.put("relation", relation);
+        m.put("labour", labour);
+        m.put("health", "健康");
+        m.put("medicalInsured", true);
+        return m;
+    }
+
+    static Map<String, Object> household(String no, String village, List<Map<String, Object>> members) {
+        Map<String, Object> h = new HashMap<>();
+        h.put("householdNo", no);
+        h.put("villageCode", village);
+        h.put("address", "一组8号");
+        h.put("category", "脱贫户");
+        h.put("members", members);
+        return h;
+    }
+
+    static Response create(String user, Map<String, Object> body) {
+        return as(user).body(body).post(base());
+    }
+
+    static long createFamily(String no, String village, String headName, String headId) {
+        return create(admin, household(no, village, List.of(member(headName, headId, "户主", "普通劳动力"),
+                member(headName.substring(0, 1) + "小花", Ids.of("20120506", false), "子女", "无劳动力"))))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void aHouseholdIsCreatedWithDerivedBirthDateAndSexAndOnlyMaskedIds() {
+        String headId = Ids.of("19780312", true);
+        String wifeId = Ids.of("19800101", false);
+        Response r = create(admin, household("A" + county + "001", villageA, List.of(member("李建国", headId, "户主", "普通劳动力"),
+                member("王秀英", wifeId, "配偶", "弱劳动力或半劳动力"))));
+        r.then().statusCode(201)
+                .body("householdNo", equalTo("A" + county + "001"))
+                .body("categoryLabel", equalTo("脱贫户"))
+                .body("members", hasSize(2))
+                .body("members[0].name", equalTo("李建国"))
+                .body("members[0].relationLabel", equalTo("户主"))
+                .body("members[0].birthDate", equalTo("1978-03-12"))
+                .body("members[0].sexLabel", equalTo("男"))
+                .body("members[0].idMasked", equalTo(headId.substring(0, 6) + "********" + headId.substring(14)))
+                .body("members[1].sexLabel", equalTo("女"))
+                .body("events[0].kindLabel", equalTo("建户"));
+        assertFalse(r.asString().contains(headId), "the full ID number must not be in the response");
+        // At rest: no plaintext anywhere in the member table, the audit log or the events.
+        String db = Sql.database(county);
+        assertEquals("0", Sql.column("SELECT COUNT(*) FROM `" + db + "`.member WHERE CAST(id_cipher AS CHAR) LIKE '%" + headId.substring(6, 14)
+                + "%' OR id_masked = '" + headId + "'").get(0));
+        assertEquals("0", Sql.column("SELECT COUNT(*) FROM `" + db + "`.audit_log WHERE after_json LIKE '%" + headId + "%'"
+                + " OR before_json LIKE '%" + headId + "%'").get(0));
+        assertEquals("32", Sql.column("SELECT LENGTH(id_hash) FROM `" + db + "`.member LIMIT 1").get(0));
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldWithoutRepeatingTheNumber() {
+        String good = Ids.of("19700101", true);
+        String bad = Ids.withBadCheck(Ids.of("19710101", true));
+        Response r = create(admin, household("B" + county + "001", villageA, List.of(member("张三", good, "户主", "普通劳动力"),
+                member("张四", bad, "户主", "劳模"), member("张五", good, "子女", "无劳动力"))));
+        r.then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("fields.field", hasItem("members[1].idNumber"))
+                .body("fields.find { it.field == 'members[1].idNumber' }.message", containsString("校验码"))
+                .body("fields.find { it.field == 'members[1].labour' }.message", containsString("普通劳动力"))
+                .body("fields.find { it.field == 'members' }.message", containsString("有且只有一名户主"))
+                .body("fields.find { it.field == 'members[2].idNumber' }.message", containsString("重复"));
+        assertFalse(r.asString().contains(bad) || r.asString().contains(good));
+        // A village outside the county or outside the clerk's scope.
+        create(clerkB, household("B" + county + "002", villageA, List.of(member("张三", Ids.of("19700102", true), "户主", "普通劳动力"))))
+                .then().statusCode(400).body("fields.field", hasItem("villageCode"));
+        // Nothing of the refused households was stored.
+        as(admin).queryParam("q", "B" + county).get(base()).then().statusCode(200).header("X-Total-Count", "0");
+    }
+
+    @Test
+    void aPersonIsRegisteredOnceInTheCounty() {
+        String id = Ids.of("19650303", false);
+        createFamily("C" + county + "001", villageA, "赵兰", id);
+        Response r = create(admin, household("C" + county + "002", villageB, List.of(member("赵兰", id, "户主", "普通劳动力"))));
+        r.then().statusCode(409).body("code", equalTo("PERSON_ALREADY_REGISTERED")).body("message", containsString("C" + county + "001"));
+        assertFalse(r.asString().contains(id));
+        create(admin, household("C" + county + "001", villageB, List.of(member("钱七", Ids.of("19650304", true), "户主", "普通劳动力"))))
+                .then().statusCode(409).body("code", equalTo("HOUSEHOLD_NO_TAKEN"));
+    }
+
+    @Test
+    void searchByNameNumberExactIdAndCategoryWithPagingAndOrgScope() {
+        String id = Ids.of("19590909", true);
+        long a = createFamily("D" + county + "001", villageA, "欧阳明", id);
+        createFamily("D" + county + "002", villageB, "欧阳亮", Ids.of("19600101", true));
+        as(admin).queryParam("q", "欧阳").get(base()).then().statusCode(200).header("X-Total-Count", "2")
+                .body("householdNo", contains("D" + county + "001", "D" + county + "002"));
+        as(admin).queryParam("q", "D" + county + "00").queryParam("size", 1).queryParam("page", 1).get(base())
+                .then().header("X-Total-Count", "2").body("householdNo", contains("D" + county + "002"));
+        as(admin).queryParam("idNumber", id).get(base()).then().header("X-Total-Count", "1")
+                .body("[0].id", equalTo((int) a)).body("[0].headIdMasked", equalTo(id.substring(0, 6) + "********" + id.substring(14)));
+        as(admin).queryParam("idNumber", Ids.withBadCheck(id)).get(base()).then().statusCode(400).body("code", equalTo("ID_NUMBER_INVALID"));
+        as(admin).queryParam("q", "欧阳").queryParam("category", "监测户").get(base()).then().header("X-Total-Count", "0");
+        // A village clerk sees its own village only; another village's household is "not found".
+        as(clerkB).queryParam("q", "欧阳").get(base()).then().header("X-Total-Count", "1").body("[0].householdNo", equalTo("D" + county + "002"));
+        as(clerkB).queryParam("idNumber", id).get(base()).then().header("X-Total-Count", "0");
+        as(clerkB).get(base() + "/" + a).then().statusCode(404);
+        as(clerkA).get(base() + "/" + a).then().statusCode(200);
+        // A department user does not browse the registry.
+        String dept = Api.createUser("t_reg_dept_" + county, Roles.DEPARTMENT, county, county);
+        as(dept).get(base()).then().statusCode(403);
+    }
+
+    @Test
+    void incomePerCapitaIsComputedAndComparedWithTheYearsThreshold() {
+        long id = createFamily("E" + county + "001", villageA, "孙强", Ids.of("19800808", true));
+        Map<String, Object> income = new HashMap<>(Map.of("year", 2023, "wage", "12000.00", "productionNet", "3000.50",
+                "property", "0", "transfer", "1200", "expenses", "1000.01"));
+        // (12000 + 3000.50 + 0 + 1200 − 1000.01) / 2 = 7600.245 → 7600.25 (HALF_UP); Henan 2023 threshold 7500.
+        as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(200)
+                .body("incomes[0].perCapita", equalTo(7600.25f)).body("incomes[0].threshold", equalTo("7500"))
+                .body("incomes[0].belowThreshold", equalTo(false)).body("incomes[0].householdSize", equalTo(2));
+        income.put("year", 2024);
+        income.put("wage", "8000");
+        // 2024 has no Henan threshold yet: no comparison is made rather than a guess.
+        as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(200)
+                .body("incomes[1].perCapita", equalTo(5600.25f)).body("incomes[1].threshold", nullValue())
+                .body("incomes[1].belowThreshold", nullValue());
+        income.put("wage", "-1");
+        as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(400).body("fields.field", hasItem("wage"));
+    }
+
+    @Test
+    void guaranteeStatusIsRecordedAndJudged() {
+        long id = createFamily("F" + county + "001", villageA, "周平", Ids.of("19750505", true));
+        Map<String, Object> g = new HashMap<>(Map.of("educationOk", true, "medicalOk", true, "housingGrade", "C级",
+                "waterQuantityOk", true, "waterQualityOk", true, "waterConvenienceOk", true, "waterGuaranteeOk", true,
+                "assessedOn", "2024-06-01"));
+        as(clerkA).body(g).put(base() + "/" + id + "/guarantee").then().statusCode(200)
+                .body("guarantee.housingGradeLabel", equalTo("C级")).body("guarantee.allSecured", equalTo(false));
+        g.put("housingGrade", "B");
+        g.put("version", 0);
+        as(clerkA).body(g).put(base() + "/" + id + "/guarantee").then().statusCode(200).body("guarantee.allSecured", equalTo(true));
+        // A stale version is refused: the other edit is not overwritten.
+        as(clerkA).body(g).put(base() + "/" + id + "/guarantee").then().statusCode(409).body("code", equalTo("CONCURRENT_UPDATE"));
+        as(official).body(g).put(base() + "/" + id + "/guarantee").then().statusCode(403);
+    }
+
+    @Test
+    void moveSplitAndMergeKeepHistory() {
+        long a = createFamily("G" + county + "001", villageA, "吴刚", Ids.of("19700707", true));
+        long b = createFamily("G" + county + "002", villageA, "郑丽", Ids.of("19720202", false));
+        Response da = as(admin).get(base() + "/" + a);
+        long child = da.jsonPath().getLong("members.find { it.relation == 'CHILD' }.id");
+        as(admin).body(Map.of("toHouseholdNo", "G" + county + "002", "relation", "子女", "reason", "随母生活"))
+                .post(base() + "/" + a + "/members/" + child + "/move").then().statusCode(200)
+                .body("members", hasSize(1)).body("events.kindLabel", hasItem("成员迁出"));
+        as(admin).get(base() + "/" + b).then().body("members", hasSize(3)).body("events.kindLabel", hasItem("成员迁入"))
+                .body("events.find { it.kind == 'MEMBER_MOVED_IN' }.relatedHouseholdNo", equalTo("G" + county + "001"));
+        // Split two members of b into a new household with one of them as head.
+        List<Long> nonHeads = new ArrayList<>(as(admin).get(base() + "/" + b).jsonPath().getList("members.findAll { it.relation != 'HEAD' }.id", Long.class));
+        long newId = as(admin).body(Map.of("newHouseholdNo", "G" + county + "003", "memberIds", nonHeads, "headMemberId", nonHeads.get(0),
+                "reason", "子女成年分户")).post(base() + "/" + b + "/split").then().statusCode(201)
+                .body("members", hasSize(2)).body("events.kindLabel", hasItem("由他户分出")).extract().jsonPath().getLong("id");
+        // Merge the new household back into a: it closes, its members join a, the head becomes 其他.
+        as(admin).body(Map.of("intoHouseholdNo", "G" + county + "001", "reason", "投靠亲属")).post(base() + "/" + newId + "/merge")
+                .then().statusCode(200).body("id", equalTo((int) a)).body("members", hasSize(3)).body("events.kindLabel", hasItem("他户并入"));
+        as(admin).get(base() + "/" + newId).then().body("active", equalTo(false)).body("closedReason", containsString("G" + county + "001"));
+        as(admin).body(Map.of("address", "x")).put(base() + "/" + newId).then().statusCode(409).body("code", equalTo("HOUSEHOLD_CLOSED"));
+        as(admin).queryParam("q", "G" + county + "003").get(base()).then().header("X-Total-Count", "0");
+        as(admin).queryParam("q", "G" + county + "003").queryParam("includeClosed", true).get(base()).then().header("X-Total-Count", "1");
+    }
+
+    @Test
+    void revealNeedsAReasonAnAuthorisedRoleAndIsAudited() {
+        String id = Ids.of("19880808", false);
+        long h = createFamily("H" + county + "001", villageA, "冯梅", id);
+        long m = as(admin).get(base() + "/" + h).jsonPath().getLong("members[0].id");
+        as(clerkA).body(Map.of()).post(base() + "/" + h + "/members/" + m + "/reveal").then().statusCode(400)
+                .body("code", equalTo("REVEAL_REASON_REQUIRED"));
+        as(official).body(Map.of("reason", "入户核实")).post(base() + "/" + h + "/members/" + m + "/reveal").then().statusCode(403);
+        as(clerkB).body(Map.of("reason", "入户核实")).post(base() + "/" + h + "/members/" + m + "/reveal").then().statusCode(404);
+        as(clerkA).body(Map.of("reason", "办理医保参保核对")).post(base() + "/" + h + "/members/" + m + "/reveal").then().statusCode(200)
+                .body("idNumber", equalTo(id));
+        as(admin).queryParam("entityType", "member").get("/api/counties/" + county + "/audit-log").then().statusCode(200)
+                .body("find { it.action == 'REVEAL' }.actor", equalTo(clerkA))
+                .body("find { it.action == 'REVEAL' }.after", containsString("办理医保参保核对"))
+                .body("find { it.action == 'REVEAL' }.after", not(containsString(id)));
+    }
+}
