@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -100,6 +101,19 @@ class BrowserSmokeTest {
         login("minqin.clerk", Api.DEMO_PASSWORD);
         assertEquals("民勤县（620621）", browser.findElement(By.id("tenant")).getText());
         assertEquals("三陶村（620621100201）", browser.findElement(By.id("org")).getText());
+        // 农户信息: the clerk's village only (demo data), open a household, see its members masked and its incomes chart.
+        browser.findElement(By.linkText("农户信息")).click();
+        String count = browser.findElement(By.id("household-count")).getText();
+        assertTrue(count.matches("共 \\d+ 户") && !count.equals("共 0 户"), count);
+        for (WebElement cell : browser.findElements(By.cssSelector("#households tbody tr td:nth-child(2)"))) {
+            assertEquals("三陶村", cell.getText(), "a clerk sees only the own village");
+        }
+        screenshot("clerk-households");
+        browser.findElement(By.cssSelector("#households tbody tr a")).click();
+        String members = browser.findElement(By.id("members")).getText();
+        assertTrue(members.contains("户主") && members.contains("********"), members);
+        assertTrue(browser.findElements(By.id("income-chart")).size() == 1, "income chart");
+        screenshot("clerk-household-detail");
         browser.findElement(By.linkText("乡镇与村")).click();
         String units = browser.findElement(By.id("org-units")).getText();
         assertTrue(units.contains("三陶村") && !units.contains("上新村"), units);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -31,6 +32,12 @@ public class RegistryResource {
     @Inject
     RegistryService service;
 
+    @Inject
+    RegistryExport export;
+
+    @Inject
+    cn.fpjc.core.tenancy.TenantAccess access;
+
     /**
      * Search: {@code q} matches the start of a member's name or of the household number; {@code idNumber}
      * finds the household of exactly that person; {@code village} (a village or township code) and
@@ -43,6 +50,19 @@ public class RegistryResource {
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         RegistryService.Page<RegistryViews.HouseholdSummary> result = service.search(q, village, category, idNumber, includeClosed, page, size);
         return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+    }
+
+    /** 农户台账: the same search as an xlsx workbook, ID numbers masked. */
+    @GET
+    @Path("/export.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Response export(@PathParam("county") String county, @QueryParam("q") String q, @QueryParam("village") String village,
+            @QueryParam("category") String category, @QueryParam("idNumber") String idNumber,
+            @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed) throws java.io.IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        export.write(q, village, category, idNumber, includeClosed, access.current().name() + "农户台账", buffer);
+        String file = java.net.URLEncoder.encode(access.current().name() + "农户台账.xlsx", java.nio.charset.StandardCharsets.UTF_8);
+        return Response.ok(buffer.toByteArray()).header("Content-Disposition", "attachment; filename*=UTF-8''" + file).build();
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
+import cn.fpjc.core.web.Pager;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -47,29 +48,9 @@ public class TenantService {
 
     /** One page of a search, with the total number of matches. */
     public record Page(List<TenantView> items, long total, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-
-        /** 1-based, for people. */
-        public int number() {
-            return page + 1;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages();
-        }
-
-        public int previous() {
-            return page - 1;
-        }
-
-        public int next() {
-            return page + 1;
+        /** Page arithmetic for the list page. */
+        public Pager pager() {
+            return new Pager(page, size, total);
         }
     }
 

@@ -1,0 +1,97 @@
+package cn.fpjc.app.registry;
+
+import static cn.fpjc.app.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fpjc.app.support.Api;
+import cn.fpjc.core.security.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The 农户信息 pages and the 台账 export: search, detail with chart, reveal with a reason, masked everywhere. */
+@QuarkusTest
+class RegistryPagesTest {
+    static String county;
+    static String village;
+    static String admin;
+    static String headId;
+    static long householdId;
+
+    @BeforeEach
+    void data() {
+        if (county != null) {
+            return;
+        }
+        county = Api.onboard("gansu", "62");
+        admin = Api.createUser("t_regp_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        village = Api.addTownshipAndVillage(admin, county, "101")[1];
+        headId = Ids.of("19690412", true);
+        Map<String, Object> head = new HashMap<>(Map.of("name", "马福祥", "idNumber", headId, "relation", "户主", "labour", "普通劳动力",
+                "health", "长期慢性病", "illness", "高血压", "medicalInsured", true));
+        Map<String, Object> body = new HashMap<>(Map.of("householdNo", "P" + county + "01", "villageCode", village, "category", "监测户",
+                "members", List.of(head)));
+        householdId = as(admin).body(body).post("/api/counties/" + county + "/households").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        for (int year = 2022; year <= 2023; year++) {
+            as(admin).body(Map.of("year", year, "wage", year == 2022 ? "5000" : "9000", "productionNet", "1000"))
+                    .put("/api/counties/" + county + "/households/" + householdId + "/incomes").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theListSearchesAndMasks() {
+        String html = as(admin).queryParam("q", "马福").get("/households").then().statusCode(200)
+                .body(containsString("共 1 户")).body(containsString("马福祥")).body(containsString("监测户"))
+                .extract().asString();
+        assertTrue(html.contains(headId.substring(0, 6) + "********" + headId.substring(14)));
+        assertFalse(html.contains(headId));
+        as(admin).queryParam("idNumber", "123").get("/households").then().statusCode(400).body(containsString("身份证号"));
+    }
+
+    @Test
+    void theDetailShowsMembersIncomesChartAndTrailAndRevealsOnlyWithAReason() {
+        String html = as(admin).get("/households/" + householdId).then().statusCode(200)
+                .body(containsString("户编号 P" + county + "01")).body(containsString("高血压"))
+                .body(containsString("income-chart")).body(containsString("当年未设定"))
+                .body(containsString("尚未评定")).body(containsString("audit-trail")).extract().asString();
+        assertFalse(html.contains(headId));
+        long memberId = as(admin).get("/api/counties/" + county + "/households/" + householdId).jsonPath().getLong("members[0].id");
+        as(admin).contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("reason", "").post("/households/" + householdId + "/members/" + memberId + "/reveal").then().statusCode(400)
+                .body(containsString("查询事由")).body(not(containsString(headId)));
+        as(admin).contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("reason", "医保核对").post("/households/" + householdId + "/members/" + memberId + "/reveal").then()
+                .statusCode(200).header("Cache-Control", "no-store").body(containsString(headId));
+    }
+
+    @Test
+    void theLedgerExportHasTheFiltersAndMaskedNumbers() throws Exception {
+        byte[] xlsx = as(admin).queryParam("category", "监测户").get("/api/counties/" + county + "/households/export.xlsx")
+                .then().statusCode(200).header("Content-Disposition", containsString("xlsx")).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            assertEquals(3, rows.size(), "title, header, one household");
+            assertEquals("户主身份证号（脱敏）", rows.get(1).getCellText(5));
+            assertEquals("P" + county + "01", rows.get(2).getCellText(0));
+            assertEquals(headId.substring(0, 6) + "********" + headId.substring(14), rows.get(2).getCellText(5));
+            String all = rows.stream().map(r -> r.stream().map(c -> c == null ? "" : c.getText()).collect(Collectors.joining("|")))
+                    .collect(Collectors.joining("\n"));
+            assertFalse(all.contains(headId));
+        }
+        byte[] none = as(admin).queryParam("category", "一般农户").get("/api/counties/" + county + "/households/export.xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(none))) {
+            assertEquals(2, wb.getFirstSheet().read().size());
+        }
+    }
+}

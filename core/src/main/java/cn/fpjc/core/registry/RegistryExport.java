@@ -1,0 +1,65 @@
+package cn.fpjc.core.registry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * 农户台账 (registry ledger) as xlsx, with the same filters and org scope as the search, ID numbers masked.
+ * Rows are fetched a page at a time and streamed by fastexcel into the given stream (compressed: roughly
+ * 10 MB for 300,000 households).
+ */
+@ApplicationScoped
+public class RegistryExport {
+    static final String[] HEADERS = { "户编号", "所在村", "村代码", "户类型", "户主姓名", "户主身份证号（脱敏）", "在册人口", "易地搬迁户",
+            "整户无劳动能力", "状态" };
+    static final int PAGE = 1000;
+
+    @Inject
+    RegistryService registry;
+
+    /** Writes the ledger; returns the number of households written. */
+    @Transactional
+    public long write(String q, String village, String category, String idNumber, boolean includeClosed, String title,
+            OutputStream out) throws IOException {
+        Workbook wb = new Workbook(out, "fpjc", "1.0");
+        Worksheet ws = wb.newWorksheet("农户台账");
+        ws.value(0, 0, title);
+        ws.style(0, 0).bold().fontSize(14).set();
+        for (int c = 0; c < HEADERS.length; c++) {
+            ws.value(1, c, HEADERS[c]);
+            ws.style(1, c).bold().fillColor("DDEBF7").set();
+        }
+        ws.freezePane(0, 2);
+        int row = 2;
+        long written = 0;
+        for (int page = 0;; page++) {
+            List<RegistryViews.HouseholdSummary> items = registry.search(q, village, category, idNumber, includeClosed, page, PAGE).items();
+            for (RegistryViews.HouseholdSummary h : items) {
+                ws.value(row, 0, h.householdNo());
+                ws.value(row, 1, h.villageName());
+                ws.value(row, 2, h.villageCode());
+                ws.value(row, 3, h.categoryLabel());
+                ws.value(row, 4, h.headName());
+                ws.value(row, 5, h.headIdMasked());
+                ws.value(row, 6, h.memberCount());
+                ws.value(row, 7, h.relocated() ? "是" : "否");
+                ws.value(row, 8, h.noLabourCapacity() ? "是" : "否");
+                ws.value(row, 9, h.active() ? "在册" : "已注销");
+                row++;
+                written++;
+            }
+            ws.flush();
+            if (items.size() < PAGE) {
+                break;
+            }
+        }
+        wb.finish();
+        return written;
+    }
+}
