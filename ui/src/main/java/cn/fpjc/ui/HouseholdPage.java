@@ -8,6 +8,7 @@ import cn.fpjc.core.registry.Labelled;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.RegistryViews;
 import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.OrgScope;
 import cn.fpjc.core.security.Roles;
 import cn.fpjc.core.tenancy.TenantAccess;
 import cn.fpjc.core.tenancy.TenantInfo;
@@ -76,8 +77,7 @@ public class HouseholdPage {
         TemplateInstance t = Templates.list().data("user", PageUser.of(user)).data("tenantName", tenant.name())
                 .data("q", nz(q)).data("village", nz(village)).data("category", nz(category)).data("idNumber", nz(idNumber))
                 .data("categories", Labelled.labels(HouseholdCategory.class))
-                .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> u.code().length() == 12
-                        && !u.code().endsWith("000")).toList())
+                .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
                 .data("query", query(q, village, category));
         try {
             RegistryService.Page<RegistryViews.HouseholdSummary> result = registry.search(q, village, category, idNumber, false,

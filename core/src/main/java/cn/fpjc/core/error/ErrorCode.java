@@ -44,8 +44,6 @@ public enum ErrorCode {
     HOUSEHOLD_CLOSED(409, "该户已合户注销，不能再修改"),
     VILLAGE_OUT_OF_SCOPE(400, "所选村不属于本县，或不在您的管辖范围内"),
     REVEAL_REASON_REQUIRED(400, "查看完整身份证号须填写查询事由"),
-    IMPORT_FILE_INVALID(400, "导入文件无法读取"),
-    IMPORT_NOT_FOUND(404, "未找到该导入任务"),
     CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
     INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
 

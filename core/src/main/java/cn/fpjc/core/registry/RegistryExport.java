@@ -39,7 +39,7 @@ public class RegistryExport {
         int row = 2;
         long written = 0;
         for (int page = 0;; page++) {
-            List<RegistryViews.HouseholdSummary> items = registry.search(q, village, category, idNumber, includeClosed, page, PAGE).items();
+            List<RegistryViews.HouseholdSummary> items = registry.page(q, village, category, idNumber, includeClosed, page, PAGE);
             for (RegistryViews.HouseholdSummary h : items) {
                 ws.value(row, 0, h.householdNo());
                 ws.value(row, 1, h.villageName());

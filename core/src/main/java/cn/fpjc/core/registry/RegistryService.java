@@ -27,6 +27,7 @@ import cn.fpjc.core.security.OrgScope;
 import cn.fpjc.core.security.Roles;
 import cn.fpjc.core.tenancy.TenantAccess;
 import cn.fpjc.core.tenancy.TenantInfo;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,6 +87,18 @@ public class RegistryService {
 
     public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
             int page, int size) {
+        PanacheQuery<Household> query = matching(q, village, category, idNumber, includeClosed);
+        return new Page<>(summaries(query.page(Math.max(page, 0), Math.min(Math.max(size, 1), 200)).list()), query.count());
+    }
+
+    /** One page of the same search without counting the matches (for exports that read every page). */
+    public List<HouseholdSummary> page(String q, String village, String category, String idNumber, boolean includeClosed,
+            int page, int size) {
+        return summaries(matching(q, village, category, idNumber, includeClosed).page(Math.max(page, 0), size).list());
+    }
+
+    /** The search's query, limited to the caller's org scope, ordered by village and 户编号. */
+    PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed) {
         user.requireAnyRole(READERS);
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder("h.villageCode like :scope");
@@ -117,10 +129,7 @@ public class RegistryService {
                     + " and m.active = true and m.name like :q))");
             p.put("q", text + "%");
         }
-        long total = Household.count("from Household h where " + where, p);
-        List<Household> households = Household.find("from Household h where " + where + " order by h.villageCode, h.householdNo", p)
-                .page(Math.max(page, 0), Math.min(Math.max(size, 1), 200)).list();
-        return new Page<>(summaries(households), total);
+        return Household.find("from Household h where " + where + " order by h.villageCode, h.householdNo", p);
     }
 
     /** Summaries with head and member count, two queries per page whatever its size. */
@@ -539,18 +548,12 @@ public class RegistryService {
         Household h = writable(householdId);
         List<FieldError> errors = new ArrayList<>();
         HousingGrade grade = MemberRules.required(HousingGrade.class, input.housingGrade(), "housingGrade", "住房安全等级", errors);
-        for (Map.Entry<String, Boolean> e : new LinkedHashMap<String, Boolean>() {
-            {
-                put("educationOk", input.educationOk());
-                put("medicalOk", input.medicalOk());
-                put("waterQuantityOk", input.waterQuantityOk());
-                put("waterQualityOk", input.waterQualityOk());
-                put("waterConvenienceOk", input.waterConvenienceOk());
-                put("waterGuaranteeOk", input.waterGuaranteeOk());
-            }
-        }.entrySet()) {
-            if (e.getValue() == null) {
-                errors.add(new FieldError(e.getKey(), "请选择是否达标"));
+        Boolean[] answers = { input.educationOk(), input.medicalOk(), input.waterQuantityOk(), input.waterQualityOk(),
+                input.waterConvenienceOk(), input.waterGuaranteeOk() };
+        String[] fields = { "educationOk", "medicalOk", "waterQuantityOk", "waterQualityOk", "waterConvenienceOk", "waterGuaranteeOk" };
+        for (int i = 0; i < fields.length; i++) {
+            if (answers[i] == null) {
+                errors.add(new FieldError(fields[i], "请选择是否达标"));
             }
         }
         LocalDate today = LocalDate.now(CHINA);
