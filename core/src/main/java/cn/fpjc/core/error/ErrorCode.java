@@ -44,6 +44,9 @@ public enum ErrorCode {
     HOUSEHOLD_CLOSED(409, "该户已合户注销，不能再修改"),
     VILLAGE_OUT_OF_SCOPE(400, "所选村不属于本县，或不在您的管辖范围内"),
     REVEAL_REASON_REQUIRED(400, "查看完整身份证号须填写查询事由"),
+    IMPORT_FILE_MISSING(400, "请选择要上传的文件"),
+    IMPORT_FILE_TYPE(400, "只能导入.xlsx或.csv文件（旧版.xls请先在Excel中另存为.xlsx）"),
+    IMPORT_STATE_CONFLICT(409, "导入任务当前的状态不能执行此操作"),
     CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
     INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
 

@@ -50,7 +50,7 @@ public final class MemberRules {
         m.pensionInsured = Boolean.TRUE.equals(in.pensionInsured());
     }
 
-    static <E extends Enum<E> & Labelled> E required(Class<E> type, String text, String field, String label, List<FieldError> errors) {
+    public static <E extends Enum<E> & Labelled> E required(Class<E> type, String text, String field, String label, List<FieldError> errors) {
         E value = Labelled.parse(type, text);
         if (value == null) {
             errors.add(new FieldError(field, (text == null || text.isBlank() ? "请选择" : "无法识别的") + "「" + label + "」，可选："
@@ -59,7 +59,7 @@ public final class MemberRules {
         return value;
     }
 
-    static <E extends Enum<E> & Labelled> E orDefault(Class<E> type, String text, E fallback, String field, String label,
+    public static <E extends Enum<E> & Labelled> E orDefault(Class<E> type, String text, E fallback, String field, String label,
             List<FieldError> errors) {
         if (text == null || text.isBlank()) {
             return fallback;
@@ -67,7 +67,7 @@ public final class MemberRules {
         return required(type, text, field, label, errors);
     }
 
-    static String blankToNull(String s) {
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

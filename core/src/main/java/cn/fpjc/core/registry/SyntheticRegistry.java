@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -80,7 +78,8 @@ public final class SyntheticRegistry {
     }
 
     private int writeBatch(Connection c, String county, List<String> villages, int n, int firstNumber) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
+        // UTC wall time, as Hibernate writes instants (quarkus.hibernate-orm.jdbc.timezone=UTC), whatever the JVM's zone.
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
         List<List<Person>> families = new ArrayList<>(n);
         StringBuilder hh = new StringBuilder("INSERT INTO household (household_no, village_code, address, category, relocated,"
                 + " no_labour_capacity, active, version, created_at, updated_at) VALUES ");

@@ -1,0 +1,21 @@
+package cn.fpjc.core.registry.importing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Settings of the registry import. */
+@ConfigMapping(prefix = "fpjc.import")
+public interface ImportConfig {
+    /** Where uploaded files wait for their worker; each is deleted once read (it holds ID numbers in clear). */
+    @WithDefault("${java.io.tmpdir}/fpjc-imports")
+    Path workDirectory();
+
+    /** Imports checked or written at the same time by this process; more wait in a queue. */
+    @WithDefault("2")
+    int threads();
+
+    /** Days a finished job's staged rows (and so its result report) are kept. */
+    @WithDefault("30")
+    int keepDays();
+}

@@ -1,0 +1,353 @@
+package cn.fpjc.core.registry.importing;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The staged rows of one import job in the tenant database, and the set-based SQL that checks them across
+ * rows and against the registry, then writes the valid households. Everything runs on one plain JDBC
+ * connection; {@link #write} must run inside one transaction so a failure or a killed process leaves no
+ * household half-written.
+ */
+final class ImportStaging {
+    static final int BATCH = 500;
+    private static final String[] ROW_COLUMNS = { "job_id", "row_no", "household_no", "village_code", "address", "category", "relocated",
+            "no_labour_capacity", "household_extra_json", "name", "id_cipher", "id_hash", "id_masked", "birth_date", "sex", "relation",
+            "labour", "health", "disability_grade", "disability_type", "illness", "schooling", "employment_place", "employment_months",
+            "medical_insured", "pension_insured", "member_extra_json", "income_year", "wage", "production_net", "property", "transfer",
+            "expenses", "period_from", "period_to", "cells", "error" };
+
+    /** Counts after checking, as the job page shows them. */
+    record Summary(int rows, int rowsWithErrors, int households, int householdsNew, int householdsUnchanged, int householdsInvalid,
+            int incomesToAdd) {
+    }
+
+    record Written(int households, int members, int incomes) {
+    }
+
+    private final Connection c;
+    private final long job;
+    private final List<StagedRow> pending = new ArrayList<>(BATCH);
+
+    ImportStaging(Connection connection, long jobId) {
+        this.c = connection;
+        this.job = jobId;
+    }
+
+    // ---------------------------------------------------------------- staging
+
+    void add(StagedRow row) throws SQLException {
+        pending.add(row);
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Inserts the buffered rows with one multi-row INSERT (Connector/J does not rewrite batches unless told to). */
+    void flush() throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO import_row (").append(String.join(", ", ROW_COLUMNS)).append(") VALUES ");
+        String tuple = "(" + "?, ".repeat(ROW_COLUMNS.length - 1) + "?)";
+        for (int i = 0; i < pending.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(tuple);
+        }
+        try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (StagedRow r : pending) {
+                st.setLong(p++, job);
+                st.setInt(p++, r.rowNo);
+                p = set(st, p, r.householdNo, r.villageCode, r.address, r.category, r.relocated, r.noLabourCapacity, r.householdExtraJson,
+                        r.name, r.idCipher, r.idHash, r.idMasked, r.birthDate, r.sex, r.relation, r.labour, r.health, r.disabilityGrade,
+                        r.disabilityType, r.illness, r.schooling, r.employmentPlace, r.employmentMonths, r.medicalInsured,
+                        r.pensionInsured, r.memberExtraJson, r.incomeYear, r.wage, r.productionNet, r.property, r.transfer, r.expenses,
+                        r.periodFrom, r.periodTo, r.cells, r.error());
+            }
+            st.executeUpdate();
+        }
+        pending.clear();
+    }
+
+    private static int set(PreparedStatement st, int p, Object... values) throws SQLException {
+        for (Object v : values) {
+            if (v == null) {
+                st.setNull(p++, Types.NULL);
+            } else if (v instanceof java.time.LocalDate d) {
+                st.setDate(p++, Date.valueOf(d));
+            } else if (v instanceof byte[] b) {
+                st.setBytes(p++, b);
+            } else if (v instanceof BigDecimal d) {
+                st.setBigDecimal(p++, d);
+            } else {
+                st.setObject(p++, v);
+            }
+        }
+        return p;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /**
+     * Checks across rows: the same person twice in the file, one head per household, household columns of
+     * other rows agreeing with the head's row. Run once, after the last row is staged.
+     */
+    void checkFile() throws SQLException {
+        update("UPDATE import_row r JOIN (SELECT id_hash, MIN(row_no) AS first_row FROM import_row WHERE job_id = ? AND id_hash IS NOT NULL"
+                + " GROUP BY id_hash HAVING COUNT(*) > 1) d ON r.id_hash = d.id_hash"
+                + " SET r.error = CONCAT_WS('；', r.error, CONCAT('「身份证号」与第', d.first_row, '行是同一个人'))"
+                + " WHERE r.job_id = ? AND r.row_no <> d.first_row", job, job);
+        update("INSERT INTO import_household (job_id, household_no, row_count, head_count, head_row, file_ok)"
+                + " SELECT job_id, household_no, COUNT(*), COALESCE(SUM(relation = 'HEAD'), 0), MIN(CASE WHEN relation = 'HEAD' THEN row_no END), TRUE"
+                + " FROM import_row WHERE job_id = ? AND household_no IS NOT NULL GROUP BY job_id, household_no", job);
+        update("UPDATE import_household SET file_ok = FALSE, error = CONCAT('本户户主人数为', head_count, '，应为1（与户主关系填“户主”）')"
+                + " WHERE job_id = ? AND head_count <> 1", job);
+        update("UPDATE import_row r JOIN import_household ih ON ih.job_id = r.job_id AND ih.household_no = r.household_no"
+                + " JOIN import_row h ON h.job_id = r.job_id AND h.row_no = ih.head_row"
+                + " SET r.error = CONCAT_WS('；', r.error, '所在村、家庭住址、户类型、易地搬迁户、整户无劳动能力等户信息与户主行不一致（可留空）')"
+                + " WHERE r.job_id = ? AND ih.head_count = 1 AND r.row_no <> ih.head_row AND ("
+                + " (r.village_code IS NOT NULL AND NOT r.village_code <=> h.village_code)"
+                + " OR (r.address IS NOT NULL AND NOT r.address <=> h.address)"
+                + " OR (r.category IS NOT NULL AND NOT r.category <=> h.category)"
+                + " OR (r.relocated IS NOT NULL AND NOT r.relocated <=> h.relocated)"
+                + " OR (r.no_labour_capacity IS NOT NULL AND NOT r.no_labour_capacity <=> h.no_labour_capacity)"
+                + " OR (r.household_extra_json IS NOT NULL AND NOT r.household_extra_json <=> h.household_extra_json))", job);
+        // Joins on derived tables rather than correlated EXISTS: MariaDB would probe a correlated subquery through
+        // the primary key's job_id prefix only, scanning the whole job for every household.
+        update("UPDATE import_household ih JOIN (SELECT DISTINCT household_no FROM import_row WHERE job_id = ? AND error IS NOT NULL) e"
+                + " ON e.household_no = ih.household_no SET ih.file_ok = FALSE WHERE ih.job_id = ?", job, job);
+    }
+
+    /**
+     * Checks against the registry as it is now: re-run right before writing, inside the write transaction,
+     * because the registry may have changed since the file was checked. A household already registered
+     * with exactly the file's data is UNCHANGED (so importing the same file twice changes nothing); one
+     * that differs is a CONFLICT (to be corrected in the system, not overwritten by a file).
+     */
+    void checkRegistry(String scopeLike) throws SQLException {
+        update("UPDATE import_row SET registry_error = NULL WHERE job_id = ? AND registry_error IS NOT NULL", job);
+        update("UPDATE import_household SET outcome = CASE WHEN file_ok THEN NULL ELSE 'INVALID' END, registry_error = NULL,"
+                + " existing_id = NULL, income_action = NULL, household_id = NULL WHERE job_id = ?", job);
+        update("UPDATE import_household ih JOIN household h ON h.household_no = ih.household_no SET ih.existing_id = h.id"
+                + " WHERE ih.job_id = ? AND ih.outcome IS NULL", job);
+        conflict("h.active = FALSE", "该户编号的农户已注销（如已并户），不能再导入", scopeLike);
+        conflict("h.village_code NOT LIKE ?", "户编号已被本县您管辖范围以外的农户使用", scopeLike);
+        conflict("(NOT h.village_code <=> r.village_code OR NOT h.address <=> r.address OR NOT h.category <=> r.category"
+                + " OR NOT h.relocated <=> r.relocated OR NOT h.no_labour_capacity <=> r.no_labour_capacity"
+                + " OR NOT h.extra_json <=> r.household_extra_json)",
+                "户编号已登记，但所在村、住址、户类型等户信息与系统不一致；修改请在系统中进行", scopeLike);
+        conflict("ih.row_count <> (SELECT COUNT(*) FROM member m WHERE m.household_id = h.id AND m.active = TRUE)",
+                "户编号已登记，但在册人数与文件不一致；成员变动请在系统中办理", scopeLike);
+        update("UPDATE import_household ih JOIN (SELECT DISTINCT x.household_no FROM import_row x"
+                + " JOIN household h ON h.household_no = x.household_no LEFT JOIN member m ON m.household_id = h.id AND m.active = TRUE"
+                + " AND m.id_hash = x.id_hash AND m.name = x.name AND m.relation = x.relation AND m.labour = x.labour AND m.health = x.health"
+                + " AND m.disability_grade <=> x.disability_grade AND m.disability_type <=> x.disability_type AND m.illness <=> x.illness"
+                + " AND m.schooling = x.schooling AND m.employment_place = x.employment_place"
+                + " AND m.employment_months <=> x.employment_months AND m.medical_insured = x.medical_insured"
+                + " AND m.pension_insured = x.pension_insured AND m.extra_json <=> x.member_extra_json"
+                + " WHERE x.job_id = ? AND m.id IS NULL) d ON d.household_no = ih.household_no"
+                + " SET ih.outcome = 'CONFLICT', ih.registry_error = ? WHERE ih.job_id = ? AND ih.outcome IS NULL AND ih.existing_id IS NOT NULL",
+                job, "户编号已登记，但成员信息与系统不一致；修改请在系统中进行", job);
+        conflict("r.income_year IS NOT NULL AND EXISTS (SELECT 1 FROM income_record i WHERE i.household_id = h.id AND i.income_year = r.income_year"
+                + " AND NOT (i.wage = r.wage AND i.production_net = r.production_net AND i.property = r.property AND i.transfer = r.transfer"
+                + " AND i.expenses = r.expenses AND i.period_from = r.period_from AND i.period_to = r.period_to))",
+                "该户这一年度的收入已登记，且与文件不同；修改请在系统中进行", scopeLike);
+        update("UPDATE import_household ih JOIN import_row r ON r.job_id = ih.job_id AND r.row_no = ih.head_row"
+                + " SET ih.outcome = 'UNCHANGED', ih.income_action = CASE WHEN r.income_year IS NULL THEN NULL"
+                + " WHEN EXISTS (SELECT 1 FROM income_record i WHERE i.household_id = ih.existing_id AND i.income_year = r.income_year)"
+                + " THEN 'SAME' ELSE 'ADD' END WHERE ih.job_id = ? AND ih.outcome IS NULL AND ih.existing_id IS NOT NULL", job);
+        // New households: none of their people may be registered already (in any household, removed members included).
+        update("UPDATE import_row r JOIN import_household ih ON ih.job_id = r.job_id AND ih.household_no = r.household_no"
+                + " JOIN member m ON m.id_hash = r.id_hash JOIN household h ON h.id = m.household_id"
+                + " SET r.registry_error = CONCAT('「身份证号」此人已登记在', CASE WHEN h.village_code LIKE ? THEN CONCAT('户编号 ', h.household_no)"
+                + " ELSE '本县其他村的农户' END, '中')"
+                + " WHERE r.job_id = ? AND ih.outcome IS NULL AND ih.existing_id IS NULL", scopeLike, job);
+        update("UPDATE import_household ih JOIN (SELECT DISTINCT household_no FROM import_row WHERE job_id = ? AND registry_error IS NOT NULL) e"
+                + " ON e.household_no = ih.household_no SET ih.outcome = 'CONFLICT', ih.registry_error = '本户有成员已在系统中登记'"
+                + " WHERE ih.job_id = ? AND ih.outcome IS NULL", job, job);
+        update("UPDATE import_household SET outcome = 'NEW' WHERE job_id = ? AND outcome IS NULL", job);
+    }
+
+    private void conflict(String condition, String message, String scopeLike) throws SQLException {
+        String sql = "UPDATE import_household ih JOIN household h ON h.id = ih.existing_id"
+                + " JOIN import_row r ON r.job_id = ih.job_id AND r.row_no = ih.head_row"
+                + " SET ih.outcome = 'CONFLICT', ih.registry_error = ? WHERE ih.job_id = ? AND ih.outcome IS NULL AND " + condition;
+        if (condition.contains("?")) {
+            update(sql, message, job, scopeLike);
+        } else {
+            update(sql, message, job);
+        }
+    }
+
+    Summary summary() throws SQLException {
+        int[] r = ints("SELECT COUNT(*), COALESCE(SUM(error IS NOT NULL OR registry_error IS NOT NULL), 0) FROM import_row WHERE job_id = ?", 2);
+        int[] h = ints("SELECT COUNT(*), COALESCE(SUM(outcome = 'NEW'), 0), COALESCE(SUM(outcome = 'UNCHANGED'), 0),"
+                + " COALESCE(SUM(outcome IN ('INVALID', 'CONFLICT')), 0), COALESCE(SUM(income_action = 'ADD'), 0)"
+                + " + (SELECT COUNT(*) FROM import_household x JOIN import_row hr ON hr.job_id = x.job_id AND hr.row_no = x.head_row"
+                + " WHERE x.job_id = ? AND x.outcome = 'NEW' AND hr.income_year IS NOT NULL)"
+                + " FROM import_household WHERE job_id = ?", 5);
+        return new Summary(r[0], r[1], h[0], h[1], h[2], h[3], h[4]);
+    }
+
+    private int[] ints(String sql, int n) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 1; i <= st.getParameterMetaData().getParameterCount(); i++) {
+                st.setLong(i, job);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                int[] out = new int[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = rs.getInt(i + 1);
+                }
+                return out;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Writes the NEW households with their members and incomes, and the incomes to add to UNCHANGED ones. Caller owns the transaction. */
+    Written write(String actor, Instant now) throws SQLException {
+        LocalDateTime ts = utc(now);
+        int households = update("INSERT INTO household (household_no, village_code, address, category, relocated, no_labour_capacity, active,"
+                + " extra_json, version, created_at, updated_at) SELECT ih.household_no, h.village_code, h.address, h.category, h.relocated,"
+                + " h.no_labour_capacity, TRUE, h.household_extra_json, 0, ?, ? FROM import_household ih"
+                + " JOIN import_row h ON h.job_id = ih.job_id AND h.row_no = ih.head_row WHERE ih.job_id = ? AND ih.outcome = 'NEW'"
+                + " ORDER BY ih.head_row", ts, ts, job);
+        update("UPDATE import_household ih JOIN household h ON h.household_no = ih.household_no SET ih.household_id = h.id"
+                + " WHERE ih.job_id = ? AND ih.outcome = 'NEW'", job);
+        update("UPDATE import_household SET household_id = existing_id WHERE job_id = ? AND outcome = 'UNCHANGED'", job);
+        int members = update("INSERT INTO member (household_id, name, id_cipher, id_hash, id_masked, birth_date, sex, relation, labour, health,"
+                + " disability_grade, disability_type, illness, schooling, employment_place, employment_months, medical_insured,"
+                + " pension_insured, active, extra_json, version, created_at, updated_at)"
+                + " SELECT ih.household_id, r.name, r.id_cipher, r.id_hash, r.id_masked, r.birth_date, r.sex, r.relation, r.labour, r.health,"
+                + " r.disability_grade, r.disability_type, r.illness, r.schooling, r.employment_place, r.employment_months,"
+                + " r.medical_insured, r.pension_insured, TRUE, r.member_extra_json, 0, ?, ?"
+                + " FROM import_row r JOIN import_household ih ON ih.job_id = r.job_id AND ih.household_no = r.household_no"
+                + " WHERE r.job_id = ? AND ih.outcome = 'NEW' ORDER BY r.row_no", ts, ts, job);
+        update("INSERT INTO household_event (household_id, kind, detail, occurred_at, actor)"
+                + " SELECT household_id, 'CREATED', CONCAT(row_count, '人；批量导入（任务', job_id, '）'), ?, ? FROM import_household"
+                + " WHERE job_id = ? AND outcome = 'NEW'", ts, actor, job);
+        // Per-capita as IncomeRecord.perCapita: (sum − expenses) / members, HALF_UP to the fen (MariaDB ROUND on DECIMAL rounds half away from zero).
+        int incomes = update("INSERT INTO income_record (household_id, income_year, wage, production_net, property, transfer, expenses,"
+                + " household_size, per_capita, period_from, period_to, version, created_at, updated_at)"
+                + " SELECT ih.household_id, h.income_year, h.wage, h.production_net, h.property, h.transfer, h.expenses, ih.row_count,"
+                + " ROUND((h.wage + h.production_net + h.property + h.transfer - h.expenses) / ih.row_count, 2), h.period_from, h.period_to,"
+                + " 0, ?, ? FROM import_household ih JOIN import_row h ON h.job_id = ih.job_id AND h.row_no = ih.head_row"
+                + " WHERE ih.job_id = ? AND h.income_year IS NOT NULL AND (ih.outcome = 'NEW' OR (ih.outcome = 'UNCHANGED' AND ih.income_action = 'ADD'))",
+                ts, ts, job);
+        return new Written(households, members, incomes);
+    }
+
+    // ---------------------------------------------------------------- report
+
+    /** One row of the result report. */
+    record ReportRow(int rowNo, String outcome, String message, String cells) {
+    }
+
+    /** Up to {@code limit} report rows after {@code afterRow}, in file order; {@code onlyProblems} leaves out the rows that were fine. */
+    List<ReportRow> report(int afterRow, int limit, boolean onlyProblems, boolean written) throws SQLException {
+        String sql = "SELECT r.row_no, r.error, r.registry_error, ih.outcome, ih.error, ih.registry_error, ih.income_action, r.cells"
+                + " FROM import_row r LEFT JOIN import_household ih ON ih.job_id = r.job_id AND ih.household_no = r.household_no"
+                + " WHERE r.job_id = ? AND r.row_no > ?"
+                + (onlyProblems ? " AND (r.error IS NOT NULL OR r.registry_error IS NOT NULL OR ih.outcome IS NULL OR ih.outcome IN ('INVALID', 'CONFLICT'))" : "")
+                + " ORDER BY r.row_no LIMIT ?";
+        List<ReportRow> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, job);
+            st.setInt(2, afterRow);
+            st.setInt(3, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(reportRow(rs, written));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ReportRow reportRow(ResultSet rs, boolean written) throws SQLException {
+        String own = join(rs.getString(2), rs.getString(3));
+        String outcome = rs.getString(4);
+        String household = join(rs.getString(5), rs.getString(6));
+        String income = rs.getString(7);
+        String result;
+        String message;
+        if (own != null) {
+            result = "错误";
+            message = household == null ? own : own + "；" + household;
+        } else if (outcome == null || "INVALID".equals(outcome) || "CONFLICT".equals(outcome)) {
+            result = "未导入";
+            message = household != null ? household : "本户其他行有错误，整户未导入";
+            if (household != null && "INVALID".equals(outcome) && rs.getString(5) == null) {
+                message = "本户其他行有错误，整户未导入";
+            }
+        } else if ("NEW".equals(outcome)) {
+            result = written ? "已新增" : "可新增";
+            message = null;
+        } else {
+            result = "已存在";
+            message = "ADD".equals(income) ? (written ? "户已登记，已补录收入" : "户已登记，将补录收入") : "户已登记且信息一致，无变化";
+        }
+        return new ReportRow(rs.getInt(1), result, message, rs.getString(8));
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "；" + b;
+    }
+
+    /** Frees the staged rows of jobs finished before {@code before}; their reports can no longer be downloaded. */
+    static int purge(Connection c, Instant before) throws SQLException {
+        int n = 0;
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM import_job WHERE finished_at < ? AND status IN ('DONE', 'REJECTED', 'FAILED')"
+                + " AND purged = FALSE")) {
+            st.setObject(1, utc(before));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            for (long id : ids) {
+                for (String table : new String[] { "import_row", "import_household" }) {
+                    try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
+                        d.setLong(1, id);
+                        n += d.executeUpdate();
+                    }
+                }
+                try (PreparedStatement u = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE id = ?")) {
+                    u.setLong(1, id);
+                    u.executeUpdate();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Instants are stored as UTC wall time, as Hibernate writes them (quarkus.hibernate-orm.jdbc.timezone=UTC), whatever the JVM's zone. */
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    int update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            set(st, 1, params);
+            return st.executeUpdate();
+        }
+    }
+}
