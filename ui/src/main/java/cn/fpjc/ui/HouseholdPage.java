@@ -78,7 +78,7 @@ public class HouseholdPage {
                 .data("q", nz(q)).data("village", nz(village)).data("category", nz(category)).data("idNumber", nz(idNumber))
                 .data("categories", Labelled.labels(HouseholdCategory.class))
                 .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
-                .data("query", query(q, village, category));
+                .data("query", query(q, village, category)).data("canImport", user.hasAnyRole(RegistryService.WRITERS));
         try {
             RegistryService.Page<RegistryViews.HouseholdSummary> result = registry.search(q, village, category, idNumber, false,
                     Math.max(page, 0), PAGE_SIZE);

@@ -48,7 +48,14 @@ class TenantEndpointAccessTest {
             new Endpoint("POST", "/api/counties/410225/households/1/split", Map.of("memberIds", List.of(1)), true),
             new Endpoint("POST", "/api/counties/410225/households/1/merge", Map.of("intoHouseholdNo", "x"), true),
             new Endpoint("PUT", "/api/counties/410225/households/1/incomes", Map.of("year", 2024), true),
-            new Endpoint("PUT", "/api/counties/410225/households/1/guarantee", Map.of("housingGrade", "A"), true));
+            new Endpoint("PUT", "/api/counties/410225/households/1/guarantee", Map.of("housingGrade", "A"), true),
+            // Imports are registry writes: county, township and village staff only (uploads: see uploadIsGuardedLikeEveryEndpoint).
+            new Endpoint("GET", "/api/counties/410225/household-imports", null, true),
+            new Endpoint("GET", "/api/counties/410225/household-imports/template.xlsx", null, true),
+            new Endpoint("GET", "/api/counties/410225/household-imports/1", null, true),
+            new Endpoint("GET", "/api/counties/410225/household-imports/1/rows", null, true),
+            new Endpoint("GET", "/api/counties/410225/household-imports/1/report.xlsx", null, true),
+            new Endpoint("POST", "/api/counties/410225/household-imports/1/commit?mode=VALID_ONLY", null, true));
 
     private static int call(Supplier<RequestSpecification> who, Endpoint e) {
         RequestSpecification spec = who.get();
@@ -103,7 +110,7 @@ class TenantEndpointAccessTest {
         for (String lower : List.of("lankao.reviewer", "lankao.clerk", "lankao.official", "lankao.dept")) {
             for (Endpoint e : ENDPOINTS) {
                 // Registry writes belong to village and township staff within their scope: see the next test.
-                boolean registry = e.path().contains("/households");
+                boolean registry = e.path().contains("/household");
                 if (registry && (lower.endsWith(".reviewer") || lower.endsWith(".clerk"))) {
                     continue;
                 }
@@ -124,6 +131,21 @@ class TenantEndpointAccessTest {
         }
         as("lankao.clerk").body(Map.of("householdNo", "X0001", "villageCode", "410225101201", "category", "一般农户", "members", List.of()))
                 .post("/api/counties/410225/households").then().statusCode(400).body("fields.field", org.hamcrest.Matchers.hasItem("villageCode"));
+    }
+
+    @Test
+    void uploadIsGuardedLikeEveryEndpoint() {
+        byte[] csv = "户编号*,姓名*\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String path = "/api/counties/410225/household-imports";
+        io.restassured.RestAssured.given().multiPart("file", "a.csv", csv).post(path).then().statusCode(401);
+        io.restassured.RestAssured.given().auth().oauth2(cn.fpjc.app.support.Api.token("minqin.admin")).multiPart("file", "a.csv", csv)
+                .post(path).then().statusCode(403).body("code", equalTo("TENANT_MISMATCH"));
+        io.restassured.RestAssured.given().auth().oauth2(cn.fpjc.app.support.Api.token("henan-admin")).multiPart("file", "a.csv", csv)
+                .post(path).then().statusCode(403);
+        for (String lower : List.of("lankao.official", "lankao.dept")) {
+            io.restassured.RestAssured.given().auth().oauth2(cn.fpjc.app.support.Api.token(lower)).multiPart("file", "a.csv", csv)
+                    .post(path).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        }
     }
 
     @Test

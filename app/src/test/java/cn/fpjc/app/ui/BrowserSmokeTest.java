@@ -136,6 +136,52 @@ class BrowserSmokeTest {
         assertTrue(browser.findElements(By.linkText("县（区）租户")).isEmpty());
     }
 
+    /** A clerk checks a file first, reads which row is wrong and why, then writes the valid household only. */
+    @Test
+    void clerkImportsAFileChecksTheErrorsAndWritesTheValidHouseholds() throws Exception {
+        login("minqin.clerk", Api.DEMO_PASSWORD);
+        browser.findElement(By.linkText("农户信息")).click();
+        browser.findElement(By.id("import-link")).click();
+        assertTrue(browser.findElement(By.id("template-link")).getAttribute("href").endsWith("/household-imports/template.xlsx"));
+        String good = id("110105198003070", 1);
+        String spouse = id("110105198205110", 2);
+        String bad = id("110105197001010", 3);
+        bad = bad.substring(0, 17) + (bad.charAt(17) == '0' ? '1' : '0');
+        String header = String.join(",", java.util.Arrays.stream(cn.fpjc.core.registry.importing.ImportColumn.values())
+                .map(cn.fpjc.core.registry.importing.ImportColumn::templateHeader).toList());
+        String csv = header + "\n"
+                + "BR-IMP-1,三陶村,二组5号,一般农户,,,马建国," + good + ",户主,普通劳动力,健康,,,,,县内,8,是,是,2024,26000,1500,0,800,0,,\n"
+                + "BR-IMP-1,,,,,,马秀兰," + spouse + ",配偶,普通劳动力,健康,,,,,,,是,是,,,,,,,,\n"
+                + "BR-IMP-2,三陶村,二组6号,一般农户,,,马福," + bad + ",户主,普通劳动力,健康,,,,,,,是,是,,,,,,,,\n";
+        Path file = Files.createTempDirectory("fpjc-import").resolve("三陶村农户.csv");
+        Files.writeString(file, csv);
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("input[name=mode][value=VALIDATE_ONLY]")).click();
+        browser.findElement(By.id("upload")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "VALIDATED".equals(
+                d.findElement(By.id("job-status")).getAttribute("data-status")));
+        String problems = browser.findElement(By.id("problem-rows")).getText();
+        assertTrue(problems.contains("4") && problems.contains("校验码不正确"), problems);
+        assertTrue(browser.findElement(By.id("report-problems")).getAttribute("href").contains("report.xlsx?problems=true"));
+        assertTrue(browser.findElement(By.id("commit-all")).getAttribute("disabled") != null, "all-or-nothing is not offered with an error row");
+        screenshot("clerk-import-checked");
+        browser.findElement(By.id("commit-valid")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "DONE".equals(
+                d.findElement(By.id("job-status")).getAttribute("data-status")));
+        assertEquals("1", browser.findElement(By.id("written-households")).getText());
+        screenshot("clerk-import-done");
+        browser.findElement(By.linkText("农户信息")).click();
+        browser.findElement(By.id("q")).sendKeys("BR-IMP");
+        browser.findElement(By.cssSelector("#household-search button")).click();
+        assertEquals("共 1 户", browser.findElement(By.id("household-count")).getText());
+    }
+
+    private static String id(String first15, int sequenceDigit) {
+        String first17 = first15 + "0" + sequenceDigit;
+        return first17 + cn.fpjc.core.registry.IdNumber.checkChar(first17);
+    }
+
     private void open(String path) {
         browser.get(base.toString() + path);
     }

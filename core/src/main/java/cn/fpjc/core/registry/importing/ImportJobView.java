@@ -9,6 +9,14 @@ public record ImportJobView(long id, String fileName, String format, long fileSi
         int membersWritten, String message, String createdBy, Instant createdAt, Instant validatedAt, Instant finishedAt,
         boolean reportAvailable) {
 
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    /** When it was uploaded, Beijing time, to the minute (for pages). */
+    public String createdAtText() {
+        return MINUTE.format(createdAt);
+    }
+
     /** What the user chose at upload (or later, on a validated job). */
     public enum Mode {
         VALIDATE_ONLY("仅校验，确认后再导入"),

@@ -157,7 +157,7 @@ final class ImportRowParser {
                 r.birthDate = parsed.birthDate();
                 r.sex = parsed.sex();
             } catch (IdNumber.Invalid ex) {
-                e.add("「身份证号」" + ex.getMessage());
+                e.add("「身份证号」" + ex.getMessage().replaceFirst("^身份证号", ""));
             }
         }
 
