@@ -55,7 +55,11 @@ class TenantEndpointAccessTest {
             new Endpoint("GET", "/api/counties/410225/household-imports/1", null, true),
             new Endpoint("GET", "/api/counties/410225/household-imports/1/rows", null, true),
             new Endpoint("GET", "/api/counties/410225/household-imports/1/report.xlsx", null, true),
-            new Endpoint("POST", "/api/counties/410225/household-imports/1/commit?mode=VALID_ONLY", null, true));
+            new Endpoint("POST", "/api/counties/410225/household-imports/1/commit?mode=VALID_ONLY", null, true),
+            new Endpoint("GET", "/api/counties/410225/data-quality", null, false),
+            new Endpoint("GET", "/api/counties/410225/data-quality/findings", null, false),
+            new Endpoint("GET", "/api/counties/410225/data-quality/findings.xlsx", null, false),
+            new Endpoint("POST", "/api/counties/410225/data-quality/runs", null, true));
 
     private static int call(Supplier<RequestSpecification> who, Endpoint e) {
         RequestSpecification spec = who.get();
@@ -110,7 +114,7 @@ class TenantEndpointAccessTest {
         for (String lower : List.of("lankao.reviewer", "lankao.clerk", "lankao.official", "lankao.dept")) {
             for (Endpoint e : ENDPOINTS) {
                 // Registry writes belong to village and township staff within their scope: see the next test.
-                boolean registry = e.path().contains("/household");
+                boolean registry = e.path().contains("/household") || e.path().contains("/data-quality");
                 if (registry && (lower.endsWith(".reviewer") || lower.endsWith(".clerk"))) {
                     continue;
                 }

@@ -175,6 +175,19 @@ class BrowserSmokeTest {
         browser.findElement(By.id("q")).sendKeys("BR-IMP");
         browser.findElement(By.cssSelector("#household-search button")).click();
         assertEquals("共 1 户", browser.findElement(By.id("household-count")).getText());
+
+        // 疑点筛查: check the county now; the page refreshes itself until the run is done, then lists the village's findings.
+        browser.findElement(By.linkText("疑点筛查")).click();
+        browser.findElement(By.id("run-checks")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            String status = d.findElement(By.id("dq-status")).getText();
+            return status.contains("最近一次检查") && !status.contains("检查中");
+        });
+        assertEquals(cn.fpjc.core.registry.quality.DataQualityRule.values().length, browser.findElements(By.cssSelector("#dq-rules tbody tr")).size());
+        for (WebElement cell : browser.findElements(By.cssSelector("#dq-findings tbody tr td:first-child"))) {
+            assertEquals("三陶村", cell.getText(), "a clerk sees only the own village's findings");
+        }
+        screenshot("clerk-data-quality");
     }
 
     private static String id(String first15, int sequenceDigit) {

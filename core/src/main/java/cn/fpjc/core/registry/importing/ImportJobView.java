@@ -9,12 +9,9 @@ public record ImportJobView(long id, String fileName, String format, long fileSi
         int membersWritten, String message, String createdBy, Instant createdAt, Instant validatedAt, Instant finishedAt,
         boolean reportAvailable) {
 
-    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
-
     /** When it was uploaded, Beijing time, to the minute (for pages). */
     public String createdAtText() {
-        return MINUTE.format(createdAt);
+        return cn.fpjc.core.web.Times.minute(createdAt);
     }
 
     /** What the user chose at upload (or later, on a validated job). */

@@ -1,0 +1,76 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.registry.quality.DataQualityService;
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.web.Pager;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * 疑点筛查 page: the rule catalogue with each rule's findings in the user's scope, the findings of a chosen rule
+ * (paged, each linking to its household), the export, and a button to check again now.
+ */
+@Path("/data-quality")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class DataQualityPage {
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance findings();
+    }
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    DataQualityService dataQuality;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public Response page(@QueryParam("rule") String rule, @QueryParam("page") @DefaultValue("0") int page) {
+        TenantInfo tenant = access.bind(null);
+        DataQualityService.Summary summary = dataQuality.summary();
+        String error = null;
+        DataQualityService.Page findings = new DataQualityService.Page(java.util.List.of(), 0);
+        try {
+            findings = dataQuality.findings(rule, null, Math.max(page, 0), PAGE_SIZE);
+        } catch (ApiException e) {
+            error = e.humanMessage();
+        }
+        Response.ResponseBuilder r = Response.ok(Templates.findings().data("user", PageUser.of(user)).data("tenantName", tenant.name())
+                .data("summary", summary).data("rule", rule == null ? "" : rule).data("findings", findings.items())
+                .data("pager", new Pager(Math.max(page, 0), PAGE_SIZE, findings.total())).data("error", error)
+                .data("canRun", user.hasAnyRole(RegistryService.WRITERS)));
+        if (summary.running() != null) {
+            r.header("Refresh", "3");
+        }
+        return r.build();
+    }
+
+    @POST
+    @Path("/run")
+    public Response run() {
+        access.bind(null);
+        dataQuality.start();
+        return Response.seeOther(URI.create("/data-quality")).build();
+    }
+}
