@@ -119,14 +119,20 @@ public class RegistryService {
             p.put("category", c);
         }
         if (idNumber != null && !idNumber.isBlank()) {
+            // Resolved first through the unique hash: a correlated subquery would be probed once per household.
             IdNumber id = parseId(idNumber, "idNumber");
-            where.append(" and h.id = (select m.householdId from Member m where m.idHash = :hash)");
-            p.put("hash", cipher.lookupHash(id));
+            where.append(" and h.id = :personHousehold");
+            p.put("personHousehold", Member.findByHash(cipher.lookupHash(id)).map(m -> m.householdId).orElse(-1L));
         }
         if (q != null && !q.isBlank()) {
             String text = q.strip().replace("\\", "").replace("%", "").replace("_", "");
-            where.append(" and (h.householdNo like :q or exists (select 1 from Member m where m.householdId = h.id"
-                    + " and m.active = true and m.name like :q))");
+            // Names never contain digits or hyphens, 户编号 never contain Chinese characters: search the one the text can be,
+            // so each side uses its own index (household_no, or member.name through a semi-join) instead of an OR over both.
+            boolean couldBeNumber = text.matches("[0-9A-Za-z-]+");
+            boolean couldBeName = !text.matches(".*[0-9-].*");
+            String byName = "h.id in (select m.householdId from Member m where m.active = true and m.name like :q)";
+            where.append(couldBeNumber && couldBeName ? " and (h.householdNo like :q or " + byName + ")"
+                    : couldBeNumber ? " and h.householdNo like :q" : " and " + byName);
             p.put("q", text + "%");
         }
         return Household.find("from Household h where " + where + " order by h.villageCode, h.householdNo", p);
