@@ -61,8 +61,7 @@ public class RegistryResource {
             @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed) throws java.io.IOException {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
         export.write(q, village, category, idNumber, includeClosed, access.current().name() + "农户台账", buffer);
-        String file = java.net.URLEncoder.encode(access.current().name() + "农户台账.xlsx", java.nio.charset.StandardCharsets.UTF_8);
-        return Response.ok(buffer.toByteArray()).header("Content-Disposition", "attachment; filename*=UTF-8''" + file).build();
+        return cn.fpjc.core.web.Downloads.attachment(Response.ok(buffer.toByteArray()), access.current().name() + "农户台账.xlsx");
     }
 
     @POST

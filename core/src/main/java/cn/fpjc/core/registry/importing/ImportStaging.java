@@ -291,9 +291,6 @@ final class ImportStaging {
         } else if (outcome == null || "INVALID".equals(outcome) || "CONFLICT".equals(outcome)) {
             result = "未导入";
             message = household != null ? household : "本户其他行有错误，整户未导入";
-            if (household != null && "INVALID".equals(outcome) && rs.getString(5) == null) {
-                message = "本户其他行有错误，整户未导入";
-            }
         } else if ("NEW".equals(outcome)) {
             result = written ? "已新增" : "可新增";
             message = null;

@@ -128,7 +128,7 @@ final class ImportTemplate {
     }
 
     private static String describe(FormField f) {
-        String base = switch (f.type()) {
+        return switch (f.type()) {
             case NUMBER -> "数字";
             case MONEY -> "金额（元）";
             case DATE -> "日期，如 2024-01-31";
@@ -136,7 +136,6 @@ final class ImportTemplate {
             case SELECT -> "可选：" + String.join("/", f.options() == null ? List.of() : f.options());
             default -> "文字";
         };
-        return base;
     }
 
     /** A checksum-valid ID number of the county's region that the template can show (sequence numbers chosen, not anyone's). */

@@ -3,6 +3,7 @@ package cn.fpjc.core.registry.importing;
 import cn.fpjc.core.registry.importing.ImportJobView.Mode;
 import cn.fpjc.core.tenancy.TenantAccess;
 import cn.fpjc.core.tenancy.TenantScoped;
+import cn.fpjc.core.web.Downloads;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -46,7 +45,7 @@ public class RegistryImportResource {
     @Produces(XLSX)
     public Response template(@PathParam("county") String county) {
         StreamingOutput body = out -> service.template(out);
-        return attachment(Response.ok(body), access.current().name() + "农户信息导入模板.xlsx");
+        return Downloads.attachment(Response.ok(body), access.current().name() + "农户信息导入模板.xlsx");
     }
 
     /** Starts a job; answers 202 with the job, whose {@code status} moves on as the worker goes. */
@@ -96,11 +95,6 @@ public class RegistryImportResource {
             throw new cn.fpjc.core.error.ApiException(cn.fpjc.core.error.ErrorCode.IMPORT_STATE_CONFLICT, job.statusLabel());
         }
         StreamingOutput body = out -> service.report(id, problems, out);
-        return attachment(Response.ok(body), "导入结果-" + id + ".xlsx");
-    }
-
-    static Response attachment(Response.ResponseBuilder ok, String fileName) {
-        return ok.header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
-                .replace("+", "%20")).build();
+        return Downloads.attachment(Response.ok(body), "导入结果-" + id + ".xlsx");
     }
 }

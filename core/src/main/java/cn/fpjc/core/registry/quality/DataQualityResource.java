@@ -1,6 +1,7 @@
 package cn.fpjc.core.registry.quality;
 
 import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.web.Downloads;
 import cn.fpjc.core.tenancy.TenantScoped;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -88,7 +87,6 @@ public class DataQualityResource {
             }
             wb.finish();
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(title + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20")).build();
+        return Downloads.attachment(Response.ok(body), title + ".xlsx");
     }
 }
