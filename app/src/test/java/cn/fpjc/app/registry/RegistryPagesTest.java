@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
 import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.registry.SyntheticRegistryService;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -28,6 +31,9 @@ class RegistryPagesTest {
     static String admin;
     static String headId;
     static long householdId;
+
+    @Inject
+    SyntheticRegistryService synthetic;
 
     @BeforeEach
     void data() {
@@ -92,6 +98,23 @@ class RegistryPagesTest {
                 .then().statusCode(200).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(none))) {
             assertEquals(2, wb.getFirstSheet().read().size());
+        }
+    }
+
+    @Test
+    void theLedgerOfACountyLargerThanOnePageHasEveryHouseholdOnceInOrder() throws Exception {
+        String big = Api.onboard("gansu", "62");
+        String bigAdmin = Api.createUser("t_regp_big_" + big, Roles.COUNTY_ADMIN, big, big);
+        Api.addTownshipAndVillage(bigAdmin, big, "101");
+        Api.addTownshipAndVillage(bigAdmin, big, "102");
+        int generated = synthetic.generate(big, 2345, 7).households();
+        byte[] xlsx = as(bigAdmin).get("/api/counties/" + big + "/households/export.xlsx").then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            List<String> keys = rows.subList(2, rows.size()).stream().map(r -> r.getCellText(2) + "/" + r.getCellText(0)).toList();
+            assertEquals(generated, keys.size(), "every household, across three pages of 1000");
+            assertEquals(generated, Set.copyOf(keys).size(), "none twice");
+            assertEquals(keys.stream().sorted().toList(), keys, "ordered by village and 户编号");
         }
     }
 }

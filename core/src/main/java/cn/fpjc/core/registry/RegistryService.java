@@ -84,21 +84,36 @@ public class RegistryService {
     EffectiveParameters parameters;
 
     // ---------------------------------------------------------------- reads
+    // Reads run in one transaction so that their few queries share one connection checkout (outside a transaction
+    // Hibernate takes and returns a connection per statement).
 
+    @Transactional
     public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
             int page, int size) {
         PanacheQuery<Household> query = matching(q, village, category, idNumber, includeClosed);
-        return new Page<>(summaries(query.page(Math.max(page, 0), Math.min(Math.max(size, 1), 200)).list()), query.count());
+        int pageSize = Math.min(Math.max(size, 1), 200);
+        List<Household> households = query.page(Math.max(page, 0), pageSize).list();
+        // A first page that is not full already tells the total (an exact ID search always does): no COUNT query.
+        long total = page <= 0 && households.size() < pageSize ? households.size() : query.count();
+        return new Page<>(summaries(households), total);
     }
 
-    /** One page of the same search without counting the matches (for exports that read every page). */
-    public List<HouseholdSummary> page(String q, String village, String category, String idNumber, boolean includeClosed,
-            int page, int size) {
-        return summaries(matching(q, village, category, idNumber, includeClosed).page(Math.max(page, 0), size).list());
+    /**
+     * The matches that follow the given (village code, 户编号) key, at most {@code size}, without counting them: exports read
+     * every match once this way, each page an index range (an OFFSET would re-read all earlier rows on every page).
+     */
+    public List<HouseholdSummary> pageAfter(String q, String village, String category, String idNumber, boolean includeClosed,
+            String afterVillage, String afterNo, int size) {
+        return summaries(matching(q, village, category, idNumber, includeClosed, afterVillage, afterNo).page(0, size).list());
     }
 
     /** The search's query, limited to the caller's org scope, ordered by village and 户编号. */
     PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed) {
+        return matching(q, village, category, idNumber, includeClosed, null, null);
+    }
+
+    private PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed,
+            String afterVillage, String afterNo) {
         user.requireAnyRole(READERS);
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder("h.villageCode like :scope");
@@ -135,22 +150,29 @@ public class RegistryService {
                     : couldBeNumber ? " and h.householdNo like :q" : " and " + byName);
             p.put("q", text + "%");
         }
+        if (afterVillage != null) {
+            where.append(" and (h.villageCode > :afterVillage or (h.villageCode = :afterVillage and h.householdNo > :afterNo))");
+            p.put("afterVillage", afterVillage);
+            p.put("afterNo", afterNo);
+        }
         return Household.find("from Household h where " + where + " order by h.villageCode, h.householdNo", p);
     }
 
-    /** Summaries with head and member count, two queries per page whatever its size. */
+    /** Summaries with head and member count, two queries per page whatever its size (members of a page, their villages). */
     List<HouseholdSummary> summaries(List<Household> households) {
         if (households.isEmpty()) {
             return List.of();
         }
         List<Long> ids = households.stream().map(h -> h.id).toList();
-        Map<Long, Member> heads = Member.<Member>list("householdId in ?1 and relation = ?2 and active = true", ids, Relation.HEAD)
-                .stream().collect(Collectors.toMap(m -> m.householdId, m -> m, (a, b) -> a));
+        Map<Long, Member> heads = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
-        Member.getEntityManager().createQuery("select m.householdId, count(m) from Member m where m.householdId in :ids"
-                + " and m.active = true group by m.householdId", Object[].class).setParameter("ids", ids).getResultList()
-                .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
-        Map<String, String> villages = villageNames();
+        for (Member m : Member.<Member>list("householdId in ?1 and active = true", ids)) {
+            counts.merge(m.householdId, 1L, Long::sum);
+            if (m.relation == Relation.HEAD) {
+                heads.putIfAbsent(m.householdId, m);
+            }
+        }
+        Map<String, String> villages = villageNames(households.stream().map(h -> h.villageCode).collect(Collectors.toSet()));
         return households.stream().map(h -> {
             Member head = heads.get(h.id);
             return new HouseholdSummary(h.id, h.householdNo, h.villageCode, villages.getOrDefault(h.villageCode, h.villageCode),
@@ -159,11 +181,13 @@ public class RegistryService {
         }).toList();
     }
 
+    @Transactional
     public HouseholdDetail detail(long id) {
         user.requireAnyRole(READERS);
         return toDetail(visible(id));
     }
 
+    @Transactional
     public HouseholdDetail detailByNo(String householdNo) {
         user.requireAnyRole(READERS);
         Household h = Household.findByNo(householdNo).filter(x -> OrgScope.covers(user.orgCode(), x.villageCode))
@@ -192,7 +216,7 @@ public class RegistryService {
         List<EventView> eventViews = events.stream().map(e -> new EventView(e.kind.name(), e.kind.label, e.memberId,
                 e.memberId == null ? null : names.get(e.memberId), e.relatedHouseholdId == null ? null : relatedNos.get(e.relatedHouseholdId),
                 e.detail, e.occurredAt, e.actor)).toList();
-        return new HouseholdDetail(h.id, h.householdNo, h.villageCode, villageNames().getOrDefault(h.villageCode, h.villageCode),
+        return new HouseholdDetail(h.id, h.householdNo, h.villageCode, villageNames(Set.of(h.villageCode)).getOrDefault(h.villageCode, h.villageCode),
                 h.address, h.category.name(), h.category.label(), h.relocated, h.noLabourCapacity, h.active, h.closedReason,
                 FormExtensions.fromJson(h.extraJson), h.version, memberViews, incomes, g == null ? null : view(g), eventViews);
     }
@@ -220,9 +244,9 @@ public class RegistryService {
                 g.allSecured(), g.version);
     }
 
-    /** Village code → name for the county (a few hundred rows at most). */
-    Map<String, String> villageNames() {
-        return OrgUnit.<OrgUnit>list("level", OrgLevel.VILLAGE).stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
+    /** Village code → name for the given villages. */
+    static Map<String, String> villageNames(Set<String> codes) {
+        return OrgUnit.<OrgUnit>list("code in ?1", codes).stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
     }
 
     Household visible(long id) {

@@ -13,7 +13,10 @@ import java.sql.Statement;
  * Connections of the "tenants" pool, switched to one tenant's database with {@code setCatalog} on
  * every checkout. Tenant data has a pool of its own because a pooled connection cannot be trusted
  * to come back on a given catalog (inside a JTA transaction Agroal returns it after commit, after
- * Hibernate's release hook); the control plane's pool never sees a switched connection. Connector/J ignores {@code setSchema} (shared/FACTS.md), which is why Quarkus' built-in
+ * Hibernate's release hook); the control plane's pool never sees a switched connection. A connection
+ * already on the wanted database is not switched again (the driver knows its current catalog without
+ * asking the server), so a request costs no {@code USE} round trip when its connection last served the
+ * same county; {@link #openControl} puts a connection back on the home database. Connector/J ignores {@code setSchema} (shared/FACTS.md), which is why Quarkus' built-in
  * SCHEMA resolver cannot be used on MySQL/MariaDB. Used by Hibernate (through
  * {@link CatalogSwitchingConnectionResolver}) and by the tenant migrator.
  */
@@ -37,7 +40,9 @@ public class TenantConnections {
             if (homeCatalog == null) {
                 homeCatalog = connection.getCatalog();
             }
-            connection.setCatalog(database);
+            if (!database.equals(connection.getCatalog())) {
+                connection.setCatalog(database);
+            }
             if (config.verifyCatalog()) {
                 verify(connection, database);
             }
@@ -48,20 +53,26 @@ public class TenantConnections {
         }
     }
 
-    /** Returns a connection taken with {@link #open} to the pool, back on the control database. */
+    /**
+     * Returns a connection taken with {@link #open} to the pool, still on the tenant's database: every checkout through
+     * {@link #open} sets the catalog it needs before any statement, so resetting it here would only add a round trip.
+     */
     public void release(Connection connection) throws SQLException {
-        try {
-            if (homeCatalog != null && !connection.isClosed()) {
-                connection.setCatalog(homeCatalog);
-            }
-        } finally {
-            connection.close();
-        }
+        connection.close();
     }
 
-    /** An unswitched connection, for Hibernate's boot-time use with no tenant (it reads no tenant table). */
+    /** A connection on the pool's home database, for Hibernate's boot-time use with no tenant (it reads no tenant table). */
     public Connection openControl() throws SQLException {
-        return dataSource.getConnection();
+        Connection connection = dataSource.getConnection();
+        try {
+            if (homeCatalog != null && !homeCatalog.equals(connection.getCatalog())) {
+                connection.setCatalog(homeCatalog);
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     static void verify(Connection connection, String expected) throws SQLException {

@@ -11,10 +11,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Yearly values set by province admins, kept in the control database. Reads run in their own
@@ -35,12 +38,33 @@ public class YearlyValueService implements YearlyParameterStore {
     public record SetRequest(String value, String source) {
     }
 
+    /**
+     * How long a value read from the control database is reused. The request path asks for thresholds on every household
+     * page; a change made here is seen at once (the entry is dropped), one made on another replica within this time —
+     * the same rule as the tenant registry.
+     */
+    @ConfigProperty(name = "fpjc.parameters.yearly-cache", defaultValue = "30s")
+    Duration cacheFor;
+
+    private record Cached(Optional<ParameterValue> value, long loadedAt) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
     @Override
     public Optional<ParameterValue> find(String provinceId, String key, int year) {
-        return QuarkusTransaction.requiringNew().call(() -> ProvinceYearlyValue
+        String cacheKey = provinceId + "/" + key + "/" + year;
+        Cached hit = cache.get(cacheKey);
+        long now = System.nanoTime();
+        if (hit != null && now - hit.loadedAt() < cacheFor.toNanos()) {
+            return hit.value();
+        }
+        Optional<ParameterValue> value = QuarkusTransaction.requiringNew().call(() -> ProvinceYearlyValue
                 .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
                 .firstResultOptional()
                 .map(v -> new ParameterValue(v.key, v.year, v.value, v.source, "由 " + v.setBy + " 于 " + v.setAt + " 设定")));
+        cache.put(cacheKey, new Cached(value, now));
+        return value;
     }
 
     public List<YearlyValueView> list(String provinceId) {
@@ -67,7 +91,7 @@ public class YearlyValueService implements YearlyParameterStore {
         if (request.source() == null || request.source().isBlank()) {
             throw new ApiException(ErrorCode.PARAMETER_VALUE_INVALID, "请填写依据（文件名称、文号）");
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        YearlyValueView saved = QuarkusTransaction.requiringNew().call(() -> {
             ProvinceYearlyValue row = ProvinceYearlyValue
                     .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
                     .firstResultOptional().orElse(null);
@@ -87,6 +111,8 @@ public class YearlyValueService implements YearlyParameterStore {
                     Map.of("value", row.value, "source", row.source));
             return view(row);
         });
+        cache.remove(provinceId + "/" + key + "/" + year);
+        return saved;
     }
 
     private YearlyValueView view(ProvinceYearlyValue v) {
