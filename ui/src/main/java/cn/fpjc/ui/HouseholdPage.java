@@ -2,9 +2,11 @@ package cn.fpjc.ui;
 
 import cn.fpjc.core.audit.AuditResource;
 import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.form.FormExtensions;
 import cn.fpjc.core.org.OrgUnitService;
 import cn.fpjc.core.registry.HouseholdCategory;
 import cn.fpjc.core.registry.Labelled;
+import cn.fpjc.core.registry.RegistryRequests;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.RegistryViews;
 import cn.fpjc.core.security.CurrentUser;
@@ -19,6 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,13 +30,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -52,7 +60,20 @@ public class HouseholdPage {
         static native TemplateInstance list();
 
         static native TemplateInstance detail();
+
+        static native TemplateInstance householdForm();
+
+        static native TemplateInstance memberForm();
+
+        static native TemplateInstance incomeForm();
+
+        static native TemplateInstance guaranteeForm();
+
+        static native TemplateInstance changesForm();
     }
+
+    @Inject
+    FormExtensions forms;
 
     @Inject
     TenantAccess access;
@@ -130,7 +151,248 @@ public class HouseholdPage {
         return Templates.detail().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("h", h)
                 .data("chart", IncomeChart.of(h.incomes())).data("revealed", revealed).data("error", error)
                 .data("canReveal", user.hasAnyRole(RegistryService.WRITERS)).data("trail", trail)
-                .data("showTrail", user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER));
+                .data("showTrail", user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER))
+                .data("canEdit", h.active() && user.hasAnyRole(RegistryService.WRITERS));
+    }
+
+    // ---------------------------------------------------------------- forms
+    // Each form posts to this page; the service validates exactly as for the API. A refusal shows the form again with what
+    // was typed and each message beside its input; a success goes to the household page (post/redirect/get).
+
+    @GET
+    @Path("/new")
+    @Transactional
+    public TemplateInstance newHousehold() {
+        access.bind(null);
+        user.requireAnyRole(RegistryService.WRITERS);
+        Map<String, String> v = new java.util.HashMap<>(Map.of("category", "一般农户", "head.medicalInsured", "true"));
+        return householdForm(null, v, Map.of(), null);
+    }
+
+    @POST
+    @Path("/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createHousehold(MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.create(RegistryForms.create(form)).id(),
+                e -> householdForm(null, RegistryForms.submitted(form), RegistryForms.errors(e, "members[0].", "head."), RegistryForms.summary(e)));
+    }
+
+    @GET
+    @Path("/{id}/edit")
+    @Transactional
+    public TemplateInstance editHousehold(@PathParam("id") long id) {
+        return householdForm(id, RegistryForms.values(forForm(id)), Map.of(), null);
+    }
+
+    @POST
+    @Path("/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateHousehold(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.update(id, RegistryForms.household(form, version(form))).id(),
+                e -> householdForm(id, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+    }
+
+    @GET
+    @Path("/{id}/members/new")
+    @Transactional
+    public TemplateInstance newMember(@PathParam("id") long id) {
+        return memberForm(forForm(id), null, new java.util.HashMap<>(Map.of("medicalInsured", "true")), Map.of(), null);
+    }
+
+    @POST
+    @Path("/{id}/members/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addMember(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.addMember(id, RegistryForms.member(form, null)).id(),
+                e -> memberForm(registry.detail(id), null, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+    }
+
+    @GET
+    @Path("/{id}/members/{memberId}/edit")
+    @Transactional
+    public TemplateInstance editMember(@PathParam("id") long id, @PathParam("memberId") long memberId) {
+        RegistryViews.HouseholdDetail h = forForm(id);
+        return memberForm(h, memberId, RegistryForms.values(member(h, memberId)), Map.of(), null);
+    }
+
+    @POST
+    @Path("/{id}/members/{memberId}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateMember(@PathParam("id") long id, @PathParam("memberId") long memberId, MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.updateMember(id, memberId, RegistryForms.member(form, version(form))).id(),
+                e -> memberForm(registry.detail(id), memberId, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""),
+                        RegistryForms.summary(e)));
+    }
+
+    @POST
+    @Path("/{id}/members/{memberId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeMember(@PathParam("id") long id, @PathParam("memberId") long memberId, @RestForm String reason) {
+        return submit(() -> "/households/" + registry.removeMember(id, memberId, reason).id(), e -> {
+            RegistryViews.HouseholdDetail h = registry.detail(id);
+            return memberForm(h, memberId, RegistryForms.values(member(h, memberId)), RegistryForms.errors(e, "", ""), RegistryForms.summary(e));
+        });
+    }
+
+    @GET
+    @Path("/{id}/incomes")
+    @Transactional
+    public TemplateInstance incomeForm(@PathParam("id") long id, @QueryParam("year") Integer year) {
+        RegistryViews.HouseholdDetail h = forForm(id);
+        int wanted = year == null ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1 : year;
+        Map<String, String> v = h.incomes().stream().filter(i -> i.year() == wanted).findFirst().map(RegistryForms::values)
+                .orElseGet(() -> new java.util.HashMap<>(Map.of("year", String.valueOf(wanted))));
+        return incomeForm(h, v, Map.of(), null);
+    }
+
+    @POST
+    @Path("/{id}/incomes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordIncome(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.recordIncome(id, RegistryForms.income(form)).id() + "#incomes",
+                e -> incomeForm(registry.detail(id), RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+    }
+
+    @GET
+    @Path("/{id}/guarantee")
+    @Transactional
+    public TemplateInstance guaranteeForm(@PathParam("id") long id) {
+        RegistryViews.HouseholdDetail h = forForm(id);
+        return guaranteeForm(h, h.guarantee() == null ? Map.of() : RegistryForms.values(h.guarantee()), Map.of(), null);
+    }
+
+    @POST
+    @Path("/{id}/guarantee")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordGuarantee(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.recordGuarantee(id, RegistryForms.guarantee(form)).id() + "#guarantee",
+                e -> guaranteeForm(registry.detail(id), RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @Transactional
+    public TemplateInstance changesForm(@PathParam("id") long id) {
+        return changesForm(forForm(id), Map.of(), List.of(), Map.of(), null);
+    }
+
+    @POST
+    @Path("/{id}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response moveMember(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.moveMember(id, RegistryForms.id(form, "memberId", "请选择迁出的成员"),
+                new RegistryRequests.MoveMember(RegistryForms.text(form, "toHouseholdNo"), RegistryForms.text(form, "relation"),
+                        RegistryForms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response split(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        List<Long> members = form.getOrDefault("memberIds", List.of()).stream().map(RegistryForms::longOrNull)
+                .filter(java.util.Objects::nonNull).toList();
+        return submit(() -> "/households/" + registry.split(id, new RegistryRequests.Split(RegistryForms.text(form, "newHouseholdNo"),
+                RegistryForms.text(form, "address"), members, RegistryForms.longOrNull(form.getFirst("headMemberId")),
+                RegistryForms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response merge(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/households/" + registry.merge(id, new RegistryRequests.Merge(RegistryForms.text(form, "intoHouseholdNo"),
+                RegistryForms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
+    }
+
+    private TemplateInstance changesAgain(long id, MultivaluedMap<String, String> form, ApiException e) {
+        return changesForm(registry.detail(id), RegistryForms.submitted(form), form.getOrDefault("memberIds", List.of()),
+                RegistryForms.errors(e, "", ""), RegistryForms.allMessages(e));
+    }
+
+    private TemplateInstance changesForm(RegistryViews.HouseholdDetail h, Map<String, String> v, List<String> splitIds,
+            Map<String, String> err, String error) {
+        return page(Templates.changesForm(), access.current()).data("h", h)
+                .data("active", h.members().stream().filter(RegistryViews.MemberView::active).toList()).data("v", v)
+                .data("splitIds", splitIds).data("err", err).data("error", error);
+    }
+
+    /**
+     * Runs a form's write, which returns where to go next (post/redirect/get). A refusal shows the form again with its
+     * status, read in a fresh transaction (the failed write's was rolled back).
+     */
+    private Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again) {
+        access.bind(null);
+        try {
+            return Response.seeOther(URI.create(write.get())).build();
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> again.apply(e))).build();
+        }
+    }
+
+    /** The household a form edits: the caller must be a writer, and the household in scope (else 404). */
+    private RegistryViews.HouseholdDetail forForm(long id) {
+        access.bind(null);
+        user.requireAnyRole(RegistryService.WRITERS);
+        return registry.detail(id);
+    }
+
+    private static Long version(MultivaluedMap<String, String> form) {
+        return RegistryForms.longOrNull(form.getFirst("version"));
+    }
+
+    private static RegistryViews.MemberView member(RegistryViews.HouseholdDetail h, long memberId) {
+        return h.members().stream().filter(m -> m.id() == memberId && m.active()).findFirst()
+                .orElseThrow(() -> new ApiException(cn.fpjc.core.error.ErrorCode.NOT_FOUND));
+    }
+
+    private TemplateInstance page(TemplateInstance t, TenantInfo tenant) {
+        return t.data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("choices", RegistryForms.choices());
+    }
+
+    private TemplateInstance householdForm(Long id, Map<String, String> v, Map<String, String> err, String error) {
+        TenantInfo tenant = access.current();
+        return page(Templates.householdForm(), tenant).data("creating", id == null).data("id", id).data("v", v).data("err", err)
+                .data("error", error)
+                .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
+                .data("householdFields", forms.fields(tenant.provinceId(), tenant.code(), "household"))
+                .data("memberFields", forms.fields(tenant.provinceId(), tenant.code(), "member"))
+                .data("hxv", RegistryForms.group(v, "x.")).data("hxe", RegistryForms.group(err, "x."))
+                .data("head", RegistryForms.group(v, "head.")).data("headErr", RegistryForms.group(err, "head."))
+                .data("headXv", RegistryForms.group(v, "head.x.")).data("headXe", RegistryForms.group(err, "head.x."));
+    }
+
+    private TemplateInstance memberForm(RegistryViews.HouseholdDetail h, Long memberId, Map<String, String> v, Map<String, String> err,
+            String error) {
+        TenantInfo tenant = access.current();
+        return page(Templates.memberForm(), tenant).data("creating", memberId == null).data("id", h.id()).data("memberId", memberId)
+                .data("householdNo", h.householdNo()).data("v", v).data("err", err).data("error", error)
+                .data("idHint", memberId == null ? "" : "显示的是脱敏号码；只有更正号码时才填写完整的18位号码")
+                .data("memberFields", forms.fields(tenant.provinceId(), tenant.code(), "member"))
+                .data("xv", RegistryForms.group(v, "x.")).data("xe", RegistryForms.group(err, "x."));
+    }
+
+    /** The income inputs, in the order of the statistical definition (Qute has no arrays of pairs). */
+    public record LabelledField(String key, String label, String yes, String no) {
+    }
+
+    static final List<LabelledField> MONEY_FIELDS = List.of(new LabelledField("wage", "工资性收入", null, null),
+            new LabelledField("productionNet", "生产经营性净收入", null, null), new LabelledField("property", "财产性收入", null, null),
+            new LabelledField("transfer", "转移性收入", null, null), new LabelledField("expenses", "合规自付支出", null, null));
+
+    static final List<LabelledField> GUARANTEE_FIELDS = List.of(new LabelledField("educationOk", "义务教育", "有保障", "有失学辍学"),
+            new LabelledField("medicalOk", "基本医疗", "有保障", "有未参保或看不起病"),
+            new LabelledField("waterQuantityOk", "饮水：水量", "达标", "不达标"), new LabelledField("waterQualityOk", "饮水：水质", "达标", "不达标"),
+            new LabelledField("waterConvenienceOk", "饮水：取水方便程度", "达标", "不达标"),
+            new LabelledField("waterGuaranteeOk", "饮水：供水保证率", "达标", "不达标"));
+
+    private TemplateInstance incomeForm(RegistryViews.HouseholdDetail h, Map<String, String> v, Map<String, String> err, String error) {
+        return page(Templates.incomeForm(), access.current()).data("id", h.id()).data("householdNo", h.householdNo())
+                .data("existing", h.incomes()).data("moneyFields", MONEY_FIELDS).data("v", v).data("err", err).data("error", error);
+    }
+
+    private TemplateInstance guaranteeForm(RegistryViews.HouseholdDetail h, Map<String, String> v, Map<String, String> err, String error) {
+        return page(Templates.guaranteeForm(), access.current()).data("id", h.id()).data("householdNo", h.householdNo())
+                .data("yesNoFields", GUARANTEE_FIELDS).data("v", v).data("err", err).data("error", error);
     }
 
     static String query(String q, String village, String category) {

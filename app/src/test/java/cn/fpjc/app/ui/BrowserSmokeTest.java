@@ -1,6 +1,7 @@
 package cn.fpjc.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
@@ -193,6 +194,48 @@ class BrowserSmokeTest {
     private static String id(String first15, int sequenceDigit) {
         String first17 = first15 + "0" + sequenceDigit;
         return first17 + cn.fpjc.core.registry.IdNumber.checkChar(first17);
+    }
+
+    /** A clerk enters a new household by hand: a wrong ID number is refused beside its input, the rest stays typed. */
+    @Test
+    void clerkCreatesAHouseholdByFormCorrectsTheRefusalAndRecordsItsIncome() throws Exception {
+        login("minqin.clerk", Api.DEMO_PASSWORD);
+        browser.findElement(By.linkText("农户信息")).click();
+        browser.findElement(By.id("new-household")).click();
+        browser.findElement(By.id("householdNo")).sendKeys("BR-FORM-1");
+        new Select(browser.findElement(By.id("villageCode"))).selectByValue("620621100201");
+        browser.findElement(By.id("address")).sendKeys("三组8号");
+        browser.findElement(By.id("head.name")).sendKeys("马玉兰");
+        String good = id("620621197506120", 4);
+        String bad = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+        browser.findElement(By.id("head.idNumber")).sendKeys(bad);
+        new Select(browser.findElement(By.id("head.labour"))).selectByVisibleText("普通劳动力");
+        new Select(browser.findElement(By.id("head.health"))).selectByVisibleText("健康");
+        browser.findElement(By.id("save")).click();
+        WebElement refusal = browser.findElement(By.cssSelector(".field-error[data-field='idNumber']"));
+        assertTrue(refusal.getText().contains("校验"), refusal.getText());
+        assertEquals("三组8号", browser.findElement(By.id("address")).getAttribute("value"), "typed values survive a refusal");
+        screenshot("household-form-refused");
+        browser.findElement(By.id("head.idNumber")).clear();
+        browser.findElement(By.id("head.idNumber")).sendKeys(good);
+        browser.findElement(By.id("save")).click();
+        // The household page (not the form, whose heading is 新增农户) once the redirect has landed.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().contains("BR-FORM-1"));
+        assertTrue(browser.findElement(By.id("members")).getText().contains("马玉兰"));
+        assertFalse(browser.getPageSource().contains(good), "the household page shows the masked number");
+
+        browser.findElement(By.id("record-income")).click();
+        WebElement year = browser.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys("2024");
+        browser.findElement(By.id("wage")).sendKeys("6000");
+        browser.findElement(By.id("transfer")).sendKeys("900");
+        browser.findElement(By.id("save")).click();
+        String incomes = browser.findElement(By.id("incomes")).getText();
+        assertTrue(incomes.contains("6900.00"), incomes);
+        assertTrue(incomes.contains("低于监测范围"), "7800 元 is Gansu's 2024 threshold: " + incomes);
+        screenshot("household-form-income");
     }
 
     private void open(String path) {

@@ -84,12 +84,16 @@ public class FormExtensions {
         return result;
     }
 
-    /** The "x.<key>" inputs of an HTML form (as rendered by the formfields tag), keyed by field key. */
-    public static Map<String, String> fromForm(Map<String, List<String>> form) {
+    /**
+     * The "&lt;prefix&gt;x.&lt;key&gt;" inputs of an HTML form (as rendered by the formfields tag with that prefix), keyed by
+     * field key. The prefix tells two groups on one form apart (a new household's own fields and its head's: "head.").
+     */
+    public static Map<String, String> fromForm(Map<String, List<String>> form, String prefix) {
+        String start = prefix + "x.";
         Map<String, String> values = new LinkedHashMap<>();
         form.forEach((name, list) -> {
-            if (name.startsWith("x.") && list != null && !list.isEmpty()) {
-                values.put(name.substring(2), list.get(0));
+            if (name.startsWith(start) && list != null && !list.isEmpty()) {
+                values.put(name.substring(start.length()), list.get(0));
             }
         });
         return values;

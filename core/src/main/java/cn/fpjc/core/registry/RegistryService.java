@@ -356,7 +356,7 @@ public class RegistryService {
         List<FieldError> errors = new ArrayList<>();
         Relation oldRelation = m.relation;
         MemberRules.apply(m, input, "", errors);
-        m.extraJson = FormExtensions.toJson(extras(access.current(), "member", input.extra(), errors));
+        m.extraJson = FormExtensions.toJson(extras(access.current(), "member", input.extra(), "", errors));
         // The form shows the masked number; only a different, full number is a correction.
         if (input.idNumber() != null && !input.idNumber().isBlank() && !input.idNumber().strip().equalsIgnoreCase(before.idMasked())) {
             IdNumber id = parseIdInto(input.idNumber(), "idNumber", errors);
@@ -468,7 +468,7 @@ public class RegistryService {
         Household created = new Household();
         applyHousehold(access.current(), created, new HouseholdInput(request.newHouseholdNo(), from.villageCode,
                 request.address() == null || request.address().isBlank() ? from.address : request.address(), from.category.name(),
-                from.relocated, false, Map.of(), null), errors);
+                from.relocated, false, FormExtensions.fromJson(from.extraJson), null), errors); // the province's fields carry over
         if (!errors.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
         }
@@ -661,14 +661,15 @@ public class RegistryService {
         h.category = c;
         h.relocated = Boolean.TRUE.equals(in.relocated());
         h.noLabourCapacity = Boolean.TRUE.equals(in.noLabourCapacity());
-        h.extraJson = FormExtensions.toJson(extras(tenant, "household", in.extra(), errors));
+        h.extraJson = FormExtensions.toJson(extras(tenant, "household", in.extra(), "", errors));
     }
 
-    Map<String, Object> extras(TenantInfo tenant, String form, Map<String, Object> input, List<FieldError> errors) {
+    /** Province extra fields, checked; refusals named "&lt;prefix&gt;extra.&lt;key&gt;" (a new household's members: "members[i]."). */
+    Map<String, Object> extras(TenantInfo tenant, String form, Map<String, Object> input, String prefix, List<FieldError> errors) {
         try {
             return forms.validate(tenant.provinceId(), tenant.code(), form, input);
         } catch (ApiException e) {
-            errors.addAll(e.fieldErrors().stream().map(f -> new FieldError("extra." + f.field(), f.message())).toList());
+            errors.addAll(e.fieldErrors().stream().map(f -> new FieldError(prefix + "extra." + f.field(), f.message())).toList());
             return Map.of();
         }
     }
@@ -676,7 +677,7 @@ public class RegistryService {
     Member newMember(TenantInfo tenant, MemberInput in, String prefix, List<FieldError> errors) {
         Member m = new Member();
         MemberRules.apply(m, in, prefix, errors);
-        m.extraJson = FormExtensions.toJson(extras(tenant, "member", in.extra(), errors));
+        m.extraJson = FormExtensions.toJson(extras(tenant, "member", in.extra(), prefix, errors));
         IdNumber id = parseIdInto(in.idNumber(), prefix + "idNumber", errors);
         if (id != null) {
             setId(m, id);
