@@ -99,12 +99,22 @@ public class RegistryService {
     }
 
     /**
-     * The matches that follow the given (village code, 户编号) key, at most {@code size}, without counting them: exports read
-     * every match once this way, each page an index range (an OFFSET would re-read all earlier rows on every page).
+     * The matches in one village whose 户编号 follows {@code afterNo} (null: from the first), at most {@code size}, without
+     * counting them. Exports read every match this way, village by village: an equality on the index's first column and a
+     * range on its second is an index range whatever the table statistics say (an OFFSET, or a keyset over both columns
+     * with an OR, let MariaDB fall back to scanning and sorting the whole county for every page).
      */
-    public List<HouseholdSummary> pageAfter(String q, String village, String category, String idNumber, boolean includeClosed,
-            String afterVillage, String afterNo, int size) {
-        return summaries(matching(q, village, category, idNumber, includeClosed, afterVillage, afterNo).page(0, size).list());
+    public List<HouseholdSummary> pageInVillage(String q, String village, String category, String idNumber, boolean includeClosed,
+            String inVillage, String afterNo, int size) {
+        return summaries(matching(q, village, category, idNumber, includeClosed, inVillage, afterNo).page(0, size).list());
+    }
+
+    /** The codes of the villages in the caller's scope (narrowed to {@code village}, a code prefix, if given), in order. */
+    public List<String> villagesInScope(String village) {
+        user.requireAnyRole(READERS);
+        String prefix = village == null || village.isBlank() ? OrgScope.likePrefix(user.orgCode()) : OrgScope.likePrefix(village.strip());
+        return OrgUnit.<OrgUnit>list("level = ?1 and code like ?2 and code like ?3", Sort.by("code"), OrgLevel.VILLAGE,
+                OrgScope.likePrefix(user.orgCode()), prefix).stream().map(u -> u.code).toList();
     }
 
     /** The search's query, limited to the caller's org scope, ordered by village and 户编号. */
@@ -113,7 +123,7 @@ public class RegistryService {
     }
 
     private PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed,
-            String afterVillage, String afterNo) {
+            String inVillage, String afterNo) {
         user.requireAnyRole(READERS);
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder("h.villageCode like :scope");
@@ -150,10 +160,13 @@ public class RegistryService {
                     : couldBeNumber ? " and h.householdNo like :q" : " and " + byName);
             p.put("q", text + "%");
         }
-        if (afterVillage != null) {
-            where.append(" and (h.villageCode > :afterVillage or (h.villageCode = :afterVillage and h.householdNo > :afterNo))");
-            p.put("afterVillage", afterVillage);
-            p.put("afterNo", afterNo);
+        if (inVillage != null) {
+            where.append(" and h.villageCode = :inVillage");
+            p.put("inVillage", inVillage);
+            if (afterNo != null) {
+                where.append(" and h.householdNo > :afterNo");
+                p.put("afterNo", afterNo);
+            }
         }
         return Household.find("from Household h where " + where + " order by h.villageCode, h.householdNo", p);
     }
