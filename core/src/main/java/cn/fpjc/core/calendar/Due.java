@@ -1,0 +1,11 @@
+package cn.fpjc.core.calendar;
+
+import java.time.LocalDate;
+
+/**
+ * A due date and the rule that produced it, in Chinese, for the screens ("自2024年9月27日起5个工作日（不含当日）…").
+ *
+ * @param extended true when a calendar-day period ended on a rest day and was moved to the next working day
+ */
+public record Due(LocalDate date, String rule, boolean extended) {
+}
