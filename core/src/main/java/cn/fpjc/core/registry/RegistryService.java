@@ -56,6 +56,7 @@ public class RegistryService {
     static final String HOUSEHOLD = "household";
     static final String MEMBER = "member";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final int IN_LIST = 100;
     /** Roles that may enter and correct registry data (within their org scope). */
     public static final String[] WRITERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK };
     /** Roles that may read the registry (within their org scope). */
@@ -179,10 +180,14 @@ public class RegistryService {
         List<Long> ids = households.stream().map(h -> h.id).toList();
         Map<Long, Member> heads = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
-        for (Member m : Member.<Member>list("householdId in ?1 and active = true", ids)) {
-            counts.merge(m.householdId, 1L, Long::sum);
-            if (m.relation == Relation.HEAD) {
-                heads.putIfAbsent(m.householdId, m);
+        // IN lists of at most IN_LIST values: beyond MariaDB's eq_range_index_dive_limit (200) the optimizer estimates from
+        // index statistics, and on statistics not yet refreshed after a bulk load it scans the whole member table instead.
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            for (Member m : Member.<Member>list("householdId in ?1 and active = true", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))) {
+                counts.merge(m.householdId, 1L, Long::sum);
+                if (m.relation == Relation.HEAD) {
+                    heads.putIfAbsent(m.householdId, m);
+                }
             }
         }
         Map<String, String> villages = villageNames(households.stream().map(h -> h.villageCode).collect(Collectors.toSet()));

@@ -49,6 +49,9 @@ public class SyntheticRegistryService {
             }
             SyntheticRegistry.Result result = new SyntheticRegistry(cipher, seed + existing)
                     .generate(c, county, villages, count, existing + 1, 500);
+            if (count >= RegistryStatistics.BULK) {
+                RegistryStatistics.refresh(c);
+            }
             LOG.infof("synthetic registry for %s: %d households, %d members in %d ms", county, result.households(),
                     result.members(), result.millis());
             return result;

@@ -5,6 +5,7 @@ import cn.fpjc.core.error.ErrorCode;
 import cn.fpjc.core.form.FormExtensions;
 import cn.fpjc.core.registry.PersonalDataCipher;
 import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.registry.RegistryStatistics;
 import cn.fpjc.core.registry.importing.ImportJobView.Mode;
 import cn.fpjc.core.registry.importing.ImportJobView.Status;
 import cn.fpjc.core.security.CurrentUser;
@@ -350,6 +351,9 @@ public class RegistryImportService {
                 c.commit();
                 c.setAutoCommit(true);
                 LOG.infof("import job %d of %s: %s", job.id(), job.tenant().code(), summary);
+                if (summary.householdsNew() >= RegistryStatistics.BULK) {
+                    RegistryStatistics.refresh(c);
+                }
             } catch (SQLException | IOException | RuntimeException e) {
                 failure = e;
                 rollbackQuietly(c);
