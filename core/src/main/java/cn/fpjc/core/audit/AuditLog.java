@@ -24,7 +24,8 @@ public class AuditLog {
         AuditEntry entry = new AuditEntry();
         entry.occurredAt = Instant.now();
         CurrentUser user = currentUser();
-        entry.actor = user == null ? "system" : user.username();
+        // No request: a job ("system"); a request without a signed-in user: the public forms ("public").
+        entry.actor = user != null ? user.username() : Arc.container().requestContext().isActive() ? "public" : "system";
         entry.actorRoles = user == null ? null : String.join(",", new TreeSet<>(user.roles()));
         entry.action = action;
         entry.entityType = entityType;

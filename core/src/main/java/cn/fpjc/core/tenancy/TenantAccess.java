@@ -47,6 +47,19 @@ public class TenantAccess {
         return tenant;
     }
 
+    /**
+     * Binds the county named in a public URL (no token: e.g. the self-report form). It must be a known, ACTIVE tenant;
+     * anything else is "not found", so the public learns nothing about a county's state.
+     */
+    public TenantInfo bindPublic(String county) {
+        TenantInfo tenant = county == null ? null : directory.find(county).orElse(null);
+        if (tenant == null || tenant.status() != TenantStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        requestTenant.set(tenant);
+        return tenant;
+    }
+
     public TenantInfo current() {
         return requestTenant.get();
     }

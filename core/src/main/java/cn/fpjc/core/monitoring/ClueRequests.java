@@ -1,0 +1,30 @@
+package cn.fpjc.core.monitoring;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What clients send about risk clues. Enumerations may be given by English name or Chinese label. */
+public final class ClueRequests {
+    private ClueRequests() {
+    }
+
+    /** A clue recorded by staff: a self-report taken at the village office or by phone, or a cadre's screening finding. */
+    public record RecordClue(String channel, String sourceDetail, String villageCode, String name, String idNumber, String phone,
+            String description, List<String> riskCategories, LocalDate reportedOn) {
+    }
+
+    /** The public self-report form (一键申报): no account needed; rate-limited. */
+    public record SelfReport(String name, String idNumber, String phone, String villageCode, String description) {
+    }
+
+    /** The closed-loop result of the home visit (入户核实). */
+    public record Verification(String result, String note, LocalDate verifiedOn, Long version) {
+    }
+
+    /** A line department's batch (部门筛查预警), matched to the registry by ID number. */
+    public record AlertBatch(String department, LocalDate reportedOn, List<AlertRow> rows) {
+    }
+
+    public record AlertRow(String idNumber, String name, String riskCategory, String description) {
+    }
+}

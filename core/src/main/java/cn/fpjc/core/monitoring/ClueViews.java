@@ -1,0 +1,31 @@
+package cn.fpjc.core.monitoring;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the clue API returns: ID numbers and phone numbers masked. */
+public final class ClueViews {
+    private ClueViews() {
+    }
+
+    /**
+     * @param dueState 未到期 / 即将到期 (within 2 days) / 已逾期 / 已办结, for the deadline badge
+     */
+    public record ClueView(long id, String trackingNo, String channel, String channelLabel, String sourceDetail, String villageCode,
+            Long householdId, String personName, String idMasked, String phoneMasked, String description, List<String> riskCategories,
+            LocalDate reportedOn, Instant receivedAt, String receivedBy, String status, String statusLabel, LocalDate verifyDue,
+            String verifyRule, String dueState, String verificationNote, String verifiedBy, LocalDate verifiedOn, long version) {
+    }
+
+    /** What the public is told: the status and dates only, nothing about the person. */
+    public record PublicStatus(String trackingNo, String statusLabel, LocalDate reportedOn, LocalDate verifyDue, String message) {
+    }
+
+    /** A department batch's result: what became clues, and every row that could not be matched, with why. */
+    public record AlertIntake(int received, int matched, int attached, List<ClueView> clues, List<Unmatched> unmatched) {
+    }
+
+    public record Unmatched(int row, String name, String idMasked, String reason) {
+    }
+}

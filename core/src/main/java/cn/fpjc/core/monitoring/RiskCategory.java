@@ -1,0 +1,29 @@
+package cn.fpjc.core.monitoring;
+
+import cn.fpjc.core.registry.Labelled;
+
+/** 风险类别 (DOMAIN.md §2, the Minqin list of eleven; several may apply to one household). */
+public enum RiskCategory implements Labelled {
+    ILLNESS("因病"),
+    SCHOOLING("因学"),
+    HOUSING("因安全住房"),
+    DRINKING_WATER("因安全饮水"),
+    DISABILITY("因残"),
+    NATURAL_DISASTER("因自然灾害"),
+    ACCIDENT("因意外事故"),
+    INDUSTRY_FAILURE("因产业项目失败"),
+    UNSTABLE_EMPLOYMENT("因务工就业不稳"),
+    LACK_OF_LABOUR("因缺劳动力"),
+    OTHER("其他");
+
+    private final String label;
+
+    RiskCategory(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}
