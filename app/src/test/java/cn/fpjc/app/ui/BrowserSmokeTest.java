@@ -175,7 +175,8 @@ class BrowserSmokeTest {
         browser.findElement(By.linkText("农户信息")).click();
         browser.findElement(By.id("q")).sendKeys("BR-IMP");
         browser.findElement(By.cssSelector("#household-search button")).click();
-        assertEquals("共 1 户", browser.findElement(By.id("household-count")).getText());
+        // The count is on the page before and after the search: wait for the new page's.
+        await(d -> "共 1 户".equals(d.findElement(By.id("household-count")).getText()));
 
         // 疑点筛查: check the county now; the page refreshes itself until the run is done, then lists the village's findings.
         browser.findElement(By.linkText("疑点筛查")).click();
@@ -212,6 +213,7 @@ class BrowserSmokeTest {
         new Select(browser.findElement(By.id("head.labour"))).selectByVisibleText("普通劳动力");
         new Select(browser.findElement(By.id("head.health"))).selectByVisibleText("健康");
         browser.findElement(By.id("save")).click();
+        await(d -> !d.findElements(By.cssSelector(".field-error[data-field='idNumber']")).isEmpty());
         WebElement refusal = browser.findElement(By.cssSelector(".field-error[data-field='idNumber']"));
         assertTrue(refusal.getText().contains("校验"), refusal.getText());
         assertEquals("三组8号", browser.findElement(By.id("address")).getAttribute("value"), "typed values survive a refusal");
@@ -220,8 +222,7 @@ class BrowserSmokeTest {
         browser.findElement(By.id("head.idNumber")).sendKeys(good);
         browser.findElement(By.id("save")).click();
         // The household page (not the form, whose heading is 新增农户) once the redirect has landed.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("h1")).getText().contains("BR-FORM-1"));
+        await(d -> d.findElement(By.tagName("h1")).getText().contains("BR-FORM-1"));
         assertTrue(browser.findElement(By.id("members")).getText().contains("马玉兰"));
         assertFalse(browser.getPageSource().contains(good), "the household page shows the masked number");
 
@@ -232,10 +233,17 @@ class BrowserSmokeTest {
         browser.findElement(By.id("wage")).sendKeys("6000");
         browser.findElement(By.id("transfer")).sendKeys("900");
         browser.findElement(By.id("save")).click();
+        await(d -> !d.findElements(By.id("incomes")).isEmpty());
         String incomes = browser.findElement(By.id("incomes")).getText();
         assertTrue(incomes.contains("6900.00"), incomes);
         assertTrue(incomes.contains("低于监测范围"), "7800 元 is Gansu's 2024 threshold: " + incomes);
         screenshot("household-form-income");
+    }
+
+    /** Waits for a page that a click navigates to: elements of the page before may still be there, or go stale. */
+    private static void await(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
     }
 
     private void open(String path) {
