@@ -1,6 +1,5 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
 import cn.fpjc.core.monitoring.ClueChannel;
 import cn.fpjc.core.monitoring.ClueRequests;
 import cn.fpjc.core.monitoring.ClueService;
@@ -14,7 +13,6 @@ import cn.fpjc.core.security.OrgScope;
 import cn.fpjc.core.tenancy.TenantAccess;
 import cn.fpjc.core.tenancy.TenantInfo;
 import cn.fpjc.core.web.Pager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -31,7 +29,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -76,24 +73,19 @@ public class CluePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response record(MultivaluedMap<String, String> form) {
         access.bind(null);
-        try {
-            ClueView created = clues.record(new ClueRequests.RecordClue(RegistryForms.text(form, "channel"),
-                    RegistryForms.text(form, "sourceDetail"), RegistryForms.text(form, "villageCode"), RegistryForms.text(form, "name"),
-                    RegistryForms.text(form, "idNumber"), RegistryForms.text(form, "phone"), RegistryForms.text(form, "description"),
-                    form.getOrDefault("riskCategories", List.of()), null));
-            return Response.seeOther(URI.create("/clues/" + created.id())).build();
-        } catch (ApiException e) {
-            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> listPage("OPEN", false, 0,
-                    RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)))).build();
-        }
+        return FormSubmit.submit(() -> "/clues/" + clues.record(new ClueRequests.RecordClue(RegistryForms.text(form, "channel"),
+                RegistryForms.text(form, "sourceDetail"), RegistryForms.text(form, "villageCode"), RegistryForms.text(form, "name"),
+                RegistryForms.text(form, "idNumber"), RegistryForms.text(form, "phone"), RegistryForms.text(form, "description"),
+                form.getOrDefault("riskCategories", List.of()), null)).id(),
+                e -> listPage("OPEN", false, 0, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
     }
 
     @GET
     @Path("/{id}")
     @Transactional
-    public TemplateInstance detail(@PathParam("id") long id) {
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("error") String error) {
         access.bind(null);
-        return detailPage(clues.get(id), Map.of(), Map.of(), null);
+        return detailPage(clues.get(id), Map.of(), Map.of(), error == null || error.isBlank() ? null : error);
     }
 
     @POST
@@ -101,14 +93,9 @@ public class CluePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         access.bind(null);
-        try {
-            clues.verify(id, new ClueRequests.Verification(RegistryForms.text(form, "result"), RegistryForms.text(form, "note"), null,
-                    RegistryForms.longOrNull(form.getFirst("version"))));
-            return Response.seeOther(URI.create("/clues/" + id)).build();
-        } catch (ApiException e) {
-            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> detailPage(clues.get(id),
-                    RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)))).build();
-        }
+        return FormSubmit.submit(() -> "/clues/" + clues.verify(id, new ClueRequests.Verification(RegistryForms.text(form, "result"),
+                RegistryForms.text(form, "note"), null, RegistryForms.longOrNull(form.getFirst("version")))).id(),
+                e -> detailPage(clues.get(id), RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
     }
 
     private TemplateInstance listPage(String status, boolean overdue, int page, Map<String, String> v, Map<String, String> err,
@@ -129,6 +116,9 @@ public class CluePage {
         return Templates.detail().data("user", PageUser.of(user)).data("tenantName", access.current().name()).data("c", c)
                 .data("canVerify", "OPEN".equals(c.status()) && user.hasAnyRole(ClueService.STAFF))
                 .data("results", List.of(ClueStatus.RISK_CONFIRMED.label(), ClueStatus.NO_RISK.label())).data("v", v).data("err", err)
-                .data("error", error);
+                .data("error", error)
+                .data("canOpenCase", "RISK_CONFIRMED".equals(c.status()) && c.householdId() != null && user.hasAnyRole(ClueService.STAFF))
+                .data("monitoringTypes", Labelled.labels(cn.fpjc.core.monitoring.MonitoringType.class))
+                .data("categories", Labelled.labels(RiskCategory.class));
     }
 }

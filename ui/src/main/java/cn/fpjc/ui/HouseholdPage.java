@@ -322,11 +322,7 @@ public class HouseholdPage {
      */
     private Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again) {
         access.bind(null);
-        try {
-            return Response.seeOther(URI.create(write.get())).build();
-        } catch (ApiException e) {
-            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> again.apply(e))).build();
-        }
+        return FormSubmit.submit(write, again);
     }
 
     /** The household a form edits: the caller must be a writer, and the household in scope (else 404). */

@@ -64,7 +64,14 @@ class TenantEndpointAccessTest {
             new Endpoint("GET", "/api/counties/410225/clues/1", null, false),
             new Endpoint("POST", "/api/counties/410225/clues", Map.of("channel", "农户自主申报", "villageCode", "410225101201"), true),
             new Endpoint("POST", "/api/counties/410225/clues/1/verification", Map.of("result", "核实无风险", "note", "越权核实"), true),
-            new Endpoint("POST", "/api/counties/410225/clue-alerts", Map.of("department", "县医保局", "rows", List.of()), true));
+            new Endpoint("POST", "/api/counties/410225/clue-alerts", Map.of("department", "县医保局", "rows", List.of()), true),
+            new Endpoint("GET", "/api/counties/410225/inbox", null, false),
+            new Endpoint("GET", "/api/counties/410225/cases/1", null, false),
+            new Endpoint("POST", "/api/counties/410225/cases", Map.of("householdId", 1, "monitoringType", "边缘易致贫户",
+                    "riskCategories", List.of("因病")), true),
+            new Endpoint("POST", "/api/counties/410225/cases/1/complete", Map.of("stepId", "verify"), true),
+            new Endpoint("POST", "/api/counties/410225/cases/1/return", Map.of("reason", "越权退回"), true),
+            new Endpoint("POST", "/api/counties/410225/cases/1/reject", Map.of("reason", "越权不予纳入"), true));
 
     private static int call(Supplier<RequestSpecification> who, Endpoint e) {
         RequestSpecification spec = who.get();
@@ -119,7 +126,8 @@ class TenantEndpointAccessTest {
         for (String lower : List.of("lankao.reviewer", "lankao.clerk", "lankao.official", "lankao.dept")) {
             for (Endpoint e : ENDPOINTS) {
                 // Registry writes belong to village and township staff within their scope: see the next test.
-                boolean registry = e.path().contains("/household") || e.path().contains("/data-quality") || e.path().contains("/clues");
+                boolean registry = e.path().contains("/household") || e.path().contains("/data-quality") || e.path().contains("/clues")
+                        || e.path().contains("/cases");
                 if (registry && (lower.endsWith(".reviewer") || lower.endsWith(".clerk"))) {
                     continue;
                 }

@@ -240,6 +240,73 @@ class BrowserSmokeTest {
         screenshot("household-form-income");
     }
 
+    /**
+     * A clue goes to approval: the clerk confirms it at home and opens the identification case, completes the village's
+     * steps with their evidence (dates set in the past, since the notice must stay up five days), the township decides it
+     * from its inbox in a batch, and the county approves it on the case page.
+     */
+    @Test
+    void aClueGoesFromTheClerkThroughTheTownshipToTheCountysApproval() throws Exception {
+        String person = id("410225196805170", 5);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Api.as("lankao.clerk").body(java.util.Map.of("householdNo", "BR-CASE-1", "villageCode", "410225100201", "category", "一般农户",
+                "members", java.util.List.of(java.util.Map.of("name", "韩秀珍", "idNumber", person, "relation", "户主", "labour", "普通劳动力",
+                        "health", "大病", "illness", "尿毒症")))).post("/api/counties/410225/households").then().statusCode(201);
+        long clue = Api.as("lankao.clerk").body(java.util.Map.of("channel", "农户自主申报", "sourceDetail", "电话", "villageCode", "410225100201",
+                "name", "韩秀珍", "idNumber", person, "description", "透析费用高，家庭收入骤减", "riskCategories", java.util.List.of("因病"),
+                "reportedOn", today.minusDays(30).toString())).post("/api/counties/410225/clues").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+
+        login("lankao.clerk", Api.DEMO_PASSWORD);
+        browser.findElement(By.linkText("风险线索")).click();
+        browser.findElement(By.linkText("韩秀珍")).click();
+        new Select(browser.findElement(By.id("result"))).selectByVisibleText("核实有风险，待启动识别程序");
+        browser.findElement(By.id("note")).sendKeys("入户核实：每周透析三次，自付部分高");
+        browser.findElement(By.id("verify")).click();
+        await(d -> !d.findElements(By.id("open-case-form")).isEmpty());
+        new Select(browser.findElement(By.id("monitoringType"))).selectByVisibleText("突发严重困难户");
+        browser.findElement(By.id("open-case")).click();
+        await(d -> !d.findElements(By.id("steps")).isEmpty());
+        assertTrue(browser.findElement(By.id("missing")).getText().contains("入户核实记录"));
+        int[] daysAgo = { 29, 28, 27, 20 };
+        for (int i = 0; i < daysAgo.length; i++) {
+            String stepLabel = browser.findElement(By.cssSelector("#complete-form h2")).getText();
+            for (WebElement input : browser.findElements(By.cssSelector("#complete-form input[name^='evidence.']"))) {
+                input.sendKeys("已留存");
+            }
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('completedOn').value = arguments[0]",
+                    today.minusDays(daysAgo[i]).toString());
+            browser.findElement(By.id("complete")).click();
+            await(d -> !d.findElement(By.tagName("body")).getText().contains(stepLabel) || d.findElements(By.id("complete-form")).isEmpty()
+                    || !d.findElement(By.cssSelector("#complete-form h2")).getText().equals(stepLabel));
+        }
+        assertTrue(browser.findElement(By.id("missing")).getText().contains("乡镇"), browser.findElement(By.id("missing")).getText());
+        assertTrue(browser.findElements(By.id("complete-form")).isEmpty(), "the township's step is not the clerk's");
+        screenshot("case-at-township");
+
+        login("lankao.reviewer", Api.DEMO_PASSWORD);
+        browser.findElement(By.linkText("待办")).click();
+        WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='BR-CASE-1']]"));
+        row.findElement(By.name("caseIds")).click();
+        WebElement form = row.findElement(By.xpath("ancestor::form"));
+        form.findElement(By.name("evidence.乡镇审核意见")).sendKeys("经审核，同意上报县级审定");
+        form.findElement(By.cssSelector("button.batch-complete")).click();
+        await(d -> !d.findElements(By.id("batch-results")).isEmpty());
+        assertTrue(browser.findElement(By.id("batch-results")).getText().contains("已办结本步"));
+
+        login("lankao.approver", Api.DEMO_PASSWORD);
+        browser.findElement(By.linkText("待办")).click();
+        browser.findElement(By.linkText("BR-CASE-1")).click();
+        for (WebElement input : browser.findElements(By.cssSelector("#complete-form input[name^='evidence.']"))) {
+            input.sendKeys("县防返贫领导小组审定，公告已张贴");
+        }
+        browser.findElement(By.id("complete")).click();
+        await(d -> d.findElement(By.tagName("body")).getText().contains("县级审定 " + today));
+        assertTrue(browser.findElement(By.id("steps")).getText().contains("信息采集与系统录入"));
+        screenshot("case-approved");
+        assertTrue(clue > 0);
+    }
+
     /** Waits for a page that a click navigates to: elements of the page before may still be there, or go stale. */
     private static void await(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)

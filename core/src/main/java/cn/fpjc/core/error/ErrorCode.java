@@ -47,6 +47,8 @@ public enum ErrorCode {
     IMPORT_FILE_MISSING(400, "请选择要上传的文件"),
     IMPORT_FILE_TYPE(400, "只能导入.xlsx或.csv文件（旧版.xls请先在Excel中另存为.xlsx）"),
     IMPORT_STATE_CONFLICT(409, "导入任务当前的状态不能执行此操作"),
+    CASE_ALREADY_OPEN(409, "该户已有正在办理的识别程序"),
+    CASE_TRANSITION_INVALID(409, "案件当前状态不能这样办理"),
     CLUE_CLOSED(409, "该线索已核实办结"),
     SELF_REPORT_RATE_LIMITED(429, "提交过于频繁，请稍后再试；如情况紧急请拨打村（社区）或12317电话"),
     CALENDAR_YEAR_MISSING(422, "节假日安排尚未载入"),

@@ -1,0 +1,206 @@
+package cn.fpjc.app.monitoring;
+
+import static cn.fpjc.app.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fpjc.app.registry.Ids;
+import cn.fpjc.app.support.Api;
+import cn.fpjc.core.security.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 识别纳入 as a state machine over the national steps (Henan has no variant): each step by its role, with its evidence,
+ * on its clocks — the 15-day clock from the clue, the notice's 5 days, the 10-day entry clock from the approval — across
+ * the 2024 National Day holiday; returns, rejection, batch decisions, the inbox, scope and concurrent edits.
+ */
+@QuarkusTest
+class IdentificationCaseTest {
+    static String county;
+    static String village;
+    static String otherVillage;
+    static String clerk;
+    static String reviewer;
+    static String approver;
+    static String otherClerk;
+
+    @BeforeEach
+    void data() {
+        if (county != null) {
+            return;
+        }
+        county = Api.onboard("henan", "41");
+        String admin = Api.createUser("t_case_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        String[] tv = Api.addTownshipAndVillage(admin, county, "101");
+        village = tv[1];
+        otherVillage = Api.addTownshipAndVillage(admin, county, "102")[1];
+        clerk = Api.createUser("t_case_clerk_" + county, Roles.VILLAGE_CLERK, county, village);
+        reviewer = Api.createUser("t_case_rev_" + county, Roles.TOWNSHIP_REVIEWER, county, tv[0]);
+        approver = Api.createUser("t_case_appr_" + county, Roles.COUNTY_APPROVER, county, county);
+        otherClerk = Api.createUser("t_case_clerk2_" + county, Roles.VILLAGE_CLERK, county, otherVillage);
+    }
+
+    static int households;
+
+    static long household() {
+        households++;
+        Map<String, Object> head = Map.of("name", "刘福" + "一二三四五六七八九十".charAt(households % 10), "idNumber",
+                Ids.of(String.format("1960%02d%02d", households % 12 + 1, households % 28 + 1), households % 2 == 0), "relation", "户主",
+                "labour", "普通劳动力", "health", "长期慢性病", "illness", "糖尿病");
+        return as(clerk).body(Map.of("householdNo", "CS" + county + households, "villageCode", village, "category", "一般农户",
+                "members", List.of(head))).post("/api/counties/" + county + "/households").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    static long openCase(long household, String startedOn) {
+        Map<String, Object> body = new HashMap<>(Map.of("householdId", household, "monitoringType", "边缘易致贫户",
+                "riskCategories", List.of("因病")));
+        body.put("startedOn", startedOn);
+        return as(clerk).body(body).post("/api/counties/" + county + "/cases").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static String url(long id) {
+        return "/api/counties/" + county + "/cases/" + id;
+    }
+
+    static JsonPath get(long id) {
+        return as(clerk).get(url(id)).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Completes the current step as {@code who} on {@code on}, giving every evidence item the step asks for. */
+    static JsonPath complete(String who, long id, String step, String on) {
+        JsonPath c = get(id);
+        List<String> items = c.getList("steps.find { it.stepId == '" + step + "' }.evidenceRequired");
+        Map<String, String> evidence = new HashMap<>();
+        items.forEach(i -> evidence.put(i, "已留存：" + i));
+        return as(who).body(Map.of("stepId", step, "evidence", evidence, "completedOn", on)).post(url(id) + "/complete").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aConfirmedClueGoesThroughEveryStepOnItsClocksAcrossNationalDay() {
+        String person = Ids.of("19620315", true);
+        Map<String, Object> head = Map.of("name", "周长顺", "idNumber", person, "relation", "户主", "labour", "普通劳动力", "health", "大病",
+                "illness", "肝癌");
+        long h = as(clerk).body(Map.of("householdNo", "CSCL" + county, "villageCode", village, "category", "一般农户", "members", List.of(head)))
+                .post("/api/counties/" + county + "/households").then().statusCode(201).extract().jsonPath().getLong("id");
+        long clue = as(clerk).body(Map.of("channel", "农户自主申报", "villageCode", village, "name", "周长顺", "idNumber", person,
+                "description", "确诊肝癌，自付费用高", "riskCategories", List.of("因病"), "reportedOn", "2024-09-20"))
+                .post("/api/counties/" + county + "/clues").then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> open = Map.of("clueId", clue, "monitoringType", "突发严重困难户", "riskCategories", List.of("因病"));
+        as(clerk).body(open).post("/api/counties/" + county + "/cases").then().statusCode(400).body("fields.field", hasItem("clueId"));
+        as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实属实", "verifiedOn", "2024-09-21"))
+                .post("/api/counties/" + county + "/clues/" + clue + "/verification").then().statusCode(200);
+        long id = as(clerk).body(open).post("/api/counties/" + county + "/cases").then().statusCode(201)
+                .body("householdId", equalTo((int) h)).body("startedOn", equalTo("2024-09-20")).body("currentStep", equalTo("verify"))
+                .body("steps.size()", equalTo(7)).body("missing", hasItem("需要：入户核实记录"))
+                // 5 days from 20 Sep; 15 days from 20 Sep is 5 Oct (holiday) → 8 Oct.
+                .body("steps.find { it.stepId == 'verify' }.dueOn", equalTo("2024-09-25"))
+                .body("steps.find { it.stepId == 'county' }.dueOn", equalTo("2024-10-08"))
+                .body("steps.find { it.stepId == 'county' }.dueRule", containsString("顺延")).extract().jsonPath().getLong("id");
+        as(clerk).body(open).post("/api/counties/" + county + "/cases").then().statusCode(409).body("code", equalTo("CASE_ALREADY_OPEN"));
+
+        // Evidence is required item by item; the role is the step's.
+        as(clerk).body(Map.of("stepId", "verify", "evidence", Map.of("书面申请", "有"))).post(url(id) + "/complete").then().statusCode(400)
+                .body("fields.field", hasItem("evidence.入户核实记录"));
+        complete(clerk, id, "verify", "2024-09-23");
+        as(reviewer).body(Map.of("stepId", "authorize", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(403)
+                .body("message", containsString("村"));
+        as(clerk).body(Map.of("stepId", "review", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(409)
+                .body("message", containsString("授权承诺与信息比对"));
+        complete(clerk, id, "authorize", "2024-09-24");
+        complete(clerk, id, "review", "2024-10-09");
+        // The notice must stay up 5 days after the review: not before 14 Oct.
+        JsonPath c = get(id);
+        assertEquals("2024-10-14", c.getString("steps.find { it.stepId == 'notice' }.earliestOn"));
+        as(clerk).body(Map.of("stepId", "notice", "evidence", Map.of("公示起止日期", "10月9日至13日", "异议及处理情况", "无异议"),
+                "completedOn", "2024-10-11")).post(url(id) + "/complete").then().statusCode(400).body("fields[0].message", containsString("2024-10-14"));
+        complete(clerk, id, "notice", "2024-10-14");
+        complete(reviewer, id, "township", "2024-10-15");
+        // The county returns it; the township decides again.
+        as(approver).body(Map.of("reason", "")).post(url(id) + "/return").then().statusCode(400);
+        as(approver).body(Map.of("reason", "乡镇审核意见缺少签字")).post(url(id) + "/return").then().statusCode(200)
+                .body("currentStep", equalTo("township")).body("events.action", hasItem("RETURNED"));
+        complete(reviewer, id, "township", "2024-10-15");
+        JsonPath approved = complete(approver, id, "county", "2024-10-16");
+        assertEquals("2024-10-16", approved.getString("approvedOn"));
+        // 10 days from 16 Oct is Sat 26 Oct → Mon 28 Oct.
+        assertEquals("2024-10-28", approved.getString("steps.find { it.stepId == 'entry' }.dueOn"));
+        JsonPath done = complete(clerk, id, "entry", "2024-10-20");
+        assertEquals("COMPLETED", done.getString("status"));
+        assertEquals("已完成", done.getString("statusLabel"));
+        assertTrue(done.getList("events.action").containsAll(List.of("OPENED", "COMPLETED", "RETURNED")));
+    }
+
+    @Test
+    void theCountyRejectsWithReasonsOnlyAtItsApprovalStep() {
+        long id = openCase(household(), "2024-03-01");
+        as(approver).body(Map.of("reason", "家庭收入高于监测范围")).post(url(id) + "/reject").then().statusCode(403);
+        for (String[] s : new String[][] { { clerk, "verify" }, { clerk, "authorize" }, { clerk, "review" }, { clerk, "notice" },
+                { reviewer, "township" } }) {
+            complete(s[0], id, s[1], s[1].equals("notice") || s[1].equals("township") ? "2024-03-12" : "2024-03-04");
+        }
+        as(approver).body(Map.of("reason", "短")).post(url(id) + "/reject").then().statusCode(400);
+        as(approver).body(Map.of("reason", "经比对，家庭人均纯收入高于监测范围且无刚性支出")).post(url(id) + "/reject").then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("rejectionReason", containsString("高于监测范围"));
+        as(approver).body(Map.of("stepId", "county", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(409);
+    }
+
+    @Test
+    void theTownshipDecidesManyCasesAtOnceAndEachIsReported() {
+        List<Long> ready = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = openCase(household(), "2024-05-06");
+            for (String step : List.of("verify", "authorize", "review")) {
+                complete(clerk, id, step, "2024-05-07");
+            }
+            complete(clerk, id, "notice", "2024-05-13");
+            ready.add(id);
+        }
+        long notReady = openCase(household(), "2024-05-06");
+        as(reviewer).get("/api/counties/" + county + "/inbox").then().statusCode(200).body("caseId", hasItem(ready.get(0).intValue()))
+                .body("caseId", not(hasItem((int) notReady)));
+        as(otherClerk).get("/api/counties/" + county + "/inbox").then().statusCode(200).body("caseId", not(hasItem(ready.get(0).intValue())));
+        List<Long> ids = new java.util.ArrayList<>(ready);
+        ids.add(notReady);
+        JsonPath results = as(reviewer).body(Map.of("caseIds", ids, "action", "COMPLETE", "stepId", "township",
+                "evidence", Map.of("乡镇审核意见", "同意上报"))).post("/api/counties/" + county + "/case-batches").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(true, true, true, false), results.getList("ok"));
+        assertTrue(results.getString("[3].message").contains("受理与入户核实"), results.prettify());
+        ready.forEach(id -> assertEquals("county", get(id).getString("currentStep")));
+        as(approver).get("/api/counties/" + county + "/inbox").then().statusCode(200).body("caseId", hasItem(ready.get(1).intValue()));
+        JsonPath returned = as(approver).body(Map.of("caseIds", ready.subList(0, 2), "action", "RETURN", "reason", "请补充比对结果"))
+                .post("/api/counties/" + county + "/case-batches").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(true, true), returned.getList("ok"));
+        assertEquals("township", get(ready.get(0)).getString("currentStep"));
+    }
+
+    @Test
+    void casesFollowTheOrgScopeAndConcurrentDecisionsDoNotBothWin() {
+        long id = openCase(household(), "2024-06-03");
+        as(otherClerk).get(url(id)).then().statusCode(404);
+        as(otherClerk).body(Map.of("stepId", "verify", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(404);
+        String other = Api.onboard("henan", "41");
+        String stranger = Api.createUser("t_case_stranger_" + other, Roles.COUNTY_ADMIN, other, other);
+        as(stranger).get(url(id)).then().statusCode(403);
+        as(otherClerk).body(Map.of("householdId", get(id).getLong("householdId"), "monitoringType", "脱贫不稳定户",
+                "riskCategories", List.of("因病"))).post("/api/counties/" + county + "/cases").then().statusCode(404);
+        long version = get(id).getLong("version");
+        Map<String, Object> body = Map.of("stepId", "verify", "evidence", Map.of("书面申请", "有", "入户核实记录", "有"), "completedOn",
+                "2024-06-04", "version", version);
+        as(clerk).body(body).post(url(id) + "/complete").then().statusCode(200);
+        as(clerk).body(body).post(url(id) + "/complete").then().statusCode(409).body("code", equalTo("CONCURRENT_UPDATE"));
+        assertEquals("authorize", get(id).getString("currentStep"));
+    }
+}

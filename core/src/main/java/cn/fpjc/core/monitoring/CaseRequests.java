@@ -1,0 +1,28 @@
+package cn.fpjc.core.monitoring;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What clients send about monitoring cases. */
+public final class CaseRequests {
+    private CaseRequests() {
+    }
+
+    /** Opens an identification case: from a confirmed clue (its report date starts the clock) or for a household. */
+    public record OpenCase(Long clueId, Long householdId, String monitoringType, List<String> riskCategories, Boolean greenChannel,
+            LocalDate startedOn) {
+    }
+
+    /** Completes the current step with its evidence (item → what was recorded, e.g. the meeting's date and place). */
+    public record CompleteStep(String stepId, Map<String, String> evidence, String note, LocalDate completedOn, Long version) {
+    }
+
+    /** Sends the case back to the step before (e.g. the township returns it to the village), or rejects it at approval. */
+    public record Decision(String reason, Long version) {
+    }
+
+    /** The same completion or return for many cases at the current step (township or county batch review). */
+    public record Batch(List<Long> caseIds, String action, String stepId, Map<String, String> evidence, String reason) {
+    }
+}

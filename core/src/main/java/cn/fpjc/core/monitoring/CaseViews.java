@@ -1,0 +1,35 @@
+package cn.fpjc.core.monitoring;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What the case API returns. */
+public final class CaseViews {
+    private CaseViews() {
+    }
+
+    public record StepView(String stepId, int seq, String label, String role, List<String> evidenceRequired, String state,
+            LocalDate dueOn, String dueRule, String dueState, LocalDate earliestOn, String earliestRule, LocalDate completedOn,
+            String completedBy, Map<String, String> evidence, String note) {
+    }
+
+    public record EventView(String stepId, String action, String actor, Instant occurredAt, String note) {
+    }
+
+    /** @param missing what the current step still needs before it can be completed (role, evidence, earliest date) */
+    public record CaseView(long id, long householdId, String householdNo, String villageCode, Long clueId, String procedureId,
+            String monitoringType, String monitoringTypeLabel, List<String> riskCategories, boolean greenChannel, String status,
+            String statusLabel, String currentStep, LocalDate startedOn, LocalDate approvedOn, String rejectionReason, List<StepView> steps,
+            List<String> missing, List<EventView> events, long version) {
+    }
+
+    /** A line of the inbox: a current step the user's role performs, in the user's scope. */
+    public record InboxItem(long caseId, String householdNo, String villageCode, String monitoringTypeLabel, String stepId,
+            String stepLabel, List<String> evidenceRequired, LocalDate dueOn, String dueState, boolean greenChannel) {
+    }
+
+    public record BatchResult(long caseId, boolean ok, String message) {
+    }
+}

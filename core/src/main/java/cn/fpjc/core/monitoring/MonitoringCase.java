@@ -1,0 +1,78 @@
+package cn.fpjc.core.monitoring;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One household going through a procedure (for now 识别纳入). Its steps are copied from the county's effective
+ * procedure when the case opens ({@link CaseStep}), so a later change of the province's variant does not alter a case
+ * under way.
+ */
+@Entity
+@Table(name = "monitoring_case")
+public class MonitoringCase extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "household_id", nullable = false)
+    public Long householdId;
+
+    @Column(name = "village_code", nullable = false, length = 12)
+    public String villageCode;
+
+    @Column(name = "clue_id")
+    public Long clueId;
+
+    @Column(name = "procedure_id", nullable = false, length = 32)
+    public String procedureId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "monitoring_type", nullable = false, length = 24)
+    public MonitoringType monitoringType;
+
+    /** Comma-separated {@link RiskCategory} names. */
+    @Column(name = "risk_categories", nullable = false, length = 300)
+    public String riskCategories;
+
+    /** 绿色通道: measures may start before the procedure completes (disaster, accident). */
+    @Column(name = "green_channel", nullable = false)
+    public boolean greenChannel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public CaseStatus status;
+
+    @Column(name = "current_step", length = 32)
+    public String currentStep;
+
+    /** The day the clue came in: the 15-day clock runs from here. */
+    @Column(name = "started_on", nullable = false)
+    public LocalDate startedOn;
+
+    /** The county's approval (识别时间 = 县级审定时间). */
+    @Column(name = "approved_on")
+    public LocalDate approvedOn;
+
+    @Column(name = "rejection_reason", length = 1000)
+    public String rejectionReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    public String createdBy;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,188 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.monitoring.CaseRequests;
+import cn.fpjc.core.monitoring.CaseService;
+import cn.fpjc.core.monitoring.CaseViews.BatchResult;
+import cn.fpjc.core.monitoring.CaseViews.CaseView;
+import cn.fpjc.core.monitoring.CaseViews.InboxItem;
+import cn.fpjc.core.monitoring.CaseViews.StepView;
+import cn.fpjc.core.monitoring.MonitoringType;
+import cn.fpjc.core.monitoring.RiskCategory;
+import cn.fpjc.core.registry.Labelled;
+import cn.fpjc.core.security.CurrentUser;
+import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.tenancy.TenantAccess;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * 识别纳入 pages: the inbox (what is due in my scope for my role, with deadline badges, and a batch decision for cases at
+ * the same step), the case page (step timeline with due dates and evidence, what the current step still needs, and its
+ * complete / return / reject forms), and opening a case from a confirmed clue.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class CasePage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance inbox();
+
+        static native TemplateInstance detail();
+    }
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("/inbox")
+    @Transactional
+    public TemplateInstance inbox() {
+        access.bind(null);
+        return inboxPage(List.of(), null);
+    }
+
+    /** Completes or returns the ticked cases at their current step, each on its own; the page reports each result. */
+    @POST
+    @Path("/inbox/batch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response batch(MultivaluedMap<String, String> form) {
+        access.bind(null);
+        List<Long> ids = form.getOrDefault("caseIds", List.of()).stream().map(RegistryForms::longOrNull)
+                .filter(java.util.Objects::nonNull).toList();
+        try {
+            List<BatchResult> results = cases.batch(new CaseRequests.Batch(ids, RegistryForms.text(form, "action"),
+                    RegistryForms.text(form, "stepId"), evidence(form), RegistryForms.text(form, "reason")));
+            return Response.ok(QuarkusTransaction.requiringNew().call(() -> inboxPage(results, null))).build();
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
+                    .call(() -> inboxPage(List.of(), RegistryForms.allMessages(e)))).build();
+        }
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    @Transactional
+    public TemplateInstance detail(@PathParam("id") long id) {
+        access.bind(null);
+        return detailPage(cases.get(id), null);
+    }
+
+    @POST
+    @Path("/cases")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response open(MultivaluedMap<String, String> form) {
+        Long clueId = RegistryForms.longOrNull(form.getFirst("clueId"));
+        return submit(() -> "/cases/" + cases.open(new CaseRequests.OpenCase(clueId, RegistryForms.longOrNull(form.getFirst("householdId")),
+                RegistryForms.text(form, "monitoringType"), form.getOrDefault("riskCategories", List.of()),
+                form.getFirst("greenChannel") != null, null)).id(),
+                null, clueId == null ? "/households" : "/clues/" + clueId);
+    }
+
+    @POST
+    @Path("/cases/{id}/complete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response complete(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        LocalDate on = form.getFirst("completedOn") == null || form.getFirst("completedOn").isBlank() ? null
+                : LocalDate.parse(form.getFirst("completedOn"));
+        return submit(() -> "/cases/" + cases.complete(id, new CaseRequests.CompleteStep(RegistryForms.text(form, "stepId"), evidence(form),
+                RegistryForms.text(form, "note"), on, RegistryForms.longOrNull(form.getFirst("version")))).id(),
+                e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+    }
+
+    @POST
+    @Path("/cases/{id}/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response returnCase(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/cases/" + cases.returnToPrevious(id, new CaseRequests.Decision(RegistryForms.text(form, "reason"),
+                RegistryForms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+    }
+
+    @POST
+    @Path("/cases/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/cases/" + cases.reject(id, new CaseRequests.Decision(RegistryForms.text(form, "reason"),
+                RegistryForms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+    }
+
+    /** {@link FormSubmit}; a refusal with no form to show again goes back to {@code back} with the message. */
+    private Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again, String back) {
+        access.bind(null);
+        if (back == null) {
+            return FormSubmit.submit(write, again);
+        }
+        try {
+            return Response.seeOther(URI.create(write.get())).build();
+        } catch (ApiException e) {
+            return Response.seeOther(URI.create(back + "?error=" + java.net.URLEncoder.encode(RegistryForms.allMessages(e),
+                    java.nio.charset.StandardCharsets.UTF_8))).build();
+        }
+    }
+
+    /** Evidence inputs are named "evidence.<item>". */
+    static Map<String, String> evidence(MultivaluedMap<String, String> form) {
+        Map<String, String> e = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("evidence.") && v != null && !v.isEmpty()) {
+                e.put(k.substring("evidence.".length()), v.get(0));
+            }
+        });
+        return e;
+    }
+
+    /** The inbox split by step, so that one batch form asks for exactly that step's evidence. */
+    public record StepGroup(String stepId, String stepLabel, List<String> evidence, List<InboxItem> items) {
+    }
+
+    private TemplateInstance inboxPage(List<BatchResult> results, String error) {
+        var items = cases.inbox(200);
+        Map<String, List<InboxItem>> byStep = new LinkedHashMap<>();
+        items.forEach(i -> byStep.computeIfAbsent(i.stepId(), k -> new java.util.ArrayList<>()).add(i));
+        List<StepGroup> groups = byStep.values().stream()
+                .map(g -> new StepGroup(g.get(0).stepId(), g.get(0).stepLabel(), g.get(0).evidenceRequired(), g)).toList();
+        return Templates.inbox().data("user", PageUser.of(user)).data("tenantName", access.current().name()).data("groups", groups)
+                .data("results", results).data("error", error);
+    }
+
+    private TemplateInstance detailPage(CaseView c, String error) {
+        StepView current = c.steps().stream().filter(s -> s.stepId().equals(c.currentStep())).findFirst().orElse(null);
+        boolean mine = current != null && user.hasRole(current.role());
+        return Templates.detail().data("user", PageUser.of(user)).data("tenantName", access.current().name()).data("c", c)
+                .data("current", current).data("canAct", mine).data("canReturn", mine && current.seq() > 0)
+                .data("canReject", mine && Roles.COUNTY_APPROVER.equals(current.role())).data("error", error)
+                .data("roleLabels", Roles.labels()).data("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** The choices of the open-case form (used on the clue and household pages). */
+    static Map<String, List<String>> openChoices() {
+        return Map.of("monitoringType", Labelled.labels(MonitoringType.class), "riskCategories", Labelled.labels(RiskCategory.class));
+    }
+}

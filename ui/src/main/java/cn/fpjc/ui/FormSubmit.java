@@ -1,0 +1,27 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.error.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How every form of the UI is answered: the write runs (in its service's own transaction) and returns where to go next
+ * (post/redirect/get); a refusal shows the form again with the refusal's status, rendered in a fresh transaction
+ * because the failed write's was rolled back.
+ */
+final class FormSubmit {
+    private FormSubmit() {
+    }
+
+    static Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again) {
+        try {
+            return Response.seeOther(URI.create(write.get())).build();
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> again.apply(e))).build();
+        }
+    }
+}
