@@ -3,6 +3,7 @@ package cn.fpjc.ui;
 import cn.fpjc.core.error.ApiException;
 import cn.fpjc.core.monitoring.CaseRequests;
 import cn.fpjc.core.monitoring.CaseService;
+import cn.fpjc.core.monitoring.CaseViews;
 import cn.fpjc.core.monitoring.CaseViews.BatchResult;
 import cn.fpjc.core.monitoring.CaseViews.CaseView;
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
@@ -13,6 +14,7 @@ import cn.fpjc.core.registry.Labelled;
 import cn.fpjc.core.security.CurrentUser;
 import cn.fpjc.core.security.Roles;
 import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -50,7 +52,17 @@ public class CasePage {
         static native TemplateInstance inbox();
 
         static native TemplateInstance detail();
+
+        static native TemplateInstance rejectionNotice();
+
+        static native TemplateInstance overdue();
     }
+
+    /** The document name plug-ins use in documentTemplate(...) to word the 告知书 their way (same data). */
+    public static final String REJECTION_NOTICE = "rejection-notice";
+
+    @Inject
+    ProvinceDocuments documents;
 
     @Inject
     TenantAccess access;
@@ -93,6 +105,26 @@ public class CasePage {
     public TemplateInstance detail(@PathParam("id") long id) {
         access.bind(null);
         return detailPage(cases.get(id), null);
+    }
+
+    /** 告知书: the printable notice of a rejection with its reasons, for the household (A4; ID masked, no health details). */
+    @GET
+    @Path("/cases/{id}/rejection-notice")
+    @Transactional
+    public TemplateInstance rejectionNotice(@PathParam("id") long id) {
+        TenantInfo tenant = access.bind(null);
+        CaseViews.RejectionNotice n = cases.rejectionNotice(id);
+        return documents.template(tenant, REJECTION_NOTICE, Templates::rejectionNotice).data("tenantName", tenant.name()).data("n", n);
+    }
+
+    /** 逾期台账: every step past its due date in the user's scope. */
+    @GET
+    @Path("/cases/overdue")
+    @Transactional
+    public TemplateInstance overdue() {
+        TenantInfo tenant = access.bind(null);
+        return Templates.overdue().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("items", cases.overdue(1000))
+                .data("roleLabels", Roles.labels());
     }
 
     @POST

@@ -6,11 +6,7 @@ import cn.fpjc.core.param.ParameterOrigin;
 import cn.fpjc.core.param.ParameterResource;
 import cn.fpjc.core.tenancy.TenantAccess;
 import cn.fpjc.core.tenancy.TenantInfo;
-import cn.fpjc.core.plugin.ProvincePlugin;
-import cn.fpjc.core.plugin.ProvincePluginRegistry;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -19,10 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,13 +47,7 @@ public class LeafletPage {
     EffectiveParameters parameters;
 
     @Inject
-    ProvincePluginRegistry plugins;
-
-    @Inject
-    Engine engine;
-
-    /** Parsed province templates by classpath path; a template is parsed once. */
-    private final Map<String, Template> provinceTemplates = new ConcurrentHashMap<>();
+    ProvinceDocuments documents;
 
     @GET
     public TemplateInstance show(@QueryParam("year") Integer year) {
@@ -73,9 +60,7 @@ public class LeafletPage {
                 "monitoring.identification-max-days", "assistance.plan-days");
         Set<String> sources = new LinkedHashSet<>();
         used.stream().map(p::get).filter(e -> e.origin() != ParameterOrigin.NOT_SET).forEach(e -> sources.add(e.source()));
-        TemplateInstance page = plugins.find(tenant.provinceId()).flatMap(plugin -> plugin.documentTemplate(DOCUMENT)
-                .map(path -> provinceTemplates.computeIfAbsent(path, x -> parse(plugin, path)).instance()))
-                .orElseGet(Templates::leaflet);
+        TemplateInstance page = documents.template(tenant, DOCUMENT, Templates::leaflet);
         return page.data("tenantName", tenant.name()).data("year", shown)
                 .data("threshold", value(p, "monitoring.threshold"))
                 .data("channel", value(p, "monitoring.self-report-channel"))
@@ -86,17 +71,6 @@ public class LeafletPage {
                 .data("identificationDays", value(p, "monitoring.identification-max-days"))
                 .data("planDays", value(p, "assistance.plan-days"))
                 .data("sources", sources);
-    }
-
-    private Template parse(ProvincePlugin plugin, String path) {
-        try (var in = plugin.getClass().getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Province plug-in " + plugin.id() + ": template not found " + path);
-            }
-            return engine.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("Province plug-in " + plugin.id() + ": cannot read " + path, e);
-        }
     }
 
     private static String value(Map<String, EffectiveParameter> p, String key) {

@@ -150,10 +150,29 @@ class IdentificationCaseTest {
                 { reviewer, "township" } }) {
             complete(s[0], id, s[1], s[1].equals("notice") || s[1].equals("township") ? "2024-03-12" : "2024-03-04");
         }
+        as(clerk).get("/cases/" + id + "/rejection-notice").then().statusCode(409);
         as(approver).body(Map.of("reason", "短")).post(url(id) + "/reject").then().statusCode(400);
         as(approver).body(Map.of("reason", "经比对，家庭人均纯收入高于监测范围且无刚性支出")).post(url(id) + "/reject").then().statusCode(200)
                 .body("status", equalTo("REJECTED")).body("rejectionReason", containsString("高于监测范围"));
         as(approver).body(Map.of("stepId", "county", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(409);
+        // 告知书: to the head, the number masked, the county's reasons.
+        String head = as(clerk).get("/api/counties/" + county + "/households/" + get(id).getLong("householdId")).jsonPath()
+                .getString("members[0].idMasked");
+        String notice = as(clerk).get("/cases/" + id + "/rejection-notice").then().statusCode(200)
+                .body(containsString("识别结果告知书")).body(containsString("高于监测范围且无刚性支出")).body(containsString(head))
+                .body(containsString("12317")).extract().asString();
+        assertTrue(!notice.contains("糖尿病"), "no health details in the notice");
+        as(otherClerk).get("/cases/" + id + "/rejection-notice").then().statusCode(404);
+    }
+
+    @Test
+    void theOverdueLedgerListsEveryStepPastItsDueDateInScope() {
+        long id = openCase(household(), "2024-07-01");
+        as(approver).get("/api/counties/" + county + "/overdue-steps").then().statusCode(200)
+                .body("find { it.caseId == " + id + " }.stepId", equalTo("verify"))
+                .body("find { it.caseId == " + id + " }.dueOn", equalTo("2024-07-08")); // 1 Jul + 5 = Sat 6 Jul → Mon 8 Jul
+        as(otherClerk).get("/api/counties/" + county + "/overdue-steps").then().statusCode(200).body("caseId", not(hasItem((int) id)));
+        as(approver).get("/cases/overdue").then().statusCode(200).body(containsString("逾期台账")).body(containsString("受理与入户核实"));
     }
 
     @Test

@@ -66,6 +66,7 @@ class TenantEndpointAccessTest {
             new Endpoint("POST", "/api/counties/410225/clues/1/verification", Map.of("result", "核实无风险", "note", "越权核实"), true),
             new Endpoint("POST", "/api/counties/410225/clue-alerts", Map.of("department", "县医保局", "rows", List.of()), true),
             new Endpoint("GET", "/api/counties/410225/inbox", null, false),
+            new Endpoint("GET", "/api/counties/410225/overdue-steps", null, false),
             new Endpoint("GET", "/api/counties/410225/cases/1", null, false),
             new Endpoint("POST", "/api/counties/410225/cases", Map.of("householdId", 1, "monitoringType", "边缘易致贫户",
                     "riskCategories", List.of("因病")), true),

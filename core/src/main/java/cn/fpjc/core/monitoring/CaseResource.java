@@ -69,6 +69,13 @@ public class CaseResource {
         return service.batch(request);
     }
 
+    /** The county's overdue ledger: current steps past their due date in the caller's scope, whoever's turn it is. */
+    @GET
+    @Path("/overdue-steps")
+    public List<CaseViews.OverdueItem> overdue(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
+        return service.overdue(limit);
+    }
+
     @GET
     @Path("/inbox")
     public List<InboxItem> inbox(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("200") int limit) {

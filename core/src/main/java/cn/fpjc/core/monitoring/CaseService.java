@@ -22,7 +22,9 @@ import cn.fpjc.core.procedure.EffectiveProcedures.ResolvedProcedure;
 import cn.fpjc.core.procedure.EffectiveProcedures.ResolvedStep;
 import cn.fpjc.core.procedure.ProcedureDefinition;
 import cn.fpjc.core.registry.Household;
+import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.MemberRules;
+import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.security.CurrentUser;
 import cn.fpjc.core.security.OrgScope;
 import cn.fpjc.core.security.Roles;
@@ -319,11 +321,7 @@ public class CaseService {
                 .setParameter("open", CaseStatus.IN_PROGRESS).setParameter("scope", OrgScope.likePrefix(user.orgCode()))
                 .setParameter("roles", user.roles().isEmpty() ? Set.of("-") : user.roles())
                 .setMaxResults(Math.min(Math.max(limit, 1), 500)).getResultList();
-        Map<Long, String> numbers = new TreeMap<>();
-        List<Long> households = rows.stream().map(r -> ((MonitoringCase) r[0]).householdId).distinct().toList();
-        if (!households.isEmpty()) {
-            Household.<Household>list("id in ?1", households).forEach(h -> numbers.put(h.id, h.householdNo));
-        }
+        Map<Long, String> numbers = householdNumbers(rows.stream().map(r -> ((MonitoringCase) r[0]).householdId).distinct().toList());
         LocalDate today = LocalDate.now(CHINA);
         return rows.stream().map(r -> {
             MonitoringCase c = (MonitoringCase) r[0];
@@ -331,6 +329,49 @@ public class CaseService {
             return new InboxItem(c.id, numbers.get(c.householdId), c.villageCode, c.monitoringType.label(), s.stepId, s.label, required(s),
                     s.dueOn, dueState(s.dueOn, today), c.greenChannel);
         }).toList();
+    }
+
+    /** The data of the 告知书 for a case the county rejected. */
+    @Transactional
+    public CaseViews.RejectionNotice rejectionNotice(long caseId) {
+        MonitoringCase c = visible(caseId);
+        if (c.status != CaseStatus.REJECTED) {
+            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "只有不予纳入的案件有告知书");
+        }
+        Member head = Member.<Member>find("householdId = ?1 and relation = ?2 and active = true", c.householdId, Relation.HEAD)
+                .firstResult();
+        CaseEvent decided = CaseEvent.<CaseEvent>find("caseId = ?1 and action = 'REJECTED'", Sort.descending("id"), c.id).firstResult();
+        Household h = Household.findById(c.householdId);
+        return new CaseViews.RejectionNotice(c.id, h.householdNo, c.villageCode, head == null ? null : head.name,
+                head == null ? null : head.idMasked, c.startedOn,
+                decided == null ? null : LocalDate.ofInstant(decided.occurredAt, CHINA), c.rejectionReason);
+    }
+
+    /** Every current step past its due date in the caller's scope, whoever's it is, most overdue first (the county's ledger). */
+    @Transactional
+    public List<CaseViews.OverdueItem> overdue(int limit) {
+        user.requireAnyRole(ClueService.readers());
+        LocalDate today = LocalDate.now(CHINA);
+        List<Object[]> rows = MonitoringCase.getEntityManager().createQuery("select c, s from MonitoringCase c, CaseStep s"
+                + " where s.caseId = c.id and s.stepId = c.currentStep and c.status = :open and c.villageCode like :scope"
+                + " and s.dueOn < :today order by s.dueOn, c.id", Object[].class)
+                .setParameter("open", CaseStatus.IN_PROGRESS).setParameter("scope", OrgScope.likePrefix(user.orgCode()))
+                .setParameter("today", today).setMaxResults(Math.min(Math.max(limit, 1), 1000)).getResultList();
+        Map<Long, String> numbers = householdNumbers(rows.stream().map(r -> ((MonitoringCase) r[0]).householdId).distinct().toList());
+        return rows.stream().map(r -> {
+            MonitoringCase c = (MonitoringCase) r[0];
+            CaseStep s = (CaseStep) r[1];
+            return new CaseViews.OverdueItem(c.id, numbers.get(c.householdId), c.villageCode, s.stepId, s.label, s.role, s.dueOn,
+                    java.time.temporal.ChronoUnit.DAYS.between(s.dueOn, today));
+        }).toList();
+    }
+
+    private static Map<Long, String> householdNumbers(List<Long> ids) {
+        Map<Long, String> numbers = new TreeMap<>();
+        if (!ids.isEmpty()) {
+            Household.<Household>list("id in ?1", ids).forEach(h -> numbers.put(h.id, h.householdNo));
+        }
+        return numbers;
     }
 
     // ---------------------------------------------------------------- clocks

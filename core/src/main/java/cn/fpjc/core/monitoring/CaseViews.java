@@ -32,4 +32,17 @@ public final class CaseViews {
 
     public record BatchResult(long caseId, boolean ok, String message) {
     }
+
+    /**
+     * What the 告知书 of a rejected case says: to whom (the head's name; the number masked), the decision, its date and
+     * reasons. No health details: the reasons are the county's words.
+     */
+    public record RejectionNotice(long caseId, String householdNo, String villageCode, String headName, String headIdMasked,
+            LocalDate startedOn, LocalDate decidedOn, String reason) {
+    }
+
+    /** A step past its due date, for the county's overdue ledger. */
+    public record OverdueItem(long caseId, String householdNo, String villageCode, String stepId, String stepLabel, String role,
+            LocalDate dueOn, long daysOverdue) {
+    }
 }
