@@ -159,6 +159,7 @@ public class CaseService {
             st.persist();
         }
         startClocks(tenant, c, p, "start", started);
+        syncCurrent(c);
         event(c, null, "OPENED", (clue == null ? "" : "线索 " + clue.trackingNo + "；") + type.label() + (c.greenChannel ? "；绿色通道" : ""));
         MonitoringCase.flush();
         CaseView v = view(c);
@@ -217,6 +218,7 @@ public class CaseService {
         }
         ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), c.procedureId, c.startedOn.getYear());
         startClocks(tenant, c, p, step.stepId, on);
+        syncCurrent(c);
         event(c, step.stepId, "COMPLETED", step.note);
         MonitoringCase.flush();
         audit.record("COMPLETE_STEP", "monitoring_case", String.valueOf(c.id), null, Map.of("step", step.stepId, "on", on.toString()));
@@ -246,6 +248,7 @@ public class CaseService {
         previous.completedBy = null;
         previous.evidenceJson = null;
         c.currentStep = previous.stepId;
+        syncCurrent(c);
         event(c, step.stepId, "RETURNED", "退回「" + previous.label + "」：" + reason.strip());
         MonitoringCase.flush();
         audit.record("RETURN", "monitoring_case", String.valueOf(c.id), null, Map.of("from", step.stepId, "to", previous.stepId));
@@ -268,6 +271,7 @@ public class CaseService {
         c.status = CaseStatus.REJECTED;
         c.rejectionReason = in.reason().strip();
         c.currentStep = null;
+        syncCurrent(c);
         event(c, step.stepId, "REJECTED", c.rejectionReason);
         MonitoringCase.flush();
         audit.record("REJECT", "monitoring_case", String.valueOf(c.id), null, Map.of("reason", c.rejectionReason));
@@ -315,20 +319,34 @@ public class CaseService {
     @Transactional
     public List<InboxItem> inbox(int limit) {
         user.requireAnyRole(ClueService.readers());
-        List<Object[]> rows = MonitoringCase.getEntityManager().createQuery("select c, s from MonitoringCase c, CaseStep s"
-                + " where s.caseId = c.id and s.stepId = c.currentStep and c.status = :open and c.villageCode like :scope"
-                + " and s.role in :roles order by case when s.dueOn is null then 1 else 0 end, s.dueOn, c.id", Object[].class)
-                .setParameter("open", CaseStatus.IN_PROGRESS).setParameter("scope", OrgScope.likePrefix(user.orgCode()))
-                .setParameter("roles", user.roles().isEmpty() ? Set.of("-") : user.roles())
-                .setMaxResults(Math.min(Math.max(limit, 1), 500)).getResultList();
-        Map<Long, String> numbers = householdNumbers(rows.stream().map(r -> ((MonitoringCase) r[0]).householdId).distinct().toList());
+        // One index range (status, current_role, current_due) read in due order; steps only for the page's cases.
+        List<MonitoringCase> open = MonitoringCase.<MonitoringCase>find("status = ?1 and currentRole in ?2 and villageCode like ?3",
+                Sort.by("currentDue").and("id"), CaseStatus.IN_PROGRESS, user.roles().isEmpty() ? Set.of("-") : user.roles(),
+                OrgScope.likePrefix(user.orgCode())).page(0, Math.min(Math.max(limit, 1), 500)).list();
+        Map<Long, String> numbers = householdNumbers(open.stream().map(c -> c.householdId).distinct().toList());
+        Map<Long, CaseStep> current = currentSteps(open);
         LocalDate today = LocalDate.now(CHINA);
-        return rows.stream().map(r -> {
-            MonitoringCase c = (MonitoringCase) r[0];
-            CaseStep s = (CaseStep) r[1];
+        return open.stream().filter(c -> current.containsKey(c.id)).map(c -> {
+            CaseStep s = current.get(c.id);
             return new InboxItem(c.id, numbers.get(c.householdId), c.villageCode, c.monitoringType.label(), s.stepId, s.label, required(s),
                     s.dueOn, dueState(s.dueOn, today), c.greenChannel);
         }).toList();
+    }
+
+    /** The current step of each case, in one query. */
+    private static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
+        Map<Long, CaseStep> current = new java.util.HashMap<>();
+        if (cases.isEmpty()) {
+            return current;
+        }
+        Map<Long, String> wanted = new java.util.HashMap<>();
+        cases.forEach(c -> wanted.put(c.id, c.currentStep));
+        for (CaseStep s : CaseStep.<CaseStep>list("caseId in ?1", List.copyOf(wanted.keySet()))) {
+            if (s.stepId.equals(wanted.get(s.caseId))) {
+                current.put(s.caseId, s);
+            }
+        }
+        return current;
     }
 
     /** The data of the 告知书 for a case the county rejected. */
@@ -352,15 +370,13 @@ public class CaseService {
     public List<CaseViews.OverdueItem> overdue(int limit) {
         user.requireAnyRole(ClueService.readers());
         LocalDate today = LocalDate.now(CHINA);
-        List<Object[]> rows = MonitoringCase.getEntityManager().createQuery("select c, s from MonitoringCase c, CaseStep s"
-                + " where s.caseId = c.id and s.stepId = c.currentStep and c.status = :open and c.villageCode like :scope"
-                + " and s.dueOn < :today order by s.dueOn, c.id", Object[].class)
-                .setParameter("open", CaseStatus.IN_PROGRESS).setParameter("scope", OrgScope.likePrefix(user.orgCode()))
-                .setParameter("today", today).setMaxResults(Math.min(Math.max(limit, 1), 1000)).getResultList();
-        Map<Long, String> numbers = householdNumbers(rows.stream().map(r -> ((MonitoringCase) r[0]).householdId).distinct().toList());
-        return rows.stream().map(r -> {
-            MonitoringCase c = (MonitoringCase) r[0];
-            CaseStep s = (CaseStep) r[1];
+        List<MonitoringCase> late = MonitoringCase.<MonitoringCase>find("status = ?1 and currentDue < ?2 and villageCode like ?3",
+                Sort.by("currentDue").and("id"), CaseStatus.IN_PROGRESS, today, OrgScope.likePrefix(user.orgCode()))
+                .page(0, Math.min(Math.max(limit, 1), 1000)).list();
+        Map<Long, String> numbers = householdNumbers(late.stream().map(c -> c.householdId).distinct().toList());
+        Map<Long, CaseStep> current = currentSteps(late);
+        return late.stream().filter(c -> current.containsKey(c.id)).map(c -> {
+            CaseStep s = current.get(c.id);
             return new CaseViews.OverdueItem(c.id, numbers.get(c.householdId), c.villageCode, s.stepId, s.label, s.role, s.dueOn,
                     java.time.temporal.ChronoUnit.DAYS.between(s.dueOn, today));
         }).toList();
@@ -441,6 +457,14 @@ public class CaseService {
 
     private int lastApprovalStep(MonitoringCase c) {
         return steps(c).stream().filter(s -> Roles.COUNTY_APPROVER.equals(s.role)).mapToInt(s -> s.seq).max().orElse(-1);
+    }
+
+    /** Copies the current step's role and due date onto the case (for the inbox's index); none when the case is finished. */
+    private static void syncCurrent(MonitoringCase c) {
+        CaseStep s = c.currentStep == null ? null
+                : CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2", c.id, c.currentStep).firstResult();
+        c.currentRole = s == null ? null : s.role;
+        c.currentDue = s == null ? null : s.dueOn == null ? MonitoringCase.NO_DUE : s.dueOn;
     }
 
     private static List<CaseStep> steps(MonitoringCase c) {

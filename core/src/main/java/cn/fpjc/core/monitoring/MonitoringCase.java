@@ -56,6 +56,15 @@ public class MonitoringCase extends PanacheEntityBase {
     @Column(name = "current_step", length = 32)
     public String currentStep;
 
+    /** The current step's role and due date, kept here for the inbox (no due date: {@link #NO_DUE}, sorted last). */
+    @Column(name = "current_step_role", length = 32) // CURRENT_ROLE is a MariaDB keyword
+    public String currentRole;
+
+    @Column(name = "current_due")
+    public LocalDate currentDue;
+
+    public static final LocalDate NO_DUE = LocalDate.of(9999, 12, 31);
+
     /** The day the clue came in: the 15-day clock runs from here. */
     @Column(name = "started_on", nullable = false)
     public LocalDate startedOn;
