@@ -8,9 +8,6 @@ import cn.fpjc.core.monitoring.CaseViews.BatchResult;
 import cn.fpjc.core.monitoring.CaseViews.CaseView;
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
 import cn.fpjc.core.monitoring.CaseViews.StepView;
-import cn.fpjc.core.monitoring.MonitoringType;
-import cn.fpjc.core.monitoring.RiskCategory;
-import cn.fpjc.core.registry.Labelled;
 import cn.fpjc.core.security.CurrentUser;
 import cn.fpjc.core.security.Roles;
 import cn.fpjc.core.tenancy.TenantAccess;
@@ -211,10 +208,5 @@ public class CasePage {
                 .data("current", current).data("canAct", mine).data("canReturn", mine && current.seq() > 0)
                 .data("canReject", mine && Roles.COUNTY_APPROVER.equals(current.role())).data("error", error)
                 .data("roleLabels", Roles.labels()).data("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
-    }
-
-    /** The choices of the open-case form (used on the clue and household pages). */
-    static Map<String, List<String>> openChoices() {
-        return Map.of("monitoringType", Labelled.labels(MonitoringType.class), "riskCategories", Labelled.labels(RiskCategory.class));
     }
 }

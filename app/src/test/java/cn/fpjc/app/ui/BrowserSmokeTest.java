@@ -160,7 +160,7 @@ class BrowserSmokeTest {
         browser.findElement(By.cssSelector("input[name=mode][value=VALIDATE_ONLY]")).click();
         browser.findElement(By.id("upload")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "VALIDATED".equals(
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "VALIDATED".equals(
                 d.findElement(By.id("job-status")).getAttribute("data-status")));
         String problems = browser.findElement(By.id("problem-rows")).getText();
         assertTrue(problems.contains("4") && problems.contains("校验码不正确"), problems);
@@ -168,7 +168,7 @@ class BrowserSmokeTest {
         assertTrue(browser.findElement(By.id("commit-all")).getAttribute("disabled") != null, "all-or-nothing is not offered with an error row");
         screenshot("clerk-import-checked");
         browser.findElement(By.id("commit-valid")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "DONE".equals(
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "DONE".equals(
                 d.findElement(By.id("job-status")).getAttribute("data-status")));
         assertEquals("1", browser.findElement(By.id("written-households")).getText());
         screenshot("clerk-import-done");
@@ -181,7 +181,7 @@ class BrowserSmokeTest {
         // 疑点筛查: check the county now; the page refreshes itself until the run is done, then lists the village's findings.
         browser.findElement(By.linkText("疑点筛查")).click();
         browser.findElement(By.id("run-checks")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             String status = d.findElement(By.id("dq-status")).getText();
             return status.contains("最近一次检查") && !status.contains("检查中");
         });

@@ -88,14 +88,8 @@ public class CaseService {
         TenantInfo tenant = access.current();
         List<FieldError> errors = new ArrayList<>();
         MonitoringType type = MemberRules.required(MonitoringType.class, in.monitoringType(), "monitoringType", "监测对象类型", errors);
-        List<String> categories = new ArrayList<>();
-        for (String c : in.riskCategories() == null ? List.<String>of() : in.riskCategories()) {
-            RiskCategory rc = MemberRules.required(RiskCategory.class, c, "riskCategories", "风险类别", errors);
-            if (rc != null && !categories.contains(rc.name())) {
-                categories.add(rc.name());
-            }
-        }
-        if (categories.isEmpty()) {
+        String categories = RiskCategory.toStored(in.riskCategories(), errors);
+        if (categories == null) {
             errors.add(new FieldError("riskCategories", "请至少选择一个风险类别"));
         }
         RiskClue clue = null;
@@ -139,7 +133,7 @@ public class CaseService {
         c.clueId = clue == null ? null : clue.id;
         c.procedureId = p.id();
         c.monitoringType = type;
-        c.riskCategories = String.join(",", categories);
+        c.riskCategories = categories;
         c.greenChannel = Boolean.TRUE.equals(in.greenChannel());
         c.status = CaseStatus.IN_PROGRESS;
         c.startedOn = started;
@@ -207,10 +201,11 @@ public class CaseService {
         step.completedBy = user.username();
         step.evidenceJson = json(given);
         step.note = note == null || note.isBlank() ? null : note.strip();
-        if (Roles.COUNTY_APPROVER.equals(step.role) && c.approvedOn == null && lastApprovalStep(c) == step.seq) {
+        List<CaseStep> steps = steps(c);
+        int lastApproval = steps.stream().filter(s -> Roles.COUNTY_APPROVER.equals(s.role)).mapToInt(s -> s.seq).max().orElse(-1);
+        if (step.seq == lastApproval && c.approvedOn == null) {
             c.approvedOn = on; // 识别时间 = 县级审定时间
         }
-        List<CaseStep> steps = steps(c);
         CaseStep next = steps.stream().filter(s -> s.seq == step.seq + 1).findFirst().orElse(null);
         c.currentStep = next == null ? null : next.stepId;
         if (next == null) {
@@ -329,7 +324,7 @@ public class CaseService {
         return open.stream().filter(c -> current.containsKey(c.id)).map(c -> {
             CaseStep s = current.get(c.id);
             return new InboxItem(c.id, numbers.get(c.householdId), c.villageCode, c.monitoringType.label(), s.stepId, s.label, required(s),
-                    s.dueOn, dueState(s.dueOn, today), c.greenChannel);
+                    s.dueOn, Due.state(s.dueOn, today), c.greenChannel);
         }).toList();
     }
 
@@ -453,10 +448,6 @@ public class CaseService {
         }
     }
 
-    private int lastApprovalStep(MonitoringCase c) {
-        return steps(c).stream().filter(s -> Roles.COUNTY_APPROVER.equals(s.role)).mapToInt(s -> s.seq).max().orElse(-1);
-    }
-
     /** Copies the current step's role and due date onto the case (for the inbox's index); none when the case is finished. */
     private static void syncCurrent(MonitoringCase c) {
         CaseStep s = c.currentStep == null ? null
@@ -496,10 +487,6 @@ public class CaseService {
         }
     }
 
-    static String dueState(LocalDate due, LocalDate today) {
-        return due == null ? "期限待定" : due.isBefore(today) ? "已逾期" : !due.isAfter(today.plusDays(2)) ? "即将到期" : "未到期";
-    }
-
     private static String json(Map<String, String> m) {
         try {
             return JSON.writeValueAsString(m);
@@ -526,7 +513,7 @@ public class CaseService {
             boolean isCurrent = s.stepId.equals(c.currentStep);
             String state = s.completedOn != null ? "已办结" : isCurrent ? "办理中" : "未开始";
             steps.add(new StepView(s.stepId, s.seq, s.label, s.role, required(s), state, s.dueOn, s.dueRule,
-                    s.completedOn != null ? "已办结" : dueState(s.dueOn, today), s.earliestOn, s.earliestRule, s.completedOn, s.completedBy,
+                    s.completedOn != null ? "已办结" : Due.state(s.dueOn, today), s.earliestOn, s.earliestRule, s.completedOn, s.completedBy,
                     fromJson(s.evidenceJson), s.note));
             if (isCurrent) {
                 missing.add("由" + Roles.label(s.role) + "办理");
@@ -538,9 +525,8 @@ public class CaseService {
         }
         List<EventView> events = CaseEvent.<CaseEvent>list("caseId", Sort.by("occurredAt").and("id"), c.id).stream()
                 .map(e -> new EventView(e.stepId, e.action, e.actor, e.occurredAt, e.note)).toList();
-        List<String> categories = Arrays.stream(c.riskCategories.split(",")).map(n -> RiskCategory.valueOf(n).label()).toList();
         return new CaseView(c.id, c.householdId, h == null ? null : h.householdNo, c.villageCode, c.clueId, c.procedureId,
-                c.monitoringType.name(), c.monitoringType.label(), categories, c.greenChannel, c.status.name(), c.status.label(),
+                c.monitoringType.name(), c.monitoringType.label(), RiskCategory.labels(c.riskCategories), c.greenChannel, c.status.name(), c.status.label(),
                 c.currentStep, c.startedOn, c.approvedOn, c.rejectionReason, steps, missing, events, c.version);
     }
 }

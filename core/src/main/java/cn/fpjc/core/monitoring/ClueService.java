@@ -100,7 +100,7 @@ public class ClueService {
             errors.add(new FieldError("reportedOn", "发现日期不能晚于今天"));
         }
         RiskClue c = person(in.name(), in.idNumber(), in.phone(), in.description(), errors);
-        c.riskCategories = categories(in.riskCategories(), errors);
+        c.riskCategories = RiskCategory.toStored(in.riskCategories(), errors);
         refuse(errors);
         c.channel = channel;
         c.sourceDetail = MemberRules.blankToNull(in.sourceDetail());
@@ -180,7 +180,7 @@ public class ClueService {
                 continue;
             }
             List<FieldError> errors = new ArrayList<>();
-            String categories = categories(r.riskCategory() == null ? List.of() : List.of(r.riskCategory()), errors);
+            String categories = RiskCategory.toStored(r.riskCategory() == null ? List.of() : List.of(r.riskCategory()), errors);
             if (!errors.isEmpty()) {
                 unmatched.add(new Unmatched(rowNo, name, id.masked(), errors.get(0).message()));
                 continue;
@@ -385,17 +385,6 @@ public class ClueService {
         return v;
     }
 
-    private static String categories(List<String> texts, List<FieldError> errors) {
-        List<String> names = new ArrayList<>();
-        for (String t : texts == null ? List.<String>of() : texts) {
-            RiskCategory c = MemberRules.orDefault(RiskCategory.class, t, null, "riskCategories", "风险类别", errors);
-            if (c != null && !names.contains(c.name())) {
-                names.add(c.name());
-            }
-        }
-        return names.isEmpty() ? null : String.join(",", names);
-    }
-
     private static <E extends Enum<E> & cn.fpjc.core.registry.Labelled> E parse(Class<E> type, String text, String field) {
         List<FieldError> errors = new ArrayList<>();
         E e = MemberRules.required(type, text, field, field, errors);
@@ -432,12 +421,9 @@ public class ClueService {
 
     ClueView view(RiskClue c) {
         LocalDate today = LocalDate.now(CHINA);
-        String dueState = c.status.closed() ? "已办结" : c.verifyDue == null ? "期限待定"
-                : c.verifyDue.isBefore(today) ? "已逾期" : !c.verifyDue.isAfter(today.plusDays(2)) ? "即将到期" : "未到期";
-        List<String> categories = c.riskCategories == null ? List.of()
-                : Arrays.stream(c.riskCategories.split(",")).map(n -> RiskCategory.valueOf(n).label()).toList();
+        String dueState = c.status.closed() ? "已办结" : Due.state(c.verifyDue, LocalDate.now(CHINA));
         return new ClueView(c.id, c.trackingNo, c.channel.name(), c.channel.label(), c.sourceDetail, c.villageCode, c.householdId,
-                c.personName, c.idMasked, maskPhone(c.phone), c.description, categories, c.reportedOn, c.receivedAt, c.receivedBy,
+                c.personName, c.idMasked, maskPhone(c.phone), c.description, RiskCategory.labels(c.riskCategories), c.reportedOn, c.receivedAt, c.receivedBy,
                 c.status.name(), c.status.label(), c.verifyDue, c.verifyRule, dueState, c.verificationNote, c.verifiedBy, c.verifiedOn,
                 c.version);
     }

@@ -1,6 +1,11 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.error.ErrorBody.FieldError;
 import cn.fpjc.core.registry.Labelled;
+import cn.fpjc.core.registry.MemberRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** 风险类别 (DOMAIN.md §2, the Minqin list of eleven; several may apply to one household). */
 public enum RiskCategory implements Labelled {
@@ -25,5 +30,22 @@ public enum RiskCategory implements Labelled {
     @Override
     public String label() {
         return label;
+    }
+
+    /** Chosen categories (English names or labels) as stored: distinct names, comma-separated; null for none. */
+    public static String toStored(List<String> texts, List<FieldError> errors) {
+        List<String> names = new ArrayList<>();
+        for (String t : texts == null ? List.<String>of() : texts) {
+            RiskCategory c = MemberRules.orDefault(RiskCategory.class, t, null, "riskCategories", "风险类别", errors);
+            if (c != null && !names.contains(c.name())) {
+                names.add(c.name());
+            }
+        }
+        return names.isEmpty() ? null : String.join(",", names);
+    }
+
+    /** The labels of a stored list. */
+    public static List<String> labels(String stored) {
+        return stored == null ? List.of() : Arrays.stream(stored.split(",")).map(n -> valueOf(n).label()).toList();
     }
 }
