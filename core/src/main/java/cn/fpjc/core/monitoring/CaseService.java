@@ -15,6 +15,7 @@ import cn.fpjc.core.monitoring.CaseViews.CaseView;
 import cn.fpjc.core.monitoring.CaseViews.EventView;
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
 import cn.fpjc.core.monitoring.CaseViews.StepView;
+import cn.fpjc.core.param.EffectiveParameter;
 import cn.fpjc.core.param.EffectiveParameters;
 import cn.fpjc.core.procedure.EffectiveProcedures;
 import cn.fpjc.core.procedure.EffectiveProcedures.ResolvedDeadline;
@@ -22,6 +23,7 @@ import cn.fpjc.core.procedure.EffectiveProcedures.ResolvedProcedure;
 import cn.fpjc.core.procedure.EffectiveProcedures.ResolvedStep;
 import cn.fpjc.core.procedure.ProcedureDefinition;
 import cn.fpjc.core.registry.Household;
+import cn.fpjc.core.registry.HouseholdCategory;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.MemberRules;
 import cn.fpjc.core.registry.Relation;
@@ -60,6 +62,8 @@ public class CaseService {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String IDENTIFICATION = "identification";
     static final int IN_LIST = 100;
+    static final String[] STEP_DOERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
+            Roles.RESPONSIBLE_OFFICIAL };
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -79,6 +83,9 @@ public class CaseService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    EliminationAssessor assessor;
 
     // ---------------------------------------------------------------- opening
 
@@ -123,18 +130,38 @@ public class CaseService {
         if (!h.active) {
             throw new ApiException(ErrorCode.HOUSEHOLD_CLOSED, h.householdNo);
         }
+        if (MonitoringCase.count("householdId = ?1 and riskState is not null", h.id) > 0) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_ALREADY_MONITORED, h.householdNo);
+        }
+        MonitoringCase c = createCase(tenant, h, IDENTIFICATION, null, type, categories, started, c0 -> {
+            c0.clueId = in.clueId();
+            c0.greenChannel = Boolean.TRUE.equals(in.greenChannel());
+        });
+        event(c, null, "OPENED", (clue == null ? "" : "线索 " + clue.trackingNo + "；") + type.label() + (c.greenChannel ? "；绿色通道" : ""));
+        MonitoringCase.flush();
+        CaseView v = view(c);
+        audit.record("OPEN", "monitoring_case", String.valueOf(c.id), null, Map.of("household", h.householdNo, "type", type.name()));
+        return v;
+    }
+
+    /**
+     * Opens a case of {@code procedureId} for a household on {@code started}: the county's effective step list is copied
+     * into it and the clocks counting from the start begin. A child case (elimination, 兜底保障户) belongs to its parent.
+     */
+    MonitoringCase createCase(TenantInfo tenant, Household h, String procedureId, MonitoringCase parent, MonitoringType type,
+            String categories, LocalDate started, java.util.function.Consumer<MonitoringCase> more) {
         if (MonitoringCase.count("householdId = ?1 and status = ?2", h.id, CaseStatus.IN_PROGRESS) > 0) {
             throw new ApiException(ErrorCode.CASE_ALREADY_OPEN, h.householdNo);
         }
-        ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), IDENTIFICATION, started.getYear());
+        ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), procedureId, started.getYear());
         MonitoringCase c = new MonitoringCase();
         c.householdId = h.id;
         c.villageCode = h.villageCode;
-        c.clueId = clue == null ? null : clue.id;
         c.procedureId = p.id();
+        c.parentCaseId = parent == null ? null : parent.id;
         c.monitoringType = type;
         c.riskCategories = categories;
-        c.greenChannel = Boolean.TRUE.equals(in.greenChannel());
+        more.accept(c);
         c.status = CaseStatus.IN_PROGRESS;
         c.startedOn = started;
         c.createdAt = Instant.now();
@@ -154,18 +181,15 @@ public class CaseService {
         }
         startClocks(tenant, c, p, "start", started);
         syncCurrent(c);
-        event(c, null, "OPENED", (clue == null ? "" : "线索 " + clue.trackingNo + "；") + type.label() + (c.greenChannel ? "；绿色通道" : ""));
-        MonitoringCase.flush();
-        CaseView v = view(c);
-        audit.record("OPEN", "monitoring_case", String.valueOf(c.id), null, Map.of("household", h.householdNo, "type", type.name()));
-        return v;
+        return c;
     }
 
     // ---------------------------------------------------------------- transitions
 
     @Transactional
     public CaseView complete(long caseId, CompleteStep in) {
-        user.requireAnyRole(ClueService.STAFF); // officials and departments read cases, never decide them
+        // Staff decide cases; a responsible official does only the steps given to that role (Minqin: the plan step).
+        user.requireAnyRole(STEP_DOERS);
         MonitoringCase c = visible(caseId);
         checkVersion(c, in.version());
         completeCurrent(c, in.stepId(), in.evidence(), in.note(), in.completedOn());
@@ -205,11 +229,17 @@ public class CaseService {
         int lastApproval = steps.stream().filter(s -> Roles.COUNTY_APPROVER.equals(s.role)).mapToInt(s -> s.seq).max().orElse(-1);
         if (step.seq == lastApproval && c.approvedOn == null) {
             c.approvedOn = on; // 识别时间 = 县级审定时间
+            if (c.parentCaseId == null) {
+                monitoringBegins(tenant, c, on);
+            }
         }
         CaseStep next = steps.stream().filter(s -> s.seq == step.seq + 1).findFirst().orElse(null);
         c.currentStep = next == null ? null : next.stepId;
         if (next == null) {
             c.status = CaseStatus.COMPLETED;
+            if (c.parentCaseId != null) {
+                childCompleted(c, on);
+            }
         }
         ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), c.procedureId, c.startedOn.getYear());
         startClocks(tenant, c, p, step.stepId, on);
@@ -374,7 +404,7 @@ public class CaseService {
         }).toList();
     }
 
-    private static Map<Long, String> householdNumbers(List<Long> ids) {
+    static Map<Long, String> householdNumbers(List<Long> ids) {
         Map<Long, String> numbers = new java.util.HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             Household.<Household>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
@@ -383,12 +413,64 @@ public class CaseService {
         return numbers;
     }
 
+    // ---------------------------------------------------------------- monitoring state
+
+    /** The county approved: the household is monitored (风险未消除) and its 一户一策 falls due. */
+    private void monitoringBegins(TenantInfo tenant, MonitoringCase c, LocalDate on) {
+        c.riskState = RiskState.UNRESOLVED;
+        c.riskStateOn = on;
+        planFallsDue(tenant, c, on);
+        Household h = Household.findById(c.householdId);
+        if (h.category == HouseholdCategory.ORDINARY) {
+            h.category = HouseholdCategory.MONITORED; // a 脱贫户 stays a 脱贫户: its monitoring shows on the case
+        }
+    }
+
+    /** 一户一策 within assistance.plan-days of the approval or of a new risk mark (002 二(三)12; DOMAIN.md §2). */
+    void planFallsDue(TenantInfo tenant, MonitoringCase c, LocalDate from) {
+        EffectiveParameter days = parameters.resolve(tenant.provinceId(), tenant.code(), "assistance.plan-days", from.getYear());
+        if (days.value() == null) {
+            c.planDue = null;
+            c.planDueRule = days.label() + "：未设定";
+            return;
+        }
+        try {
+            Due due = calendar.afterDays(from, Integer.parseInt(days.value()), extendsOverRestDays(tenant, from));
+            c.planDue = due.date();
+            c.planDueRule = days.label() + "：" + due.rule();
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.CALENDAR_YEAR_MISSING) {
+                throw e;
+            }
+            c.planDue = null;
+            c.planDueRule = days.label() + "：" + e.detail();
+        }
+    }
+
+    /** The last step of an elimination or 兜底保障户 case: the parent's risk is marked, and its plan locked on elimination. */
+    private void childCompleted(MonitoringCase c, LocalDate on) {
+        MonitoringCase parent = MonitoringCase.findById(c.parentCaseId);
+        RiskState marked = EliminationAssessor.BASIC_PROTECTION.equals(c.procedureId) ? RiskState.BASIC_PROTECTION : RiskState.ELIMINATED;
+        if (marked == RiskState.ELIMINATED) {
+            List<String> failing = assessor.failingAtMarking(parent);
+            if (!failing.isEmpty()) {
+                throw new ApiException(ErrorCode.ELIMINATION_CONDITIONS_UNMET, String.join("；", failing));
+            }
+            AssistancePlan plan = AssistancePlan.find("caseId", parent.id).firstResult();
+            if (plan != null) {
+                plan.lockedOn = on;
+            }
+        }
+        parent.riskState = marked;
+        parent.riskStateOn = on;
+        event(parent, null, marked == RiskState.ELIMINATED ? "ELIMINATED" : "PROTECTED", "系统标注“" + marked.label() + "”（案件 " + c.id + "）");
+    }
+
     // ---------------------------------------------------------------- clocks
 
     /** Starts the clocks that count from {@code from} ("start" or a step just completed) on {@code on}. */
     private void startClocks(TenantInfo tenant, MonitoringCase c, ResolvedProcedure p, String from, LocalDate on) {
-        boolean extend = !"false".equals(parameters.resolve(tenant.provinceId(), tenant.code(), "monitoring.deadline-extends-over-rest-days",
-                on.getYear()).value());
+        boolean extend = extendsOverRestDays(tenant, on);
         for (ResolvedStep s : p.steps()) {
             for (ResolvedDeadline d : s.deadlines()) {
                 if (!from.equals(d.from()) || d.amount() == null) {
@@ -420,9 +502,14 @@ public class CaseService {
         }
     }
 
+    private boolean extendsOverRestDays(TenantInfo tenant, LocalDate on) {
+        return !"false".equals(parameters.resolve(tenant.provinceId(), tenant.code(), "monitoring.deadline-extends-over-rest-days",
+                on.getYear()).value());
+    }
+
     // ---------------------------------------------------------------- helpers
 
-    private MonitoringCase visible(long id) {
+    MonitoringCase visible(long id) {
         user.requireAnyRole(ClueService.readers());
         MonitoringCase c = MonitoringCase.findById(id);
         if (c == null || !OrgScope.covers(user.orgCode(), c.villageCode)) {
@@ -464,7 +551,7 @@ public class CaseService {
         return s.evidenceRequired.isBlank() ? List.of() : Arrays.asList(s.evidenceRequired.split("\n"));
     }
 
-    private void event(MonitoringCase c, String stepId, String action, String note) {
+    void event(MonitoringCase c, String stepId, String action, String note) {
         CaseEvent e = new CaseEvent();
         e.caseId = c.id;
         e.stepId = stepId;
@@ -527,6 +614,17 @@ public class CaseService {
                 .map(e -> new EventView(e.stepId, e.action, e.actor, e.occurredAt, e.note)).toList();
         return new CaseView(c.id, c.householdId, h == null ? null : h.householdNo, c.villageCode, c.clueId, c.procedureId,
                 c.monitoringType.name(), c.monitoringType.label(), RiskCategory.labels(c.riskCategories), c.greenChannel, c.status.name(), c.status.label(),
-                c.currentStep, c.startedOn, c.approvedOn, c.rejectionReason, steps, missing, events, c.version);
+                c.currentStep, c.startedOn, c.approvedOn, c.rejectionReason, steps, missing, events, c.version, procedureLabel(c),
+                c.parentCaseId, c.riskState == null ? null : c.riskState.name(), c.riskState == null ? null : c.riskState.label(), c.riskStateOn,
+                c.planDue, c.planDueRule, c.parentCaseId != null ? List.of()
+                        : MonitoringCase.<MonitoringCase>list("parentCaseId", Sort.by("id"), c.id).stream().map(x -> x.id).toList());
+    }
+
+    static String procedureLabel(MonitoringCase c) {
+        return switch (c.procedureId) {
+            case EliminationAssessor.ELIMINATION -> "风险消除";
+            case EliminationAssessor.BASIC_PROTECTION -> "兜底保障户认定";
+            default -> "识别纳入";
+        };
     }
 }

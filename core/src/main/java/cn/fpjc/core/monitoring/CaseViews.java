@@ -22,7 +22,8 @@ public final class CaseViews {
     public record CaseView(long id, long householdId, String householdNo, String villageCode, Long clueId, String procedureId,
             String monitoringType, String monitoringTypeLabel, List<String> riskCategories, boolean greenChannel, String status,
             String statusLabel, String currentStep, LocalDate startedOn, LocalDate approvedOn, String rejectionReason, List<StepView> steps,
-            List<String> missing, List<EventView> events, long version) {
+            List<String> missing, List<EventView> events, long version, String procedureLabel, Long parentCaseId, String riskState,
+            String riskStateLabel, LocalDate riskStateOn, LocalDate planDue, String planDueRule, List<Long> childCaseIds) {
     }
 
     /** A line of the inbox: a current step the user's role performs, in the user's scope. */

@@ -305,6 +305,12 @@ public class ClueService {
         return c;
     }
 
+    /** A 监测户 by category, or a household whose case is under way or whose risk is not (yet) eliminated. */
+    static boolean underMonitoring(Household h) {
+        return h.category == HouseholdCategory.MONITORED || MonitoringCase.count("householdId = ?1 and (status = ?2 or riskState in ?3)", h.id,
+                CaseStatus.IN_PROGRESS, List.of(RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION)) > 0;
+    }
+
     /** Stores a new clue: attached to its household when that is already under monitoring, else open with its due date. */
     private ClueView open(RiskClue c, String receivedBy) {
         TenantInfo tenant = access.current();
@@ -314,7 +320,7 @@ public class ClueService {
         c.receivedAt = Instant.now();
         c.receivedBy = receivedBy;
         c.trackingNo = trackingNo(tenant.code());
-        if (h != null && h.active && h.category == HouseholdCategory.MONITORED) {
+        if (h != null && h.active && underMonitoring(h)) {
             c.status = ClueStatus.ATTACHED;
             c.verifyRule = "该户已是监测户，线索并入其监测帮扶";
         } else {

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One household going through a procedure (for now 识别纳入). Its steps are copied from the county's effective
+ * One household going through a procedure: 识别纳入, and later 风险消除 or 兜底保障户认定 as child cases of it. Its steps are copied from the county's effective
  * procedure when the case opens ({@link CaseStep}), so a later change of the province's variant does not alter a case
  * under way.
  */
@@ -75,6 +75,29 @@ public class MonitoringCase extends PanacheEntityBase {
 
     @Column(name = "rejection_reason", length = 1000)
     public String rejectionReason;
+
+    /** Elimination and 兜底保障户 cases belong to the household's identification case. */
+    @Column(name = "parent_case_id")
+    public Long parentCaseId;
+
+    /** On an identification case once the county approved it: where the household's risk stands. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_state", length = 16)
+    public RiskState riskState;
+
+    @Column(name = "risk_state_on")
+    public LocalDate riskStateOn;
+
+    /** 一户一策 due (assistance.plan-days after approval or after a new risk was marked). */
+    @Column(name = "plan_due")
+    public LocalDate planDue;
+
+    @Column(name = "plan_due_rule", length = 300)
+    public String planDueRule;
+
+    /** On an elimination case: the assessment it was opened on, as JSON. */
+    @Column(name = "assessment_json", length = 4000)
+    public String assessmentJson;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -34,9 +34,14 @@ public enum RiskCategory implements Labelled {
 
     /** Chosen categories (English names or labels) as stored: distinct names, comma-separated; null for none. */
     public static String toStored(List<String> texts, List<FieldError> errors) {
+        return toStored(texts, "riskCategories", errors);
+    }
+
+    /** The same, reporting a wrong category against {@code field}. */
+    public static String toStored(List<String> texts, String field, List<FieldError> errors) {
         List<String> names = new ArrayList<>();
         for (String t : texts == null ? List.<String>of() : texts) {
-            RiskCategory c = MemberRules.orDefault(RiskCategory.class, t, null, "riskCategories", "风险类别", errors);
+            RiskCategory c = MemberRules.orDefault(RiskCategory.class, t, null, field, "风险类别", errors);
             if (c != null && !names.contains(c.name())) {
                 names.add(c.name());
             }

@@ -67,6 +67,9 @@ public class RegistryService {
     }
 
     @Inject
+    jakarta.enterprise.inject.Instance<IncomeLocks> incomeLocks;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -564,6 +567,12 @@ public class RegistryService {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
         }
         IncomeRecord r = IncomeRecord.<IncomeRecord>find("householdId = ?1 and incomeYear = ?2", h.id, year).firstResult();
+        for (IncomeLocks lock : incomeLocks) {
+            LocalDate period = r != null && r.periodFrom.isBefore(from) ? r.periodFrom : from;
+            lock.lockedBecause(h.id, period).ifPresent(why -> {
+                throw new ApiException(ErrorCode.INCOME_LOCKED, why);
+            });
+        }
         IncomeView before = null;
         if (r == null) {
             r = new IncomeRecord();

@@ -1,0 +1,13 @@
+package cn.fpjc.core.registry;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Whether a household's income for a statistics period may still change. The monitoring workflow locks the incomes
+ * a risk elimination was judged on; the registry asks through this interface so that it does not depend on monitoring.
+ */
+public interface IncomeLocks {
+    /** Why the income of the period starting {@code periodFrom} is locked, if it is. */
+    Optional<String> lockedBecause(long householdId, LocalDate periodFrom);
+}
