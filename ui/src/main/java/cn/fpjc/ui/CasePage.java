@@ -8,6 +8,9 @@ import cn.fpjc.core.monitoring.CaseViews.BatchResult;
 import cn.fpjc.core.monitoring.CaseViews.CaseView;
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
 import cn.fpjc.core.monitoring.CaseViews.StepView;
+import cn.fpjc.core.monitoring.EliminationService;
+import cn.fpjc.core.monitoring.PlanRequests;
+import cn.fpjc.core.monitoring.RiskCategory;
 import cn.fpjc.core.security.CurrentUser;
 import cn.fpjc.core.security.Roles;
 import cn.fpjc.core.tenancy.TenantAccess;
@@ -69,6 +72,9 @@ public class CasePage {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    EliminationService elimination;
 
     @GET
     @Path("/inbox")
@@ -162,6 +168,31 @@ public class CasePage {
                 RegistryForms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
     }
 
+    /** 回退: county approvers only; monitoring resumes. */
+    @POST
+    @Path("/cases/{id}/rollback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rollback(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/cases/" + elimination.rollback(id, new PlanRequests.Reopen(RegistryForms.text(form, "reason"), null,
+                RegistryForms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+    }
+
+    /** 再标注: a new risk after elimination. */
+    @POST
+    @Path("/cases/{id}/remark")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remark(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> "/cases/" + elimination.remark(id, new PlanRequests.Reopen(RegistryForms.text(form, "reason"),
+                form.getOrDefault("riskCategories", List.of()), RegistryForms.longOrNull(form.getFirst("version")))).id(),
+                e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+    }
+
+    /** What the case's timeline says for each recorded action. */
+    static final Map<String, String> ACTION_LABELS = Map.ofEntries(Map.entry("OPENED", "启动"), Map.entry("COMPLETED", "办结"),
+            Map.entry("RETURNED", "退回"), Map.entry("REJECTED", "不予纳入"), Map.entry("PLANNED", "制定帮扶计划"),
+            Map.entry("REPLANNED", "调整帮扶计划"), Map.entry("ASSESSED", "风险消除评估"), Map.entry("ELIMINATED", "标注风险消除"),
+            Map.entry("PROTECTED", "认定兜底保障户"), Map.entry("ROLLED_BACK", "回退"), Map.entry("REMARKED", "再标注风险"));
+
     /** {@link FormSubmit}; a refusal with no form to show again goes back to {@code back} with the message. */
     private Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again, String back) {
         access.bind(null);
@@ -207,6 +238,9 @@ public class CasePage {
         return Templates.detail().data("user", PageUser.of(user)).data("tenantName", access.current().name()).data("c", c)
                 .data("current", current).data("canAct", mine).data("canReturn", mine && current.seq() > 0)
                 .data("canReject", mine && Roles.COUNTY_APPROVER.equals(current.role())).data("error", error)
-                .data("roleLabels", Roles.labels()).data("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+                .data("roleLabels", Roles.labels()).data("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+                .data("canReopen", user.hasRole(Roles.COUNTY_APPROVER) && ("ELIMINATED".equals(c.riskState()) || "BASIC_PROTECTION".equals(c.riskState())))
+                .data("riskCategories", java.util.Arrays.stream(RiskCategory.values()).map(RiskCategory::label).toList())
+                .data("actionLabels", ACTION_LABELS);
     }
 }

@@ -269,7 +269,7 @@ final class RegistryForms {
         return parsed(form, name, errors, t -> new BigDecimal(t.replace(",", "").replace("，", "")), "请填写金额（元），如 3500 或 3500.50");
     }
 
-    private static LocalDate date(MultivaluedMap<String, String> form, String name, List<FieldError> errors) {
+    static LocalDate date(MultivaluedMap<String, String> form, String name, List<FieldError> errors) {
         return parsed(form, name, errors, LocalDate::parse, "请填写日期，如 2025-03-31");
     }
 

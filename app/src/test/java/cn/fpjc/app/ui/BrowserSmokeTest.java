@@ -307,6 +307,71 @@ class BrowserSmokeTest {
         assertTrue(clue > 0);
     }
 
+    /**
+     * After approval: the clerk drafts the 一户一策 plan — a public-welfare job for the mother, who has no labour capacity, is
+     * refused beside its row — saves a fitting one, records a visit with a photo from the file picker, and assesses
+     * elimination, whose page says which conditions are not met.
+     */
+    @Test
+    void clerkDraftsThePlanRecordsAVisitWithAPhotoAndAssessesElimination() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var h = Api.as("lankao.clerk").body(java.util.Map.of("householdNo", "BR-PLAN-1", "villageCode", "410225100201", "category", "一般农户",
+                "members", java.util.List.of(java.util.Map.of("name", "郑国强", "idNumber", id("410225197506080", 3), "relation", "户主",
+                        "labour", "普通劳动力", "health", "健康"), java.util.Map.of("name", "郑母", "idNumber", id("410225194702110", 2),
+                        "relation", "父母", "labour", "无劳动力", "health", "大病", "illness", "脑梗")))).post("/api/counties/410225/households")
+                .then().statusCode(201).extract().jsonPath();
+        long caseId = Api.as("lankao.clerk").body(java.util.Map.of("householdId", h.getLong("id"), "monitoringType", "突发严重困难户",
+                "riskCategories", java.util.List.of("因病"), "startedOn", today.minusDays(30).toString())).post("/api/counties/410225/cases")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String[][] steps = { {"lankao.clerk", "verify", "29"}, {"lankao.clerk", "authorize", "28"}, {"lankao.clerk", "review", "27"},
+                {"lankao.clerk", "notice", "20"}, {"lankao.reviewer", "township", "19"}, {"lankao.approver", "county", "18"}, {"lankao.clerk", "entry", "17"} };
+        for (String[] s : steps) {
+            cn.fpjc.app.support.Cases.complete("410225", "lankao.clerk", s[0], caseId, s[1], today.minusDays(Long.parseLong(s[2])).toString());
+        }
+
+        login("lankao.clerk", Api.DEMO_PASSWORD);
+        open("cases/" + caseId);
+        browser.findElement(By.id("plan-link")).click();
+        await(d -> !d.findElements(By.id("plan-form")).isEmpty());
+        assertTrue(browser.findElement(By.id("plan-due")).getText().contains("已逾期"), browser.findElement(By.id("plan-due")).getText());
+        browser.findElement(By.id("responsibleOfficial")).sendKeys("孙帮扶");
+        browser.findElement(By.id("labourWilling")).click();
+        new Select(browser.findElement(By.id("m0-type"))).selectByVisibleText("发展类·乡村公益性岗位");
+        new Select(browser.findElement(By.id("m0-member"))).selectByVisibleText("郑母（无劳动力）");
+        browser.findElement(By.cssSelector("tr[data-row='0'] input[value='因病']")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('m0-start').value = arguments[0]",
+                today.minusDays(10).toString());
+        browser.findElement(By.id("save-plan")).click();
+        await(d -> !d.findElements(By.cssSelector("tr[data-row='0'] [data-field='memberId']")).isEmpty());
+        assertTrue(browser.findElement(By.cssSelector("tr[data-row='0'] [data-field='memberId']")).getText().contains("无劳动力"));
+        assertEquals("孙帮扶", browser.findElement(By.id("responsibleOfficial")).getAttribute("value"), "what was typed stays");
+        screenshot("plan-refused");
+        new Select(browser.findElement(By.id("m0-type"))).selectByVisibleText("发展类·务工就业帮扶");
+        new Select(browser.findElement(By.id("m0-member"))).selectByVisibleText("郑国强（普通劳动力）");
+        browser.findElement(By.id("save-plan")).click();
+        await(d -> d.findElement(By.id("plan-due")).getText().contains("已制定"));
+        screenshot("plan-saved");
+
+        browser.findElement(By.linkText("走访记录")).click();
+        await(d -> !d.findElements(By.id("visit-form")).isEmpty());
+        Path photo = Files.createTempFile("visit", ".png");
+        Files.write(photo, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        browser.findElement(By.id("findings")).sendKeys("郑国强已在县城务工，母亲康复训练中");
+        browser.findElement(By.id("attachment")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("save-visit")).click();
+        await(d -> d.findElement(By.id("visits")).getText().contains("郑国强已在县城务工"));
+        assertTrue(browser.findElement(By.id("visits")).getText().contains(photo.getFileName().toString()));
+        screenshot("visit-recorded");
+
+        open("cases/" + caseId + "/elimination");
+        browser.findElement(By.id("assess")).click();
+        await(d -> !d.findElements(By.id("conditions")).isEmpty());
+        assertTrue(browser.findElement(By.id("assessment-title")).getText().contains("不符合条件"));
+        assertTrue(browser.findElement(By.cssSelector("#conditions tr[data-code='INCOME']")).getText().contains("没有收入记录"));
+        screenshot("elimination-assessment");
+    }
+
     /** Waits for a page that a click navigates to: elements of the page before may still be there, or go stale. */
     private static void await(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)

@@ -46,6 +46,24 @@ public class AssistanceResource {
     @Inject
     VisitService visits;
 
+    @Inject
+    NoticeService notices;
+
+    /** 村内公示: the households of a village now at a public-notice step (masked, no health details). */
+    @GET
+    @Path("/documents/village-notice")
+    public NoticeService.VillageNotice villageNotice(@PathParam("county") String county, @QueryParam("village") String village) {
+        return notices.villageNotice(village);
+    }
+
+    /** 县级公告: what the county approved in a period — inclusions, eliminations, 兜底保障户. */
+    @GET
+    @Path("/documents/county-announcement")
+    public NoticeService.CountyAnnouncement countyAnnouncement(@PathParam("county") String county, @QueryParam("from") java.time.LocalDate from,
+            @QueryParam("to") java.time.LocalDate to) {
+        return notices.countyAnnouncement(from, to);
+    }
+
     @GET
     @Path("/cases/{id}/plan")
     public PlanView plan(@PathParam("county") String county, @PathParam("id") long id) {

@@ -226,8 +226,9 @@ public class CaseService {
         step.evidenceJson = json(given);
         step.note = note == null || note.isBlank() ? null : note.strip();
         List<CaseStep> steps = steps(c);
-        int lastApproval = steps.stream().filter(s -> Roles.COUNTY_APPROVER.equals(s.role)).mapToInt(s -> s.seq).max().orElse(-1);
-        if (step.seq == lastApproval && c.approvedOn == null) {
+        // The county's decision (审定) is its first step in the procedure; a later one (系统标注) only records it.
+        int approval = steps.stream().filter(s -> Roles.COUNTY_APPROVER.equals(s.role)).mapToInt(s -> s.seq).min().orElse(-1);
+        if (step.seq == approval && c.approvedOn == null) {
             c.approvedOn = on; // 识别时间 = 县级审定时间
             if (c.parentCaseId == null) {
                 monitoringBegins(tenant, c, on);
@@ -359,7 +360,7 @@ public class CaseService {
     }
 
     /** The current step of each case: only those rows, in IN lists of at most 100 ids (MariaDB's index dives stop at 200). */
-    private static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
+    static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
         Map<Long, CaseStep> current = new java.util.HashMap<>();
         List<Long> ids = cases.stream().map(c -> c.id).toList();
         for (int from = 0; from < ids.size(); from += IN_LIST) {

@@ -191,13 +191,18 @@ public class VisitService {
                 interval.label() + "：" + months + "个月（" + interval.source() + "）", due, Due.state(due, today)));
     }
 
+    /** The province's (or county's) limit in years beyond which a household counts as a long case, if it sets one. */
+    public EffectiveParameter longCaseLimit() {
+        TenantInfo tenant = access.current();
+        return parameters.resolve(tenant.provinceId(), tenant.code(), "followup.long-case-years", LocalDate.now(CaseService.CHINA).getYear());
+    }
+
     /** Households monitored longer than followup.long-case-years without elimination, oldest first, with their history. */
     @Transactional
     public List<LongCase> longCases(int limit) {
         user.requireAnyRole(ClueService.readers());
-        TenantInfo tenant = access.current();
         LocalDate today = LocalDate.now(CaseService.CHINA);
-        EffectiveParameter years = parameters.resolve(tenant.provinceId(), tenant.code(), "followup.long-case-years", today.getYear());
+        EffectiveParameter years = longCaseLimit();
         if (years.value() == null) {
             throw new ApiException(ErrorCode.PARAMETER_NOT_SET, years.label());
         }

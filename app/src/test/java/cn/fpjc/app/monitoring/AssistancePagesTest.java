@@ -1,0 +1,182 @@
+package cn.fpjc.app.monitoring;
+
+import static cn.fpjc.app.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fpjc.app.registry.Ids;
+import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.Cases;
+import cn.fpjc.core.security.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages after identification: the plan editor answers each rule beside its row and keeps what was typed, the
+ * 帮扶计划 sheet, visits with an uploaded photo, the elimination assessment, the follow-up ledgers, and the public
+ * documents — the village's 公示 and the county's 公告 show masked numbers and no health details.
+ */
+@QuarkusTest
+class AssistancePagesTest {
+    static String county;
+    static String village;
+    static String clerk;
+    static String reviewer;
+    static String approver;
+    static String otherClerk;
+    static String headId;
+    static long household;
+    static long dependant;
+    static long caseId;
+
+    @BeforeEach
+    void data() {
+        if (county != null) {
+            return;
+        }
+        county = Api.onboard("henan", "41");
+        String admin = Api.createUser("t_ap_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        String[] tv = Api.addTownshipAndVillage(admin, county, "101");
+        village = tv[1];
+        clerk = Api.createUser("t_ap_clerk_" + county, Roles.VILLAGE_CLERK, county, village);
+        reviewer = Api.createUser("t_ap_rev_" + county, Roles.TOWNSHIP_REVIEWER, county, tv[0]);
+        approver = Api.createUser("t_ap_appr_" + county, Roles.COUNTY_APPROVER, county, county);
+        otherClerk = Api.createUser("t_ap_other_" + county, Roles.VILLAGE_CLERK, county, Api.addTownshipAndVillage(admin, county, "102")[1]);
+    }
+
+    static int cases;
+
+    /** A household (a worker and his mother, who has no labour capacity and a serious illness) at its 村内公示 step. */
+    static void openAtNotice() {
+        cases++;
+        headId = Ids.of("19720314", true);
+        var h = as(clerk).body(Map.of("householdNo", "AP" + county + cases, "villageCode", village, "category", "一般农户", "members", List.of(
+                Map.of("name", "赵文山", "idNumber", headId, "relation", "户主", "labour", "普通劳动力", "health", "健康"),
+                Map.of("name", "赵母", "idNumber", Ids.of("19460101", false), "relation", "父母", "labour", "无劳动力", "health", "大病",
+                        "illness", "尿毒症")))).post("/api/counties/" + county + "/households").then().statusCode(201).extract().jsonPath();
+        household = h.getLong("id");
+        dependant = h.getLong("members.find { it.relation != 'HEAD' }.id");
+        caseId = as(clerk).body(Map.of("householdId", household, "monitoringType", "边缘易致贫户", "riskCategories", List.of("因病"),
+                "startedOn", "2024-09-20")).post("/api/counties/" + county + "/cases").then().statusCode(201).extract().jsonPath().getLong("id");
+        complete(clerk, "verify", "2024-09-23");
+        complete(clerk, "authorize", "2024-09-24");
+        complete(clerk, "review", "2024-10-09");
+    }
+
+    static void complete(String who, String step, String on) {
+        Cases.complete(county, clerk, who, caseId, step, on);
+    }
+
+    /** A multipart form as a browser sends it: text parts in UTF-8. */
+    static RequestSpecification multipart() {
+        return io.restassured.RestAssured.given().config(io.restassured.RestAssured.config().multiPartConfig(
+                io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"))).auth().oauth2(Api.token(clerk)).redirects()
+                .follow(false);
+    }
+
+    static io.restassured.specification.MultiPartSpecification text(String name, String value) {
+        return new io.restassured.builder.MultiPartSpecBuilder(value).controlName(name).charset("UTF-8").build();
+    }
+
+    static RequestSpecification form(String user) {
+        return as(user).contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false);
+    }
+
+    @Test
+    void theVillageNoticeAndTheCountyAnnouncementShowMaskedNumbersAndNoHealthDetails() {
+        openAtNotice();
+        // The case is at its 村内公示 step: the case page links to the village's notice.
+        as(clerk).accept("text/html").get("/cases/" + caseId).then().statusCode(200).body(containsString("id=\"village-notice-link\""));
+        String notice = as(clerk).accept("text/html").queryParam("village", village).queryParam("contact", "0371-6666888")
+                .get("/documents/village-notice").then().statusCode(200).extract().asString();
+        assertTrue(notice.contains("赵文山") && notice.contains(headId.substring(0, 6)) && notice.contains("拟纳入监测对象"), notice);
+        assertFalse(notice.contains(headId), "full number on a public notice");
+        assertFalse(notice.contains("尿毒症") || notice.contains("因病") || notice.contains("大病"), "health details on a public notice");
+        assertTrue(notice.contains("2024-10-10起") && notice.contains("至少至2024-10-14") && notice.contains("0371-6666888"), notice);
+        // Another village's clerk cannot print this village's notice.
+        as(otherClerk).accept("text/html")
+                .queryParam("village", village).get("/documents/village-notice").then().statusCode(400);
+
+        complete(clerk, "notice", "2024-10-14");
+        complete(reviewer, "township", "2024-10-15");
+        complete(approver, "county", "2024-10-16");
+        String announcement = as(approver).accept("text/html").queryParam("from", "2024-10-01").queryParam("to", "2024-10-31")
+                .get("/documents/county-announcement").then().statusCode(200).extract().asString();
+        assertTrue(announcement.contains("纳入防止返贫监测对象（") && announcement.contains("赵文山") && announcement.contains("边缘易致贫户"),
+                announcement);
+        assertFalse(announcement.contains(headId) || announcement.contains("尿毒症") || announcement.contains("因病"), announcement);
+        as(clerk).accept("text/html").get("/documents/county-announcement").then().statusCode(403);
+        as(approver).queryParam("from", "2024-10-01").queryParam("to", "2024-10-31").get("/api/counties/" + county + "/documents/county-announcement")
+                .then().statusCode(200).body("included.caseId", org.hamcrest.Matchers.hasItem((int) caseId))
+                .body("included.headIdMasked", not(org.hamcrest.Matchers.hasItem(headId)));
+    }
+
+    @Test
+    void thePlanEditorAnswersEachRuleBesideItsRowAndPrintsTheSheet() {
+        openAtNotice();
+        complete(clerk, "notice", "2024-10-14");
+        complete(reviewer, "township", "2024-10-15");
+        complete(approver, "county", "2024-10-16");
+        String page = as(clerk).accept("text/html").get("/cases/" + caseId + "/plan").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"plan-form\""), page);
+        assertTrue(page.contains("已逾期") && page.contains("赵母（无劳动力）"), page);
+        Map<String, String> f = new HashMap<>();
+        f.put("rows", "3");
+        f.put("responsibleOfficial", "钱帮扶");
+        f.put("labourWilling", "on");
+        f.put("m0.type", "PUBLIC_WELFARE_JOB");
+        f.put("m0.memberId", String.valueOf(dependant));
+        f.put("m0.risks", "因病");
+        f.put("m0.startOn", "2024-10-20");
+        f.put("m1.type", "MEDICAL");
+        f.put("m1.risks", "因病");
+        f.put("m1.startOn", "不是日期");
+        // A date that does not read is answered first, beside its row, with everything typed kept.
+        String badDate = form(clerk).formParams(f).post("/cases/" + caseId + "/plan").then().statusCode(400).extract().asString();
+        assertTrue(badDate.contains("data-field=\"startOn\"") && badDate.contains("value=\"钱帮扶\"") && badDate.contains("value=\"不是日期\""), badDate);
+        // Then the rules: the mother has no labour capacity.
+        f.put("m1.startOn", "2024-10-20");
+        String refused = form(clerk).formParams(f).post("/cases/" + caseId + "/plan").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("data-field=\"memberId\"") && refused.contains("不能安排「乡村公益性岗位」"), refused);
+        f.put("m0.type", "EMPLOYMENT");
+        f.put("m0.memberId", "");
+        f.put("m1.startOn", "2024-10-20");
+        form(clerk).formParams(f).post("/cases/" + caseId + "/plan").then().statusCode(303)
+                .header("Location", containsString("/cases/" + caseId + "/plan"));
+        String sheet = as(clerk).accept("text/html").get("/cases/" + caseId + "/plan/sheet").then().statusCode(200).extract().asString();
+        assertTrue(sheet.contains("“一户一策”帮扶计划") && sheet.contains("务工就业帮扶") && sheet.contains("钱帮扶") && !sheet.contains(headId), sheet);
+        // The follow-up page: nothing due for the plan now; Henan sets no long-case limit and says so.
+        String followup = as(clerk).accept("text/html").get("/followup").then().statusCode(200).extract().asString();
+        assertTrue(followup.contains("未规定长期未消除风险的认定年限"), followup);
+        assertFalse(followup.contains("data-case=\"" + caseId + "\""), followup);
+        // The elimination page assesses (once the identification is finished) without storing anything.
+        form(clerk).formParams(Map.of("action", "assess")).post("/cases/" + caseId + "/elimination").then().statusCode(409)
+                .body(containsString("信息录入尚未办结"));
+        complete(clerk, "entry", "2024-10-20");
+        String assessed = form(clerk).formParams(Map.of("action", "assess", "rigidExpensesNote", "")).post("/cases/" + caseId + "/elimination")
+                .then().statusCode(200).extract().asString();
+        assertTrue(assessed.contains("不符合条件") && assessed.contains("data-code=\"INCOME\"") && assessed.contains("没有收入记录"), assessed);
+        form(clerk).formParams(Map.of("action", "start")).post("/cases/" + caseId + "/elimination").then().statusCode(409)
+                .body(containsString("不符合风险消除条件"));
+        // A visit with a photo, through the multipart form; a text file is refused beside its input.
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        multipart().multiPart(text("kind", "OFFICIAL"))
+                .multiPart(text("visitor", "钱帮扶")).multiPart(text("visitedOn", "2024-11-02")).multiPart(text("findings", "母亲透析费用已报销"))
+                .multiPart("attachment", "photo.png", png, "image/png").post("/cases/" + caseId + "/visits").then().statusCode(303);
+        String bad = multipart().multiPart(text("kind", "LOOKBACK"))
+                .multiPart(text("visitor", "钱帮扶")).multiPart(text("visitedOn", "2024-11-03")).multiPart(text("findings", "回头看措施落实"))
+                .multiPart("attachment", "notes.txt", "只是文字".getBytes(), "text/plain").post("/cases/" + caseId + "/visits").then().statusCode(400)
+                .extract().asString();
+        assertTrue(bad.contains("data-field=\"attachment\""), bad);
+        String visits = as(clerk).accept("text/html").get("/cases/" + caseId + "/visits").then().statusCode(200).extract().asString();
+        assertTrue(visits.contains("母亲透析费用已报销") && visits.contains("photo.png") && !visits.contains("回头看措施落实"), visits);
+    }
+}
