@@ -76,6 +76,9 @@ public class CasePage {
     @Inject
     EliminationService elimination;
 
+    @Inject
+    cn.fpjc.core.monitoring.DeadlineScanService scans;
+
     @GET
     @Path("/inbox")
     @Transactional
@@ -127,7 +130,16 @@ public class CasePage {
     public TemplateInstance overdue() {
         TenantInfo tenant = access.bind(null);
         return Templates.overdue().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("items", cases.overdue(1000))
-                .data("roleLabels", Roles.labels());
+                .data("roleLabels", Roles.labels()).data("scan", scans.latest(1000))
+                .data("canScan", user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER));
+    }
+
+    @POST
+    @Path("/cases/overdue/scan")
+    public Response scanNow() {
+        access.bind(null);
+        scans.scanNow();
+        return Response.seeOther(URI.create("/cases/overdue")).build();
     }
 
     @POST

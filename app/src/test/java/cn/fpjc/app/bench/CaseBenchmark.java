@@ -53,7 +53,8 @@ class CaseBenchmark {
         int households = Integer.getInteger("fpjc.bench.households", 300_000);
         int cases = Integer.getInteger("fpjc.bench.cases");
         int batch = Integer.getInteger("fpjc.bench.batch", 1000);
-        String county = Api.onboard("henan", "41");
+        // The test example province sets visit intervals and a re-adjustment deadline, so every part of the deadline scan runs.
+        String county = Api.onboard(cn.fpjc.province.testexample.ExampleProvincePlugin.ID, "98");
         String admin = Api.createUser("t_cbench_admin_" + county, Roles.COUNTY_ADMIN, county, county);
         List<String> villages = new ArrayList<>();
         String township = null;
@@ -107,6 +108,23 @@ class CaseBenchmark {
         long r0 = System.nanoTime();
         String count = Sql.column(raw).get(0);
         line("", "  raw count of all overdue steps: %s in %.1f ms", count, (System.nanoTime() - r0) / 1e6);
+
+        // The nightly deadline scan over the whole county: steps, plans, re-adjustments and visits, each one INSERT … SELECT.
+        int monitored = Integer.getInteger("fpjc.bench.monitored", cases / 2);
+        long m0 = System.nanoTime();
+        writeMonitored(db, monitored);
+        line("monitored households written (direct SQL)", "%d cases (plans for half, visits for a third) in %.1f s", monitored,
+                (System.nanoTime() - m0) / 1e9);
+        List<Long> scans = new ArrayList<>();
+        JsonPath lastScan = null;
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            lastScan = as(approver).post("/api/counties/" + county + "/deadline-scan/runs").then().statusCode(200).extract().jsonPath();
+            scans.add(System.nanoTime() - t0);
+        }
+        line("nightly deadline scan, whole county", "median %.0f ms over 5 runs (flags: %d steps, %d plans, %d re-adjustments, %d visits)",
+                RegistryBenchmark.percentile(scans, 50), lastScan.getInt("steps"), lastScan.getInt("plans"), lastScan.getInt("readjustments"),
+                lastScan.getInt("visits"));
 
         // Batch approval: the county approver completes 1,000 cases at 县级审定 in one request.
         List<Long> ids = new ArrayList<>();
@@ -193,6 +211,75 @@ class CaseBenchmark {
             }
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE TABLE " + db + ".monitoring_case, " + db + ".case_step");
+            }
+            c.commit();
+        }
+    }
+
+    /** Writes {@code n} approved cases (monitoring under way, 10 % eliminated), plans for half, an official's visit for a third. */
+    void writeMonitored(String db, int n) throws Exception {
+        Random random = new Random(13);
+        LocalDate today = LocalDate.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<long[]> households = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, village_code FROM " + db
+                    + ".household WHERE MOD(id, 5) = 1 ORDER BY id LIMIT " + n)) {
+                while (rs.next()) {
+                    households.add(new long[] { rs.getLong(1), Long.parseLong(rs.getString(2)) });
+                }
+            }
+            try (PreparedStatement cs = c.prepareStatement("INSERT INTO " + db + ".monitoring_case (household_id, village_code, procedure_id,"
+                    + " monitoring_type, risk_categories, green_channel, status, started_on, approved_on, risk_state, risk_state_on, plan_due,"
+                    + " created_at, created_by, version) VALUES (?, ?, 'identification', 'MARGINAL', 'ILLNESS', false, 'COMPLETED', ?, ?, ?, ?, ?,"
+                    + " NOW(6), 'bench', 0)", Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement ps = c.prepareStatement("INSERT INTO " + db + ".assistance_plan (case_id, household_id, village_code,"
+                            + " responsible_official, labour_willing, adjusted_on, adjustment_required, created_at, created_by, updated_at, version)"
+                            + " VALUES (?, ?, ?, '帮扶责任人', true, ?, false, NOW(6), 'bench', NOW(6), 0)");
+                    PreparedStatement vs = c.prepareStatement("INSERT INTO " + db + ".followup_visit (case_id, household_id, village_code, kind,"
+                            + " visitor, visited_on, findings, created_at, created_by) VALUES (?, ?, ?, 'OFFICIAL', '帮扶责任人', ?, '走访', NOW(6), 'bench')")) {
+                for (int i = 0; i < households.size(); i++) {
+                    LocalDate approved = today.minusDays(30 + random.nextInt(870));
+                    String village = String.valueOf(households.get(i)[1]);
+                    cs.setLong(1, households.get(i)[0]);
+                    cs.setString(2, village);
+                    cs.setObject(3, approved.minusDays(10));
+                    cs.setObject(4, approved);
+                    cs.setString(5, i % 10 == 9 ? "ELIMINATED" : "UNRESOLVED");
+                    cs.setObject(6, approved);
+                    cs.setObject(7, approved.plusDays(10));
+                    cs.executeUpdate();
+                    long caseId;
+                    try (ResultSet keys = cs.getGeneratedKeys()) {
+                        keys.next();
+                        caseId = keys.getLong(1);
+                    }
+                    if (i % 2 == 0) {
+                        ps.setLong(1, caseId);
+                        ps.setLong(2, households.get(i)[0]);
+                        ps.setString(3, village);
+                        ps.setObject(4, approved.plusDays(5));
+                        ps.addBatch();
+                    }
+                    if (i % 3 == 0) {
+                        vs.setLong(1, caseId);
+                        vs.setLong(2, households.get(i)[0]);
+                        vs.setString(3, village);
+                        vs.setObject(4, today.minusDays(random.nextInt(200)));
+                        vs.addBatch();
+                    }
+                    if (i % 500 == 499) {
+                        ps.executeBatch();
+                        vs.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+                vs.executeBatch();
+                c.commit();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE TABLE " + db + ".monitoring_case, " + db + ".assistance_plan, " + db + ".followup_visit");
             }
             c.commit();
         }

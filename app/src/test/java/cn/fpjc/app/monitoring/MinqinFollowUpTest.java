@@ -138,4 +138,28 @@ class MinqinFollowUpTest {
                 .body("find { it.caseId == " + id + " }.measures", equalTo(1))
                 .body("find { it.caseId == " + id + " }.history.action", hasItem("PLANNED"));
     }
+
+    @Test
+    void theDeadlineScanFlagsWhatIsOverdueInItsScope() {
+        long id = identified()[1];
+        long h = household();
+        long late = as(clerk).body(Map.of("householdId", h, "monitoringType", "边缘易致贫户", "riskCategories", List.of("因学"),
+                "startedOn", "2024-09-27")).post(base() + "/cases").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(clerk).post(base() + "/deadline-scan/runs").then().statusCode(403);
+        as("minqin.approver").post(base() + "/deadline-scan/runs").then().statusCode(200).body("status", equalTo("DONE"))
+                .body("scannedOn", equalTo(TODAY.toString()));
+        JsonPath scan = as(clerk).get(base() + "/deadline-scan").then().statusCode(200).extract().jsonPath();
+        // The identified household has not been visited by its official for more than a quarter; the new case's check is late.
+        assertEquals("帮扶责任人走访", scan.getString("flags.find { it.caseId == " + id + " && it.kind == 'VISIT' }.item"));
+        assertEquals("2025-01-11", scan.getString("flags.find { it.caseId == " + id + " && it.kind == 'VISIT' }.dueOn"));
+        // 5 days from Fri 27 Sep 2024 end on 2 Oct, a holiday: moved to 8 Oct.
+        assertEquals("2024-10-08", scan.getString("flags.find { it.caseId == " + late + " }.dueOn"));
+        assertEquals("STEP", scan.getString("flags.find { it.caseId == " + late + " }.kind"));
+        assertTrue(scan.getInt("scan.steps") >= 1 && scan.getInt("scan.visits") >= 1, scan.prettify());
+        String page = as(clerk).accept("text/html").get("/cases/overdue").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("期限扫描（" + TODAY) && page.contains("data-case=\"" + id + "\" data-kind=\"VISIT\""), page);
+        // The demo village's clerk sees the county's counts but not these flags.
+        as("minqin.clerk").get(base() + "/deadline-scan").then().statusCode(200)
+                .body("flags.caseId", org.hamcrest.Matchers.not(hasItem((int) id)));
+    }
 }

@@ -85,7 +85,11 @@ class TenantEndpointAccessTest {
             new Endpoint("POST", "/api/counties/410225/cases/1/visits", Map.of("kind", "回头看", "visitor", "越权", "findings", "越权记录"), true),
             new Endpoint("GET", "/api/counties/410225/cases/1/visits/1/attachment", null, false),
             new Endpoint("GET", "/api/counties/410225/visit-cadence", null, false),
-            new Endpoint("GET", "/api/counties/410225/long-cases", null, false));
+            new Endpoint("GET", "/api/counties/410225/long-cases", null, false),
+            new Endpoint("GET", "/api/counties/410225/deadline-scan", null, false),
+            new Endpoint("POST", "/api/counties/410225/deadline-scan/runs", null, true),
+            new Endpoint("GET", "/api/counties/410225/documents/village-notice?village=410225100201", null, false),
+            new Endpoint("GET", "/api/counties/410225/documents/county-announcement?from=2024-01-01&to=2024-12-31", null, true));
 
     private static int call(Supplier<RequestSpecification> who, Endpoint e) {
         RequestSpecification spec = who.get();

@@ -49,6 +49,23 @@ public class AssistanceResource {
     @Inject
     NoticeService notices;
 
+    @Inject
+    DeadlineScanService scans;
+
+    /** The latest nightly deadline scan: its counts for the county and the overdue items in the caller's scope. */
+    @GET
+    @Path("/deadline-scan")
+    public DeadlineScanService.Latest deadlineScan(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
+        return scans.latest(limit);
+    }
+
+    /** Scans now (county admin or approver), e.g. after a holiday schedule was loaded. */
+    @POST
+    @Path("/deadline-scan/runs")
+    public DeadlineScanService.ScanView scanNow(@PathParam("county") String county) {
+        return scans.scanNow();
+    }
+
     /** 村内公示: the households of a village now at a public-notice step (masked, no health details). */
     @GET
     @Path("/documents/village-notice")

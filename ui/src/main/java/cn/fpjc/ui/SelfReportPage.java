@@ -1,0 +1,109 @@
+package cn.fpjc.ui;
+
+import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.monitoring.ClueRequests.SelfReport;
+import cn.fpjc.core.monitoring.ClueService;
+import cn.fpjc.core.monitoring.ClueViews.ClueView;
+import cn.fpjc.core.monitoring.SelfReportLimiter;
+import cn.fpjc.core.org.OrgLevel;
+import cn.fpjc.core.org.OrgUnit;
+import cn.fpjc.core.tenancy.TenantAccess;
+import cn.fpjc.core.tenancy.TenantInfo;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 一键申报 for people without an account (a QR code on the village board points here): the county's villages to choose
+ * from, name, ID number, phone and what happened; the answer is a tracking number, and the status page shows the status
+ * and dates only. Rate-limited like the API ({@link SelfReportLimiter}); nothing typed is echoed back after success.
+ */
+@Path("/report/{county}")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class SelfReportPage {
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance form();
+
+        static native TemplateInstance status();
+    }
+
+    public record Village(String code, String name) {
+    }
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    ClueService clues;
+
+    @Inject
+    SelfReportLimiter limiter;
+
+    @GET
+    public TemplateInstance form(@PathParam("county") String county) {
+        TenantInfo tenant = access.bindPublic(county);
+        return page(tenant, Map.of(), Map.of(), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response report(@PathParam("county") String county, MultivaluedMap<String, String> form, @Context HttpServerRequest http) {
+        TenantInfo tenant = access.bindPublic(county);
+        Map<String, String> values = new HashMap<>();
+        for (String k : List.of("name", "phone", "villageCode", "description")) {
+            values.put(k, form.getFirst(k) == null ? "" : form.getFirst(k)); // the ID number is not shown again
+        }
+        try {
+            limiter.acquire(county, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+            ClueView clue = clues.selfReport(new SelfReport(RegistryForms.text(form, "name"), RegistryForms.text(form, "idNumber"),
+                    RegistryForms.text(form, "phone"), RegistryForms.text(form, "villageCode"), RegistryForms.text(form, "description")));
+            return Response.seeOther(java.net.URI.create("/report/" + county + "/status?no=" + clue.trackingNo() + "&new=1")).build();
+        } catch (ApiException e) {
+            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
+                    .call(() -> page(tenant, values, RegistryForms.errors(e, "", ""), RegistryForms.summary(e)))).build();
+        }
+    }
+
+    @GET
+    @Path("/status")
+    public TemplateInstance status(@PathParam("county") String county, @QueryParam("no") String trackingNo, @QueryParam("new") String fresh) {
+        TenantInfo tenant = access.bindPublic(county);
+        cn.fpjc.core.monitoring.ClueViews.PublicStatus status = null;
+        if (trackingNo != null && !trackingNo.isBlank()) {
+            try {
+                status = clues.publicStatus(trackingNo.strip()); // its own transaction; an unknown number is simply not found
+            } catch (ApiException e) {
+                status = null;
+            }
+        }
+        return Templates.status().data("tenantName", tenant.name()).data("county", county).data("no", trackingNo == null ? "" : trackingNo)
+                .data("s", status).data("fresh", fresh != null);
+    }
+
+    private TemplateInstance page(TenantInfo tenant, Map<String, String> values, Map<String, String> errors, String error) {
+        List<Village> villages = QuarkusTransaction.requiringNew().call(() -> OrgUnit.<OrgUnit>list("level", Sort.by("code"), OrgLevel.VILLAGE)
+                .stream().map(u -> new Village(u.code, u.name)).toList());
+        return Templates.form().data("tenantName", tenant.name()).data("county", tenant.code()).data("villages", villages).data("v", values)
+                .data("err", errors).data("error", error);
+    }
+}
