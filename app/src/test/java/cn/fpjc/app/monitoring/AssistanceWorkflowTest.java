@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * After identification (Henan: national procedures): the 一户一策 plan and its rules, the elimination assessment
+ * After identification (Jiangxi: national procedures): the 一户一策 plan and its rules, the elimination assessment
  * condition by condition, the elimination procedure and the lock its marking puts on the plan and the incomes,
  * 回退 and 再标注, the 兜底保障户 road for a household without labour, and follow-up visits.
  */
@@ -49,7 +49,7 @@ class AssistanceWorkflowTest {
         if (county != null) {
             return;
         }
-        county = Api.onboard("henan", "41");
+        county = Api.onboard("jiangxi", "36");
         String admin = Api.createUser("t_asst_admin_" + county, Roles.COUNTY_ADMIN, county, county);
         String[] tv = Api.addTownshipAndVillage(admin, county, "101");
         village = tv[1];
@@ -60,10 +60,10 @@ class AssistanceWorkflowTest {
         official = Api.createUser("t_asst_off_" + county, Roles.RESPONSIBLE_OFFICIAL, county, village);
         dept = Api.createUser("t_asst_dept_" + county, Roles.DEPARTMENT, county, county);
         outsider = Api.createUser("t_asst_clerk2_" + county, Roles.VILLAGE_CLERK, county, otherVillage);
-        // Henan's thresholds for last year and this year (a province sets them each year).
+        // Jiangxi's thresholds for last year and this year (a province sets them each year; no other test reads these).
         for (int year : List.of(YEAR - 1, YEAR)) {
-            as("henan-admin").body(Map.of("value", "7000", "source", "测试：河南省" + year + "年监测范围"))
-                    .put("/api/admin/provinces/henan/yearly-values/monitoring.threshold/" + year).then().statusCode(200);
+            as("jiangxi-admin").body(Map.of("value", "7000", "source", "测试：江西省" + year + "年监测范围"))
+                    .put("/api/admin/provinces/jiangxi/yearly-values/monitoring.threshold/" + year).then().statusCode(200);
         }
     }
 
@@ -124,7 +124,7 @@ class AssistanceWorkflowTest {
     }
 
     static Map<String, Object> plan(boolean willing, List<Map<String, Object>> measures) {
-        return new HashMap<>(Map.of("responsibleOfficial", "李帮扶", "responsiblePhone", "0371-2345678", "labourWilling", willing,
+        return new HashMap<>(Map.of("responsibleOfficial", "李帮扶", "responsiblePhone", "0797-2345678", "labourWilling", willing,
                 "measures", measures));
     }
 
@@ -402,7 +402,7 @@ class AssistanceWorkflowTest {
         as(outsider).get(url).then().statusCode(404);
         as(outsider).get(url + "/" + visit + "/attachment").then().statusCode(404);
         as(clerk).get(url).then().statusCode(200).body("size()", equalTo(1)).body("[0].attachmentName", equalTo("走访照片.png"));
-        // Henan sets no visit interval and no long-case limit: nothing is invented.
+        // Jiangxi sets no province-wide visit interval and no long-case limit: nothing is invented.
         as(clerk).get(base() + "/visit-cadence").then().statusCode(200).body("size()", equalTo(0));
         as(clerk).get(base() + "/long-cases").then().statusCode(422).body("code", equalTo("PARAMETER_NOT_SET"));
     }

@@ -104,15 +104,18 @@ class MinqinFollowUpTest {
         long id = identified()[1];
         JsonPath cadence = as(clerk).get(base() + "/visit-cadence").then().statusCode(200).extract().jsonPath();
         // Never visited: due three months after the approval, long overdue; Minqin sets no 回头看 interval.
-        assertEquals("2025-01-11", cadence.getString("find { it.caseId == " + id + " }.dueOn"));
-        assertEquals("已逾期", cadence.getString("find { it.caseId == " + id + " }.dueState"));
-        assertEquals(List.of("OFFICIAL"), cadence.getList("findAll { it.caseId == " + id + " }.kind"));
-        assertTrue(cadence.getString("find { it.caseId == " + id + " }.intervalSource").contains("每季度"));
+        assertEquals("2025-01-11", cadence.getString("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueOn"));
+        assertEquals("已逾期", cadence.getString("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueState"));
+        // The village team's monthly visit to monitored households is due too; Minqin sets no 回头看 interval.
+        assertEquals(List.of("OFFICIAL", "TEAM"), cadence.getList("findAll { it.caseId == " + id + " }.kind").stream().sorted().toList());
+        assertEquals("2024-11-11", cadence.getString("find { it.caseId == " + id + " && it.kind == 'TEAM' }.dueOn"));
+        assertTrue(cadence.getString("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.intervalSource").contains("每季度"));
         as(official).body(Map.of("kind", "OFFICIAL", "visitor", "马帮扶", "visitedOn", TODAY.minusDays(1).toString(), "findings", "羊群存栏30只，收入稳定"))
                 .post(base() + "/cases/" + id + "/visits").then().statusCode(201);
-        as(clerk).get(base() + "/visit-cadence").then().body("find { it.caseId == " + id + " }.lastVisit", equalTo(TODAY.minusDays(1).toString()))
-                .body("find { it.caseId == " + id + " }.dueOn", equalTo(TODAY.minusDays(1).plusMonths(3).toString()))
-                .body("find { it.caseId == " + id + " }.dueState", equalTo("未到期"));
+        as(clerk).get(base() + "/visit-cadence").then().body("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.lastVisit", equalTo(TODAY.minusDays(1).toString()))
+                .body("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueOn", equalTo(TODAY.minusDays(1).plusMonths(3).toString()))
+                .body("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueState", equalTo("未到期"))
+                .body("find { it.caseId == " + id + " && it.kind == 'TEAM' }.dueState", equalTo("已逾期"));
         // A reviewer of another township does not see it.
         as("minqin.reviewer").get(base() + "/visit-cadence").then().statusCode(200).body("caseId", org.hamcrest.Matchers.not(hasItem((int) id)));
     }
@@ -150,8 +153,8 @@ class MinqinFollowUpTest {
                 .body("scannedOn", equalTo(TODAY.toString()));
         JsonPath scan = as(clerk).get(base() + "/deadline-scan").then().statusCode(200).extract().jsonPath();
         // The identified household has not been visited by its official for more than a quarter; the new case's check is late.
-        assertEquals("帮扶责任人走访", scan.getString("flags.find { it.caseId == " + id + " && it.kind == 'VISIT' }.item"));
-        assertEquals("2025-01-11", scan.getString("flags.find { it.caseId == " + id + " && it.kind == 'VISIT' }.dueOn"));
+        assertEquals("2025-01-11", scan.getString("flags.find { it.caseId == " + id + " && it.item == '帮扶责任人走访' }.dueOn"));
+        assertEquals("2024-11-11", scan.getString("flags.find { it.caseId == " + id + " && it.item == '驻村工作队走访' }.dueOn"));
         // 5 days from Fri 27 Sep 2024 end on 2 Oct, a holiday: moved to 8 Oct.
         assertEquals("2024-10-08", scan.getString("flags.find { it.caseId == " + late + " }.dueOn"));
         assertEquals("STEP", scan.getString("flags.find { it.caseId == " + late + " }.kind"));

@@ -98,6 +98,8 @@ public class DeadlineScanService {
                 int visits = 0;
                 visits += visits(c, id, today, VisitKind.OFFICIAL, param(tenant, "followup.official-visit-interval-months", today),
                         "'UNRESOLVED', 'BASIC_PROTECTION'");
+                visits += visits(c, id, today, VisitKind.TEAM, param(tenant, "followup.team-visit-monitored-interval-months", today),
+                        "'UNRESOLVED', 'BASIC_PROTECTION'");
                 visits += visits(c, id, today, VisitKind.LOOKBACK, param(tenant, "followup.lookback-open-interval-months", today), "'UNRESOLVED'");
                 visits += visits(c, id, today, VisitKind.LOOKBACK, param(tenant, "followup.lookback-eliminated-interval-months", today),
                         "'ELIMINATED'");

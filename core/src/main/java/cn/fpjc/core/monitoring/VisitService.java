@@ -34,7 +34,9 @@ import java.util.Map;
 /**
  * Follow-up of monitored households (DOMAIN.md §2 Follow-up): visit and 回头看 records with a photo or scanned record;
  * when each household is next due a visit, on the province's intervals (帮扶责任人 followup.official-visit-interval-months,
- * 回头看 followup.lookback-*-interval-months); and the households monitored longer than followup.long-case-years.
+ * 驻村工作队 followup.team-visit-monitored-interval-months, 回头看 followup.lookback-*-interval-months); and the households
+ * monitored longer than followup.long-case-years. The team's visits to 脱贫户 and 一般户 (…-others-…) concern every
+ * household of the registry, not the monitored ones, and are not tracked here.
  */
 @ApplicationScoped
 public class VisitService {
@@ -150,8 +152,8 @@ public class VisitService {
         TenantInfo tenant = access.current();
         LocalDate today = LocalDate.now(CaseService.CHINA);
         Map<String, EffectiveParameter> intervals = new HashMap<>();
-        for (String key : List.of("followup.official-visit-interval-months", "followup.lookback-open-interval-months",
-                "followup.lookback-eliminated-interval-months")) {
+        for (String key : List.of("followup.official-visit-interval-months", "followup.team-visit-monitored-interval-months",
+                "followup.lookback-open-interval-months", "followup.lookback-eliminated-interval-months")) {
             intervals.put(key, parameters.resolve(tenant.provinceId(), tenant.code(), key, today.getYear()));
         }
         String scope = OrgScope.likePrefix(user.orgCode());
@@ -165,6 +167,7 @@ public class VisitService {
         for (MonitoringCase c : monitored) {
             if (c.riskState != RiskState.ELIMINATED) {
                 add(items, c, VisitKind.OFFICIAL, intervals.get("followup.official-visit-interval-months"), last, today);
+                add(items, c, VisitKind.TEAM, intervals.get("followup.team-visit-monitored-interval-months"), last, today);
             }
             add(items, c, VisitKind.LOOKBACK, intervals.get(c.riskState == RiskState.ELIMINATED ? "followup.lookback-eliminated-interval-months"
                     : "followup.lookback-open-interval-months"), last, today);
