@@ -76,7 +76,8 @@ public class CluePage {
         return FormSubmit.submit(() -> "/clues/" + clues.record(new ClueRequests.RecordClue(RegistryForms.text(form, "channel"),
                 RegistryForms.text(form, "sourceDetail"), RegistryForms.text(form, "villageCode"), RegistryForms.text(form, "name"),
                 RegistryForms.text(form, "idNumber"), RegistryForms.text(form, "phone"), RegistryForms.text(form, "description"),
-                form.getOrDefault("riskCategories", List.of()), null)).id(),
+                form.getOrDefault("riskCategories", List.of()), null, RegistryForms.text(form, "screeningKind"),
+                RegistryForms.text(form, "campaign"))).id(),
                 e -> listPage("OPEN", false, 0, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
     }
 
@@ -109,6 +110,8 @@ public class CluePage {
                 .data("channels", List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()))
                 .data("categories", Labelled.labels(RiskCategory.class))
                 .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
+                .data("screeningKinds", Labelled.labels(cn.fpjc.core.monitoring.ScreeningKind.class))
+                .data("campaigns", clues.campaigns(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()))
                 .data("v", v).data("err", err).data("error", error);
     }
 

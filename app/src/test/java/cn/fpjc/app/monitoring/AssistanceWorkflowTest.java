@@ -254,8 +254,8 @@ class AssistanceWorkflowTest {
                 measure("临时救助", null, List.of("因意外事故"), "2024-10-25", null)))).put(base() + "/cases/" + id + "/plan").then().statusCode(200);
         // An unverified clue about the household is an open risk.
         JsonPath hh = as(clerk).get(base() + "/households/" + h[0]).then().extract().jsonPath();
-        as(clerk).body(Map.of("channel", "基层干部排查", "villageCode", village, "idNumber", HEAD_IDS.get(h[0]), "name", hh.getString("members[0].name"),
-                "description", "走访发现家中新添病人")).post(base() + "/clues").then().statusCode(201).body("status", equalTo("ATTACHED"));
+        as(clerk).body(Map.of("channel", "基层干部排查", "screeningKind", "常态化排查", "villageCode", village, "idNumber", HEAD_IDS.get(h[0]),
+                "name", hh.getString("members[0].name"), "description", "走访发现家中新添病人")).post(base() + "/clues").then().statusCode(201).body("status", equalTo("ATTACHED"));
         Map<String, Boolean> withClue = conditions(id, rigid);
         // The household is monitored: the clue attaches to it, dated after the plan's last adjustment.
         assertFalse(withClue.get("NO_OPEN_RISK"), withClue.toString());

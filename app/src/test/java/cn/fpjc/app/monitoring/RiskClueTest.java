@@ -201,10 +201,11 @@ class RiskClueTest {
         form.formParam("channel", "基层干部排查").formParam("sourceDetail", "集中排查").formParam("villageCode", village)
                 .formParam("name", "孙有田").formParam("idNumber", id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0'))
                 .formParam("description", "冰雹毁了大棚").post("/clues").then().statusCode(400).body(containsString("data-field=\"idNumber\""))
+                .body(containsString("data-field=\"screeningKind\""))
                 .body(containsString("冰雹毁了大棚"));
         String location = as(clerk).contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false)
-                .formParam("channel", "基层干部排查").formParam("sourceDetail", "集中排查").formParam("villageCode", village)
-                .formParam("name", "孙有田").formParam("idNumber", id).formParam("riskCategories", "因自然灾害")
+                .formParam("channel", "基层干部排查").formParam("screeningKind", "集中排查").formParam("campaign", "冬季集中排查")
+                .formParam("villageCode", village).formParam("name", "孙有田").formParam("idNumber", id).formParam("riskCategories", "因自然灾害")
                 .formParam("description", "冰雹毁了大棚").post("/clues").then().statusCode(303).extract().header("Location");
         String page = as(clerk).get(location).then().statusCode(200).body(containsString("入户核实期限")).body(containsString("因自然灾害"))
                 .body(containsString("verify-form")).extract().asString();
@@ -218,5 +219,47 @@ class RiskClueTest {
         // An old, overdue clue carries the red badge in the list.
         as(clerk).body(clue(Ids.of("19870707", false), "2024-03-01")).post("/api/counties/" + county + "/clues").then().statusCode(201);
         as(clerk).queryParam("overdue", true).get("/clues").then().statusCode(200).body(containsString("badge FAILED\">已逾期"));
+    }
+
+    @Test
+    void cadreScreeningNamesItsKindAndTheYearsCampaignsAreCountedAgainstTheMinimum() {
+        String url = "/api/counties/" + county + "/clues";
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("channel", "基层干部排查", "villageCode", village, "name", "钱小满",
+                "idNumber", Ids.of("19770303", true), "description", "集中排查发现：家中两人患病"));
+        as(clerk).body(body).post(url).then().statusCode(400).body("fields.field", hasItem("screeningKind"));
+        body.put("screeningKind", "集中排查");
+        as(clerk).body(body).post(url).then().statusCode(400).body("fields.field", hasItem("campaign"));
+        body.put("campaign", "第一次集中排查");
+        as(clerk).body(body).post(url).then().statusCode(201).body("screeningKindLabel", equalTo("集中排查")).body("campaign", equalTo("第一次集中排查"));
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        // The national minimum is two campaigns a year.
+        JsonPath campaigns = as(clerk).get("/api/counties/" + county + "/screening-campaigns").then().statusCode(200).body("year", equalTo(year))
+                .body("required", equalTo(2)).body("campaigns.name", hasItem("第一次集中排查")).extract().jsonPath();
+        // (The page test of this class may have run its own campaign this year.)
+        assertEquals(campaigns.getList("campaigns").size() >= 2, campaigns.getBoolean("met"), campaigns.prettify());
+        as(clerk).queryParam("year", 2022).get("/api/counties/" + county + "/screening-campaigns").then().statusCode(200)
+                .body("campaigns.size()", equalTo(0)).body("met", equalTo(false));
+    }
+
+    @Test
+    void aDepartmentPushesItsOwnFileAndEveryUnmatchedRowIsAnsweredWithItsRowNumber() {
+        String person = Ids.of("19650505", false);
+        as(clerk).body(Map.of("householdNo", "DF" + county, "villageCode", village, "category", "一般农户", "members", List.of(Map.of("name",
+                "吴桂英", "idNumber", person, "relation", "户主", "labour", "弱劳动力或半劳动力", "health", "大病", "illness", "乳腺癌"))))
+                .post("/api/counties/" + county + "/households").then().statusCode(201);
+        String csv = "姓名,身份证号,风险类别,情况说明\n吴桂英," + person + ",因病,医疗自付超过上年人均可支配收入50%\n无名氏,110101190001011234,因病,号码错误\n";
+        String dept = Api.createUser("t_clue_dept_file_" + county, Roles.DEPARTMENT, county, county);
+        var result = io.restassured.RestAssured.given().auth().oauth2(Api.token(dept))
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder("县医保局").controlName("department").charset("UTF-8").build())
+                .multiPart("reportedOn", "2024-09-28").multiPart("file", "alerts.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/api/counties/" + county + "/clue-alerts").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, result.getList("clues").size(), result.prettify());
+        assertEquals(3, result.getInt("unmatched[0].row"), result.prettify());
+        io.restassured.RestAssured.given().auth().oauth2(Api.token(dept)).multiPart("department", "x")
+                .multiPart("file", "alerts.csv", "姓名,电话\n张三,123\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/api/counties/" + county + "/clue-alerts").then().statusCode(400).body("fields.field", hasItem("file"));
+        io.restassured.RestAssured.given().auth().oauth2(Api.token(dept)).multiPart("department", "x")
+                .multiPart("file", "alerts.doc", new byte[] {1, 2}, "application/msword")
+                .post("/api/counties/" + county + "/clue-alerts").then().statusCode(400).body("code", equalTo("IMPORT_FILE_TYPE"));
     }
 }

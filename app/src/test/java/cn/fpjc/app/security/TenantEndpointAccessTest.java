@@ -87,6 +87,7 @@ class TenantEndpointAccessTest {
             new Endpoint("GET", "/api/counties/410225/visit-cadence", null, false),
             new Endpoint("GET", "/api/counties/410225/long-cases", null, false),
             new Endpoint("GET", "/api/counties/410225/deadline-scan", null, false),
+            new Endpoint("GET", "/api/counties/410225/screening-campaigns", null, false),
             new Endpoint("POST", "/api/counties/410225/deadline-scan/runs", null, true),
             new Endpoint("GET", "/api/counties/410225/documents/village-notice?village=410225100201", null, false),
             new Endpoint("GET", "/api/counties/410225/documents/county-announcement?from=2024-01-01&to=2024-12-31", null, true));

@@ -10,7 +10,7 @@ public final class ClueRequests {
 
     /** A clue recorded by staff: a self-report taken at the village office or by phone, or a cadre's screening finding. */
     public record RecordClue(String channel, String sourceDetail, String villageCode, String name, String idNumber, String phone,
-            String description, List<String> riskCategories, LocalDate reportedOn) {
+            String description, List<String> riskCategories, LocalDate reportedOn, String screeningKind, String campaign) {
     }
 
     /** The public self-report form (一键申报): no account needed; rate-limited. */
@@ -25,6 +25,7 @@ public final class ClueRequests {
     public record AlertBatch(String department, LocalDate reportedOn, List<AlertRow> rows) {
     }
 
-    public record AlertRow(String idNumber, String name, String riskCategory, String description) {
+    /** @param rowNo where the row stands in the department's file (reported back with unmatched rows); the position when absent */
+    public record AlertRow(String idNumber, String name, String riskCategory, String description, Integer rowNo) {
     }
 }

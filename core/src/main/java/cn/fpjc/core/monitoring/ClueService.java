@@ -101,6 +101,15 @@ public class ClueService {
         }
         RiskClue c = person(in.name(), in.idNumber(), in.phone(), in.description(), errors);
         c.riskCategories = RiskCategory.toStored(in.riskCategories(), errors);
+        if (channel == ClueChannel.CADRE_SCREENING) {
+            c.screeningKind = MemberRules.required(ScreeningKind.class, in.screeningKind(), "screeningKind", "排查方式", errors);
+            c.campaign = c.screeningKind == ScreeningKind.CAMPAIGN ? MemberRules.blankToNull(in.campaign()) : null;
+            if (c.screeningKind == ScreeningKind.CAMPAIGN && c.campaign == null) {
+                errors.add(new FieldError("campaign", "请填写集中排查的名称（如“2024年第一次集中排查”）"));
+            } else if (c.campaign != null && c.campaign.length() > 100) {
+                errors.add(new FieldError("campaign", "名称不超过100字"));
+            }
+        }
         refuse(errors);
         c.channel = channel;
         c.sourceDetail = MemberRules.blankToNull(in.sourceDetail());
@@ -161,7 +170,7 @@ public class ClueService {
         int attached = 0;
         for (int i = 0; i < rows.size(); i++) {
             AlertRow r = rows.get(i);
-            int rowNo = i + 1;
+            int rowNo = r.rowNo() != null ? r.rowNo() : i + 1;
             String name = r.name() == null ? "" : r.name().strip();
             IdNumber id;
             try {
@@ -425,12 +434,30 @@ public class ClueService {
                 : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 
+    /** The year's centralized screening campaigns in the caller's scope, against the minimum number a year. */
+    @Transactional
+    public ClueViews.Campaigns campaigns(int year) {
+        user.requireAnyRole(readers());
+        TenantInfo tenant = access.current();
+        var required = parameters.resolve(tenant.provinceId(), tenant.code(), "monitoring.centralized-screenings-per-year", year);
+        List<ClueViews.Campaign> campaigns = RiskClue.getEntityManager().createQuery("select k.campaign, count(k), min(k.reportedOn),"
+                + " max(k.reportedOn) from RiskClue k where k.screeningKind = :kind and k.reportedOn between :from and :to"
+                + " and k.villageCode like :scope group by k.campaign order by min(k.reportedOn)", Object[].class)
+                .setParameter("kind", ScreeningKind.CAMPAIGN).setParameter("from", LocalDate.of(year, 1, 1))
+                .setParameter("to", LocalDate.of(year, 12, 31)).setParameter("scope", OrgScope.likePrefix(user.orgCode())).getResultList()
+                .stream().map(r -> new ClueViews.Campaign((String) r[0], (Long) r[1], (LocalDate) r[2], (LocalDate) r[3])).toList();
+        Integer min = required.value() == null ? null : Integer.valueOf(required.value());
+        return new ClueViews.Campaigns(year, min, required.value() == null ? required.label() + "：未设定"
+                : required.label() + "：" + min + "（" + required.source() + "）", min == null || campaigns.size() >= min, campaigns);
+    }
+
     ClueView view(RiskClue c) {
         LocalDate today = LocalDate.now(CHINA);
         String dueState = c.status.closed() ? "已办结" : Due.state(c.verifyDue, LocalDate.now(CHINA));
         return new ClueView(c.id, c.trackingNo, c.channel.name(), c.channel.label(), c.sourceDetail, c.villageCode, c.householdId,
                 c.personName, c.idMasked, maskPhone(c.phone), c.description, RiskCategory.labels(c.riskCategories), c.reportedOn, c.receivedAt, c.receivedBy,
                 c.status.name(), c.status.label(), c.verifyDue, c.verifyRule, dueState, c.verificationNote, c.verifiedBy, c.verifiedOn,
-                c.version);
+                c.version, c.screeningKind == null ? null : c.screeningKind.name(), c.screeningKind == null ? null : c.screeningKind.label(),
+                c.campaign);
     }
 }

@@ -15,7 +15,15 @@ public final class ClueViews {
     public record ClueView(long id, String trackingNo, String channel, String channelLabel, String sourceDetail, String villageCode,
             Long householdId, String personName, String idMasked, String phoneMasked, String description, List<String> riskCategories,
             LocalDate reportedOn, Instant receivedAt, String receivedBy, String status, String statusLabel, LocalDate verifyDue,
-            String verifyRule, String dueState, String verificationNote, String verifiedBy, LocalDate verifiedOn, long version) {
+            String verifyRule, String dueState, String verificationNote, String verifiedBy, LocalDate verifiedOn, long version,
+            String screeningKind, String screeningKindLabel, String campaign) {
+    }
+
+    /** A year's centralized screening campaigns against the minimum (monitoring.centralized-screenings-per-year). */
+    public record Campaigns(int year, Integer required, String rule, boolean met, List<Campaign> campaigns) {
+    }
+
+    public record Campaign(String name, long clues, LocalDate firstOn, LocalDate lastOn) {
     }
 
     /** What the public is told: the status and dates only, nothing about the person. */

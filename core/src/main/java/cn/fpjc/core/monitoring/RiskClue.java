@@ -37,6 +37,14 @@ public class RiskClue extends PanacheEntityBase {
     @Column(name = "source_detail", length = 100)
     public String sourceDetail;
 
+    /** For cadre screening: routine or a centralized campaign (named in {@link #campaign}). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "screening_kind", length = 16)
+    public ScreeningKind screeningKind;
+
+    @Column(length = 100)
+    public String campaign;
+
     @Column(name = "village_code", nullable = false, length = 12)
     public String villageCode;
 
