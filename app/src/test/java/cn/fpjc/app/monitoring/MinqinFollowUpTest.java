@@ -90,6 +90,8 @@ class MinqinFollowUpTest {
         // The plan step is the official's: the clerk may not do it; the official drafts the plan and completes the step.
         as(clerk).body(Map.of("stepId", "plan", "evidence", Map.of("帮扶计划", "已制定"))).post(base() + "/cases/" + id + "/complete").then()
                 .statusCode(403);
+        as(official).body(Map.of("stepId", "plan", "evidence", Map.of("帮扶计划", "已制定"), "completedOn", "2024-10-18"))
+                .post(base() + "/cases/" + id + "/complete").then().statusCode(400).body("fields.field", hasItem("evidence.帮扶计划"));
         as(official).body(Map.of("responsibleOfficial", "马帮扶", "labourWilling", true, "measures", List.of(Map.of("type", "产业帮扶",
                 "risks", List.of("因病"), "startOn", "2024-10-15", "description", "肉羊养殖")))).put(base() + "/cases/" + id + "/plan").then()
                 .statusCode(200);

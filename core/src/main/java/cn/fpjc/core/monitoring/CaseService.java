@@ -62,6 +62,8 @@ public class CaseService {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String IDENTIFICATION = "identification";
     static final int IN_LIST = 100;
+    /** A step that asks for this evidence is done only once the household's plan is saved (Minqin's 制定“一户一策”). */
+    static final String PLAN_EVIDENCE = "帮扶计划";
     static final String[] STEP_DOERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
             Roles.RESPONSIBLE_OFFICIAL };
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -209,6 +211,9 @@ public class CaseService {
             } else {
                 given.put(item, text.strip());
             }
+        }
+        if (required(step).contains(PLAN_EVIDENCE) && AssistancePlan.count("caseId", c.parentCaseId == null ? c.id : c.parentCaseId) == 0) {
+            errors.add(new FieldError("evidence." + PLAN_EVIDENCE, "请先在“帮扶计划”页保存本户的一户一策，再办结本步"));
         }
         LocalDate today = LocalDate.now(CHINA);
         LocalDate on = completedOn == null ? today : completedOn;
