@@ -54,7 +54,7 @@ class CaseBenchmark {
         int cases = Integer.getInteger("fpjc.bench.cases");
         int batch = Integer.getInteger("fpjc.bench.batch", 1000);
         // The test example province sets visit intervals and a re-adjustment deadline, so every part of the deadline scan runs.
-        String county = Api.onboard(cn.fpjc.province.testexample.ExampleProvincePlugin.ID, "98");
+        String county = Api.onboard(System.getProperty("fpjc.bench.province", cn.fpjc.province.testexample.ExampleProvincePlugin.ID), System.getProperty("fpjc.bench.province-code", "98"));
         String admin = Api.createUser("t_cbench_admin_" + county, Roles.COUNTY_ADMIN, county, county);
         List<String> villages = new ArrayList<>();
         String township = null;

@@ -424,4 +424,24 @@ class RegistryImportTest {
         assertEquals(8000, households("IMP-K-"));
         assertEquals(24000, done.getInt("membersWritten"));
     }
+
+    @Test
+    void anEliminatedHouseholdsIncomeIsLockedInImportsAsInTheForms() {
+        ImportFile f = new ImportFile().family("IMP-L-1", villageA, 1, IDS);
+        assertEquals(1, upload(admin, "lock.csv", f.csv(), "VALID_ONLY").getInt("householdsWritten"));
+        long id = Long.parseLong(Sql.column("SELECT id FROM " + Sql.database(county) + ".household WHERE household_no = 'IMP-L-1'").get(0));
+        // Its risk was marked eliminated on 30 Jun 2025 (the workflow itself is AssistanceWorkflowTest's).
+        Sql.execute("INSERT INTO " + Sql.database(county) + ".monitoring_case (household_id, village_code, procedure_id, monitoring_type,"
+                + " risk_categories, green_channel, status, started_on, approved_on, risk_state, risk_state_on, created_at, created_by, version)"
+                + " VALUES (" + id + ", '" + villageA + "', 'identification', 'MARGINAL', 'ILLNESS', false, 'COMPLETED', '2024-09-01',"
+                + " '2024-09-10', 'ELIMINATED', '2025-06-30', NOW(6), 'test', 0)");
+        f.income(2025, "12000", "0", "0", "0", "0");
+        JsonPath locked = upload(admin, "lock.csv", f.csv(), "VALID_ONLY");
+        assertEquals(0, locked.getInt("incomesToAdd"), locked.prettify());
+        assertTrue(problems(admin, locked.getLong("id")).toString().contains("收入已锁定"), locked.prettify());
+        // A period begun after the marking is not locked.
+        f.set(ImportColumn.PERIOD_FROM, "2025-07-01").set(ImportColumn.PERIOD_TO, "2025-12-31");
+        assertEquals(1, upload(admin, "lock.csv", f.csv(), "VALID_ONLY").getInt("incomesToAdd"));
+        assertEquals(List.of("2025-07-01"), Sql.column("SELECT period_from FROM " + Sql.database(county) + ".income_record WHERE household_id = " + id));
+    }
 }

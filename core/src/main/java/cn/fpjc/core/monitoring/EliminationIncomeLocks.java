@@ -17,4 +17,15 @@ public class EliminationIncomeLocks implements IncomeLocks {
         }
         return Optional.of("该户风险已于" + c.riskStateOn + "消除并标注");
     }
+
+    @Override
+    public String lockedCondition(String householdIdColumn, String periodFromExpression) {
+        return "EXISTS (SELECT 1 FROM monitoring_case lc WHERE lc.household_id = " + householdIdColumn + " AND lc.parent_case_id IS NULL"
+                + " AND lc.risk_state = 'ELIMINATED' AND " + periodFromExpression + " <= lc.risk_state_on)";
+    }
+
+    @Override
+    public String lockedMessage() {
+        return "该户风险已消除并标注，这一统计期的收入已锁定；如需补录或更正，请由县级先回退";
+    }
 }

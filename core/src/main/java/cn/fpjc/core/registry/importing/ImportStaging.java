@@ -1,5 +1,6 @@
 package cn.fpjc.core.registry.importing;
 
+import cn.fpjc.core.registry.IncomeLocks;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -166,7 +167,7 @@ final class ImportStaging implements AutoCloseable {
      * with exactly the file's data is UNCHANGED (so importing the same file twice changes nothing); one
      * that differs is a CONFLICT (to be corrected in the system, not overwritten by a file).
      */
-    void checkRegistry(String scopeLike) throws SQLException {
+    void checkRegistry(String scopeLike, List<IncomeLocks> incomeLocks) throws SQLException {
         update("UPDATE import_row SET registry_error = NULL WHERE job_id = ? AND registry_error IS NOT NULL", job);
         update("UPDATE import_household SET outcome = CASE WHEN file_ok THEN NULL ELSE 'INVALID' END, registry_error = NULL,"
                 + " existing_id = NULL, income_action = NULL, household_id = NULL WHERE job_id = ?", job);
@@ -194,6 +195,11 @@ final class ImportStaging implements AutoCloseable {
                 + " AND NOT (i.wage = r.wage AND i.production_net = r.production_net AND i.property = r.property AND i.transfer = r.transfer"
                 + " AND i.expenses = r.expenses AND i.period_from = r.period_from AND i.period_to = r.period_to))",
                 "该户这一年度的收入已登记，且与文件不同；修改请在系统中进行", scopeLike);
+        for (IncomeLocks lock : incomeLocks) { // a year not yet recorded would be added: not into a locked period
+            conflict("r.income_year IS NOT NULL AND NOT EXISTS (SELECT 1 FROM income_record i WHERE i.household_id = h.id"
+                    + " AND i.income_year = r.income_year) AND " + lock.lockedCondition("h.id", "COALESCE(r.period_from, MAKEDATE(r.income_year, 1))"),
+                    lock.lockedMessage(), scopeLike);
+        }
         update("UPDATE import_household ih JOIN import_row r ON r.job_id = ih.job_id AND r.row_no = ih.head_row"
                 + " SET ih.outcome = 'UNCHANGED', ih.income_action = CASE WHEN r.income_year IS NULL THEN NULL"
                 + " WHEN EXISTS (SELECT 1 FROM income_record i WHERE i.household_id = ih.existing_id AND i.income_year = r.income_year)"

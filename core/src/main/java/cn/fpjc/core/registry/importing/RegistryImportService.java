@@ -64,6 +64,9 @@ public class RegistryImportService {
     private static final int PROGRESS_EVERY = 2000;
 
     @Inject
+    jakarta.enterprise.inject.Instance<cn.fpjc.core.registry.IncomeLocks> incomeLocks;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -300,7 +303,7 @@ public class RegistryImportService {
                 // The write compares with the registry again inside its transaction (it may have changed since), so when the
                 // user already chose how to write, that comparison is the only one: straight on to WRITING, no VALIDATED pause.
                 if (mode == Mode.VALIDATE_ONLY) {
-                    staging.checkRegistry(job.scopeLike());
+                    staging.checkRegistry(job.scopeLike(), incomeLocks.stream().toList());
                 }
                 LOG.infof("import job %d of %s: %d rows read and staged in %d ms, checked across rows in %d ms%s",
                         job.id(), job.tenant().code(), rows[0], (read - started) / 1_000_000, (fileChecked - read) / 1_000_000,
@@ -335,7 +338,7 @@ public class RegistryImportService {
             c.setAutoCommit(false);
             try {
                 ImportStaging staging = new ImportStaging(c, job.id());
-                staging.checkRegistry(job.scopeLike());
+                staging.checkRegistry(job.scopeLike(), incomeLocks.stream().toList());
                 ImportStaging.Summary summary = staging.summary();
                 if (mode == Mode.ALL_OR_NOTHING && (summary.rowsWithErrors() > 0 || summary.householdsInvalid() > 0)) {
                     counts(c, job.id(), summary);
