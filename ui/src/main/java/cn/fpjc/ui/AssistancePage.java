@@ -16,7 +16,6 @@ import cn.fpjc.core.monitoring.PlanViews.PlanView;
 import cn.fpjc.core.monitoring.RiskCategory;
 import cn.fpjc.core.monitoring.VisitKind;
 import cn.fpjc.core.monitoring.VisitService;
-import cn.fpjc.core.param.EffectiveParameters;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.security.CurrentUser;
 import cn.fpjc.core.security.Roles;
@@ -110,9 +109,6 @@ public class AssistancePage {
     RegistryService registry;
 
     @Inject
-    EffectiveParameters parameters;
-
-    @Inject
     ProvinceDocuments documents;
 
     // ---------------------------------------------------------------- plan
@@ -160,13 +156,8 @@ public class AssistancePage {
             if (r.type() == null || r.type().isBlank()) {
                 continue; // a blank row
             }
-            MultivaluedMap<String, String> one = new jakarta.ws.rs.core.MultivaluedHashMap<>();
-            one.putSingle("startOn", r.startOn());
-            one.putSingle("endOn", r.endOn());
-            List<FieldError> own = new ArrayList<>();
-            LocalDate start = RegistryForms.date(one, "startOn", own);
-            LocalDate end = RegistryForms.date(one, "endOn", own);
-            own.forEach(e -> dateErrors.add(new FieldError("m" + r.index() + "." + e.field(), e.message())));
+            LocalDate start = RegistryForms.date(r.startOn(), "m" + r.index() + ".startOn", dateErrors);
+            LocalDate end = RegistryForms.date(r.endOn(), "m" + r.index() + ".endOn", dateErrors);
             kept.add(r.index());
             measures.add(new MeasureInput(r.type(), RegistryForms.longOrNull(r.memberId()), r.description(), List.copyOf(r.risks()), start, end));
         }
@@ -365,7 +356,7 @@ public class AssistancePage {
         List<?> longCases = limit.value() == null ? List.of() : visits.longCases(200);
         return Templates.followup().data("user", PageUser.of(user)).data("tenantName", access.current().name())
                 .data("tasks", plans.tasks(500)).data("cadence", visits.cadence(500)).data("longCases", longCases).data("longError", longError)
-                .data("today", LocalDate.now(CHINA));
+                .data("today", LocalDate.now(CHINA)).data("actionLabels", CasePage.ACTION_LABELS);
     }
 
     @GET

@@ -62,7 +62,7 @@ final class RegistryForms {
         MemberInput asHead = new MemberInput(head.name(), head.idNumber(), Relation.HEAD.label(), head.labour(), head.health(),
                 head.disabilityGrade(), head.disabilityType(), head.illness(), head.schooling(), head.employmentPlace(),
                 head.employmentMonths(), head.medicalInsured(), head.pensionInsured(), head.extra(), null);
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         return new CreateHousehold(h.householdNo(), h.villageCode(), h.address(), h.category(), h.relocated(), h.noLabourCapacity(),
                 h.extra(), List.of(asHead));
     }
@@ -75,7 +75,7 @@ final class RegistryForms {
     static MemberInput member(MultivaluedMap<String, String> form, Long version) {
         List<FieldError> errors = new ArrayList<>();
         MemberInput m = member(form, "", errors);
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         return new MemberInput(m.name(), m.idNumber(), m.relation(), m.labour(), m.health(), m.disabilityGrade(), m.disabilityType(),
                 m.illness(), m.schooling(), m.employmentPlace(), m.employmentMonths(), m.medicalInsured(), m.pensionInsured(), m.extra(),
                 version);
@@ -94,7 +94,7 @@ final class RegistryForms {
         IncomeInput in = new IncomeInput(integer(form, "year", errors), money(form, "wage", errors), money(form, "productionNet", errors),
                 money(form, "property", errors), money(form, "transfer", errors), money(form, "expenses", errors),
                 date(form, "periodFrom", errors), date(form, "periodTo", errors), longOrNull(form.getFirst("version")));
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         return in;
     }
 
@@ -104,7 +104,7 @@ final class RegistryForms {
                 text(form, "housingGrade"), date(form, "housingCheckedOn", errors), yesNo(form, "waterQuantityOk", errors),
                 yesNo(form, "waterQualityOk", errors), yesNo(form, "waterConvenienceOk", errors), yesNo(form, "waterGuaranteeOk", errors),
                 date(form, "waterCheckedOn", errors), date(form, "assessedOn", errors), longOrNull(form.getFirst("version")));
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         return in;
     }
 
@@ -228,11 +228,6 @@ final class RegistryForms {
 
     // ------------------------------------------------------------ parsing
 
-    private static void refuse(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
-        }
-    }
 
     static String text(MultivaluedMap<String, String> form, String name) {
         String v = form.getFirst(name);
@@ -270,7 +265,20 @@ final class RegistryForms {
     }
 
     static LocalDate date(MultivaluedMap<String, String> form, String name, List<FieldError> errors) {
-        return parsed(form, name, errors, LocalDate::parse, "请填写日期，如 2025-03-31");
+        return date(form.getFirst(name), name, errors);
+    }
+
+    /** A date typed as text; a blank is null, anything unreadable is reported against {@code field}. */
+    static LocalDate date(String text, String field, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (RuntimeException e) {
+            errors.add(new FieldError(field, "请填写日期，如 2025-03-31"));
+            return null;
+        }
     }
 
     /** A typed input: empty is null, unreadable is a field error with {@code message}. */

@@ -74,7 +74,7 @@ public class SelfReportPage {
             values.put(k, form.getFirst(k) == null ? "" : form.getFirst(k)); // the ID number is not shown again
         }
         try {
-            limiter.acquire(county, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+            limiter.acquire(county, http);
             ClueView clue = clues.selfReport(new SelfReport(RegistryForms.text(form, "name"), RegistryForms.text(form, "idNumber"),
                     RegistryForms.text(form, "phone"), RegistryForms.text(form, "villageCode"), RegistryForms.text(form, "description")));
             return Response.seeOther(java.net.URI.create("/report/" + county + "/status?no=" + clue.trackingNo() + "&new=1")).build();

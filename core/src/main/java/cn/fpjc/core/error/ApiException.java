@@ -23,6 +23,13 @@ public class ApiException extends RuntimeException {
         this.fieldErrors = fieldErrors;
     }
 
+    /** Refuses the request with VALIDATION_FAILED when any field was found wrong; nothing is stored before this. */
+    public static void refuseIfAny(List<ErrorBody.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.copyOf(errors));
+        }
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -124,7 +124,7 @@ public class CaseService {
         } else if (started.isAfter(today)) {
             errors.add(new FieldError("startedOn", "发现日期不能晚于今天"));
         }
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         Household h = householdId == null ? null : Household.findById(householdId);
         if (h == null || !OrgScope.covers(user.orgCode(), h.villageCode)) {
             throw new ApiException(ErrorCode.NOT_FOUND, "农户");
@@ -225,7 +225,7 @@ public class CaseService {
         if (step.earliestOn != null && on.isBefore(step.earliestOn)) {
             errors.add(new FieldError("completedOn", step.earliestRule + "，" + step.earliestOn + "之前不能办结本步"));
         }
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         step.completedOn = on;
         step.completedBy = user.username();
         step.evidenceJson = json(given);
@@ -574,11 +574,6 @@ public class CaseService {
         }
     }
 
-    private static void refuse(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
-        }
-    }
 
     private static String json(Map<String, String> m) {
         try {

@@ -110,7 +110,7 @@ public class ClueService {
                 errors.add(new FieldError("campaign", "名称不超过100字"));
             }
         }
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         c.channel = channel;
         c.sourceDetail = MemberRules.blankToNull(in.sourceDetail());
         c.villageCode = village;
@@ -127,7 +127,7 @@ public class ClueService {
         if (c.phone == null) {
             errors.add(new FieldError("phone", "请填写联系电话，便于核实"));
         }
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         c.channel = ClueChannel.SELF_REPORT;
         c.sourceDetail = "网上自主申报";
         c.villageCode = village;
@@ -239,7 +239,7 @@ public class ClueService {
         if (on.isAfter(today) || on.isBefore(c.reportedOn)) {
             errors.add(new FieldError("verifiedOn", "核实日期应在发现日期与今天之间"));
         }
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         ClueView before = view(c);
         c.status = result;
         c.verificationNote = clip(in.note().strip(), 1000);
@@ -403,15 +403,10 @@ public class ClueService {
     private static <E extends Enum<E> & cn.fpjc.core.registry.Labelled> E parse(Class<E> type, String text, String field) {
         List<FieldError> errors = new ArrayList<>();
         E e = MemberRules.required(type, text, field, field, errors);
-        refuse(errors);
+        ApiException.refuseIfAny(errors);
         return e;
     }
 
-    private static void refuse(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
-        }
-    }
 
     /** The county's code and eight characters from an alphabet without look-alikes (0/O, 1/I/L): unguessable, easy to read out. */
     static String trackingNo(String county) {

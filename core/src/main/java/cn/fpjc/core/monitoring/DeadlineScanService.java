@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.calendar.Due;
 import cn.fpjc.core.error.ApiException;
 import cn.fpjc.core.error.ErrorCode;
 import cn.fpjc.core.param.EffectiveParameter;
@@ -21,7 +22,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +43,9 @@ public class DeadlineScanService {
 
     @Inject
     EffectiveParameters parameters;
+
+    @Inject
+    PlanService planService;
 
     @Inject
     TenantAccess access;
@@ -87,8 +90,7 @@ public class DeadlineScanService {
                         + " LEFT JOIN assistance_plan p ON p.case_id = c.id WHERE c.parent_case_id IS NULL AND c.risk_state = 'UNRESOLVED'"
                         + " AND (p.id IS NULL OR p.adjustment_required) AND c.plan_due < ?", id, today);
                 int readjustments = 0;
-                EffectiveParameter readjust = param(tenant, PlanService.READJUST, today);
-                LocalDate readjustDue = readjust.value() == null ? null : MonthDay.parse("--" + readjust.value()).atYear(today.getYear());
+                LocalDate readjustDue = planService.readjustDue(tenant, today).map(Due::date).orElse(null);
                 if (readjustDue != null && readjustDue.isBefore(today)) {
                     readjustments = insert(c, "INSERT INTO overdue_flag (scan_id, kind, case_id, village_code, item, due_on) SELECT ?, 'READJUST',"
                             + " c.id, c.village_code, '年度动态调整', '" + readjustDue + "' FROM monitoring_case c JOIN assistance_plan p"
@@ -96,13 +98,9 @@ public class DeadlineScanService {
                             + " AND p.adjusted_on < ?", id, LocalDate.of(today.getYear(), 1, 1));
                 }
                 int visits = 0;
-                visits += visits(c, id, today, VisitKind.OFFICIAL, param(tenant, "followup.official-visit-interval-months", today),
-                        "'UNRESOLVED', 'BASIC_PROTECTION'");
-                visits += visits(c, id, today, VisitKind.TEAM, param(tenant, "followup.team-visit-monitored-interval-months", today),
-                        "'UNRESOLVED', 'BASIC_PROTECTION'");
-                visits += visits(c, id, today, VisitKind.LOOKBACK, param(tenant, "followup.lookback-open-interval-months", today), "'UNRESOLVED'");
-                visits += visits(c, id, today, VisitKind.LOOKBACK, param(tenant, "followup.lookback-eliminated-interval-months", today),
-                        "'ELIMINATED'");
+                for (VisitService.CadenceRule rule : VisitService.CADENCE) { // the same rules as the cadence page
+                    visits += visits(c, id, today, rule, param(tenant, rule.param(), today));
+                }
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 try (PreparedStatement st = c.prepareStatement("UPDATE deadline_scan SET status = 'DONE', finished_at = ?, steps = ?, plans = ?,"
                         + " readjustments = ?, visits = ?, millis = ? WHERE id = ?")) {
@@ -189,12 +187,14 @@ public class DeadlineScanService {
     }
 
     /** Visits of one kind past their interval, counted from the last such visit or from the approval or latest marking. */
-    private static int visits(Connection c, long scan, LocalDate today, VisitKind kind, EffectiveParameter interval, String states)
+    private static int visits(Connection c, long scan, LocalDate today, VisitService.CadenceRule rule, EffectiveParameter interval)
             throws SQLException {
         if (interval.value() == null) {
             return 0;
         }
         int months = Integer.parseInt(interval.value());
+        VisitKind kind = rule.kind();
+        String states = String.join(", ", rule.states().stream().map(s -> "'" + s.name() + "'").toList());
         return insert(c, "INSERT INTO overdue_flag (scan_id, kind, case_id, village_code, item, due_on) SELECT ?, 'VISIT', c.id, c.village_code, '"
                 + kind.label() + "', DATE_ADD(GREATEST(c.risk_state_on, COALESCE(v.last_visit, c.risk_state_on)), INTERVAL " + months + " MONTH)"
                 + " FROM monitoring_case c LEFT JOIN (SELECT case_id, MAX(visited_on) last_visit FROM followup_visit WHERE kind = '" + kind.name()

@@ -110,9 +110,7 @@ public class EliminationService {
         if (categories == null && errors.isEmpty()) {
             errors.add(new FieldError("riskCategories", "请选择新出现的风险类别"));
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
-        }
+        ApiException.refuseIfAny(errors);
         String before = String.join("、", RiskCategory.labels(c.riskCategories));
         c.riskCategories = categories;
         reopen(c);

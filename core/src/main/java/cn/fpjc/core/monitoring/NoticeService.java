@@ -5,11 +5,11 @@ import cn.fpjc.core.error.ErrorBody.FieldError;
 import cn.fpjc.core.error.ErrorCode;
 import cn.fpjc.core.org.OrgUnit;
 import cn.fpjc.core.registry.Member;
+import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.security.CurrentUser;
 import cn.fpjc.core.security.OrgScope;
 import cn.fpjc.core.security.Roles;
-import cn.fpjc.core.tenancy.TenantAccess;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,9 +33,6 @@ public class NoticeService {
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    TenantAccess access;
 
     public record Line(long caseId, String householdNo, String villageName, String headName, String headIdMasked, long householdSize,
             String subject, String detail) {
@@ -88,8 +85,7 @@ public class NoticeService {
                 Sort.by("villageCode").and("id"), from, to, scope);
         List<MonitoringCase> all = new ArrayList<>(included);
         all.addAll(children);
-        Map<String, String> villages = OrgUnit.<OrgUnit>list("code in ?1", all.stream().map(c -> c.villageCode).distinct().toList().isEmpty()
-                ? List.of("-") : all.stream().map(c -> c.villageCode).distinct().toList()).stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
+        Map<String, String> villages = RegistryService.villageNames(all.stream().map(c -> c.villageCode).collect(Collectors.toSet()));
         return new CountyAnnouncement(from, to, lines(included, villages),
                 lines(children.stream().filter(c -> EliminationAssessor.ELIMINATION.equals(c.procedureId)).toList(), villages),
                 lines(children.stream().filter(c -> EliminationAssessor.BASIC_PROTECTION.equals(c.procedureId)).toList(), villages));

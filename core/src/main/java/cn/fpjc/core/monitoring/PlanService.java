@@ -36,7 +36,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -138,13 +140,12 @@ public class PlanService {
         user.requireAnyRole(ClueService.readers());
         TenantInfo tenant = access.current();
         LocalDate today = LocalDate.now(CaseService.CHINA);
-        EffectiveParameter readjust = parameters.resolve(tenant.provinceId(), tenant.code(), READJUST, today.getYear());
-        LocalDate readjustDue = readjust.value() == null ? null : MonthDay.parse("--" + readjust.value()).atYear(today.getYear());
+        Due readjust = readjustDue(tenant, today).orElse(null);
         List<Object[]> rows = MonitoringCase.getEntityManager().createQuery("select c, p.adjustedOn, p.adjustmentRequired from MonitoringCase c"
                 + " left join AssistancePlan p on p.caseId = c.id where c.parentCaseId is null and c.riskState = :state"
                 + " and c.villageCode like :scope", Object[].class).setParameter("state", RiskState.UNRESOLVED)
                 .setParameter("scope", OrgScope.likePrefix(user.orgCode())).getResultList();
-        List<MonitoringCase> due = new ArrayList<>();
+        Map<Long, Long> households = new HashMap<>();
         List<PlanTask> tasks = new ArrayList<>();
         for (Object[] row : rows) {
             MonitoringCase c = (MonitoringCase) row[0];
@@ -152,19 +153,23 @@ public class PlanService {
             if (adjusted == null || Boolean.TRUE.equals(row[2])) {
                 tasks.add(new PlanTask(c.id, null, c.villageCode, adjusted == null ? "制定帮扶计划" : "按新情况调整帮扶计划", c.planDue,
                         c.planDueRule, Due.state(c.planDue, today)));
-                due.add(c);
-            } else if (readjustDue != null && adjusted.getYear() < today.getYear()) {
-                tasks.add(new PlanTask(c.id, null, c.villageCode, "年度动态调整", readjustDue,
-                        readjust.label() + "：" + readjust.value() + "（" + readjust.source() + "）", Due.state(readjustDue, today)));
-                due.add(c);
+                households.put(c.id, c.householdId);
+            } else if (readjust != null && adjusted.getYear() < today.getYear()) {
+                tasks.add(new PlanTask(c.id, null, c.villageCode, "年度动态调整", readjust.date(), readjust.rule(), Due.state(readjust.date(), today)));
+                households.put(c.id, c.householdId);
             }
         }
-        Map<Long, String> numbers = CaseService.householdNumbers(due.stream().map(c -> c.householdId).distinct().toList());
-        Map<Long, Long> households = due.stream().collect(Collectors.toMap(c -> c.id, c -> c.householdId, (a, b) -> a));
-        return tasks.stream().sorted(Comparator.comparing(PlanTask::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(PlanTask::caseId)).limit(Math.min(Math.max(limit, 1), 1000))
-                .map(t -> new PlanTask(t.caseId(), numbers.get(households.get(t.caseId())), t.villageCode(), t.task(), t.dueOn(), t.dueRule(),
-                        t.dueState())).toList();
+        List<PlanTask> page = tasks.stream().sorted(Comparator.comparing(PlanTask::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PlanTask::caseId)).limit(Math.min(Math.max(limit, 1), 1000)).toList();
+        Map<Long, String> numbers = CaseService.householdNumbers(page.stream().map(t -> households.get(t.caseId())).distinct().toList());
+        return page.stream().map(t -> t.withHouseholdNo(numbers.get(households.get(t.caseId())))).toList();
+    }
+
+    /** This year's re-adjustment deadline (assistance.plan-readjust-deadline) with its rule; empty where none is set. */
+    Optional<Due> readjustDue(TenantInfo tenant, LocalDate today) {
+        EffectiveParameter p = parameters.resolve(tenant.provinceId(), tenant.code(), READJUST, today.getYear());
+        return p.value() == null ? Optional.empty() : Optional.of(new Due(MonthDay.parse("--" + p.value()).atYear(today.getYear()),
+                p.label() + "：" + p.value() + "（" + p.source() + "）", false));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -246,7 +251,6 @@ public class PlanService {
     }
 
     PlanView view(MonitoringCase c) {
-        TenantInfo tenant = access.current();
         LocalDate today = LocalDate.now(CaseService.CHINA);
         Household h = Household.findById(c.householdId);
         List<Member> members = Member.<Member>list("householdId = ?1 and active = true", Sort.by("id"), c.householdId);
@@ -257,20 +261,13 @@ public class PlanService {
                 : PlanMeasure.<PlanMeasure>list("planId", Sort.by("id"), plan.id).stream().map(m -> measureView(m, names, today)).toList();
         List<Finding> findings = plan == null || plan.flags == null ? List.of()
                 : Arrays.stream(plan.flags.split("\n")).map(f -> new Finding("FLAG", f)).toList();
-        LocalDate readjustDue = null;
-        String readjustRule = null;
-        if (plan != null && c.riskState == RiskState.UNRESOLVED && plan.adjustedOn.getYear() < today.getYear()) {
-            EffectiveParameter p = parameters.resolve(tenant.provinceId(), tenant.code(), READJUST, today.getYear());
-            if (p.value() != null) {
-                readjustDue = MonthDay.parse("--" + p.value()).atYear(today.getYear());
-                readjustRule = p.label() + "：" + p.value() + "（" + p.source() + "）";
-            }
-        }
+        Due readjust = plan != null && c.riskState == RiskState.UNRESOLVED && plan.adjustedOn.getYear() < today.getYear()
+                ? readjustDue(access.current(), today).orElse(null) : null;
         boolean open = plan == null || plan.adjustmentRequired;
         return new PlanView(c.id, h.householdNo, c.villageCode, plan != null, plan == null ? null : plan.responsibleOfficial,
                 plan == null ? null : plan.responsiblePhone, plan != null && plan.labourWilling, plan == null ? null : plan.note, measures,
                 findings, c.planDue, c.planDueRule, open ? Due.state(c.planDue, today) : "已制定", plan == null ? null : plan.adjustedOn,
-                readjustDue, readjustRule, plan == null ? null : plan.lockedOn, c.riskState == null ? null : c.riskState.label(),
+                readjust == null ? null : readjust.date(), readjust == null ? null : readjust.rule(), plan == null ? null : plan.lockedOn, c.riskState == null ? null : c.riskState.label(),
                 RiskCategory.labels(c.riskCategories), options, plan == null ? 0 : plan.version);
     }
 

@@ -35,6 +35,9 @@ public final class PlanViews {
     /** A plan to make (制定) or re-adjust (年度调整), with its deadline. */
     public record PlanTask(long caseId, String householdNo, String villageCode, String task, LocalDate dueOn, String dueRule,
             String dueState) {
+        PlanTask withHouseholdNo(String no) {
+            return new PlanTask(caseId, no, villageCode, task, dueOn, dueRule, dueState);
+        }
     }
 
     public record VisitView(long id, long caseId, String kind, String kindLabel, String visitor, LocalDate visitedOn, String findings,
@@ -44,6 +47,9 @@ public final class PlanViews {
     /** When a monitored household is next due a visit of one kind, and how the interval was set. */
     public record CadenceItem(long caseId, String householdNo, String villageCode, String riskState, String kind, String kindLabel,
             LocalDate lastVisit, int intervalMonths, String intervalSource, LocalDate dueOn, String dueState) {
+        CadenceItem withHouseholdNo(String no) {
+            return new CadenceItem(caseId, no, villageCode, riskState, kind, kindLabel, lastVisit, intervalMonths, intervalSource, dueOn, dueState);
+        }
     }
 
     /** A household monitored longer than the province's limit without elimination, with its history. */

@@ -35,7 +35,7 @@ public class PublicSelfReportResource {
     @POST
     public Response report(@PathParam("county") String county, SelfReport request, @Context HttpServerRequest http) {
         access.bindPublic(county);
-        limiter.acquire(county, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        limiter.acquire(county, http);
         ClueView clue = service.selfReport(request == null ? new SelfReport(null, null, null, null, null) : request);
         return Response.status(201).entity(Map.of("trackingNo", clue.trackingNo(), "message",
                 "已收到您的申报，村（社区）将在" + (clue.verifyDue() == null ? "规定时限内" : clue.verifyDue() + "前") + "入户核实。请记下查询编号："

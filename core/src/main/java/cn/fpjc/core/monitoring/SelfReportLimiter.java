@@ -27,6 +27,11 @@ public class SelfReportLimiter {
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
     /** Counts one report from {@code client} to {@code county}, or refuses with 429 when the window is full. */
+    /** Counts a report from {@code request}'s client address (the page and the API share the limit). */
+    public void acquire(String county, io.vertx.core.http.HttpServerRequest request) {
+        acquire(county, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+    }
+
     public void acquire(String county, String client) {
         long now = System.nanoTime();
         long horizon = now - window.toNanos();

@@ -27,9 +27,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Follow-up of monitored households (DOMAIN.md §2 Follow-up): visit and 回头看 records with a photo or scanned record;
@@ -44,6 +46,16 @@ public class VisitService {
     /** Officials record their own visits; staff record any. */
     static final String[] RECORDERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
             Roles.RESPONSIBLE_OFFICIAL };
+
+    /** Which visits a monitored household is due in each risk state, and the parameter that sets the interval. */
+    record CadenceRule(VisitKind kind, String param, Set<RiskState> states) {
+    }
+
+    static final List<CadenceRule> CADENCE = List.of(
+            new CadenceRule(VisitKind.OFFICIAL, "followup.official-visit-interval-months", EnumSet.of(RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION)),
+            new CadenceRule(VisitKind.TEAM, "followup.team-visit-monitored-interval-months", EnumSet.of(RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION)),
+            new CadenceRule(VisitKind.LOOKBACK, "followup.lookback-open-interval-months", EnumSet.of(RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION)),
+            new CadenceRule(VisitKind.LOOKBACK, "followup.lookback-eliminated-interval-months", EnumSet.of(RiskState.ELIMINATED)));
 
     @Inject
     CurrentUser user;
@@ -98,9 +110,7 @@ public class VisitService {
                 errors.add(new FieldError("attachment", ErrorCode.ATTACHMENT_INVALID.message()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
-        }
+        ApiException.refuseIfAny(errors);
         FollowUpVisit v = new FollowUpVisit();
         v.caseId = c.id;
         v.householdId = c.householdId;
@@ -151,11 +161,8 @@ public class VisitService {
         user.requireAnyRole(ClueService.readers());
         TenantInfo tenant = access.current();
         LocalDate today = LocalDate.now(CaseService.CHINA);
-        Map<String, EffectiveParameter> intervals = new HashMap<>();
-        for (String key : List.of("followup.official-visit-interval-months", "followup.team-visit-monitored-interval-months",
-                "followup.lookback-open-interval-months", "followup.lookback-eliminated-interval-months")) {
-            intervals.put(key, parameters.resolve(tenant.provinceId(), tenant.code(), key, today.getYear()));
-        }
+        Map<CadenceRule, EffectiveParameter> intervals = new HashMap<>();
+        CADENCE.forEach(r -> intervals.put(r, parameters.resolve(tenant.provinceId(), tenant.code(), r.param(), today.getYear())));
         String scope = OrgScope.likePrefix(user.orgCode());
         List<MonitoringCase> monitored = MonitoringCase.list("parentCaseId is null and riskState is not null and villageCode like ?1", scope);
         Map<String, LocalDate> last = new HashMap<>();
@@ -165,25 +172,23 @@ public class VisitService {
         }
         List<CadenceItem> items = new ArrayList<>();
         for (MonitoringCase c : monitored) {
-            if (c.riskState != RiskState.ELIMINATED) {
-                add(items, c, VisitKind.OFFICIAL, intervals.get("followup.official-visit-interval-months"), last, today);
-                add(items, c, VisitKind.TEAM, intervals.get("followup.team-visit-monitored-interval-months"), last, today);
+            for (CadenceRule rule : CADENCE) {
+                if (rule.states().contains(c.riskState)) {
+                    add(items, c, rule.kind(), intervals.get(rule), last, today);
+                }
             }
-            add(items, c, VisitKind.LOOKBACK, intervals.get(c.riskState == RiskState.ELIMINATED ? "followup.lookback-eliminated-interval-months"
-                    : "followup.lookback-open-interval-months"), last, today);
         }
         items.sort(Comparator.comparing(CadenceItem::dueOn).thenComparing(CadenceItem::caseId));
         List<CadenceItem> page = items.subList(0, Math.min(items.size(), Math.min(Math.max(limit, 1), 1000)));
         Map<Long, Long> households = new HashMap<>();
         monitored.forEach(c -> households.put(c.id, c.householdId));
         Map<Long, String> numbers = CaseService.householdNumbers(page.stream().map(i -> households.get(i.caseId())).distinct().toList());
-        return page.stream().map(i -> new CadenceItem(i.caseId(), numbers.get(households.get(i.caseId())), i.villageCode(), i.riskState(),
-                i.kind(), i.kindLabel(), i.lastVisit(), i.intervalMonths(), i.intervalSource(), i.dueOn(), i.dueState())).toList();
+        return page.stream().map(i -> i.withHouseholdNo(numbers.get(households.get(i.caseId())))).toList();
     }
 
     private static void add(List<CadenceItem> items, MonitoringCase c, VisitKind kind, EffectiveParameter interval, Map<String, LocalDate> last,
             LocalDate today) {
-        if (interval == null || interval.value() == null) {
+        if (interval.value() == null) {
             return;
         }
         int months = Integer.parseInt(interval.value());

@@ -266,8 +266,8 @@ public class RegistryService {
     }
 
     /** Village code → name for the given villages. */
-    static Map<String, String> villageNames(Set<String> codes) {
-        return OrgUnit.<OrgUnit>list("code in ?1", codes).stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
+    public static Map<String, String> villageNames(Set<String> codes) {
+        return codes.isEmpty() ? Map.of() : OrgUnit.<OrgUnit>list("code in ?1", codes).stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
     }
 
     Household visible(long id) {
