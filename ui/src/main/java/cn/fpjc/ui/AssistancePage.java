@@ -1,8 +1,8 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorBody.FieldError;
-import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.CaseService;
 import cn.fpjc.core.monitoring.EliminationAssessor.Assessment;
 import cn.fpjc.core.monitoring.EliminationService;
@@ -17,10 +17,10 @@ import cn.fpjc.core.monitoring.RiskCategory;
 import cn.fpjc.core.monitoring.VisitKind;
 import cn.fpjc.core.monitoring.VisitService;
 import cn.fpjc.core.registry.RegistryService;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

@@ -1,6 +1,6 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.monitoring.CaseRequests;
 import cn.fpjc.core.monitoring.CaseService;
 import cn.fpjc.core.monitoring.CaseViews;
@@ -11,10 +11,10 @@ import cn.fpjc.core.monitoring.CaseViews.StepView;
 import cn.fpjc.core.monitoring.EliminationService;
 import cn.fpjc.core.monitoring.PlanRequests;
 import cn.fpjc.core.monitoring.RiskCategory;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

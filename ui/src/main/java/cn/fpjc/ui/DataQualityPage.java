@@ -1,12 +1,12 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.quality.DataQualityService;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
-import cn.fpjc.core.web.Pager;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.web.Pager;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

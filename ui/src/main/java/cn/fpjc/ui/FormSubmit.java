@@ -1,6 +1,6 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.platform.error.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.Response;

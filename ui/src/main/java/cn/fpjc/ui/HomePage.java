@@ -1,14 +1,14 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.org.OrgUnit;
-import cn.fpjc.core.plugin.ProvincePlugin;
-import cn.fpjc.core.plugin.ProvincePluginRegistry;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.OrgScope;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantDirectory;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.org.OrgUnit;
+import cn.fpjc.core.platform.plugin.ProvincePlugin;
+import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantDirectory;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

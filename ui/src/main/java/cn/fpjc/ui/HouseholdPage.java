@@ -1,20 +1,20 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.audit.AuditResource;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.form.FormExtensions;
-import cn.fpjc.core.org.OrgUnitService;
+import cn.fpjc.core.platform.audit.AuditResource;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.policy.form.FormExtensions;
+import cn.fpjc.core.platform.org.OrgUnitService;
 import cn.fpjc.core.registry.HouseholdCategory;
-import cn.fpjc.core.registry.Labelled;
+import cn.fpjc.core.platform.text.Labelled;
 import cn.fpjc.core.registry.RegistryRequests;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.RegistryViews;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.OrgScope;
-import cn.fpjc.core.security.Roles;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
-import cn.fpjc.core.web.Pager;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.web.Pager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -337,7 +337,7 @@ public class HouseholdPage {
 
     private static RegistryViews.MemberView member(RegistryViews.HouseholdDetail h, long memberId) {
         return h.members().stream().filter(m -> m.id() == memberId && m.active()).findFirst()
-                .orElseThrow(() -> new ApiException(cn.fpjc.core.error.ErrorCode.NOT_FOUND));
+                .orElseThrow(() -> new ApiException(cn.fpjc.core.platform.error.ErrorCode.NOT_FOUND));
     }
 
     private TemplateInstance page(TemplateInstance t, TenantInfo tenant) {

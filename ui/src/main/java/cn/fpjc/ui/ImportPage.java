@@ -1,12 +1,12 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.importing.ImportJobView;
 import cn.fpjc.core.registry.importing.RegistryImportService;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

@@ -1,11 +1,11 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.param.EffectiveParameter;
-import cn.fpjc.core.param.EffectiveParameters;
-import cn.fpjc.core.param.ParameterOrigin;
-import cn.fpjc.core.param.ParameterResource;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.policy.param.EffectiveParameter;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.policy.param.ParameterOrigin;
+import cn.fpjc.core.policy.param.ParameterResource;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

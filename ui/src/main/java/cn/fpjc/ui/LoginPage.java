@@ -1,8 +1,8 @@
 package cn.fpjc.ui;
 
 import cn.fpjc.admin.user.AuthService;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorMappers;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorMappers;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;

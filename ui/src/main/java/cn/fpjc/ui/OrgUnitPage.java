@@ -1,12 +1,12 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.org.OrgUnitRequests;
-import cn.fpjc.core.org.OrgUnitService;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.org.OrgUnitRequests;
+import cn.fpjc.core.platform.org.OrgUnitService;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -51,7 +51,7 @@ public class OrgUnitPage {
         TenantInfo tenant = access.bind(null);
         try {
             if (!user.hasRole(Roles.COUNTY_ADMIN)) {
-                throw new ApiException(cn.fpjc.core.error.ErrorCode.FORBIDDEN);
+                throw new ApiException(cn.fpjc.core.platform.error.ErrorCode.FORBIDDEN);
             }
             service.create(tenant.code(), new OrgUnitRequests.Create(code == null ? "" : code.strip(), name == null ? "" : name.strip()));
             return Response.seeOther(URI.create("/org-units")).build();

@@ -1,7 +1,7 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
 import java.util.List;
 import java.util.TreeSet;
 

@@ -1,12 +1,12 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.param.EffectiveParameters;
-import cn.fpjc.core.param.ParameterResource;
-import cn.fpjc.core.procedure.EffectiveProcedures;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.policy.param.ParameterResource;
+import cn.fpjc.core.policy.procedure.EffectiveProcedures;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

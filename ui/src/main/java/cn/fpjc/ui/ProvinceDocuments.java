@@ -1,8 +1,8 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.plugin.ProvincePlugin;
-import cn.fpjc.core.plugin.ProvincePluginRegistry;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.plugin.ProvincePlugin;
+import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

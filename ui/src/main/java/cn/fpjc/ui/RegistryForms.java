@@ -1,15 +1,15 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorBody.FieldError;
-import cn.fpjc.core.error.ErrorCode;
-import cn.fpjc.core.form.FormExtensions;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.registry.EmploymentPlace;
 import cn.fpjc.core.registry.HealthStatus;
 import cn.fpjc.core.registry.HouseholdCategory;
 import cn.fpjc.core.registry.HousingGrade;
 import cn.fpjc.core.registry.LabourCapacity;
-import cn.fpjc.core.registry.Labelled;
+import cn.fpjc.core.platform.text.Labelled;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.registry.RegistryRequests.CreateHousehold;
 import cn.fpjc.core.registry.RegistryRequests.GuaranteeInput;

@@ -1,14 +1,14 @@
 package cn.fpjc.ui;
 
-import cn.fpjc.core.error.ApiException;
+import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.monitoring.ClueRequests.SelfReport;
 import cn.fpjc.core.monitoring.ClueService;
 import cn.fpjc.core.monitoring.ClueViews.ClueView;
 import cn.fpjc.core.monitoring.SelfReportLimiter;
-import cn.fpjc.core.org.OrgLevel;
-import cn.fpjc.core.org.OrgUnit;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.org.OrgLevel;
+import cn.fpjc.core.platform.org.OrgUnit;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;

@@ -2,9 +2,9 @@ package cn.fpjc.ui;
 
 import cn.fpjc.admin.user.CreateUserRequest;
 import cn.fpjc.admin.user.UserResource;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

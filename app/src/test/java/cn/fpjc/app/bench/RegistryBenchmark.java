@@ -10,7 +10,7 @@ import cn.fpjc.core.registry.PersonalDataCipher;
 import cn.fpjc.core.registry.SyntheticRegistry;
 import cn.fpjc.core.registry.SyntheticRegistryService;
 import cn.fpjc.core.registry.importing.ImportColumn;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.Roles;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

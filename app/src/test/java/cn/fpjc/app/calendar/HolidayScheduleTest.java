@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
-import cn.fpjc.core.calendar.WorkingDayCalendar;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;

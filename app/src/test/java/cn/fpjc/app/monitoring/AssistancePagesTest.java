@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fpjc.app.registry.Ids;
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Cases;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;

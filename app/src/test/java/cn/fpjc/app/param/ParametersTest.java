@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
-import cn.fpjc.core.param.EffectiveParameters;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.policy.param.EffectiveParameters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
-import cn.fpjc.core.plugin.ProvincePlugin;
-import cn.fpjc.core.programme.Programme;
-import cn.fpjc.core.programme.Programmes;
+import cn.fpjc.core.platform.plugin.ProvincePlugin;
+import cn.fpjc.core.policy.programme.Programme;
+import cn.fpjc.core.policy.programme.Programmes;
 import cn.fpjc.programme.examplegarden.ExampleGardenProgramme;
 import cn.fpjc.province.testexample.ExampleProvincePlugin;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.province.testexample.ExampleProvincePlugin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -13,7 +13,7 @@ import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
 import cn.fpjc.core.registry.IncomeRecord;
 import cn.fpjc.core.registry.importing.ImportColumn;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 package cn.fpjc.programme.examplegarden;
 
-import cn.fpjc.core.programme.Programme;
+import cn.fpjc.core.policy.programme.Programme;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package cn.fpjc.programme.examplegarden;
 
-import cn.fpjc.core.form.FormExtensions;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
-import cn.fpjc.core.programme.Programmes;
+import cn.fpjc.core.policy.form.FormExtensions;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.policy.programme.Programmes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

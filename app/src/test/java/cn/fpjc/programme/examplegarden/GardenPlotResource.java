@@ -1,14 +1,14 @@
 package cn.fpjc.programme.examplegarden;
 
-import cn.fpjc.core.audit.AuditLog;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
-import cn.fpjc.core.org.OrgUnit;
-import cn.fpjc.core.programme.Programmes;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.OrgScope;
-import cn.fpjc.core.security.Roles;
-import cn.fpjc.core.tenancy.TenantScoped;
+import cn.fpjc.core.platform.audit.AuditLog;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.platform.org.OrgUnit;
+import cn.fpjc.core.policy.programme.Programmes;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantScoped;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,9 +21,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import cn.fpjc.core.form.FormExtensions;
-import cn.fpjc.core.tenancy.TenantAccess;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.policy.form.FormExtensions;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 
 /** The example programme's own REST resource: every method first checks the county has the programme. */
 @Path("/api/counties/{county}/programmes/example-garden/plots")

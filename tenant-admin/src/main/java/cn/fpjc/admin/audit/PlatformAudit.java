@@ -1,6 +1,6 @@
 package cn.fpjc.admin.audit;
 
-import cn.fpjc.core.audit.Snapshots;
+import cn.fpjc.core.platform.audit.Snapshots;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package cn.fpjc.admin.calendar;
 
 import cn.fpjc.admin.audit.PlatformAudit;
-import cn.fpjc.core.calendar.HolidaySchedule;
-import cn.fpjc.core.calendar.HolidayScheduleStore;
-import cn.fpjc.core.calendar.WorkingDayCalendar;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.platform.calendar.HolidaySchedule;
+import cn.fpjc.core.platform.calendar.HolidayScheduleStore;
+import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package cn.fpjc.admin.health;
 
 import cn.fpjc.admin.tenant.Tenant;
-import cn.fpjc.core.tenancy.TenantStatus;
+import cn.fpjc.core.platform.tenancy.TenantStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;

@@ -1,10 +1,10 @@
 package cn.fpjc.admin.param;
 
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
-import cn.fpjc.core.plugin.ProvincePluginRegistry;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

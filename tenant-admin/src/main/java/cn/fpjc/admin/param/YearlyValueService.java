@@ -1,12 +1,12 @@
 package cn.fpjc.admin.param;
 
 import cn.fpjc.admin.audit.PlatformAudit;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
-import cn.fpjc.core.param.EffectiveParameters;
-import cn.fpjc.core.param.ParameterDefinition;
-import cn.fpjc.core.param.ParameterValue;
-import cn.fpjc.core.param.YearlyParameterStore;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.policy.param.ParameterDefinition;
+import cn.fpjc.core.policy.param.ParameterValue;
+import cn.fpjc.core.policy.param.YearlyParameterStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

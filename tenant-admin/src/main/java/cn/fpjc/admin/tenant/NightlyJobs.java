@@ -2,8 +2,8 @@ package cn.fpjc.admin.tenant;
 
 import cn.fpjc.core.monitoring.DeadlineScanService;
 import cn.fpjc.core.registry.quality.DataQualityService;
-import cn.fpjc.core.tenancy.TenantInfo;
-import cn.fpjc.core.tenancy.TenantStatus;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.tenancy.TenantStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

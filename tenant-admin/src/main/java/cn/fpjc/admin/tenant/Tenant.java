@@ -1,7 +1,7 @@
 package cn.fpjc.admin.tenant;
 
-import cn.fpjc.core.tenancy.TenantInfo;
-import cn.fpjc.core.tenancy.TenantStatus;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.tenancy.TenantStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,9 +1,11 @@
 package cn.fpjc.admin.tenant;
 
-import cn.fpjc.core.plugin.ProvincePlugin;
-import cn.fpjc.core.programme.Programme;
-import cn.fpjc.core.programme.Programmes;
-import cn.fpjc.core.tenancy.TenantConnections;
+import cn.fpjc.core.platform.plugin.ProvincePlugin;
+import cn.fpjc.core.policy.programme.Programme;
+import cn.fpjc.core.policy.programme.Programmes;
+import cn.fpjc.core.platform.tenancy.TenantChangelog;
+import cn.fpjc.core.platform.tenancy.TenantConnections;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import liquibase.Contexts;
@@ -24,16 +27,17 @@ import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * Creates a tenant database and applies core's changelog, then the province plug-in's, through
+ * Creates a tenant database and applies each core module's changelog in dependency order, then the province plug-in's, through
  * Liquibase's API on a connection switched to that database. One migration at a time per process:
  * Liquibase is not safe to run concurrently in one JVM (shared/FACTS.md).
  */
 @ApplicationScoped
 public class TenantMigrator {
-    public static final String CORE_CHANGELOG = "db/core/changelog.xml";
-
     @Inject
     TenantConnections connections;
+
+    @Inject
+    Instance<TenantChangelog> moduleChangelogs;
 
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -56,7 +60,8 @@ public class TenantMigrator {
         try {
             createDatabase(database);
             List<String> changelogs = new ArrayList<>();
-            changelogs.add(CORE_CHANGELOG);
+            moduleChangelogs.stream().sorted(Comparator.comparingInt(TenantChangelog::order))
+                    .map(TenantChangelog::path).forEach(changelogs::add);
             plugin.changelog().ifPresent(changelogs::add);
             for (Programme programme : programmes.enabledFor(plugin.id(), tenantCode)) {
                 programme.changelog().ifPresent(changelogs::add);

@@ -1,7 +1,7 @@
 package cn.fpjc.admin.tenant;
 
-import cn.fpjc.core.tenancy.TenantDirectory;
-import cn.fpjc.core.tenancy.TenantInfo;
+import cn.fpjc.core.platform.tenancy.TenantDirectory;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

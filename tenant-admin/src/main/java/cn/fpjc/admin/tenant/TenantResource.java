@@ -1,14 +1,14 @@
 package cn.fpjc.admin.tenant;
 
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import cn.fpjc.core.tenancy.TenantStatus;
+import cn.fpjc.core.platform.tenancy.TenantStatus;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -76,7 +76,7 @@ public class TenantResource {
             throw new ApiException(ErrorCode.PROVINCE_SCOPE);
         }
         TenantService.Onboarded result = service.onboard(user.username(), request);
-        if (result.tenant().status() != cn.fpjc.core.tenancy.TenantStatus.ACTIVE && result.tenant().lastError() != null) {
+        if (result.tenant().status() != cn.fpjc.core.platform.tenancy.TenantStatus.ACTIVE && result.tenant().lastError() != null) {
             throw new ApiException(ErrorCode.TENANT_PROVISIONING_FAILED, result.tenant().code());
         }
         return (result.created() ? Response.created(URI.create("/api/admin/tenants/" + result.tenant().code())) : Response.ok())

@@ -1,19 +1,19 @@
 package cn.fpjc.admin.tenant;
 
 import cn.fpjc.admin.audit.PlatformAudit;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
-import cn.fpjc.core.plugin.ProvincePlugin;
-import cn.fpjc.core.plugin.ProvincePluginRegistry;
-import cn.fpjc.core.tenancy.TenancyConfig;
-import cn.fpjc.core.tenancy.TenantStatus;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.platform.plugin.ProvincePlugin;
+import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.platform.tenancy.TenancyConfig;
+import cn.fpjc.core.platform.tenancy.TenantStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
-import cn.fpjc.core.web.Pager;
+import cn.fpjc.core.platform.web.Pager;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;

@@ -1,6 +1,6 @@
 package cn.fpjc.admin.tenant;
 
-import cn.fpjc.core.tenancy.TenantStatus;
+import cn.fpjc.core.platform.tenancy.TenantStatus;
 import java.time.Instant;
 
 public record TenantView(String code, String name, String provinceId, String provinceName, TenantStatus status,

@@ -1,7 +1,7 @@
 package cn.fpjc.admin.user;
 
-import cn.fpjc.core.security.CurrentUser;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;

@@ -1,8 +1,8 @@
 package cn.fpjc.admin.user;
 
 import cn.fpjc.admin.audit.PlatformAudit;
-import cn.fpjc.core.error.ApiException;
-import cn.fpjc.core.error.ErrorCode;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -2,7 +2,7 @@ package cn.fpjc.admin.user;
 
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.admin.tenant.TenantStartup;
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

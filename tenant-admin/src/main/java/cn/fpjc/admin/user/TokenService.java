@@ -1,6 +1,6 @@
 package cn.fpjc.admin.user;
 
-import cn.fpjc.core.security.Claims;
+import cn.fpjc.core.platform.security.Claims;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;

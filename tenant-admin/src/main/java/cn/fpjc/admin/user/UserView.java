@@ -1,6 +1,6 @@
 package cn.fpjc.admin.user;
 
-import cn.fpjc.core.security.Roles;
+import cn.fpjc.core.platform.security.Roles;
 import java.util.List;
 
 public record UserView(String username, String displayName, List<String> roles, List<String> roleLabels, String provinceId,

@@ -1,6 +1,6 @@
 package cn.fpjc.province.gansu;
 
-import cn.fpjc.core.plugin.ProvincePlugin;
+import cn.fpjc.core.platform.plugin.ProvincePlugin;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 

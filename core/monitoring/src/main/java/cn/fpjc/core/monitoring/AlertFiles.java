@@ -1,0 +1,66 @@
+package cn.fpjc.core.monitoring;
+
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.monitoring.ClueRequests.AlertRow;
+import cn.fpjc.core.platform.files.TableReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A line department's alert list as it comes out of its own system: .csv (UTF-8 or GBK) or .xlsx with a header row
+ * naming 身份证号 (required), 姓名, 风险类别 and 情况说明 in any order. Each row keeps its row number for the answer.
+ */
+final class AlertFiles {
+    static final int MAX_ROWS = 5000;
+    static final Map<String, String> HEADERS = Map.of("身份证号", "id", "姓名", "name", "风险类别", "risk", "情况说明", "description");
+
+    private AlertFiles() {
+    }
+
+    static List<AlertRow> read(Path file, String fileName) {
+        TableReader reader = TableReader.forFileName(fileName);
+        if (reader == null) {
+            throw new ApiException(ErrorCode.IMPORT_FILE_TYPE);
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<AlertRow> rows = new ArrayList<>();
+        try {
+            reader.read(file, (rowNo, cells) -> {
+                if (columns.isEmpty()) {
+                    for (int i = 0; i < cells.size(); i++) {
+                        String key = HEADERS.get(cells.get(i).text().replace("*", "").strip());
+                        if (key != null) {
+                            columns.putIfAbsent(key, i);
+                        }
+                    }
+                    if (!columns.containsKey("id")) {
+                        throw new ApiException(ErrorCode.VALIDATION_FAILED, null,
+                                List.of(new FieldError("file", "第一行应为表头，且须有“身份证号”列（可选：姓名、风险类别、情况说明）")));
+                    }
+                    return;
+                }
+                if (rows.size() >= MAX_ROWS) {
+                    throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("file", "一次最多推送" + MAX_ROWS + "行，请分批")));
+                }
+                rows.add(new AlertRow(cell(cells, columns.get("id")), cell(cells, columns.get("name")), cell(cells, columns.get("risk")),
+                        cell(cells, columns.get("description")), rowNo));
+            });
+        } catch (ApiException e) {
+            throw e;
+        } catch (TableReader.Unreadable e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("file", e.getMessage())));
+        } catch (Exception e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("file", "文件无法读取，请另存为.xlsx或.csv后再上传")));
+        }
+        return rows;
+    }
+
+    private static String cell(List<TableReader.Cell> cells, Integer at) {
+        return at == null || at >= cells.size() || cells.get(at).isBlank() ? null : cells.get(at).text();
+    }
+}

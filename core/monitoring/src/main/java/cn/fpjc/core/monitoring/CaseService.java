@@ -1,0 +1,631 @@
+package cn.fpjc.core.monitoring;
+
+import cn.fpjc.core.platform.text.Inputs;
+import cn.fpjc.core.platform.audit.AuditLog;
+import cn.fpjc.core.platform.calendar.Due;
+import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.monitoring.CaseRequests.Batch;
+import cn.fpjc.core.monitoring.CaseRequests.CompleteStep;
+import cn.fpjc.core.monitoring.CaseRequests.Decision;
+import cn.fpjc.core.monitoring.CaseRequests.OpenCase;
+import cn.fpjc.core.monitoring.CaseViews.BatchResult;
+import cn.fpjc.core.monitoring.CaseViews.CaseView;
+import cn.fpjc.core.monitoring.CaseViews.EventView;
+import cn.fpjc.core.monitoring.CaseViews.InboxItem;
+import cn.fpjc.core.monitoring.CaseViews.StepView;
+import cn.fpjc.core.policy.param.EffectiveParameter;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.policy.procedure.EffectiveProcedures;
+import cn.fpjc.core.policy.procedure.EffectiveProcedures.ResolvedDeadline;
+import cn.fpjc.core.policy.procedure.EffectiveProcedures.ResolvedProcedure;
+import cn.fpjc.core.policy.procedure.EffectiveProcedures.ResolvedStep;
+import cn.fpjc.core.policy.procedure.ProcedureDefinition;
+import cn.fpjc.core.registry.Household;
+import cn.fpjc.core.registry.HouseholdCategory;
+import cn.fpjc.core.registry.Member;
+import cn.fpjc.core.registry.Relation;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The identification procedure (识别纳入, DOMAIN.md §2; 000 一(二)3, 001 第三部分一(二)2, 002 附件2 §4) as a state machine
+ * over the county's effective step list: each step is done by its role, in its org scope, with its evidence; its clocks
+ * start when the step they count from is done (the 15-day clock from the clue, the 10-day entry clock from the county's
+ * approval, the notice's minimum 5 days from the review), on the working-day calendar. Township and county can return a
+ * case to the step before, the county can reject it, and both can decide many cases at once.
+ */
+@ApplicationScoped
+public class CaseService {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String IDENTIFICATION = "identification";
+    static final int IN_LIST = 100;
+    /** A step that asks for this evidence is done only once the household's plan is saved (Minqin's 制定“一户一策”). */
+    static final String PLAN_EVIDENCE = "帮扶计划";
+    static final String[] STEP_DOERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
+            Roles.RESPONSIBLE_OFFICIAL };
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    EffectiveProcedures procedures;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    @Inject
+    WorkingDayCalendar calendar;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EliminationAssessor assessor;
+
+    // ---------------------------------------------------------------- opening
+
+    @Transactional
+    public CaseView open(OpenCase in) {
+        user.requireAnyRole(ClueService.STAFF);
+        TenantInfo tenant = access.current();
+        List<FieldError> errors = new ArrayList<>();
+        MonitoringType type = Inputs.required(MonitoringType.class, in.monitoringType(), "monitoringType", "监测对象类型", errors);
+        String categories = RiskCategory.toStored(in.riskCategories(), errors);
+        if (categories == null) {
+            errors.add(new FieldError("riskCategories", "请至少选择一个风险类别"));
+        }
+        RiskClue clue = null;
+        Long householdId = in.householdId();
+        LocalDate started = in.startedOn();
+        if (in.clueId() != null) {
+            clue = RiskClue.findById(in.clueId());
+            if (clue == null || !OrgScope.covers(user.orgCode(), clue.villageCode)) {
+                throw new ApiException(ErrorCode.NOT_FOUND, "线索");
+            }
+            if (clue.status != ClueStatus.RISK_CONFIRMED) {
+                errors.add(new FieldError("clueId", "只有“" + ClueStatus.RISK_CONFIRMED.label() + "”的线索可以启动识别程序"));
+            }
+            if (clue.householdId == null) {
+                errors.add(new FieldError("clueId", "该线索的人员不在本县农户信息中，请先登记农户"));
+            }
+            householdId = clue.householdId;
+            started = clue.reportedOn;
+        }
+        LocalDate today = LocalDate.now(CHINA);
+        if (started == null) {
+            started = today;
+        } else if (started.isAfter(today)) {
+            errors.add(new FieldError("startedOn", "发现日期不能晚于今天"));
+        }
+        ApiException.refuseIfAny(errors);
+        Household h = householdId == null ? null : Household.findById(householdId);
+        if (h == null || !OrgScope.covers(user.orgCode(), h.villageCode)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "农户");
+        }
+        if (!h.active) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_CLOSED, h.householdNo);
+        }
+        if (MonitoringCase.count("householdId = ?1 and riskState is not null", h.id) > 0) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_ALREADY_MONITORED, h.householdNo);
+        }
+        MonitoringCase c = createCase(tenant, h, IDENTIFICATION, null, type, categories, started, c0 -> {
+            c0.clueId = in.clueId();
+            c0.greenChannel = Boolean.TRUE.equals(in.greenChannel());
+        });
+        event(c, null, "OPENED", (clue == null ? "" : "线索 " + clue.trackingNo + "；") + type.label() + (c.greenChannel ? "；绿色通道" : ""));
+        MonitoringCase.flush();
+        CaseView v = view(c);
+        audit.record("OPEN", "monitoring_case", String.valueOf(c.id), null, Map.of("household", h.householdNo, "type", type.name()));
+        return v;
+    }
+
+    /**
+     * Opens a case of {@code procedureId} for a household on {@code started}: the county's effective step list is copied
+     * into it and the clocks counting from the start begin. A child case (elimination, 兜底保障户) belongs to its parent.
+     */
+    MonitoringCase createCase(TenantInfo tenant, Household h, String procedureId, MonitoringCase parent, MonitoringType type,
+            String categories, LocalDate started, java.util.function.Consumer<MonitoringCase> more) {
+        if (MonitoringCase.count("householdId = ?1 and status = ?2", h.id, CaseStatus.IN_PROGRESS) > 0) {
+            throw new ApiException(ErrorCode.CASE_ALREADY_OPEN, h.householdNo);
+        }
+        ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), procedureId, started.getYear());
+        MonitoringCase c = new MonitoringCase();
+        c.householdId = h.id;
+        c.villageCode = h.villageCode;
+        c.procedureId = p.id();
+        c.parentCaseId = parent == null ? null : parent.id;
+        c.monitoringType = type;
+        c.riskCategories = categories;
+        more.accept(c);
+        c.status = CaseStatus.IN_PROGRESS;
+        c.startedOn = started;
+        c.createdAt = Instant.now();
+        c.createdBy = user.username();
+        c.currentStep = p.steps().get(0).id();
+        c.persist();
+        int seq = 0;
+        for (ResolvedStep s : p.steps()) {
+            CaseStep st = new CaseStep();
+            st.caseId = c.id;
+            st.stepId = s.id();
+            st.seq = seq++;
+            st.label = s.label();
+            st.role = s.role();
+            st.evidenceRequired = String.join("\n", s.evidence());
+            st.persist();
+        }
+        startClocks(tenant, c, p, "start", started);
+        syncCurrent(c);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    @Transactional
+    public CaseView complete(long caseId, CompleteStep in) {
+        // Staff decide cases; a responsible official does only the steps given to that role (Minqin: the plan step).
+        user.requireAnyRole(STEP_DOERS);
+        MonitoringCase c = visible(caseId);
+        checkVersion(c, in.version());
+        completeCurrent(c, in.stepId(), in.evidence(), in.note(), in.completedOn());
+        return view(c);
+    }
+
+    private void completeCurrent(MonitoringCase c, String stepId, Map<String, String> evidence, String note, LocalDate completedOn) {
+        TenantInfo tenant = access.current();
+        CaseStep step = current(c, stepId);
+        requireStepRole(step);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String item : required(step)) {
+            String text = evidence == null ? null : evidence.get(item);
+            if (text == null || text.isBlank()) {
+                errors.add(new FieldError("evidence." + item, "请填写「" + item + "」"));
+            } else {
+                given.put(item, text.strip());
+            }
+        }
+        if (required(step).contains(PLAN_EVIDENCE) && AssistancePlan.count("caseId", c.parentCaseId == null ? c.id : c.parentCaseId) == 0) {
+            errors.add(new FieldError("evidence." + PLAN_EVIDENCE, "请先在“帮扶计划”页保存本户的一户一策，再办结本步"));
+        }
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate on = completedOn == null ? today : completedOn;
+        LocalDate previous = CaseStep.<CaseStep>find("caseId = ?1 and completedOn is not null", Sort.descending("seq"), c.id)
+                .firstResultOptional().map(s -> s.completedOn).orElse(c.startedOn);
+        if (on.isAfter(today) || on.isBefore(previous)) {
+            errors.add(new FieldError("completedOn", "办理日期应在" + previous + "（上一步）与今天之间"));
+        }
+        if (step.earliestOn != null && on.isBefore(step.earliestOn)) {
+            errors.add(new FieldError("completedOn", step.earliestRule + "，" + step.earliestOn + "之前不能办结本步"));
+        }
+        ApiException.refuseIfAny(errors);
+        step.completedOn = on;
+        step.completedBy = user.username();
+        step.evidenceJson = json(given);
+        step.note = note == null || note.isBlank() ? null : note.strip();
+        List<CaseStep> steps = steps(c);
+        // The county's decision (审定) is its first step in the procedure; a later one (系统标注) only records it.
+        int approval = steps.stream().filter(s -> Roles.COUNTY_APPROVER.equals(s.role)).mapToInt(s -> s.seq).min().orElse(-1);
+        if (step.seq == approval && c.approvedOn == null) {
+            c.approvedOn = on; // 识别时间 = 县级审定时间
+            if (c.parentCaseId == null) {
+                monitoringBegins(tenant, c, on);
+            }
+        }
+        CaseStep next = steps.stream().filter(s -> s.seq == step.seq + 1).findFirst().orElse(null);
+        c.currentStep = next == null ? null : next.stepId;
+        if (next == null) {
+            c.status = CaseStatus.COMPLETED;
+            if (c.parentCaseId != null) {
+                childCompleted(c, on);
+            }
+        }
+        ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), c.procedureId, c.startedOn.getYear());
+        startClocks(tenant, c, p, step.stepId, on);
+        syncCurrent(c);
+        event(c, step.stepId, "COMPLETED", step.note);
+        MonitoringCase.flush();
+        audit.record("COMPLETE_STEP", "monitoring_case", String.valueOf(c.id), null, Map.of("step", step.stepId, "on", on.toString()));
+    }
+
+    /** Sends the case back one step: the step before becomes current again and must be done anew. */
+    @Transactional
+    public CaseView returnToPrevious(long caseId, Decision in) {
+        user.requireAnyRole(ClueService.STAFF); // officials and departments read cases, never decide them
+        MonitoringCase c = visible(caseId);
+        checkVersion(c, in.version());
+        returnCurrent(c, in.reason());
+        return view(c);
+    }
+
+    private void returnCurrent(MonitoringCase c, String reason) {
+        CaseStep step = current(c, null);
+        requireStepRole(step);
+        if (reason == null || reason.strip().length() < 2) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请填写退回原因")));
+        }
+        CaseStep previous = CaseStep.<CaseStep>find("caseId = ?1 and seq = ?2", c.id, step.seq - 1).firstResult();
+        if (previous == null) {
+            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "第一步不能退回");
+        }
+        previous.completedOn = null;
+        previous.completedBy = null;
+        previous.evidenceJson = null;
+        c.currentStep = previous.stepId;
+        syncCurrent(c);
+        event(c, step.stepId, "RETURNED", "退回「" + previous.label + "」：" + reason.strip());
+        MonitoringCase.flush();
+        audit.record("RETURN", "monitoring_case", String.valueOf(c.id), null, Map.of("from", step.stepId, "to", previous.stepId));
+    }
+
+    /** The county decides not to include the household; the reasons go into the 告知书. */
+    @Transactional
+    public CaseView reject(long caseId, Decision in) {
+        user.requireAnyRole(ClueService.STAFF); // officials and departments read cases, never decide them
+        MonitoringCase c = visible(caseId);
+        checkVersion(c, in.version());
+        CaseStep step = current(c, null);
+        requireStepRole(step);
+        if (!Roles.COUNTY_APPROVER.equals(step.role)) {
+            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "只有县级审定时可以决定不予纳入");
+        }
+        if (in.reason() == null || in.reason().strip().length() < 4) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请写明不予纳入的理由（将写入告知书）")));
+        }
+        c.status = CaseStatus.REJECTED;
+        c.rejectionReason = in.reason().strip();
+        c.currentStep = null;
+        syncCurrent(c);
+        event(c, step.stepId, "REJECTED", c.rejectionReason);
+        MonitoringCase.flush();
+        audit.record("REJECT", "monitoring_case", String.valueOf(c.id), null, Map.of("reason", c.rejectionReason));
+        return view(c);
+    }
+
+    /** Many cases at once; each is decided on its own (one refusal does not undo the others) and reported. */
+    public List<BatchResult> batch(Batch in) {
+        user.requireAnyRole(ClueService.STAFF); // officials and departments read cases, never decide them
+        if (in == null || in.caseIds() == null || in.caseIds().isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("caseIds", "请选择案件")));
+        }
+        boolean approve = "COMPLETE".equalsIgnoreCase(in.action());
+        if (!approve && !"RETURN".equalsIgnoreCase(in.action())) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("action", "action 为 COMPLETE 或 RETURN")));
+        }
+        List<BatchResult> results = new ArrayList<>();
+        for (Long id : in.caseIds().stream().distinct().toList()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    MonitoringCase c = visible(id);
+                    if (approve) {
+                        completeCurrent(c, in.stepId(), in.evidence(), null, null);
+                    } else {
+                        returnCurrent(c, in.reason());
+                    }
+                });
+                results.add(new BatchResult(id, true, approve ? "已办结本步" : "已退回"));
+            } catch (ApiException e) {
+                results.add(new BatchResult(id, false, e.humanMessage() + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
+                        : "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList()))));
+            }
+        }
+        return results;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Transactional
+    public CaseView get(long caseId) {
+        return view(visible(caseId));
+    }
+
+    /** Current steps the caller's roles perform in the caller's scope, earliest due first (undated last). */
+    @Transactional
+    public List<InboxItem> inbox(int limit) {
+        user.requireAnyRole(ClueService.readers());
+        // One index range (status, current_role, current_due) read in due order; steps only for the page's cases.
+        List<MonitoringCase> open = MonitoringCase.<MonitoringCase>find("status = ?1 and currentRole in ?2 and villageCode like ?3",
+                Sort.by("currentDue").and("id"), CaseStatus.IN_PROGRESS, user.roles().isEmpty() ? Set.of("-") : user.roles(),
+                OrgScope.likePrefix(user.orgCode())).page(0, Math.min(Math.max(limit, 1), 500)).list();
+        Map<Long, String> numbers = householdNumbers(open.stream().map(c -> c.householdId).distinct().toList());
+        Map<Long, CaseStep> current = currentSteps(open);
+        LocalDate today = LocalDate.now(CHINA);
+        return open.stream().filter(c -> current.containsKey(c.id)).map(c -> {
+            CaseStep s = current.get(c.id);
+            return new InboxItem(c.id, numbers.get(c.householdId), c.villageCode, c.monitoringType.label(), s.stepId, s.label, required(s),
+                    s.dueOn, Due.state(s.dueOn, today), c.greenChannel);
+        }).toList();
+    }
+
+    /** The current step of each case: only those rows, in IN lists of at most 100 ids (MariaDB's index dives stop at 200). */
+    static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
+        Map<Long, CaseStep> current = new java.util.HashMap<>();
+        List<Long> ids = cases.stream().map(c -> c.id).toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            CaseStep.getEntityManager().createQuery("select s from CaseStep s, MonitoringCase c where s.caseId = c.id"
+                    + " and s.stepId = c.currentStep and c.id in :ids", CaseStep.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST))).getResultList()
+                    .forEach(st -> current.put(st.caseId, st));
+        }
+        return current;
+    }
+
+    /** The data of the 告知书 for a case the county rejected. */
+    @Transactional
+    public CaseViews.RejectionNotice rejectionNotice(long caseId) {
+        MonitoringCase c = visible(caseId);
+        if (c.status != CaseStatus.REJECTED) {
+            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "只有不予纳入的案件有告知书");
+        }
+        Member head = Member.<Member>find("householdId = ?1 and relation = ?2 and active = true", c.householdId, Relation.HEAD)
+                .firstResult();
+        CaseEvent decided = CaseEvent.<CaseEvent>find("caseId = ?1 and action = 'REJECTED'", Sort.descending("id"), c.id).firstResult();
+        Household h = Household.findById(c.householdId);
+        return new CaseViews.RejectionNotice(c.id, h.householdNo, c.villageCode, head == null ? null : head.name,
+                head == null ? null : head.idMasked, c.startedOn,
+                decided == null ? null : LocalDate.ofInstant(decided.occurredAt, CHINA), c.rejectionReason);
+    }
+
+    /** Every current step past its due date in the caller's scope, whoever's it is, most overdue first (the county's ledger). */
+    @Transactional
+    public List<CaseViews.OverdueItem> overdue(int limit) {
+        user.requireAnyRole(ClueService.readers());
+        LocalDate today = LocalDate.now(CHINA);
+        List<MonitoringCase> late = MonitoringCase.<MonitoringCase>find("status = ?1 and currentDue < ?2 and villageCode like ?3",
+                Sort.by("currentDue").and("id"), CaseStatus.IN_PROGRESS, today, OrgScope.likePrefix(user.orgCode()))
+                .page(0, Math.min(Math.max(limit, 1), 1000)).list();
+        Map<Long, String> numbers = householdNumbers(late.stream().map(c -> c.householdId).distinct().toList());
+        Map<Long, CaseStep> current = currentSteps(late);
+        return late.stream().filter(c -> current.containsKey(c.id)).map(c -> {
+            CaseStep s = current.get(c.id);
+            return new CaseViews.OverdueItem(c.id, numbers.get(c.householdId), c.villageCode, s.stepId, s.label, s.role, s.dueOn,
+                    java.time.temporal.ChronoUnit.DAYS.between(s.dueOn, today));
+        }).toList();
+    }
+
+    static Map<Long, String> householdNumbers(List<Long> ids) {
+        Map<Long, String> numbers = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            Household.<Household>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .forEach(h -> numbers.put(h.id, h.householdNo));
+        }
+        return numbers;
+    }
+
+    // ---------------------------------------------------------------- monitoring state
+
+    /** The county approved: the household is monitored (风险未消除) and its 一户一策 falls due. */
+    private void monitoringBegins(TenantInfo tenant, MonitoringCase c, LocalDate on) {
+        c.riskState = RiskState.UNRESOLVED;
+        c.riskStateOn = on;
+        planFallsDue(tenant, c, on);
+        Household h = Household.findById(c.householdId);
+        if (h.category == HouseholdCategory.ORDINARY) {
+            h.category = HouseholdCategory.MONITORED; // a 脱贫户 stays a 脱贫户: its monitoring shows on the case
+        }
+    }
+
+    /** 一户一策 within assistance.plan-days of the approval or of a new risk mark (002 二(三)12; DOMAIN.md §2). */
+    void planFallsDue(TenantInfo tenant, MonitoringCase c, LocalDate from) {
+        EffectiveParameter days = parameters.resolve(tenant.provinceId(), tenant.code(), "assistance.plan-days", from.getYear());
+        if (days.value() == null) {
+            c.planDue = null;
+            c.planDueRule = days.label() + "：未设定";
+            return;
+        }
+        try {
+            Due due = calendar.afterDays(from, Integer.parseInt(days.value()), extendsOverRestDays(tenant, from));
+            c.planDue = due.date();
+            c.planDueRule = days.label() + "：" + due.rule();
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.CALENDAR_YEAR_MISSING) {
+                throw e;
+            }
+            c.planDue = null;
+            c.planDueRule = days.label() + "：" + e.detail();
+        }
+    }
+
+    /** The last step of an elimination or 兜底保障户 case: the parent's risk is marked, and its plan locked on elimination. */
+    private void childCompleted(MonitoringCase c, LocalDate on) {
+        MonitoringCase parent = MonitoringCase.findById(c.parentCaseId);
+        RiskState marked = EliminationAssessor.BASIC_PROTECTION.equals(c.procedureId) ? RiskState.BASIC_PROTECTION : RiskState.ELIMINATED;
+        if (marked == RiskState.ELIMINATED) {
+            List<String> failing = assessor.failingAtMarking(parent);
+            if (!failing.isEmpty()) {
+                throw new ApiException(ErrorCode.ELIMINATION_CONDITIONS_UNMET, String.join("；", failing));
+            }
+            AssistancePlan plan = AssistancePlan.find("caseId", parent.id).firstResult();
+            if (plan != null) {
+                plan.lockedOn = on;
+            }
+        }
+        parent.riskState = marked;
+        parent.riskStateOn = on;
+        event(parent, null, marked == RiskState.ELIMINATED ? "ELIMINATED" : "PROTECTED", "系统标注“" + marked.label() + "”（案件 " + c.id + "）");
+    }
+
+    // ---------------------------------------------------------------- clocks
+
+    /** Starts the clocks that count from {@code from} ("start" or a step just completed) on {@code on}. */
+    private void startClocks(TenantInfo tenant, MonitoringCase c, ResolvedProcedure p, String from, LocalDate on) {
+        boolean extend = extendsOverRestDays(tenant, on);
+        for (ResolvedStep s : p.steps()) {
+            for (ResolvedDeadline d : s.deadlines()) {
+                if (!from.equals(d.from()) || d.amount() == null) {
+                    continue;
+                }
+                CaseStep st = CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2", c.id, s.id()).firstResult();
+                if (st == null) {
+                    continue;
+                }
+                Due due;
+                try {
+                    due = "工作日".equals(d.unit()) ? calendar.afterWorkingDays(on, d.amount()) : calendar.afterDays(on, d.amount(),
+                            extend && d.kind() == ProcedureDefinition.Deadline.Kind.DEADLINE);
+                } catch (ApiException e) {
+                    if (e.code() != ErrorCode.CALENDAR_YEAR_MISSING) {
+                        throw e;
+                    }
+                    due = new Due(null, d.paramLabel() + "：" + e.detail(), false);
+                }
+                String rule = d.paramLabel() + "：" + due.rule();
+                if (d.kind() == ProcedureDefinition.Deadline.Kind.MIN_DURATION) {
+                    st.earliestOn = due.date();
+                    st.earliestRule = rule;
+                } else if (st.dueOn == null || due.date() != null && due.date().isBefore(st.dueOn)) {
+                    st.dueOn = due.date();
+                    st.dueRule = rule;
+                }
+            }
+        }
+    }
+
+    private boolean extendsOverRestDays(TenantInfo tenant, LocalDate on) {
+        return !"false".equals(parameters.resolve(tenant.provinceId(), tenant.code(), "monitoring.deadline-extends-over-rest-days",
+                on.getYear()).value());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    MonitoringCase visible(long id) {
+        user.requireAnyRole(ClueService.readers());
+        MonitoringCase c = MonitoringCase.findById(id);
+        if (c == null || !OrgScope.covers(user.orgCode(), c.villageCode)) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        return c;
+    }
+
+    private CaseStep current(MonitoringCase c, String stepId) {
+        if (c.status != CaseStatus.IN_PROGRESS || c.currentStep == null) {
+            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "案件" + c.status.label());
+        }
+        if (stepId != null && !stepId.equals(c.currentStep)) {
+            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "当前应办理的是「" + CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2",
+                    c.id, c.currentStep).firstResult().label + "」");
+        }
+        return CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2", c.id, c.currentStep).firstResult();
+    }
+
+    private void requireStepRole(CaseStep step) {
+        if (!user.hasRole(step.role)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "「" + step.label + "」由" + Roles.label(step.role) + "办理");
+        }
+    }
+
+    /** Copies the current step's role and due date onto the case (for the inbox's index); none when the case is finished. */
+    private static void syncCurrent(MonitoringCase c) {
+        CaseStep s = c.currentStep == null ? null
+                : CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2", c.id, c.currentStep).firstResult();
+        c.currentRole = s == null ? null : s.role;
+        c.currentDue = s == null ? null : s.dueOn == null ? MonitoringCase.NO_DUE : s.dueOn;
+    }
+
+    private static List<CaseStep> steps(MonitoringCase c) {
+        return CaseStep.list("caseId", Sort.by("seq"), c.id);
+    }
+
+    private static List<String> required(CaseStep s) {
+        return s.evidenceRequired.isBlank() ? List.of() : Arrays.asList(s.evidenceRequired.split("\n"));
+    }
+
+    void event(MonitoringCase c, String stepId, String action, String note) {
+        CaseEvent e = new CaseEvent();
+        e.caseId = c.id;
+        e.stepId = stepId;
+        e.action = action;
+        e.actor = user.username();
+        e.occurredAt = Instant.now();
+        e.note = note;
+        e.persist();
+    }
+
+    private static void checkVersion(MonitoringCase c, Long expected) {
+        if (expected != null && expected != c.version) {
+            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+        }
+    }
+
+
+    private static String json(Map<String, String> m) {
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> fromJson(String s) {
+        try {
+            return s == null ? Map.of() : JSON.readValue(s, new TypeReference<LinkedHashMap<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CaseView view(MonitoringCase c) {
+        LocalDate today = LocalDate.now(CHINA);
+        Household h = Household.findById(c.householdId);
+        List<StepView> steps = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (CaseStep s : steps(c)) {
+            boolean isCurrent = s.stepId.equals(c.currentStep);
+            String state = s.completedOn != null ? "已办结" : isCurrent ? "办理中" : "未开始";
+            steps.add(new StepView(s.stepId, s.seq, s.label, s.role, required(s), state, s.dueOn, s.dueRule,
+                    s.completedOn != null ? "已办结" : Due.state(s.dueOn, today), s.earliestOn, s.earliestRule, s.completedOn, s.completedBy,
+                    fromJson(s.evidenceJson), s.note));
+            if (isCurrent) {
+                missing.add("由" + Roles.label(s.role) + "办理");
+                required(s).forEach(item -> missing.add("需要：" + item));
+                if (s.earliestOn != null && today.isBefore(s.earliestOn)) {
+                    missing.add(s.earliestRule + "，" + s.earliestOn + "起可办结");
+                }
+            }
+        }
+        List<EventView> events = CaseEvent.<CaseEvent>list("caseId", Sort.by("occurredAt").and("id"), c.id).stream()
+                .map(e -> new EventView(e.stepId, e.action, e.actor, e.occurredAt, e.note)).toList();
+        return new CaseView(c.id, c.householdId, h == null ? null : h.householdNo, c.villageCode, c.clueId, c.procedureId,
+                c.monitoringType.name(), c.monitoringType.label(), RiskCategory.labels(c.riskCategories), c.greenChannel, c.status.name(), c.status.label(),
+                c.currentStep, c.startedOn, c.approvedOn, c.rejectionReason, steps, missing, events, c.version, procedureLabel(c),
+                c.parentCaseId, c.riskState == null ? null : c.riskState.name(), c.riskState == null ? null : c.riskState.label(), c.riskStateOn,
+                c.planDue, c.planDueRule, c.parentCaseId != null ? List.of()
+                        : MonitoringCase.<MonitoringCase>list("parentCaseId", Sort.by("id"), c.id).stream().map(x -> x.id).toList());
+    }
+
+    static String procedureLabel(MonitoringCase c) {
+        return switch (c.procedureId) {
+            case EliminationAssessor.ELIMINATION -> "风险消除";
+            case EliminationAssessor.BASIC_PROTECTION -> "兜底保障户认定";
+            default -> "识别纳入";
+        };
+    }
+}

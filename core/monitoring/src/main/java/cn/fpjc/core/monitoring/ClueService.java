@@ -1,0 +1,458 @@
+package cn.fpjc.core.monitoring;
+
+import cn.fpjc.core.platform.text.Inputs;
+import cn.fpjc.core.platform.audit.AuditLog;
+import cn.fpjc.core.platform.calendar.Due;
+import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.monitoring.ClueRequests.AlertBatch;
+import cn.fpjc.core.monitoring.ClueRequests.AlertRow;
+import cn.fpjc.core.monitoring.ClueRequests.RecordClue;
+import cn.fpjc.core.monitoring.ClueRequests.SelfReport;
+import cn.fpjc.core.monitoring.ClueRequests.Verification;
+import cn.fpjc.core.monitoring.ClueViews.AlertIntake;
+import cn.fpjc.core.monitoring.ClueViews.ClueView;
+import cn.fpjc.core.monitoring.ClueViews.PublicStatus;
+import cn.fpjc.core.monitoring.ClueViews.Unmatched;
+import cn.fpjc.core.platform.org.OrgLevel;
+import cn.fpjc.core.platform.org.OrgUnit;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.registry.Household;
+import cn.fpjc.core.registry.HouseholdCategory;
+import cn.fpjc.core.registry.IdNumber;
+import cn.fpjc.core.registry.Member;
+import cn.fpjc.core.registry.PersonalDataCipher;
+import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Risk clues (风险线索, DOMAIN.md §2; seeds 000 一(一), 001 第三部分一(二)1): recorded by staff, reported by the public,
+ * or pushed by a line department and matched to the registry by ID number. A clue about a household already under
+ * monitoring (监测户) is attached to it rather than starting anew; every other clue must be verified at home within
+ * {@code monitoring.clue-verify-days} of the report, on the working-day calendar, and closed with the finding — the
+ * closed loop the department alerts require.
+ */
+@ApplicationScoped
+public class ClueService {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Roles that record and verify clues in their org scope (as for the registry). */
+    public static final String[] STAFF = RegistryService.WRITERS;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    @Inject
+    WorkingDayCalendar calendar;
+
+    public record Page(List<ClueView> items, long total) {
+    }
+
+    // ---------------------------------------------------------------- intake
+
+    @Transactional
+    public ClueView record(RecordClue in) {
+        user.requireAnyRole(STAFF);
+        List<FieldError> errors = new ArrayList<>();
+        ClueChannel channel = Inputs.required(ClueChannel.class, in.channel(), "channel", "线索来源", errors);
+        if (channel == ClueChannel.DEPARTMENT_ALERT) {
+            errors.add(new FieldError("channel", "部门预警请由部门批量推送"));
+        }
+        String village = village(in.villageCode(), true, errors);
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate reported = in.reportedOn() == null ? today : in.reportedOn();
+        if (reported.isAfter(today)) {
+            errors.add(new FieldError("reportedOn", "发现日期不能晚于今天"));
+        }
+        RiskClue c = person(in.name(), in.idNumber(), in.phone(), in.description(), errors);
+        c.riskCategories = RiskCategory.toStored(in.riskCategories(), errors);
+        if (channel == ClueChannel.CADRE_SCREENING) {
+            c.screeningKind = Inputs.required(ScreeningKind.class, in.screeningKind(), "screeningKind", "排查方式", errors);
+            c.campaign = c.screeningKind == ScreeningKind.CAMPAIGN ? Inputs.blankToNull(in.campaign()) : null;
+            if (c.screeningKind == ScreeningKind.CAMPAIGN && c.campaign == null) {
+                errors.add(new FieldError("campaign", "请填写集中排查的名称（如“2024年第一次集中排查”）"));
+            } else if (c.campaign != null && c.campaign.length() > 100) {
+                errors.add(new FieldError("campaign", "名称不超过100字"));
+            }
+        }
+        ApiException.refuseIfAny(errors);
+        c.channel = channel;
+        c.sourceDetail = Inputs.blankToNull(in.sourceDetail());
+        c.villageCode = village;
+        c.reportedOn = reported;
+        return open(c, user.username());
+    }
+
+    /** The public form: the tenant is the county in the path; nothing about other people is revealed in any answer. */
+    @Transactional
+    public ClueView selfReport(SelfReport in) {
+        List<FieldError> errors = new ArrayList<>();
+        String village = village(in.villageCode(), false, errors);
+        RiskClue c = person(in.name(), in.idNumber(), in.phone(), in.description(), errors);
+        if (c.phone == null) {
+            errors.add(new FieldError("phone", "请填写联系电话，便于核实"));
+        }
+        ApiException.refuseIfAny(errors);
+        c.channel = ClueChannel.SELF_REPORT;
+        c.sourceDetail = "网上自主申报";
+        c.villageCode = village;
+        c.reportedOn = LocalDate.now(CHINA);
+        return open(c, "公众自主申报");
+    }
+
+    /** What a reporter may see with the tracking number: status and dates, never personal data. */
+    public PublicStatus publicStatus(String trackingNo) {
+        RiskClue c = trackingNo == null ? null : RiskClue.findByTrackingNo(trackingNo.strip().toUpperCase()).orElse(null);
+        if (c == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "查询编号");
+        }
+        String message = switch (c.status) {
+            case OPEN -> "已受理，村（社区）将入户核实";
+            case ATTACHED, RISK_CONFIRMED -> "已核实，正在按程序办理";
+            case NO_RISK -> "已核实办结";
+        };
+        return new PublicStatus(c.trackingNo, c.status.label(), c.reportedOn, c.status.closed() ? null : c.verifyDue, message);
+    }
+
+    /**
+     * A department's batch: every row is matched by ID number; a row not in the registry, malformed or repeated is
+     * reported back with why, and nothing of it is stored. Matched rows become clues of their household's village.
+     */
+    @Transactional
+    public AlertIntake intakeAlerts(AlertBatch batch) {
+        user.requireAnyRole(Roles.DEPARTMENT, Roles.COUNTY_ADMIN);
+        if (batch == null || batch.department() == null || batch.department().isBlank()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("department", "请填写推送部门")));
+        }
+        List<AlertRow> rows = batch.rows() == null ? List.of() : batch.rows();
+        if (rows.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("rows", "没有预警数据")));
+        }
+        LocalDate reported = batch.reportedOn() == null ? LocalDate.now(CHINA) : batch.reportedOn();
+        List<ClueView> clues = new ArrayList<>();
+        List<Unmatched> unmatched = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int attached = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            AlertRow r = rows.get(i);
+            int rowNo = r.rowNo() != null ? r.rowNo() : i + 1;
+            String name = r.name() == null ? "" : r.name().strip();
+            IdNumber id;
+            try {
+                id = IdNumber.parse(r.idNumber());
+            } catch (IdNumber.Invalid e) {
+                unmatched.add(new Unmatched(rowNo, name, null, e.getMessage()));
+                continue;
+            }
+            if (!seen.add(id.value())) {
+                unmatched.add(new Unmatched(rowNo, name, id.masked(), "与本批前面的行是同一人"));
+                continue;
+            }
+            Member m = Member.findByHash(cipher.lookupHash(id)).filter(x -> x.active).orElse(null);
+            if (m == null) {
+                unmatched.add(new Unmatched(rowNo, name, id.masked(), "不在本县农户信息中，请核对身份证号或告知其户籍所在县"));
+                continue;
+            }
+            List<FieldError> errors = new ArrayList<>();
+            String categories = RiskCategory.toStored(r.riskCategory() == null ? List.of() : List.of(r.riskCategory()), errors);
+            if (!errors.isEmpty()) {
+                unmatched.add(new Unmatched(rowNo, name, id.masked(), errors.get(0).message()));
+                continue;
+            }
+            Household h = Household.findById(m.householdId);
+            RiskClue c = new RiskClue();
+            c.personName = m.name;
+            setId(c, id);
+            c.description = r.description() == null || r.description().isBlank() ? "部门预警" : clip(r.description().strip(), 1000);
+            c.riskCategories = categories;
+            c.channel = ClueChannel.DEPARTMENT_ALERT;
+            c.sourceDetail = clip(batch.department().strip(), 100);
+            c.villageCode = h.villageCode;
+            c.reportedOn = reported;
+            ClueView v = open(c, user.username());
+            if (v.status().equals(ClueStatus.ATTACHED.name())) {
+                attached++;
+            }
+            clues.add(v);
+        }
+        return new AlertIntake(rows.size(), clues.size(), attached, clues, unmatched);
+    }
+
+    // ---------------------------------------------------------------- verification
+
+    /** Closes the loop: the home visit found a risk (the identification procedure follows) or none. */
+    @Transactional
+    public ClueView verify(long id, Verification in) {
+        user.requireAnyRole(STAFF);
+        RiskClue c = visible(id);
+        if (c.status != ClueStatus.OPEN) {
+            throw new ApiException(ErrorCode.CLUE_CLOSED, c.status.label());
+        }
+        if (in.version() != null && in.version() != c.version) {
+            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ClueStatus result = Inputs.required(ClueStatus.class, in.result(), "result", "核实结果", errors);
+        if (result == ClueStatus.OPEN || result == ClueStatus.ATTACHED) {
+            errors.add(new FieldError("result", "核实结果为“" + ClueStatus.RISK_CONFIRMED.label() + "”或“" + ClueStatus.NO_RISK.label() + "”"));
+        }
+        if (in.note() == null || in.note().strip().length() < 4) {
+            errors.add(new FieldError("note", "请填写入户核实情况（不少于4个字）"));
+        }
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate on = in.verifiedOn() == null ? today : in.verifiedOn();
+        if (on.isAfter(today) || on.isBefore(c.reportedOn)) {
+            errors.add(new FieldError("verifiedOn", "核实日期应在发现日期与今天之间"));
+        }
+        ApiException.refuseIfAny(errors);
+        ClueView before = view(c);
+        c.status = result;
+        c.verificationNote = clip(in.note().strip(), 1000);
+        c.verifiedBy = user.username();
+        c.verifiedOn = on;
+        RiskClue.flush();
+        ClueView after = view(c);
+        audit.record("VERIFY", "risk_clue", c.trackingNo, before, after);
+        return after;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Transactional
+    public Page list(String status, String channel, String village, boolean overdueOnly, int page, int size) {
+        user.requireAnyRole(readers());
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder where = new StringBuilder("villageCode like :scope");
+        p.put("scope", OrgScope.likePrefix(user.orgCode()));
+        if (user.hasRole(Roles.DEPARTMENT) && !user.hasAnyRole(STAFF)) {
+            where.append(" and channel = :departmentChannel");
+            p.put("departmentChannel", ClueChannel.DEPARTMENT_ALERT);
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" and status = :status");
+            p.put("status", parse(ClueStatus.class, status, "status"));
+        }
+        if (channel != null && !channel.isBlank()) {
+            where.append(" and channel = :channel");
+            p.put("channel", parse(ClueChannel.class, channel, "channel"));
+        }
+        if (village != null && !village.isBlank()) {
+            where.append(" and villageCode like :village");
+            p.put("village", OrgScope.likePrefix(village.strip()));
+        }
+        if (overdueOnly) {
+            where.append(" and status = :open and verifyDue < :today");
+            p.put("open", ClueStatus.OPEN);
+            p.put("today", LocalDate.now(CHINA));
+        }
+        PanacheQuery<RiskClue> q = RiskClue.find(where.toString(), Sort.by("verifyDue").and("id"), p);
+        int pageSize = Math.min(Math.max(size, 1), 200);
+        List<ClueView> items = q.page(Math.max(page, 0), pageSize).list().stream().map(this::view).toList();
+        return new Page(items, page <= 0 && items.size() < pageSize ? items.size() : q.count());
+    }
+
+    @Transactional
+    public ClueView get(long id) {
+        user.requireAnyRole(readers());
+        RiskClue c = visible(id);
+        if (user.hasRole(Roles.DEPARTMENT) && !user.hasAnyRole(STAFF) && c.channel != ClueChannel.DEPARTMENT_ALERT) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        return view(c);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Staff see clues of their scope; departments follow up the alerts they pushed (the loop's feedback). */
+    static String[] readers() {
+        String[] r = Arrays.copyOf(STAFF, STAFF.length + 2);
+        r[STAFF.length] = Roles.RESPONSIBLE_OFFICIAL;
+        r[STAFF.length + 1] = Roles.DEPARTMENT;
+        return r;
+    }
+
+    private RiskClue visible(long id) {
+        RiskClue c = RiskClue.findById(id);
+        if (c == null || !OrgScope.covers(user.orgCode(), c.villageCode)) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        return c;
+    }
+
+    /** A 监测户 by category, or a household whose case is under way or whose risk is not (yet) eliminated. */
+    static boolean underMonitoring(Household h) {
+        return h.category == HouseholdCategory.MONITORED || MonitoringCase.count("householdId = ?1 and (status = ?2 or riskState in ?3)", h.id,
+                CaseStatus.IN_PROGRESS, List.of(RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION)) > 0;
+    }
+
+    /** Stores a new clue: attached to its household when that is already under monitoring, else open with its due date. */
+    private ClueView open(RiskClue c, String receivedBy) {
+        TenantInfo tenant = access.current();
+        Member m = Member.findByHash(c.idHash).filter(x -> x.active).orElse(null);
+        Household h = m == null ? null : Household.findById(m.householdId);
+        c.householdId = h == null ? null : h.id;
+        c.receivedAt = Instant.now();
+        c.receivedBy = receivedBy;
+        c.trackingNo = trackingNo(tenant.code());
+        if (h != null && h.active && underMonitoring(h)) {
+            c.status = ClueStatus.ATTACHED;
+            c.verifyRule = "该户已是监测户，线索并入其监测帮扶";
+        } else {
+            c.status = ClueStatus.OPEN;
+            Due due = verifyDue(tenant, c.reportedOn);
+            c.verifyDue = due.date();
+            c.verifyRule = due.rule();
+        }
+        c.persist();
+        RiskClue.flush();
+        ClueView v = view(c);
+        audit.record("CREATE", "risk_clue", c.trackingNo, null, v);
+        return v;
+    }
+
+    /** 入户核实 within the province's days of the report; a year without a schedule leaves the date open and says why. */
+    Due verifyDue(TenantInfo tenant, LocalDate reported) {
+        int days = Integer.parseInt(parameters.require(tenant.provinceId(), tenant.code(), "monitoring.clue-verify-days", reported.getYear()));
+        boolean extend = !"false".equals(parameters.resolve(tenant.provinceId(), tenant.code(), "monitoring.deadline-extends-over-rest-days",
+                reported.getYear()).value());
+        try {
+            return calendar.afterDays(reported, days, extend);
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.CALENDAR_YEAR_MISSING) {
+                throw e;
+            }
+            return new Due(null, e.detail(), false);
+        }
+    }
+
+    private RiskClue person(String name, String idNumber, String phone, String description, List<FieldError> errors) {
+        RiskClue c = new RiskClue();
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 64) {
+            errors.add(new FieldError("name", "请填写姓名（不超过64个字）"));
+        }
+        c.personName = n;
+        try {
+            setId(c, IdNumber.parse(idNumber));
+        } catch (IdNumber.Invalid e) {
+            errors.add(new FieldError("idNumber", e.getMessage()));
+        }
+        String p = phone == null ? "" : phone.strip().replace(" ", "").replace("-", "");
+        if (!p.isEmpty() && !p.matches("\\d{7,12}")) {
+            errors.add(new FieldError("phone", "联系电话应为7—12位数字"));
+        }
+        c.phone = p.isEmpty() ? null : p;
+        String d = description == null ? "" : description.strip();
+        if (d.length() < 4 || d.length() > 1000) {
+            errors.add(new FieldError("description", "请简要说明遇到的困难（4—1000个字）"));
+        }
+        c.description = d;
+        return c;
+    }
+
+    private void setId(RiskClue c, IdNumber id) {
+        c.idCipher = cipher.encrypt(id);
+        c.idHash = cipher.lookupHash(id);
+        c.idMasked = id.masked();
+    }
+
+    private String village(String code, boolean scoped, List<FieldError> errors) {
+        String v = code == null ? "" : code.strip();
+        boolean known = OrgScope.isVillage(v) && OrgUnit.count("code = ?1 and level = ?2", v, OrgLevel.VILLAGE) > 0;
+        if (!known || scoped && !OrgScope.covers(user.orgCode(), v)) {
+            errors.add(new FieldError("villageCode", ErrorCode.VILLAGE_OUT_OF_SCOPE.message()));
+        }
+        return v;
+    }
+
+    private static <E extends Enum<E> & cn.fpjc.core.platform.text.Labelled> E parse(Class<E> type, String text, String field) {
+        List<FieldError> errors = new ArrayList<>();
+        E e = Inputs.required(type, text, field, field, errors);
+        ApiException.refuseIfAny(errors);
+        return e;
+    }
+
+
+    /** The county's code and eight characters from an alphabet without look-alikes (0/O, 1/I/L): unguessable, easy to read out. */
+    static String trackingNo(String county) {
+        StringBuilder s = new StringBuilder(county).append('-');
+        for (int i = 0; i < 8; i++) {
+            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        return phone.length() <= 7 ? phone.substring(0, 2) + "****" + phone.substring(phone.length() - 1)
+                : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    /** The year's centralized screening campaigns in the caller's scope, against the minimum number a year. */
+    @Transactional
+    public ClueViews.Campaigns campaigns(int year) {
+        user.requireAnyRole(readers());
+        TenantInfo tenant = access.current();
+        var required = parameters.resolve(tenant.provinceId(), tenant.code(), "monitoring.centralized-screenings-per-year", year);
+        List<ClueViews.Campaign> campaigns = RiskClue.getEntityManager().createQuery("select k.campaign, count(k), min(k.reportedOn),"
+                + " max(k.reportedOn) from RiskClue k where k.screeningKind = :kind and k.reportedOn between :from and :to"
+                + " and k.villageCode like :scope group by k.campaign order by min(k.reportedOn)", Object[].class)
+                .setParameter("kind", ScreeningKind.CAMPAIGN).setParameter("from", LocalDate.of(year, 1, 1))
+                .setParameter("to", LocalDate.of(year, 12, 31)).setParameter("scope", OrgScope.likePrefix(user.orgCode())).getResultList()
+                .stream().map(r -> new ClueViews.Campaign((String) r[0], (Long) r[1], (LocalDate) r[2], (LocalDate) r[3])).toList();
+        Integer min = required.value() == null ? null : Integer.valueOf(required.value());
+        return new ClueViews.Campaigns(year, min, required.value() == null ? required.label() + "：未设定"
+                : required.label() + "：" + min + "（" + required.source() + "）", min == null || campaigns.size() >= min, campaigns);
+    }
+
+    ClueView view(RiskClue c) {
+        LocalDate today = LocalDate.now(CHINA);
+        String dueState = c.status.closed() ? "已办结" : Due.state(c.verifyDue, LocalDate.now(CHINA));
+        return new ClueView(c.id, c.trackingNo, c.channel.name(), c.channel.label(), c.sourceDetail, c.villageCode, c.householdId,
+                c.personName, c.idMasked, maskPhone(c.phone), c.description, RiskCategory.labels(c.riskCategories), c.reportedOn, c.receivedAt, c.receivedBy,
+                c.status.name(), c.status.label(), c.verifyDue, c.verifyRule, dueState, c.verificationNote, c.verifiedBy, c.verifiedOn,
+                c.version, c.screeningKind == null ? null : c.screeningKind.name(), c.screeningKind == null ? null : c.screeningKind.label(),
+                c.campaign);
+    }
+}

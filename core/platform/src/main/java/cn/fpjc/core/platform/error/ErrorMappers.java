@@ -1,0 +1,115 @@
+package cn.fpjc.core.platform.error;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@link ErrorBody} JSON. Unexpected exceptions are logged with their
+ * class only at ERROR (the stack goes to DEBUG) so personal data in exception messages stays out
+ * of the default log.
+ */
+public class ErrorMappers {
+    /** The cookie the web UI keeps its token in (also configured as mp.jwt.token.cookie). */
+    public static final String SESSION_COOKIE = "fpjc_token";
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    public static Response response(ErrorBody body) {
+        return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return response(e.toBody());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return isPage(uri) ? toLoginPage() : response(ErrorBody.of(ErrorCode.AUTH_REQUIRED));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return isPage(uri) ? toLoginPage() : response(ErrorBody.of(ErrorCode.TOKEN_INVALID));
+    }
+
+    /** Everything outside /api and /q is a web page: a person without a valid login goes to the login page. */
+    private static boolean isPage(UriInfo uri) {
+        String path = uri.getPath();
+        return !path.startsWith("/api/") && !path.startsWith("/q/");
+    }
+
+    private static Response toLoginPage() {
+        return Response.seeOther(URI.create("/login"))
+                .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(ErrorBody.of(ErrorCode.FORBIDDEN));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<ErrorBody.FieldError> fields = e.getConstraintViolations().stream()
+                .map(v -> new ErrorBody.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(ErrorBody.FieldError::field))
+                .toList();
+        return response(new ErrorBody(ErrorCode.VALIDATION_FAILED.name(), ErrorCode.VALIDATION_FAILED.message(), 400, fields));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response stale(Exception e) {
+        return response(ErrorBody.of(ErrorCode.CONCURRENT_UPDATE));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return response(ErrorBody.of(ErrorCode.NOT_FOUND));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return response(ErrorBody.of(ErrorCode.NOT_FOUND));
+        }
+        if (status == 401) {
+            return response(ErrorBody.of(ErrorCode.AUTH_REQUIRED));
+        }
+        if (status == 403) {
+            return response(ErrorBody.of(ErrorCode.FORBIDDEN));
+        }
+        if (status >= 400 && status < 500) {
+            return response(new ErrorBody(ErrorCode.BAD_REQUEST.name(), ErrorCode.BAD_REQUEST.message(), status, List.of()));
+        }
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.errorf("Unhandled %s", e.getClass().getName());
+        LOG.debug("Unhandled exception", e);
+        return response(ErrorBody.of(ErrorCode.INTERNAL_ERROR));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

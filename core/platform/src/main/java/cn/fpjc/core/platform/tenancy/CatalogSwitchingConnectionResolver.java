@@ -1,0 +1,68 @@
+package cn.fpjc.core.platform.tenancy;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.hibernate.orm.runtime.tenant.TenantConnectionResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+
+/** Database-per-tenant for Hibernate's default persistence unit, on top of {@link TenantConnections}. */
+@ApplicationScoped
+@PersistenceUnitExtension
+public class CatalogSwitchingConnectionResolver implements TenantConnectionResolver {
+    @Inject
+    TenantConnections connections;
+
+    @Inject
+    TenancyConfig config;
+
+    private final Map<String, ConnectionProvider> providers = new ConcurrentHashMap<>();
+
+    @Override
+    public ConnectionProvider resolve(String tenantId) {
+        return providers.computeIfAbsent(tenantId, id -> new Provider(HibernateTenantResolver.NO_TENANT.equals(id)
+                ? null
+                : config.databaseFor(id)));
+    }
+
+    private final class Provider implements ConnectionProvider {
+        private final String database;
+
+        Provider(String database) {
+            this.database = database;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return database == null ? connections.openControl() : connections.open(database);
+        }
+
+        @Override
+        public void closeConnection(Connection connection) throws SQLException {
+            if (database == null) {
+                connection.close();
+            } else {
+                connections.release(connection);
+            }
+        }
+
+        @Override
+        public boolean supportsAggressiveRelease() {
+            return false;
+        }
+
+        @Override
+        public boolean isUnwrappableAs(Class<?> type) {
+            return false;
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

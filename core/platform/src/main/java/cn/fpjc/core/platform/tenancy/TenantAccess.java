@@ -1,0 +1,66 @@
+package cn.fpjc.core.platform.tenancy;
+
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.platform.security.CurrentUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The single gate between a request and a tenant database: the tenant is the one in the verified
+ * token, it must match the county in the path (if any), be known to the registry and be ACTIVE.
+ * All checks run before any tenant SQL.
+ */
+@RequestScoped
+public class TenantAccess {
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    RequestTenant requestTenant;
+
+    /**
+     * Binds the caller's tenant to this request.
+     *
+     * @param pathCounty the county code named in the URL, or null when the URL names none
+     */
+    public TenantInfo bind(String pathCounty) {
+        user.requireAuthenticated();
+        String tenantCode = user.tenant();
+        if (tenantCode == null) {
+            throw new ApiException(ErrorCode.TENANT_SCOPE_REQUIRED);
+        }
+        if (pathCounty != null && !pathCounty.equals(tenantCode)) {
+            throw new ApiException(ErrorCode.TENANT_MISMATCH);
+        }
+        TenantInfo tenant = directory.find(tenantCode).orElseThrow(() -> new ApiException(ErrorCode.TENANT_UNKNOWN));
+        switch (tenant.status()) {
+            case ACTIVE -> {
+            }
+            case SUSPENDED -> throw new ApiException(ErrorCode.TENANT_SUSPENDED);
+            default -> throw new ApiException(ErrorCode.TENANT_UNAVAILABLE);
+        }
+        requestTenant.set(tenant);
+        return tenant;
+    }
+
+    /**
+     * Binds the county named in a public URL (no token: e.g. the self-report form). It must be a known, ACTIVE tenant;
+     * anything else is "not found", so the public learns nothing about a county's state.
+     */
+    public TenantInfo bindPublic(String county) {
+        TenantInfo tenant = county == null ? null : directory.find(county).orElse(null);
+        if (tenant == null || tenant.status() != TenantStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        requestTenant.set(tenant);
+        return tenant;
+    }
+
+    public TenantInfo current() {
+        return requestTenant.get();
+    }
+}

@@ -1,0 +1,5 @@
+package cn.fpjc.core.platform.tenancy;
+
+/** What the request path needs to know about a tenant: an immutable snapshot of its registry row. */
+public record TenantInfo(String code, String name, String provinceId, TenantStatus status, String databaseName) {
+}

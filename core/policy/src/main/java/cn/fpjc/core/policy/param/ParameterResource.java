@@ -1,0 +1,37 @@
+package cn.fpjc.core.policy.param;
+
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.tenancy.TenantScoped;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** 本县执行参数: every parameter in force for the caller's county in a year, with value, source and origin. */
+@Path("/api/counties/{county}/parameters")
+@TenantScoped
+@Authenticated
+public class ParameterResource {
+    @Inject
+    EffectiveParameters parameters;
+
+    @Inject
+    TenantAccess access;
+
+    @GET
+    public List<EffectiveParameter> list(@PathParam("county") String county, @QueryParam("year") Integer year) {
+        TenantInfo tenant = access.current();
+        return parameters.resolveAll(tenant.provinceId(), tenant.code(), year == null ? currentYear() : year);
+    }
+
+    /** The current year in China Standard Time, whatever the server's zone. */
+    public static int currentYear() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+    }
+}

@@ -1,0 +1,838 @@
+package cn.fpjc.core.registry;
+
+import cn.fpjc.core.platform.text.Inputs;
+import cn.fpjc.core.platform.text.Labelled;
+
+import cn.fpjc.core.platform.audit.AuditLog;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.policy.form.FormExtensions;
+import cn.fpjc.core.platform.org.OrgLevel;
+import cn.fpjc.core.platform.org.OrgUnit;
+import cn.fpjc.core.policy.param.EffectiveParameter;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.policy.param.ParameterOrigin;
+import cn.fpjc.core.registry.RegistryRequests.CreateHousehold;
+import cn.fpjc.core.registry.RegistryRequests.GuaranteeInput;
+import cn.fpjc.core.registry.RegistryRequests.HouseholdInput;
+import cn.fpjc.core.registry.RegistryRequests.IncomeInput;
+import cn.fpjc.core.registry.RegistryRequests.MemberInput;
+import cn.fpjc.core.registry.RegistryViews.EventView;
+import cn.fpjc.core.registry.RegistryViews.GuaranteeView;
+import cn.fpjc.core.registry.RegistryViews.HouseholdDetail;
+import cn.fpjc.core.registry.RegistryViews.HouseholdSnapshot;
+import cn.fpjc.core.registry.RegistryViews.HouseholdSummary;
+import cn.fpjc.core.registry.RegistryViews.IncomeView;
+import cn.fpjc.core.registry.RegistryViews.MemberView;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The household registry of the current county (DOMAIN.md §1). Every read is limited to the caller's org
+ * scope (a village clerk sees its village); a household outside it is "not found", never "forbidden", so
+ * existence does not leak. Writes are audited with masked snapshots.
+ */
+@ApplicationScoped
+public class RegistryService {
+    static final String HOUSEHOLD = "household";
+    static final String MEMBER = "member";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final int IN_LIST = 100;
+    /** Roles that may enter and correct registry data (within their org scope). */
+    public static final String[] WRITERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK };
+    /** Roles that may read the registry (within their org scope). */
+    public static final String[] READERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
+            Roles.RESPONSIBLE_OFFICIAL };
+
+    public record Page<T>(List<T> items, long total) {
+    }
+
+    @Inject
+    jakarta.enterprise.inject.Instance<IncomeLocks> incomeLocks;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    FormExtensions forms;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    // ---------------------------------------------------------------- reads
+    // Reads run in one transaction so that their few queries share one connection checkout (outside a transaction
+    // Hibernate takes and returns a connection per statement).
+
+    @Transactional
+    public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
+            int page, int size) {
+        PanacheQuery<Household> query = matching(q, village, category, idNumber, includeClosed);
+        int pageSize = Math.min(Math.max(size, 1), 200);
+        List<Household> households = query.page(Math.max(page, 0), pageSize).list();
+        // A first page that is not full already tells the total (an exact ID search always does): no COUNT query.
+        long total = page <= 0 && households.size() < pageSize ? households.size() : query.count();
+        return new Page<>(summaries(households), total);
+    }
+
+    /**
+     * The matches in one village whose 户编号 follows {@code afterNo} (null: from the first), at most {@code size}, without
+     * counting them. Exports read every match this way, village by village: an equality on the index's first column and a
+     * range on its second is an index range whatever the table statistics say (an OFFSET, or a keyset over both columns
+     * with an OR, let MariaDB fall back to scanning and sorting the whole county for every page).
+     */
+    public List<HouseholdSummary> pageInVillage(String q, String village, String category, String idNumber, boolean includeClosed,
+            String inVillage, String afterNo, int size) {
+        return summaries(matching(q, village, category, idNumber, includeClosed, inVillage, afterNo).page(0, size).list());
+    }
+
+    /** The codes of the villages in the caller's scope (narrowed to {@code village}, a code prefix, if given), in order. */
+    public List<String> villagesInScope(String village) {
+        user.requireAnyRole(READERS);
+        String prefix = village == null || village.isBlank() ? OrgScope.likePrefix(user.orgCode()) : OrgScope.likePrefix(village.strip());
+        return OrgUnit.<OrgUnit>list("level = ?1 and code like ?2 and code like ?3", Sort.by("code"), OrgLevel.VILLAGE,
+                OrgScope.likePrefix(user.orgCode()), prefix).stream().map(u -> u.code).toList();
+    }
+
+    /** The search's query, limited to the caller's org scope, ordered by village and 户编号. */
+    PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed) {
+        return matching(q, village, category, idNumber, includeClosed, null, null);
+    }
+
+    private PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed,
+            String inVillage, String afterNo) {
+        user.requireAnyRole(READERS);
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder where = new StringBuilder("h.villageCode like :scope");
+        p.put("scope", OrgScope.likePrefix(user.orgCode()));
+        if (!includeClosed) {
+            where.append(" and h.active = true");
+        }
+        if (village != null && !village.isBlank()) {
+            where.append(" and h.villageCode like :village");
+            p.put("village", OrgScope.likePrefix(village.strip()));
+        }
+        if (category != null && !category.isBlank()) {
+            HouseholdCategory c = Labelled.parse(HouseholdCategory.class, category);
+            if (c == null) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "户类型可选：" + String.join("、", Labelled.labels(HouseholdCategory.class)));
+            }
+            where.append(" and h.category = :category");
+            p.put("category", c);
+        }
+        if (idNumber != null && !idNumber.isBlank()) {
+            // Resolved first through the unique hash: a correlated subquery would be probed once per household.
+            IdNumber id = parseId(idNumber, "idNumber");
+            where.append(" and h.id = :personHousehold");
+            p.put("personHousehold", Member.findByHash(cipher.lookupHash(id)).map(m -> m.householdId).orElse(-1L));
+        }
+        if (q != null && !q.isBlank()) {
+            String text = q.strip().replace("\\", "").replace("%", "").replace("_", "");
+            // Names never contain digits or hyphens, 户编号 never contain Chinese characters: search the one the text can be,
+            // so each side uses its own index (household_no, or member.name through a semi-join) instead of an OR over both.
+            boolean couldBeNumber = text.matches("[0-9A-Za-z-]+");
+            boolean couldBeName = !text.matches(".*[0-9-].*");
+            String byName = "h.id in (select m.householdId from Member m where m.active = true and m.name like :q)";
+            where.append(couldBeNumber && couldBeName ? " and (h.householdNo like :q or " + byName + ")"
+                    : couldBeNumber ? " and h.householdNo like :q" : " and " + byName);
+            p.put("q", text + "%");
+        }
+        if (inVillage != null) {
+            where.append(" and h.villageCode = :inVillage");
+            p.put("inVillage", inVillage);
+            if (afterNo != null) {
+                where.append(" and h.householdNo > :afterNo");
+                p.put("afterNo", afterNo);
+            }
+        }
+        return Household.find("from Household h where " + where + " order by h.villageCode, h.householdNo", p);
+    }
+
+    /** Summaries with head and member count, two queries per page whatever its size (members of a page, their villages). */
+    List<HouseholdSummary> summaries(List<Household> households) {
+        if (households.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = households.stream().map(h -> h.id).toList();
+        Map<Long, Member> heads = new HashMap<>();
+        Map<Long, Long> counts = new HashMap<>();
+        // IN lists of at most IN_LIST values: beyond MariaDB's eq_range_index_dive_limit (200) the optimizer estimates from
+        // index statistics, and on statistics not yet refreshed after a bulk load it scans the whole member table instead.
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            for (Member m : Member.<Member>list("householdId in ?1 and active = true", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))) {
+                counts.merge(m.householdId, 1L, Long::sum);
+                if (m.relation == Relation.HEAD) {
+                    heads.putIfAbsent(m.householdId, m);
+                }
+            }
+        }
+        Map<String, String> villages = villageNames(households.stream().map(h -> h.villageCode).collect(Collectors.toSet()));
+        return households.stream().map(h -> {
+            Member head = heads.get(h.id);
+            return new HouseholdSummary(h.id, h.householdNo, h.villageCode, villages.getOrDefault(h.villageCode, h.villageCode),
+                    h.category.name(), h.category.label(), head == null ? null : head.name, head == null ? null : head.idMasked,
+                    counts.getOrDefault(h.id, 0L), h.relocated, h.noLabourCapacity, h.active);
+        }).toList();
+    }
+
+    @Transactional
+    public HouseholdDetail detail(long id) {
+        user.requireAnyRole(READERS);
+        return toDetail(visible(id));
+    }
+
+    @Transactional
+    public HouseholdDetail detailByNo(String householdNo) {
+        user.requireAnyRole(READERS);
+        Household h = Household.findByNo(householdNo).filter(x -> OrgScope.covers(user.orgCode(), x.villageCode))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+        return toDetail(h);
+    }
+
+    HouseholdDetail toDetail(Household h) {
+        TenantInfo tenant = access.current();
+        List<Member> members = Member.list("householdId = ?1", Sort.by("active", Sort.Direction.Descending).and("id"), h.id);
+        List<MemberView> memberViews = members.stream().sorted(Comparator.comparing((Member m) -> !m.active)
+                .thenComparing(m -> m.relation != Relation.HEAD).thenComparing(m -> m.birthDate)).map(RegistryService::view).toList();
+        List<IncomeView> incomes = IncomeRecord.<IncomeRecord>list("householdId", Sort.by("incomeYear"), h.id).stream()
+                .map(r -> incomeView(tenant, r)).toList();
+        GuaranteeStatus g = GuaranteeStatus.findById(h.id);
+        Map<Long, String> names = new HashMap<>();
+        members.forEach(m -> names.put(m.id, m.name));
+        List<HouseholdEvent> events = HouseholdEvent.list("householdId", Sort.by("occurredAt").and("id"), h.id);
+        Set<Long> related = events.stream().map(e -> e.relatedHouseholdId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, String> relatedNos = related.isEmpty() ? Map.of()
+                : Household.<Household>list("id in ?1", related).stream().collect(Collectors.toMap(x -> x.id, x -> x.householdNo));
+        List<Long> unknownMembers = events.stream().map(e -> e.memberId).filter(x -> x != null && !names.containsKey(x)).toList();
+        if (!unknownMembers.isEmpty()) {
+            Member.<Member>list("id in ?1", unknownMembers).forEach(m -> names.put(m.id, m.name));
+        }
+        List<EventView> eventViews = events.stream().map(e -> new EventView(e.kind.name(), e.kind.label, e.memberId,
+                e.memberId == null ? null : names.get(e.memberId), e.relatedHouseholdId == null ? null : relatedNos.get(e.relatedHouseholdId),
+                e.detail, e.occurredAt, e.actor)).toList();
+        return new HouseholdDetail(h.id, h.householdNo, h.villageCode, villageNames(Set.of(h.villageCode)).getOrDefault(h.villageCode, h.villageCode),
+                h.address, h.category.name(), h.category.label(), h.relocated, h.noLabourCapacity, h.active, h.closedReason,
+                FormExtensions.fromJson(h.extraJson), h.version, memberViews, incomes, g == null ? null : view(g), eventViews);
+    }
+
+    static MemberView view(Member m) {
+        int age = Period.between(m.birthDate, LocalDate.now(CHINA)).getYears();
+        return new MemberView(m.id, m.name, m.idMasked, m.birthDate, age, m.sex, "M".equals(m.sex) ? "男" : "女", m.relation.name(),
+                m.relation.label(), m.labour.name(), m.labour.label(), m.health.name(), m.health.label(), m.disabilityGrade,
+                m.disabilityType, m.illness, m.schooling.name(), m.schooling.label(), m.employmentPlace.name(),
+                m.employmentPlace.label(), m.employmentMonths, m.medicalInsured, m.pensionInsured, m.active, m.removedReason,
+                FormExtensions.fromJson(m.extraJson), m.version);
+    }
+
+    IncomeView incomeView(TenantInfo tenant, IncomeRecord r) {
+        EffectiveParameter threshold = parameters.resolve(tenant.provinceId(), tenant.code(), "monitoring.threshold", r.incomeYear);
+        String t = threshold.origin() == ParameterOrigin.NOT_SET ? null : threshold.value();
+        BigDecimal total = r.wage.add(r.productionNet).add(r.property).add(r.transfer);
+        return new IncomeView(r.id, r.incomeYear, r.wage, r.productionNet, r.property, r.transfer, r.expenses, total, r.householdSize,
+                r.perCapita, r.periodFrom, r.periodTo, t, t == null ? null : r.perCapita.compareTo(new BigDecimal(t)) < 0, r.version);
+    }
+
+    static GuaranteeView view(GuaranteeStatus g) {
+        return new GuaranteeView(g.educationOk, g.medicalOk, g.housingGrade.name(), g.housingGrade.label(), g.housingCheckedOn,
+                g.waterQuantityOk, g.waterQualityOk, g.waterConvenienceOk, g.waterGuaranteeOk, g.waterCheckedOn, g.assessedOn,
+                g.allSecured(), g.version);
+    }
+
+    /** Village code → name for the given villages. */
+    public static Map<String, String> villageNames(Set<String> codes) {
+        return codes.isEmpty() ? Map.of() : OrgUnit.<OrgUnit>list("code in ?1", codes).stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
+    }
+
+    Household visible(long id) {
+        Household h = Household.findById(id);
+        if (h == null || !OrgScope.covers(user.orgCode(), h.villageCode)) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        return h;
+    }
+
+    Household writable(long id) {
+        user.requireAnyRole(WRITERS);
+        Household h = visible(id);
+        if (!h.active) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_CLOSED, h.householdNo);
+        }
+        return h;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Transactional
+    public HouseholdDetail create(CreateHousehold request) {
+        user.requireAnyRole(WRITERS);
+        TenantInfo tenant = access.current();
+        List<FieldError> errors = new ArrayList<>();
+        Household h = new Household();
+        applyHousehold(tenant, h, request.household(), errors);
+        List<MemberInput> inputs = request.members() == null ? List.of() : request.members();
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            members.add(newMember(tenant, inputs.get(i), "members[" + i + "].", errors));
+        }
+        long heads = members.stream().filter(m -> m.relation == Relation.HEAD).count();
+        if (heads != 1) {
+            errors.add(new FieldError("members", "每户须有且只有一名户主（现有" + heads + "名）"));
+        }
+        duplicateIdsInRequest(inputs, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        ensureNewHouseholdNo(h.householdNo);
+        h.createdAt = Instant.now();
+        h.updatedAt = h.createdAt;
+        h.persist();
+        for (Member m : members) {
+            ensureNotRegistered(m);
+            m.householdId = h.id;
+            m.createdAt = h.createdAt;
+            m.updatedAt = h.createdAt;
+            m.persist();
+        }
+        event(h.id, HouseholdEvent.Kind.CREATED, null, null, members.size() + "人");
+        Household.flush();
+        audit.record("CREATE", HOUSEHOLD, h.householdNo, null, snapshot(h));
+        return toDetail(h);
+    }
+
+    @Transactional
+    public HouseholdDetail update(long id, HouseholdInput input) {
+        Household h = writable(id);
+        checkVersion(h.version, input.version());
+        HouseholdSnapshot before = snapshot(h);
+        List<FieldError> errors = new ArrayList<>();
+        String oldNo = h.householdNo;
+        applyHousehold(access.current(), h, input, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        if (!oldNo.equals(h.householdNo)) {
+            ensureNewHouseholdNo(h.householdNo);
+        }
+        h.updatedAt = Instant.now();
+        Household.flush();
+        audit.record("UPDATE", HOUSEHOLD, h.householdNo, before, snapshot(h));
+        return toDetail(h);
+    }
+
+    @Transactional
+    public HouseholdDetail addMember(long householdId, MemberInput input) {
+        Household h = writable(householdId);
+        List<FieldError> errors = new ArrayList<>();
+        Member m = newMember(access.current(), input, "", errors);
+        if (m.relation == Relation.HEAD && headOf(h.id) != null) {
+            errors.add(new FieldError("relation", "该户已有户主；如需更换户主，请先修改原户主的关系"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        ensureNotRegistered(m);
+        m.householdId = h.id;
+        m.createdAt = Instant.now();
+        m.updatedAt = m.createdAt;
+        m.persist();
+        event(h.id, HouseholdEvent.Kind.MEMBER_ADDED, m.id, null, null);
+        Member.flush();
+        audit.record("CREATE", MEMBER, String.valueOf(m.id), null, view(m));
+        return toDetail(h);
+    }
+
+    @Transactional
+    public HouseholdDetail updateMember(long householdId, long memberId, MemberInput input) {
+        Household h = writable(householdId);
+        Member m = memberOf(h, memberId);
+        checkVersion(m.version, input.version());
+        MemberView before = view(m);
+        List<FieldError> errors = new ArrayList<>();
+        Relation oldRelation = m.relation;
+        MemberRules.apply(m, input, "", errors);
+        m.extraJson = FormExtensions.toJson(extras(access.current(), "member", input.extra(), "", errors));
+        // The form shows the masked number; only a different, full number is a correction.
+        if (input.idNumber() != null && !input.idNumber().isBlank() && !input.idNumber().strip().equalsIgnoreCase(before.idMasked())) {
+            IdNumber id = parseIdInto(input.idNumber(), "idNumber", errors);
+            if (id != null) {
+                Member other = Member.findByHash(cipher.lookupHash(id)).orElse(null);
+                if (other != null && !other.id.equals(m.id)) {
+                    throw new ApiException(ErrorCode.PERSON_ALREADY_REGISTERED, id.masked() + "（户编号 " + householdNoOf(other.householdId) + "）");
+                }
+                setId(m, id);
+            }
+        }
+        if (m.relation == Relation.HEAD && oldRelation != Relation.HEAD && headOf(h.id) != null) {
+            errors.add(new FieldError("relation", "该户已有户主；请先修改原户主的关系"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        m.updatedAt = Instant.now();
+        if (oldRelation == Relation.HEAD && m.relation != Relation.HEAD || oldRelation != Relation.HEAD && m.relation == Relation.HEAD) {
+            event(h.id, HouseholdEvent.Kind.HEAD_CHANGED, m.id, null, oldRelation.label() + " → " + m.relation.label());
+        }
+        Member.flush();
+        audit.record("UPDATE", MEMBER, String.valueOf(m.id), before, view(m));
+        return toDetail(h);
+    }
+
+    /** Removes a member from the household (death, moved away from the county …); the row stays, inactive. */
+    @Transactional
+    public HouseholdDetail removeMember(long householdId, long memberId, String reason) {
+        Household h = writable(householdId);
+        Member m = memberOf(h, memberId);
+        if (reason == null || reason.isBlank()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请填写减少原因（如死亡、迁出本县）")));
+        }
+        if (m.relation == Relation.HEAD && activeCount(h.id) > 1) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_HEAD_RULE, "请先指定新户主，再减少原户主");
+        }
+        MemberView before = view(m);
+        m.active = false;
+        m.removedReason = reason.strip();
+        m.updatedAt = Instant.now();
+        event(h.id, HouseholdEvent.Kind.MEMBER_REMOVED, m.id, null, m.removedReason);
+        Member.flush();
+        audit.record("REMOVE", MEMBER, String.valueOf(m.id), before, view(m));
+        return toDetail(h);
+    }
+
+    @Transactional
+    public HouseholdDetail moveMember(long householdId, long memberId, RegistryRequests.MoveMember request) {
+        Household from = writable(householdId);
+        Member m = memberOf(from, memberId);
+        if (request.toHouseholdNo() == null || request.toHouseholdNo().isBlank()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("toHouseholdNo", "请填写迁入户的户编号")));
+        }
+        Household to = Household.findByNo(request.toHouseholdNo().strip())
+                .filter(x -> x.active && OrgScope.covers(user.orgCode(), x.villageCode))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "迁入户 " + request.toHouseholdNo().strip()));
+        if (to.id.equals(from.id)) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("toHouseholdNo", "迁入户不能是本户")));
+        }
+        if (m.relation == Relation.HEAD && activeCount(from.id) > 1) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_HEAD_RULE, "请先指定本户新户主，再迁出原户主");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Relation relation = Inputs.required(Relation.class, request.relation(), "relation", "在迁入户中与户主关系", errors);
+        if (relation == Relation.HEAD) {
+            errors.add(new FieldError("relation", "迁入户已有户主"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        MemberView before = view(m);
+        m.householdId = to.id;
+        m.relation = relation;
+        m.updatedAt = Instant.now();
+        String reason = Inputs.blankToNull(request.reason());
+        event(from.id, HouseholdEvent.Kind.MEMBER_MOVED_OUT, m.id, to.id, reason);
+        event(to.id, HouseholdEvent.Kind.MEMBER_MOVED_IN, m.id, from.id, reason);
+        if (activeCount(from.id) == 0) {
+            close(from, "成员全部迁出");
+        }
+        Member.flush();
+        audit.record("MOVE", MEMBER, String.valueOf(m.id), before, view(m));
+        return toDetail(from);
+    }
+
+    @Transactional
+    public HouseholdDetail split(long householdId, RegistryRequests.Split request) {
+        Household from = writable(householdId);
+        List<Long> ids = request.memberIds() == null ? List.of() : request.memberIds().stream().distinct().toList();
+        List<FieldError> errors = new ArrayList<>();
+        if (ids.isEmpty()) {
+            errors.add(new FieldError("memberIds", "请选择分出的成员"));
+        }
+        if (request.headMemberId() == null || !ids.contains(request.headMemberId())) {
+            errors.add(new FieldError("headMemberId", "请在分出的成员中指定新户户主"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        List<Member> moving = ids.stream().map(id -> memberOf(from, id)).toList();
+        long remaining = activeCount(from.id) - moving.size();
+        if (remaining < 1) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("memberIds", "原户至少保留一名成员；整户并入他户请用“合户”")));
+        }
+        if (moving.stream().anyMatch(m -> m.relation == Relation.HEAD)) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_HEAD_RULE, "原户户主不能分出；请先变更原户户主");
+        }
+        Household created = new Household();
+        applyHousehold(access.current(), created, new HouseholdInput(request.newHouseholdNo(), from.villageCode,
+                request.address() == null || request.address().isBlank() ? from.address : request.address(), from.category.name(),
+                from.relocated, false, FormExtensions.fromJson(from.extraJson), null), errors); // the province's fields carry over
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        ensureNewHouseholdNo(created.householdNo);
+        created.createdAt = Instant.now();
+        created.updatedAt = created.createdAt;
+        created.persist();
+        String reason = Inputs.blankToNull(request.reason());
+        for (Member m : moving) {
+            m.householdId = created.id;
+            m.relation = m.id.equals(request.headMemberId()) ? Relation.HEAD : m.relation;
+            m.updatedAt = created.createdAt;
+            event(from.id, HouseholdEvent.Kind.MEMBER_MOVED_OUT, m.id, created.id, reason);
+            event(created.id, HouseholdEvent.Kind.MEMBER_MOVED_IN, m.id, from.id, reason);
+        }
+        event(from.id, HouseholdEvent.Kind.SPLIT_INTO, null, created.id, reason);
+        event(created.id, HouseholdEvent.Kind.SPLIT_FROM, null, from.id, reason);
+        Household.flush();
+        audit.record("SPLIT", HOUSEHOLD, from.householdNo, null, Map.of("newHousehold", snapshot(created), "members", ids));
+        return toDetail(created);
+    }
+
+    @Transactional
+    public HouseholdDetail merge(long householdId, RegistryRequests.Merge request) {
+        Household from = writable(householdId);
+        Household into = request.intoHouseholdNo() == null ? null : Household.findByNo(request.intoHouseholdNo().strip())
+                .filter(x -> x.active && OrgScope.covers(user.orgCode(), x.villageCode)).orElse(null);
+        if (into == null || into.id.equals(from.id)) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("intoHouseholdNo", "请填写本县另一户有效的户编号")));
+        }
+        String reason = Inputs.blankToNull(request.reason());
+        Instant now = Instant.now();
+        for (Member m : Member.<Member>list("householdId = ?1 and active = true", from.id)) {
+            m.householdId = into.id;
+            if (m.relation == Relation.HEAD) {
+                m.relation = Relation.OTHER;
+            }
+            m.updatedAt = now;
+            event(from.id, HouseholdEvent.Kind.MEMBER_MOVED_OUT, m.id, into.id, reason);
+            event(into.id, HouseholdEvent.Kind.MEMBER_MOVED_IN, m.id, from.id, reason);
+        }
+        event(from.id, HouseholdEvent.Kind.MERGED_INTO, null, into.id, reason);
+        event(into.id, HouseholdEvent.Kind.MERGED_FROM, null, from.id, reason);
+        HouseholdSnapshot before = snapshot(from);
+        close(from, "并入 " + into.householdNo + (reason == null ? "" : "：" + reason));
+        Household.flush();
+        audit.record("MERGE", HOUSEHOLD, from.householdNo, before, snapshot(from));
+        return toDetail(into);
+    }
+
+    @Transactional
+    public HouseholdDetail recordIncome(long householdId, IncomeInput input) {
+        Household h = writable(householdId);
+        List<FieldError> errors = new ArrayList<>();
+        int year = input.year() == null ? 0 : input.year();
+        int thisYear = LocalDate.now(CHINA).getYear();
+        if (year < 2015 || year > thisYear) {
+            errors.add(new FieldError("year", "年度应在2015—" + thisYear + "之间"));
+        }
+        BigDecimal wage = money(input.wage(), "wage", "工资性收入", errors);
+        BigDecimal production = signedMoney(input.productionNet(), "productionNet", "生产经营性净收入", errors);
+        BigDecimal property = money(input.property(), "property", "财产性收入", errors);
+        BigDecimal transfer = money(input.transfer(), "transfer", "转移性收入", errors);
+        BigDecimal expenses = money(input.expenses(), "expenses", "合规自付支出", errors);
+        LocalDate from = input.periodFrom() == null && year > 0 ? LocalDate.of(year, 1, 1) : input.periodFrom();
+        LocalDate to = input.periodTo() == null && year > 0 ? LocalDate.of(year, 12, 31) : input.periodTo();
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new FieldError("periodTo", "统计期结束日期不能早于开始日期"));
+        }
+        int size = (int) activeCount(h.id);
+        if (size == 0) {
+            errors.add(new FieldError("householdSize", "该户没有在册成员，无法计算人均收入"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        IncomeRecord r = IncomeRecord.<IncomeRecord>find("householdId = ?1 and incomeYear = ?2", h.id, year).firstResult();
+        for (IncomeLocks lock : incomeLocks) {
+            LocalDate period = r != null && r.periodFrom.isBefore(from) ? r.periodFrom : from;
+            lock.lockedBecause(h.id, period).ifPresent(why -> {
+                throw new ApiException(ErrorCode.INCOME_LOCKED, why);
+            });
+        }
+        IncomeView before = null;
+        if (r == null) {
+            r = new IncomeRecord();
+            r.householdId = h.id;
+            r.incomeYear = year;
+            r.createdAt = Instant.now();
+        } else {
+            checkVersion(r.version, input.version());
+            before = incomeView(access.current(), r);
+        }
+        r.wage = wage;
+        r.productionNet = production;
+        r.property = property;
+        r.transfer = transfer;
+        r.expenses = expenses;
+        r.householdSize = size;
+        r.perCapita = IncomeRecord.perCapita(wage, production, property, transfer, expenses, size);
+        r.periodFrom = from;
+        r.periodTo = to;
+        r.updatedAt = Instant.now();
+        r.persist();
+        IncomeRecord.flush();
+        audit.record(before == null ? "CREATE" : "UPDATE", "income_record", h.householdNo + "/" + year, before,
+                incomeView(access.current(), r));
+        return toDetail(h);
+    }
+
+    @Transactional
+    public HouseholdDetail recordGuarantee(long householdId, GuaranteeInput input) {
+        Household h = writable(householdId);
+        List<FieldError> errors = new ArrayList<>();
+        HousingGrade grade = Inputs.required(HousingGrade.class, input.housingGrade(), "housingGrade", "住房安全等级", errors);
+        Boolean[] answers = { input.educationOk(), input.medicalOk(), input.waterQuantityOk(), input.waterQualityOk(),
+                input.waterConvenienceOk(), input.waterGuaranteeOk() };
+        String[] fields = { "educationOk", "medicalOk", "waterQuantityOk", "waterQualityOk", "waterConvenienceOk", "waterGuaranteeOk" };
+        for (int i = 0; i < fields.length; i++) {
+            if (answers[i] == null) {
+                errors.add(new FieldError(fields[i], "请选择是否达标"));
+            }
+        }
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate assessed = input.assessedOn() == null ? today : input.assessedOn();
+        for (Object[] d : new Object[][] { { "assessedOn", assessed }, { "housingCheckedOn", input.housingCheckedOn() },
+                { "waterCheckedOn", input.waterCheckedOn() } }) {
+            if (d[1] != null && ((LocalDate) d[1]).isAfter(today)) {
+                errors.add(new FieldError((String) d[0], "日期不能晚于今天"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+        }
+        GuaranteeStatus g = GuaranteeStatus.findById(h.id);
+        GuaranteeView before = null;
+        if (g == null) {
+            g = new GuaranteeStatus();
+            g.householdId = h.id;
+        } else {
+            checkVersion(g.version, input.version());
+            before = view(g);
+        }
+        g.educationOk = input.educationOk();
+        g.medicalOk = input.medicalOk();
+        g.housingGrade = grade;
+        g.housingCheckedOn = input.housingCheckedOn();
+        g.waterQuantityOk = input.waterQuantityOk();
+        g.waterQualityOk = input.waterQualityOk();
+        g.waterConvenienceOk = input.waterConvenienceOk();
+        g.waterGuaranteeOk = input.waterGuaranteeOk();
+        g.waterCheckedOn = input.waterCheckedOn();
+        g.assessedOn = assessed;
+        g.updatedAt = Instant.now();
+        g.persist();
+        GuaranteeStatus.flush();
+        audit.record(before == null ? "CREATE" : "UPDATE", "guarantee_status", h.householdNo, before, view(g));
+        return toDetail(h);
+    }
+
+    /** The full ID number, for an authorised role in scope, with a stated reason; every reveal is audited. */
+    @Transactional
+    public RegistryViews.Revealed reveal(long householdId, long memberId, String reason) {
+        user.requireAnyRole(WRITERS);
+        Household h = visible(householdId);
+        Member m = Member.findById(memberId);
+        if (m == null || !m.householdId.equals(h.id)) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        if (reason == null || reason.strip().length() < 2) {
+            throw new ApiException(ErrorCode.REVEAL_REASON_REQUIRED);
+        }
+        audit.record("REVEAL", MEMBER, String.valueOf(m.id), null, Map.of("idMasked", m.idMasked, "reason", reason.strip()));
+        return new RegistryViews.Revealed(m.id, cipher.decrypt(m.idCipher).value());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    void applyHousehold(TenantInfo tenant, Household h, HouseholdInput in, List<FieldError> errors) {
+        String no = in.householdNo() == null ? "" : in.householdNo().strip();
+        if (!no.matches("[0-9A-Za-z-]{4,32}")) {
+            errors.add(new FieldError("householdNo", "户编号应为4—32位数字、字母或连字符"));
+        }
+        h.householdNo = no;
+        String village = in.villageCode() == null ? "" : in.villageCode().strip();
+        if (!OrgScope.isVillage(village) || !village.startsWith(tenant.code()) || !OrgScope.covers(user.orgCode(), village)
+                || OrgUnit.count("code = ?1 and level = ?2", village, OrgLevel.VILLAGE) == 0) {
+            errors.add(new FieldError("villageCode", ErrorCode.VILLAGE_OUT_OF_SCOPE.message()));
+        }
+        h.villageCode = village;
+        h.address = Inputs.blankToNull(in.address());
+        if (h.address != null && h.address.length() > 255) {
+            errors.add(new FieldError("address", "地址不超过255个字"));
+        }
+        HouseholdCategory c = Inputs.required(HouseholdCategory.class, in.category(), "category", "户类型", errors);
+        h.category = c;
+        h.relocated = Boolean.TRUE.equals(in.relocated());
+        h.noLabourCapacity = Boolean.TRUE.equals(in.noLabourCapacity());
+        h.extraJson = FormExtensions.toJson(extras(tenant, "household", in.extra(), "", errors));
+    }
+
+    /** Province extra fields, checked; refusals named "&lt;prefix&gt;extra.&lt;key&gt;" (a new household's members: "members[i]."). */
+    Map<String, Object> extras(TenantInfo tenant, String form, Map<String, Object> input, String prefix, List<FieldError> errors) {
+        try {
+            return forms.validate(tenant.provinceId(), tenant.code(), form, input);
+        } catch (ApiException e) {
+            errors.addAll(e.fieldErrors().stream().map(f -> new FieldError(prefix + "extra." + f.field(), f.message())).toList());
+            return Map.of();
+        }
+    }
+
+    Member newMember(TenantInfo tenant, MemberInput in, String prefix, List<FieldError> errors) {
+        Member m = new Member();
+        MemberRules.apply(m, in, prefix, errors);
+        m.extraJson = FormExtensions.toJson(extras(tenant, "member", in.extra(), prefix, errors));
+        IdNumber id = parseIdInto(in.idNumber(), prefix + "idNumber", errors);
+        if (id != null) {
+            setId(m, id);
+        }
+        return m;
+    }
+
+    void setId(Member m, IdNumber id) {
+        m.idCipher = cipher.encrypt(id);
+        m.idHash = cipher.lookupHash(id);
+        m.idMasked = id.masked();
+        m.birthDate = id.birthDate();
+        m.sex = id.sex();
+    }
+
+    static IdNumber parseIdInto(String raw, String field, List<FieldError> errors) {
+        try {
+            return IdNumber.parse(raw);
+        } catch (IdNumber.Invalid e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    static IdNumber parseId(String raw, String field) {
+        try {
+            return IdNumber.parse(raw);
+        } catch (IdNumber.Invalid e) {
+            throw new ApiException(ErrorCode.ID_NUMBER_INVALID, null, List.of(new FieldError(field, e.getMessage())));
+        }
+    }
+
+    static void duplicateIdsInRequest(List<MemberInput> inputs, List<FieldError> errors) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String raw = inputs.get(i).idNumber();
+            if (raw != null && IdNumber.isValid(raw)) {
+                Integer first = seen.putIfAbsent(IdNumber.parse(raw).value(), i);
+                if (first != null) {
+                    errors.add(new FieldError("members[" + i + "].idNumber", "与第" + (first + 1) + "名成员的身份证号重复"));
+                }
+            }
+        }
+    }
+
+    void ensureNotRegistered(Member m) {
+        Member other = Member.findByHash(m.idHash).orElse(null);
+        if (other != null) {
+            throw new ApiException(ErrorCode.PERSON_ALREADY_REGISTERED, m.idMasked + "（户编号 " + householdNoOf(other.householdId) + "）");
+        }
+    }
+
+    static String householdNoOf(Long householdId) {
+        Household h = Household.findById(householdId);
+        return h == null ? "?" : h.householdNo;
+    }
+
+    static void ensureNewHouseholdNo(String no) {
+        if (Household.count("householdNo", no) > 0) {
+            throw new ApiException(ErrorCode.HOUSEHOLD_NO_TAKEN, no);
+        }
+    }
+
+    static Member memberOf(Household h, long memberId) {
+        Member m = Member.findById(memberId);
+        if (m == null || !m.householdId.equals(h.id) || !m.active) {
+            throw new ApiException(ErrorCode.NOT_FOUND);
+        }
+        return m;
+    }
+
+    static Member headOf(long householdId) {
+        return Member.<Member>find("householdId = ?1 and relation = ?2 and active = true", householdId, Relation.HEAD).firstResult();
+    }
+
+    static long activeCount(long householdId) {
+        return Member.count("householdId = ?1 and active = true", householdId);
+    }
+
+    void close(Household h, String reason) {
+        h.active = false;
+        h.closedReason = reason;
+        h.updatedAt = Instant.now();
+    }
+
+    void event(long householdId, HouseholdEvent.Kind kind, Long memberId, Long related, String detail) {
+        HouseholdEvent e = new HouseholdEvent();
+        e.householdId = householdId;
+        e.kind = kind;
+        e.memberId = memberId;
+        e.relatedHouseholdId = related;
+        e.detail = detail;
+        e.occurredAt = Instant.now();
+        e.actor = user.isAuthenticated() ? user.username() : "system";
+        e.persist();
+    }
+
+    static void checkVersion(long current, Long expected) {
+        if (expected != null && expected != current) {
+            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+        }
+    }
+
+    static BigDecimal money(BigDecimal v, String field, String label, List<FieldError> errors) {
+        BigDecimal m = signedMoney(v, field, label, errors);
+        if (m.signum() < 0) {
+            errors.add(new FieldError(field, "「" + label + "」不能为负数"));
+        }
+        return m;
+    }
+
+    /** Net production income may be negative (a loss year); other components may not. */
+    static BigDecimal signedMoney(BigDecimal v, String field, String label, List<FieldError> errors) {
+        if (v == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        if (v.scale() > 2 || v.abs().compareTo(new BigDecimal("100000000")) >= 0) {
+            errors.add(new FieldError(field, "「" + label + "」应为金额（元，最多两位小数）"));
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return v.setScale(2);
+    }
+
+    static HouseholdSnapshot snapshot(Household h) {
+        return new HouseholdSnapshot(h.householdNo, h.villageCode, h.address, h.category.name(), h.relocated, h.noLabourCapacity,
+                h.active, h.closedReason, FormExtensions.fromJson(h.extraJson));
+    }
+}

@@ -1,0 +1,666 @@
+package cn.fpjc.core.registry.importing;
+
+import cn.fpjc.core.platform.files.TableReader;
+
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorCode;
+import cn.fpjc.core.policy.form.FormExtensions;
+import cn.fpjc.core.registry.PersonalDataCipher;
+import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.registry.RegistryStatistics;
+import cn.fpjc.core.registry.importing.ImportJobView.Mode;
+import cn.fpjc.core.registry.importing.ImportJobView.Status;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantConnections;
+import cn.fpjc.core.platform.tenancy.TenantDirectory;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Excel/CSV import of households, members and incomes (issue 3, DOMAIN.md §1). An upload becomes a job:
+ * a worker streams the file row by row into {@code import_row}, checking each row, then checks across rows
+ * and against the registry in SQL, and, as the user chose, stops for confirmation, writes every valid
+ * household, or writes only when no row has an error. The write is one transaction. Jobs survive on any
+ * replica: a running job's heartbeat shows it is alive; a stale one was interrupted and is reported so.
+ */
+@ApplicationScoped
+public class RegistryImportService {
+    private static final Logger LOG = Logger.getLogger(RegistryImportService.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Duration STALE = Duration.ofMinutes(2);
+    private static final int PROGRESS_EVERY = 2000;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<cn.fpjc.core.registry.IncomeLocks> incomeLocks;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    TenantDirectory tenants;
+
+    @Inject
+    TenantConnections connections;
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    @Inject
+    FormExtensions forms;
+
+    @Inject
+    ImportConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Jobs this replica's workers hold (county:id). */
+    private final java.util.Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService workers;
+    private volatile ScheduledExecutorService heartbeat;
+
+    // ---------------------------------------------------------------- request side
+
+    /**
+     * Takes an uploaded file (moved out of the request's temporary directory) and queues its job.
+     *
+     * @param fileName the name the user's file had; decides the format (.xlsx or .csv)
+     */
+    public ImportJobView start(String fileName, Path uploaded, Mode mode) {
+        user.requireAnyRole(RegistryService.WRITERS);
+        TenantInfo tenant = access.current();
+        if (uploaded == null) {
+            throw new ApiException(ErrorCode.IMPORT_FILE_MISSING);
+        }
+        String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
+        TableReader reader = TableReader.forFileName(name);
+        if (reader == null) {
+            throw new ApiException(ErrorCode.IMPORT_FILE_TYPE, name);
+        }
+        if (mode == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "请选择导入方式：" + java.util.Arrays.stream(Mode.values())
+                    .map(m -> m.name() + "（" + m.label + "）").reduce((a, b) -> a + "、" + b).orElse(""));
+        }
+        try {
+            Files.createDirectories(config.workDirectory());
+            Path file = Files.createTempFile(config.workDirectory(), "import-", name.endsWith(".csv") ? ".csv" : ".xlsx");
+            Files.move(uploaded, file, StandardCopyOption.REPLACE_EXISTING);
+            String sha256 = sha256(file);
+            long id;
+            try (Connection c = open(tenant)) {
+                ImportStaging.purge(c, Instant.now().minus(Duration.ofDays(config.keepDays())));
+                id = insertJob(c, name, name.toLowerCase().endsWith(".csv") ? "csv" : "xlsx", Files.size(file), sha256, mode);
+            } catch (SQLException e) {
+                Files.deleteIfExists(file);
+                throw new IllegalStateException(e);
+            }
+            Job job = new Job(tenant, id, file, reader, user.username(), String.join(",", new TreeSet<>(user.roles())),
+                    OrgScope.likePrefix(user.orgCode()));
+            running.add(key(tenant, id));
+            workers().submit(() -> validate(job, mode));
+            return get(id);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ImportJobView get(long id) {
+        user.requireAnyRole(RegistryService.WRITERS);
+        TenantInfo tenant = access.current();
+        try (Connection c = open(tenant)) {
+            ImportJobView job = find(c, tenant, id);
+            if (job == null) {
+                throw new ApiException(ErrorCode.NOT_FOUND);
+            }
+            return job;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The county's jobs the caller may see (those started within the caller's org scope), newest first. */
+    public List<ImportJobView> list(int limit) {
+        user.requireAnyRole(RegistryService.WRITERS);
+        TenantInfo tenant = access.current();
+        try (Connection c = open(tenant);
+                PreparedStatement st = c.prepareStatement("SELECT id FROM import_job WHERE org_scope LIKE ? ORDER BY id DESC LIMIT ?")) {
+            st.setString(1, OrgScope.likePrefix(user.orgCode()));
+            st.setInt(2, Math.min(Math.max(limit, 1), 200));
+            List<ImportJobView> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(find(c, tenant, rs.getLong(1)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a validated (or rejected) job's households as {@code mode} says; the registry is checked again first. */
+    public ImportJobView commit(long id, Mode mode) {
+        user.requireAnyRole(RegistryService.WRITERS);
+        TenantInfo tenant = access.current();
+        if (mode == null || mode == Mode.VALIDATE_ONLY) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "请选择“全部无误才导入”（ALL_OR_NOTHING）或“只导入无误的户”（VALID_ONLY）");
+        }
+        ImportJobView view = get(id);
+        try (Connection c = open(tenant);
+                PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = 'WRITING', mode = ?, heartbeat_at = ?, message = NULL"
+                        + " WHERE id = ? AND status IN ('VALIDATED', 'REJECTED') AND purged = FALSE")) {
+            st.setString(1, mode.name());
+            st.setObject(2, ImportStaging.utc(Instant.now()));
+            st.setLong(3, id);
+            if (st.executeUpdate() != 1) {
+                throw new ApiException(ErrorCode.IMPORT_STATE_CONFLICT, view.statusLabel());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Job job = new Job(tenant, id, null, null, user.username(), String.join(",", new TreeSet<>(user.roles())),
+                OrgScope.likePrefix(user.orgCode()));
+        running.add(key(tenant, id));
+        workers().submit(() -> writeJob(job, mode));
+        return get(id);
+    }
+
+    /** Rows of the result, for the job page (problems first is the caller's choice). */
+    public List<ImportStaging.ReportRow> rows(long id, int afterRow, int limit, boolean onlyProblems) {
+        ImportJobView view = get(id);
+        try (Connection c = open(access.current())) {
+            return new ImportStaging(c, id).report(afterRow, limit, onlyProblems, Status.DONE.name().equals(view.status()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The result report: every row with its outcome and errors beside the cells as given (ID numbers masked). */
+    public void report(long id, boolean onlyProblems, OutputStream out) throws IOException {
+        ImportJobView view = get(id);
+        if (!view.reportAvailable()) {
+            throw new ApiException(ErrorCode.IMPORT_STATE_CONFLICT, view.statusLabel() + (view.running() ? "" : "，结果明细不可下载"));
+        }
+        try (Connection c = open(access.current())) {
+            String header;
+            try (PreparedStatement st = c.prepareStatement("SELECT header_cells FROM import_job WHERE id = ?")) {
+                st.setLong(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    header = rs.getString(1);
+                }
+            }
+            ImportReport.write(new ImportStaging(c, id), view, header == null ? List.of() : List.of(header.split("\t", -1)), onlyProblems, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The template for the caller's county: headers incl. the province's extra fields, rules, and the villages in the caller's scope. */
+    public void template(OutputStream out) throws IOException {
+        user.requireAnyRole(RegistryService.WRITERS);
+        TenantInfo t = access.current();
+        Map<String, String> villages = new LinkedHashMap<>();
+        try (Connection c = open(t);
+                PreparedStatement st = c.prepareStatement("SELECT code, name FROM org_unit WHERE level = 'VILLAGE' AND code LIKE ? ORDER BY code")) {
+            st.setString(1, OrgScope.likePrefix(user.orgCode()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    villages.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        ImportTemplate.write(t.code(), t.name(), villages, forms.fields(t.provinceId(), t.code(), "household"),
+                forms.fields(t.provinceId(), t.code(), "member"), out);
+    }
+
+    // ---------------------------------------------------------------- worker side
+
+    /** What a worker needs, captured on the request thread (no request context in the worker). */
+    record Job(TenantInfo tenant, long id, Path file, TableReader reader, String actor, String actorRoles, String scopeLike) {
+    }
+
+    void validate(Job job, Mode mode) {
+        boolean ok = false;
+        try (Connection c = open(job.tenant())) {
+            try (ImportStaging staging = new ImportStaging(c, job.id())) {
+                status(c, job.id(), Status.READING, null);
+                long started = System.nanoTime();
+                ImportRowParser parser = new ImportRowParser(context(c, job));
+                int[] rows = { 0 };
+                boolean[] header = { false };
+                List<String> ignored = new ArrayList<>();
+                job.reader().read(job.file(), (rowNo, cells) -> {
+                    if (!header[0]) {
+                        List<String> problems = parser.header(cells);
+                        if (!problems.isEmpty()) {
+                            throw new TableReader.Unreadable(String.join("；", problems));
+                        }
+                        ignored.addAll(parser.ignoredHeaders());
+                        header[0] = true;
+                        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET header_cells = ? WHERE id = ?")) {
+                            st.setString(1, String.join("\t", cells.stream().map(x -> x.text().replace('\t', ' ')).toList()));
+                            st.setLong(2, job.id());
+                            st.executeUpdate();
+                        }
+                        return;
+                    }
+                    staging.add(parser.parse(rowNo, cells));
+                    if (++rows[0] % PROGRESS_EVERY == 0) {
+                        progress(c, job.id(), rows[0], job.reader().percentRead());
+                    }
+                });
+                if (!header[0]) {
+                    throw new TableReader.Unreadable("文件是空的");
+                }
+                if (rows[0] == 0) {
+                    throw new TableReader.Unreadable("文件只有表头，没有数据行");
+                }
+                staging.flush();
+                long read = System.nanoTime();
+                progress(c, job.id(), rows[0], 100);
+                status(c, job.id(), Status.CHECKING, null);
+                staging.checkFile();
+                long fileChecked = System.nanoTime();
+                // The write compares with the registry again inside its transaction (it may have changed since), so when the
+                // user already chose how to write, that comparison is the only one: straight on to WRITING, no VALIDATED pause.
+                if (mode == Mode.VALIDATE_ONLY) {
+                    staging.checkRegistry(job.scopeLike(), incomeLocks.stream().toList());
+                }
+                LOG.infof("import job %d of %s: %d rows read and staged in %d ms, checked across rows in %d ms%s",
+                        job.id(), job.tenant().code(), rows[0], (read - started) / 1_000_000, (fileChecked - read) / 1_000_000,
+                        mode == Mode.VALIDATE_ONLY ? " and against the registry in " + (System.nanoTime() - fileChecked) / 1_000_000 + " ms" : "");
+                String note = ignored.isEmpty() ? null : "以下列不是模板中的列，已忽略：" + String.join("、", ignored);
+                validated(c, job.id(), mode == Mode.VALIDATE_ONLY ? staging.summary() : null, note,
+                        mode == Mode.VALIDATE_ONLY ? Status.VALIDATED : Status.WRITING);
+                ok = true;
+            } catch (TableReader.Unreadable e) {
+                failed(c, job.id(), e.getMessage());
+            } catch (Exception e) {
+                LOG.errorf(e, "import job %d of %s failed while checking", job.id(), job.tenant().code());
+                failed(c, job.id(), "校验时发生系统错误（" + e.getClass().getSimpleName() + "），请稍后重新上传；如仍失败请联系管理员");
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "import job %d of %s: database unavailable", job.id(), job.tenant().code());
+        } finally {
+            deleteQuietly(job.file());
+            if (!ok || mode == Mode.VALIDATE_ONLY) {
+                running.remove(key(job.tenant(), job.id()));
+            }
+        }
+        if (ok && mode != Mode.VALIDATE_ONLY) {
+            writeJob(job, mode);
+        }
+    }
+
+    /** The write: one transaction over the registry check, the inserts, the audit entry and the job's new status. */
+    void writeJob(Job job, Mode mode) {
+        Exception failure = null;
+        try (Connection c = open(job.tenant())) {
+            c.setAutoCommit(false);
+            try {
+                ImportStaging staging = new ImportStaging(c, job.id());
+                staging.checkRegistry(job.scopeLike(), incomeLocks.stream().toList());
+                ImportStaging.Summary summary = staging.summary();
+                if (mode == Mode.ALL_OR_NOTHING && (summary.rowsWithErrors() > 0 || summary.householdsInvalid() > 0)) {
+                    counts(c, job.id(), summary);
+                    finish(c, job.id(), Status.REJECTED, summary.rowsWithErrors() + "行有错误，按“全部无误才导入”的选择，没有写入任何数据。"
+                            + "请下载结果报告修改后重新上传，或改选“只导入无误的户”", null);
+                } else {
+                    Instant now = Instant.now();
+                    ImportStaging.Written written = staging.write(job.actor(), now);
+                    counts(c, job.id(), summary);
+                    audit(c, job, mode, summary, written, now);
+                    finish(c, job.id(), Status.DONE, null, written);
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                LOG.infof("import job %d of %s: %s", job.id(), job.tenant().code(), summary);
+                if (summary.householdsNew() >= RegistryStatistics.BULK) {
+                    RegistryStatistics.refresh(c);
+                }
+            } catch (SQLException | IOException | RuntimeException e) {
+                failure = e;
+                rollbackQuietly(c);
+                if (!c.isValid(2)) {
+                    // The server side is gone (killed, restarted): keep the dead connection out of the pool.
+                    c.abort(Runnable::run);
+                } else {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            failure = failure == null ? e : failure;
+        }
+        try {
+            if (failure != null) {
+                // Nothing was committed: the whole write was one transaction. Record that on a fresh connection.
+                LOG.errorf(failure, "import job %d of %s failed while writing; rolled back", job.id(), job.tenant().code());
+                try (Connection c = open(job.tenant())) {
+                    status(c, job.id(), Status.VALIDATED, "写入失败，已全部撤销，没有写入任何数据（" + failure.getClass().getSimpleName()
+                            + "）。可以再次确认导入；系统会重新比对");
+                } catch (SQLException e) {
+                    LOG.errorf(e, "import job %d of %s: could not record the failed write", job.id(), job.tenant().code());
+                }
+            }
+        } finally {
+            running.remove(key(job.tenant(), job.id()));
+        }
+    }
+
+    ImportRowParser.Context context(Connection c, Job job) throws SQLException {
+        Map<String, String> villages = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT code, name FROM org_unit WHERE level = 'VILLAGE' ORDER BY code");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                villages.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        String scope = job.scopeLike().replace("%", "");
+        String orgScope = OrgScope.isVillage(scope) ? scope : scope.length() == 9 ? scope + "000" : scope;
+        TenantInfo t = job.tenant();
+        return new ImportRowParser.Context(t.code(), t.provinceId(), orgScope, villages, forms.fields(t.provinceId(), t.code(), "household"),
+                forms.fields(t.provinceId(), t.code(), "member"), forms, cipher, LocalDate.now(CHINA).getYear());
+    }
+
+    private void audit(Connection c, Job job, Mode mode, ImportStaging.Summary summary, ImportStaging.Written written, Instant now)
+            throws SQLException, IOException {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("mode", mode.name());
+        after.put("rows", summary.rows());
+        after.put("rowsWithErrors", summary.rowsWithErrors());
+        after.put("householdsWritten", written.households());
+        after.put("membersWritten", written.members());
+        after.put("incomesWritten", written.incomes());
+        after.put("householdsUnchanged", summary.householdsUnchanged());
+        try (PreparedStatement st = c.prepareStatement("SELECT file_name, file_sha256 FROM import_job WHERE id = ?")) {
+            st.setLong(1, job.id());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                after.put("file", rs.getString(1));
+                after.put("sha256", rs.getString(2));
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log (occurred_at, actor, actor_roles, action, entity_type, entity_id,"
+                + " after_json) VALUES (?, ?, ?, 'IMPORT', 'import_job', ?, ?)")) {
+            st.setObject(1, ImportStaging.utc(now));
+            st.setString(2, job.actor());
+            st.setString(3, job.actorRoles());
+            st.setString(4, String.valueOf(job.id()));
+            st.setString(5, json.writeValueAsString(after));
+            st.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------- job rows
+
+    private long insertJob(Connection c, String name, String format, long size, String sha256, Mode mode) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO import_job (file_name, format, file_size, file_sha256, mode, status,"
+                + " created_by, org_scope, created_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            LocalDateTime now = ImportStaging.utc(Instant.now());
+            st.setString(1, name.length() > 255 ? name.substring(name.length() - 255) : name);
+            st.setString(2, format);
+            st.setLong(3, size);
+            st.setString(4, sha256);
+            st.setString(5, mode.name());
+            st.setString(6, user.username());
+            st.setString(7, user.orgCode());
+            st.setObject(8, now);
+            st.setObject(9, now);
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private ImportJobView find(Connection c, TenantInfo tenant, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, file_name, format, file_size, file_sha256, mode, status, rows_read,"
+                + " rows_error, progress_percent, households_total, households_new, households_unchanged, households_invalid, incomes_added,"
+                + " households_written, members_written, message, created_by, created_at, validated_at, finished_at, heartbeat_at, purged,"
+                + " org_scope FROM import_job WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next() || !OrgScope.covers(user.orgCode(), rs.getString(25))) {
+                    return null;
+                }
+                Status status = Status.valueOf(rs.getString(7));
+                Instant beat = instant(rs, 23);
+                if (status.running && !running.contains(key(tenant, id)) && (beat == null || beat.isBefore(Instant.now().minus(STALE)))) {
+                    recover(c, id, status);
+                    return find(c, tenant, id);
+                }
+                Mode mode = Mode.valueOf(rs.getString(6));
+                boolean purged = rs.getBoolean(24);
+                return new ImportJobView(id, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), mode.name(), mode.label,
+                        status.name(), status.label, status.running, !purged && (status == Status.VALIDATED || status == Status.REJECTED),
+                        rs.getInt(8), rs.getInt(9), (Integer) rs.getObject(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
+                        rs.getInt(15), rs.getInt(16), rs.getInt(17), rs.getString(18), rs.getString(19), instant(rs, 20), instant(rs, 21),
+                        instant(rs, 22), !purged && rs.getInt(8) > 0 && !status.running && status != Status.FAILED);
+            }
+        }
+    }
+
+    /** A job whose worker died with its process: a write was one transaction, so it rolled back; staging is usable again. */
+    private void recover(Connection c, long id, Status status) throws SQLException {
+        if (status == Status.WRITING) {
+            status(c, id, Status.VALIDATED, "写入过程被中断（服务重启），数据库已自动撤销，没有写入任何数据。可以再次确认导入");
+        } else {
+            failed(c, id, "导入被中断（服务重启），请重新上传文件");
+        }
+        LOG.warnf("import job %d was interrupted (%s); recovered", id, status);
+    }
+
+    private void status(Connection c, long id, Status status, String message) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = ?, message = ?, heartbeat_at = ? WHERE id = ?")) {
+            st.setString(1, status.name());
+            st.setString(2, message);
+            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setLong(4, id);
+            st.executeUpdate();
+        }
+    }
+
+    private static void progress(Connection c, long id, int rows, Integer percent) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET rows_read = ?, progress_percent = ?, heartbeat_at = ? WHERE id = ?")) {
+            st.setInt(1, rows);
+            st.setObject(2, percent);
+            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setLong(4, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** Marks the checks done; the counts are recorded when known ({@code s} is null when the write will count). */
+    private static void validated(Connection c, long id, ImportStaging.Summary s, String message, Status next) throws SQLException {
+        if (s != null) {
+            counts(c, id, s);
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = ?, message = ?, validated_at = ? WHERE id = ?")) {
+            st.setString(1, next.name());
+            st.setString(2, message);
+            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setLong(4, id);
+            st.executeUpdate();
+        }
+    }
+
+    private static void counts(Connection c, long id, ImportStaging.Summary s) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET rows_read = ?, rows_error = ?, households_total = ?,"
+                + " households_new = ?, households_unchanged = ?, households_invalid = ?, incomes_added = ? WHERE id = ?")) {
+            st.setInt(1, s.rows());
+            st.setInt(2, s.rowsWithErrors());
+            st.setInt(3, s.households());
+            st.setInt(4, s.householdsNew());
+            st.setInt(5, s.householdsUnchanged());
+            st.setInt(6, s.householdsInvalid());
+            st.setInt(7, s.incomesToAdd());
+            st.setLong(8, id);
+            st.executeUpdate();
+        }
+    }
+
+    private static void finish(Connection c, long id, Status status, String message, ImportStaging.Written written) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = ?, message = COALESCE(?, message), finished_at = ?, households_written = ?,"
+                + " members_written = ? WHERE id = ?")) {
+            st.setString(1, status.name());
+            st.setString(2, message);
+            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setInt(4, written == null ? 0 : written.households());
+            st.setInt(5, written == null ? 0 : written.members());
+            st.setLong(6, id);
+            st.executeUpdate();
+        }
+    }
+
+    private void failed(Connection c, long id, String message) {
+        try {
+            for (String table : new String[] { "import_row", "import_household" }) {
+                try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
+                    st.setLong(1, id);
+                    st.executeUpdate();
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = 'FAILED', message = ?, finished_at = ?, rows_read = 0,"
+                    + " progress_percent = NULL WHERE id = ?")) {
+                st.setString(1, message);
+                st.setObject(2, ImportStaging.utc(Instant.now()));
+                st.setLong(3, id);
+                st.executeUpdate();
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "import job %d: could not record the failure", id);
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** A connection on the tenant's database; closing returns it to the pool (the next checkout sets its catalog again). */
+    private Connection open(TenantInfo tenant) throws SQLException {
+        return connections.open(tenant.databaseName());
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String key(TenantInfo tenant, long id) {
+        return tenant.code() + ":" + id;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warnf("could not delete import file %s", file);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed", e);
+        }
+    }
+
+    private ExecutorService workers() {
+        if (workers == null) {
+            synchronized (this) {
+                if (workers == null) {
+                    workers = Executors.newFixedThreadPool(config.threads(), r -> {
+                        Thread t = new Thread(r, "registry-import");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "registry-import-heartbeat");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    heartbeat.scheduleWithFixedDelay(this::beat, 10, 10, TimeUnit.SECONDS);
+                }
+            }
+        }
+        return workers;
+    }
+
+    /** Marks this replica's running jobs alive, so another replica does not take them for interrupted. */
+    void beat() {
+        for (String k : running) {
+            String[] parts = k.split(":");
+            tenants.find(parts[0]).ifPresent(t -> {
+                try (Connection c = connections.open(t.databaseName());
+                        PreparedStatement st = c.prepareStatement("UPDATE import_job SET heartbeat_at = ? WHERE id = ?")) {
+                    st.setObject(1, ImportStaging.utc(Instant.now()));
+                    st.setLong(2, Long.parseLong(parts[1]));
+                    st.executeUpdate();
+                } catch (SQLException e) {
+                    LOG.warnf("import heartbeat for %s failed: %s", k, e.getMessage());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (workers != null) {
+            workers.shutdownNow();
+            heartbeat.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package cn.fpjc.core.registry;
+
+import cn.fpjc.core.platform.text.Labelled;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** GB 11643 checks, what derives from the number, masking, and the SM4-GCM / HMAC-SM3 protection. */
+class IdNumberTest {
+    // The standard's own worked example: 11010519491231002X.
+    static final String EXAMPLE = "11010519491231002X";
+
+    @Test
+    void theStandardsExampleIsValidAndDerivesBirthDateAndSex() {
+        IdNumber id = IdNumber.parse(" 11010519491231002x ");
+        assertEquals(EXAMPLE, id.value());
+        assertEquals(LocalDate.of(1949, 12, 31), id.birthDate());
+        assertEquals("F", id.sex(), "17th digit 2 is even: a woman");
+        assertEquals("110105********002X", id.masked());
+        assertFalse(id.toString().contains("19491231"), "toString never prints the number");
+    }
+
+    @Test
+    void eachKindOfBadNumberHasItsReasonWithoutTheNumber() {
+        assertEquals("身份证号校验码不正确", assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("110105194912310021")).getMessage());
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("11010519491231002")).getMessage().contains("18位"));
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("1101051949123100AX")).getMessage().contains("18位"));
+        String feb30 = "110105" + "19490230" + "002";
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(feb30 + IdNumber.checkChar(feb30))).getMessage()
+                .contains("出生日期"));
+        String future = "110105" + (LocalDate.now().getYear() + 1) + "0101" + "001";
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(future + IdNumber.checkChar(future))).getMessage()
+                .contains("出生日期"));
+        assertEquals("身份证号为空", assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(" ")).getMessage());
+    }
+
+    @Test
+    void encryptionIsRandomisedAuthenticatedAndTheHashIsStableAndKeyed() {
+        byte[] k1 = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        byte[] h1 = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        PersonalDataCipher cipher = PersonalDataCipher.of(k1, h1);
+        IdNumber id = IdNumber.parse(EXAMPLE);
+        byte[] a = cipher.encrypt(id);
+        byte[] b = cipher.encrypt(id);
+        assertNotEquals(new String(a, StandardCharsets.ISO_8859_1), new String(b, StandardCharsets.ISO_8859_1), "fresh nonce each time");
+        assertFalse(new String(a, StandardCharsets.ISO_8859_1).contains("19491231"));
+        assertEquals(EXAMPLE, cipher.decrypt(a).value());
+        a[20] ^= 1;
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt(a), "tampering is detected");
+        assertArrayEquals(cipher.lookupHash(id), cipher.lookupHash(IdNumber.parse(EXAMPLE.toLowerCase())));
+        PersonalDataCipher otherKey = PersonalDataCipher.of(k1, "ffffffffffffffffffffffffffffffff".getBytes(StandardCharsets.US_ASCII));
+        assertFalse(java.util.Arrays.equals(cipher.lookupHash(id), otherKey.lookupHash(id)));
+        assertThrows(IllegalStateException.class, () -> PersonalDataCipher.of("fedcba9876543210".getBytes(StandardCharsets.US_ASCII), h1)
+                .decrypt(b), "another key cannot read it");
+    }
+
+    @Test
+    void perCapitaNetIncomeRoundsHalfUpToTheFen() {
+        assertEquals(new BigDecimal("7600.25"), IncomeRecord.perCapita(new BigDecimal("12000"), new BigDecimal("3000.50"), BigDecimal.ZERO,
+                new BigDecimal("1200"), new BigDecimal("1000.01"), 2));
+        assertEquals(new BigDecimal("-500.00"), IncomeRecord.perCapita(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("1000"), 2));
+        assertThrows(IllegalArgumentException.class, () -> IncomeRecord.perCapita(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
+                BigDecimal.ONE, BigDecimal.ONE, 0));
+    }
+
+    @Test
+    void enumerationsAcceptChineseLabelsAndNames() {
+        assertEquals(LabourCapacity.WEAK, Labelled.parse(LabourCapacity.class, "弱劳动力或半劳动力"));
+        assertEquals(HousingGrade.C, Labelled.parse(HousingGrade.class, "c"));
+        assertEquals(null, Labelled.parse(Relation.class, "邻居"));
+    }
+}

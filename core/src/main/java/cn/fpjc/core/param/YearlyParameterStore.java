@@ -1,8 +1,0 @@
-package cn.fpjc.core.param;
-
-import java.util.Optional;
-
-/** Values a province admin set for one year at run time (implemented by the control plane). */
-public interface YearlyParameterStore {
-    Optional<ParameterValue> find(String provinceId, String key, int year);
-}
