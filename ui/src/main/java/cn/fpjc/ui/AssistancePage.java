@@ -1,8 +1,10 @@
 package cn.fpjc.ui;
 
+import cn.fpjc.core.monitoring.MonitoringError;
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.CaseService;
 import cn.fpjc.core.monitoring.EliminationAssessor.Assessment;
 import cn.fpjc.core.monitoring.EliminationService;
@@ -167,7 +169,7 @@ public class AssistancePage {
                 RegistryForms.longOrNull(form.getFirst("version")));
         return FormSubmit.submit(() -> {
             if (!dateErrors.isEmpty()) {
-                throw new ApiException(ErrorCode.VALIDATION_FAILED, null, dateErrors);
+                throw new ApiException(PlatformError.VALIDATION_FAILED, null, dateErrors);
             }
             return "/cases/" + plans.save(id, in).caseId() + "/plan?saved=1";
         }, e -> {
@@ -280,7 +282,7 @@ public class AssistancePage {
         }
         return FormSubmit.submit(() -> {
             if (!own.isEmpty()) {
-                throw new ApiException(ErrorCode.VALIDATION_FAILED, null, own);
+                throw new ApiException(PlatformError.VALIDATION_FAILED, null, own);
             }
             return "/cases/" + elimination.start(id, in).openedCase().id();
         }, e -> eliminationPage(id, elimination.assess(id, in), values, RegistryForms.allMessages(e)));
@@ -327,7 +329,7 @@ public class AssistancePage {
                 try {
                     base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(attachment.uploadedFile()));
                 } catch (IOException e) {
-                    throw new ApiException(ErrorCode.ATTACHMENT_INVALID);
+                    throw new ApiException(MonitoringError.ATTACHMENT_INVALID);
                 }
                 name = attachment.fileName();
             }
@@ -381,7 +383,7 @@ public class AssistancePage {
             f = from == null || from.isBlank() ? today.withDayOfMonth(1) : LocalDate.parse(from);
             t = to == null || to.isBlank() ? today : LocalDate.parse(to);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("from", "日期格式应为 2025-03-31")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("from", "日期格式应为 2025-03-31")));
         }
         return documents.template(tenant, COUNTY_ANNOUNCEMENT, Templates::countyAnnouncement).data("tenantName", tenant.name())
                 .data("a", notices.countyAnnouncement(f, t)).data("today", today);

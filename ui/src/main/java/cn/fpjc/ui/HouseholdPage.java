@@ -1,5 +1,7 @@
 package cn.fpjc.ui;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.audit.AuditResource;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.policy.form.FormExtensions;
@@ -337,7 +339,7 @@ public class HouseholdPage {
 
     private static RegistryViews.MemberView member(RegistryViews.HouseholdDetail h, long memberId) {
         return h.members().stream().filter(m -> m.id() == memberId && m.active()).findFirst()
-                .orElseThrow(() -> new ApiException(cn.fpjc.core.platform.error.ErrorCode.NOT_FOUND));
+                .orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND));
     }
 
     private TemplateInstance page(TemplateInstance t, TenantInfo tenant) {

@@ -1,5 +1,7 @@
 package cn.fpjc.ui;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.org.OrgUnitRequests;
 import cn.fpjc.core.platform.org.OrgUnitService;
@@ -51,7 +53,7 @@ public class OrgUnitPage {
         TenantInfo tenant = access.bind(null);
         try {
             if (!user.hasRole(Roles.COUNTY_ADMIN)) {
-                throw new ApiException(cn.fpjc.core.platform.error.ErrorCode.FORBIDDEN);
+                throw new ApiException(PlatformError.FORBIDDEN);
             }
             service.create(tenant.code(), new OrgUnitRequests.Create(code == null ? "" : code.strip(), name == null ? "" : name.strip()));
             return Response.seeOther(URI.create("/org-units")).build();

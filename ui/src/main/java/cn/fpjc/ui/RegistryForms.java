@@ -1,8 +1,9 @@
 package cn.fpjc.ui;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.registry.EmploymentPlace;
 import cn.fpjc.core.registry.HealthStatus;
@@ -300,7 +301,7 @@ final class RegistryForms {
     static Long id(MultivaluedMap<String, String> form, String name, String message) {
         Long id = longOrNull(form.getFirst(name));
         if (id == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError(name, message)));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError(name, message)));
         }
         return id;
     }

@@ -1,5 +1,7 @@
 package cn.fpjc.app.param;
 
+import cn.fpjc.core.policy.PolicyError;
+
 import static cn.fpjc.app.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -234,7 +235,7 @@ class ParametersTest {
     void aDecisionThatNeedsAMissingThresholdIsRefusedWithAClearMessage() {
         assertEquals("7800", parameters.require("gansu", "620621", "monitoring.threshold", 2024));
         ApiException e = assertThrows(ApiException.class, () -> parameters.require("henan", "410225", "monitoring.threshold", 2024));
-        assertEquals(ErrorCode.PARAMETER_NOT_SET, e.code());
+        assertEquals(PolicyError.PARAMETER_NOT_SET, e.code());
         assertTrue(e.humanMessage().contains("2024年的「防止返贫监测范围（家庭年人均纯收入）」尚未设定"), e.humanMessage());
     }
 }

@@ -1,8 +1,9 @@
 package cn.fpjc.programme.examplegarden;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.policy.programme.Programmes;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -68,10 +69,10 @@ public class GardenPlotResource {
         programmes.requireEnabled(ExampleGardenProgramme.ID);
         if (request == null || request.villageCode() == null || !OrgScope.covers(user.orgCode(), request.villageCode())
                 || OrgUnit.findByCode(request.villageCode()).isEmpty()) {
-            throw new ApiException(ErrorCode.ORG_UNIT_CODE_INVALID, "村代码不在您的管辖范围内");
+            throw new ApiException(PlatformError.ORG_UNIT_CODE_INVALID, "村代码不在您的管辖范围内");
         }
         if (request.areaMu() == null || request.areaMu().signum() <= 0) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "面积应大于0");
+            throw new ApiException(PlatformError.VALIDATION_FAILED, "面积应大于0");
         }
         TenantInfo tenant = access.current();
         Map<String, Object> extra = extensions.validate(tenant.provinceId(), tenant.code(), FORM, request.extra());

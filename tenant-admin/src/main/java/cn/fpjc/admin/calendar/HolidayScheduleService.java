@@ -1,11 +1,12 @@
 package cn.fpjc.admin.calendar;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.core.platform.calendar.HolidaySchedule;
 import cn.fpjc.core.platform.calendar.HolidayScheduleStore;
 import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,13 +72,13 @@ public class HolidayScheduleService implements HolidayScheduleStore {
     /** Loads (or replaces) one year's schedule; checked as a whole, audited. */
     public ScheduleView set(String actor, int year, SetRequest request) {
         if (request == null) {
-            throw new ApiException(ErrorCode.CALENDAR_SCHEDULE_INVALID, "请提交放假日期、调休上班日期和依据的通知");
+            throw new ApiException(PlatformError.CALENDAR_SCHEDULE_INVALID, "请提交放假日期、调休上班日期和依据的通知");
         }
         HolidaySchedule schedule = new HolidaySchedule(year, request.daysOff(), request.workingWeekends(),
                 request.notice() == null ? null : request.notice().strip());
         List<String> problems = schedule.problems();
         if (!problems.isEmpty()) {
-            throw new ApiException(ErrorCode.CALENDAR_SCHEDULE_INVALID, String.join("；", problems));
+            throw new ApiException(PlatformError.CALENDAR_SCHEDULE_INVALID, String.join("；", problems));
         }
         QuarkusTransaction.requiringNew().run(() -> {
             HolidayScheduleRow row = HolidayScheduleRow.findById(year);

@@ -1,7 +1,9 @@
 package cn.fpjc.admin.param;
 
+import cn.fpjc.admin.error.AdminError;
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
@@ -43,10 +45,10 @@ public class YearlyValueResource {
 
     private String checkScope(String province) {
         if (plugins.find(province).isEmpty()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "省份 " + province);
+            throw new ApiException(PlatformError.NOT_FOUND, "省份 " + province);
         }
         if (!user.hasRole(Roles.PLATFORM_ADMIN) && !province.equals(user.province())) {
-            throw new ApiException(ErrorCode.PROVINCE_SCOPE);
+            throw new ApiException(AdminError.PROVINCE_SCOPE);
         }
         return province;
     }

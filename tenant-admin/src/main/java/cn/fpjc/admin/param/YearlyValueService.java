@@ -1,8 +1,9 @@
 package cn.fpjc.admin.param;
 
+import cn.fpjc.core.policy.PolicyError;
+
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterDefinition;
 import cn.fpjc.core.policy.param.ParameterValue;
@@ -76,20 +77,20 @@ public class YearlyValueService implements YearlyParameterStore {
     /** Sets (or replaces) the value of a settable parameter for one year only; audited. */
     public YearlyValueView set(String actor, String provinceId, String key, int year, SetRequest request) {
         ParameterDefinition def = parameters.catalogue().definition(key)
-                .orElseThrow(() -> new ApiException(ErrorCode.PARAMETER_UNKNOWN, key));
+                .orElseThrow(() -> new ApiException(PolicyError.PARAMETER_UNKNOWN, key));
         if (!def.settableByProvince()) {
-            throw new ApiException(ErrorCode.PARAMETER_NOT_SETTABLE, def.label());
+            throw new ApiException(PolicyError.PARAMETER_NOT_SETTABLE, def.label());
         }
         if (year < 2020 || year > 2100) {
-            throw new ApiException(ErrorCode.PARAMETER_VALUE_INVALID, "年度 " + year + " 不合理");
+            throw new ApiException(PolicyError.PARAMETER_VALUE_INVALID, "年度 " + year + " 不合理");
         }
         String value = request == null || request.value() == null ? null : request.value().strip();
         String problem = def.type().problem(value);
         if (problem != null) {
-            throw new ApiException(ErrorCode.PARAMETER_VALUE_INVALID, def.label() + "：" + problem);
+            throw new ApiException(PolicyError.PARAMETER_VALUE_INVALID, def.label() + "：" + problem);
         }
         if (request.source() == null || request.source().isBlank()) {
-            throw new ApiException(ErrorCode.PARAMETER_VALUE_INVALID, "请填写依据（文件名称、文号）");
+            throw new ApiException(PolicyError.PARAMETER_VALUE_INVALID, "请填写依据（文件名称、文号）");
         }
         YearlyValueView saved = QuarkusTransaction.requiringNew().call(() -> {
             ProvinceYearlyValue row = ProvinceYearlyValue

@@ -1,7 +1,9 @@
 package cn.fpjc.admin.tenant;
 
+import cn.fpjc.admin.error.AdminError;
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +53,7 @@ public class TenantResource {
         try {
             return TenantStatus.valueOf(status.strip());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "未知状态 " + status + "，可用：" + java.util.Arrays.toString(TenantStatus.values()));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, "未知状态 " + status + "，可用：" + java.util.Arrays.toString(TenantStatus.values()));
         }
     }
 
@@ -73,11 +75,11 @@ public class TenantResource {
     public Response onboard(@Valid OnboardRequest request) {
         String scope = provinceScope();
         if (scope != null && !scope.equals(request.province())) {
-            throw new ApiException(ErrorCode.PROVINCE_SCOPE);
+            throw new ApiException(AdminError.PROVINCE_SCOPE);
         }
         TenantService.Onboarded result = service.onboard(user.username(), request);
         if (result.tenant().status() != cn.fpjc.core.platform.tenancy.TenantStatus.ACTIVE && result.tenant().lastError() != null) {
-            throw new ApiException(ErrorCode.TENANT_PROVISIONING_FAILED, result.tenant().code());
+            throw new ApiException(AdminError.TENANT_PROVISIONING_FAILED, result.tenant().code());
         }
         return (result.created() ? Response.created(URI.create("/api/admin/tenants/" + result.tenant().code())) : Response.ok())
                 .entity(result.tenant()).build();
@@ -104,7 +106,7 @@ public class TenantResource {
         }
         String province = user.province();
         if (province == null) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
+            throw new ApiException(PlatformError.FORBIDDEN);
         }
         return province;
     }
@@ -113,7 +115,7 @@ public class TenantResource {
         String scope = provinceScope();
         if (scope != null && !scope.equals(tenant.provinceId())) {
             // Same answer as for a code that does not exist: other provinces' counties are not disclosed.
-            throw new ApiException(ErrorCode.NOT_FOUND, "县（区）" + tenant.code());
+            throw new ApiException(PlatformError.NOT_FOUND, "县（区）" + tenant.code());
         }
         return tenant;
     }

@@ -1,8 +1,10 @@
 package cn.fpjc.admin.tenant;
 
+import cn.fpjc.admin.error.AdminError;
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.plugin.ProvincePlugin;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
 import cn.fpjc.core.platform.tenancy.TenancyConfig;
@@ -99,12 +101,12 @@ public class TenantService {
     public Onboarded onboard(String actor, OnboardRequest request) {
         String code = request.code().strip();
         if (!code.matches("\\d{6}") || code.endsWith("00")) {
-            throw new ApiException(ErrorCode.COUNTY_CODE_INVALID, code);
+            throw new ApiException(AdminError.COUNTY_CODE_INVALID, code);
         }
         ProvincePlugin plugin = plugins.find(request.province())
-                .orElseThrow(() -> new ApiException(ErrorCode.PROVINCE_PLUGIN_MISSING, request.province()));
+                .orElseThrow(() -> new ApiException(AdminError.PROVINCE_PLUGIN_MISSING, request.province()));
         if (!code.startsWith(plugin.provinceCode())) {
-            throw new ApiException(ErrorCode.COUNTY_CODE_PROVINCE_MISMATCH,
+            throw new ApiException(AdminError.COUNTY_CODE_PROVINCE_MISMATCH,
                     plugin.displayName() + "的代码以 " + plugin.provinceCode() + " 开头");
         }
         String name = request.name().strip();
@@ -112,7 +114,7 @@ public class TenantService {
             Tenant existing = Tenant.findById(code);
             if (existing != null) {
                 if (!existing.provinceId.equals(plugin.id()) || !existing.name.equals(name)) {
-                    throw new ApiException(ErrorCode.COUNTY_CODE_TAKEN, code + "（" + existing.name + "）");
+                    throw new ApiException(AdminError.COUNTY_CODE_TAKEN, code + "（" + existing.name + "）");
                 }
                 return false;
             }
@@ -193,7 +195,7 @@ public class TenantService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Tenant tenant = find(code);
             if (!from.contains(tenant.status)) {
-                throw new ApiException(ErrorCode.TENANT_STATE_CONFLICT, "当前状态：" + tenant.status.label());
+                throw new ApiException(AdminError.TENANT_STATE_CONFLICT, "当前状态：" + tenant.status.label());
             }
             var before = snapshot(tenant);
             tenant.status = target;
@@ -221,7 +223,7 @@ public class TenantService {
     private static Tenant find(String code) {
         Tenant tenant = Tenant.findById(code);
         if (tenant == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "县（区）" + code);
+            throw new ApiException(PlatformError.NOT_FOUND, "县（区）" + code);
         }
         return tenant;
     }

@@ -1,8 +1,9 @@
 package cn.fpjc.admin.user;
 
+import cn.fpjc.admin.error.AdminError;
+
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,7 +41,7 @@ public class AuthService {
     @Transactional(dontRollbackOn = ApiException.class)
     public LoggedIn login(String username, String password) {
         if (username == null || password == null || username.isBlank()) {
-            throw new ApiException(ErrorCode.AUTH_FAILED);
+            throw new ApiException(AdminError.AUTH_FAILED);
         }
         // Lock the row (plain FOR UPDATE, portable to MariaDB) so concurrent failures are all counted.
         UserAccount.getEntityManager().createNativeQuery("SELECT id FROM app_user WHERE username = ?1 FOR UPDATE")
@@ -48,14 +49,14 @@ public class AuthService {
         UserAccount user = UserAccount.findByUsername(username.strip()).orElse(null);
         if (user == null) {
             hasher.verifyAgainstDummy(password);
-            throw new ApiException(ErrorCode.AUTH_FAILED);
+            throw new ApiException(AdminError.AUTH_FAILED);
         }
         Instant now = Instant.now();
         if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
             throw locked(user);
         }
         if (!user.enabled) {
-            throw new ApiException(ErrorCode.ACCOUNT_DISABLED);
+            throw new ApiException(AdminError.ACCOUNT_DISABLED);
         }
         if (!hasher.verify(password, user.passwordHash)) {
             user.failedAttempts++;
@@ -66,7 +67,7 @@ public class AuthService {
                 LOG.infof("Account %s locked after %d failed logins", user.username, config.maxFailedLogins());
                 throw locked(user);
             }
-            throw new ApiException(ErrorCode.AUTH_FAILED);
+            throw new ApiException(AdminError.AUTH_FAILED);
         }
         user.failedAttempts = 0;
         user.lockedUntil = null;
@@ -74,6 +75,6 @@ public class AuthService {
     }
 
     private static ApiException locked(UserAccount user) {
-        return new ApiException(ErrorCode.ACCOUNT_LOCKED, "请于 " + CLOCK.format(user.lockedUntil) + " 后重试");
+        return new ApiException(AdminError.ACCOUNT_LOCKED, "请于 " + CLOCK.format(user.lockedUntil) + " 后重试");
     }
 }

@@ -1,9 +1,11 @@
 package cn.fpjc.admin.user;
 
+import cn.fpjc.admin.error.AdminError;
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.admin.tenant.Tenant;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -51,7 +53,7 @@ public class UserService {
     public UserView create(CurrentUser caller, CreateUserRequest request) {
         Set<String> roles = new LinkedHashSet<>(request.roles());
         if (!roles.stream().allMatch(Roles::isKnown)) {
-            throw new ApiException(ErrorCode.ROLE_INVALID, "未知角色");
+            throw new ApiException(AdminError.ROLE_INVALID, "未知角色");
         }
         UserAccount user = new UserAccount();
         user.username = request.username();
@@ -62,23 +64,23 @@ public class UserService {
         } else if (roles.equals(Set.of(Roles.PROVINCE_ADMIN))) {
             requirePlatformAdmin(caller);
             if (plugins.find(request.province()).isEmpty()) {
-                throw new ApiException(ErrorCode.PROVINCE_PLUGIN_MISSING, String.valueOf(request.province()));
+                throw new ApiException(AdminError.PROVINCE_PLUGIN_MISSING, String.valueOf(request.province()));
             }
             user.provinceId = request.province();
         } else if (Roles.COUNTY_ROLES.containsAll(roles)) {
             Tenant tenant = request.tenant() == null ? null : Tenant.findById(request.tenant());
             if (tenant == null) {
-                throw new ApiException(ErrorCode.TENANT_UNKNOWN, String.valueOf(request.tenant()));
+                throw new ApiException(PlatformError.TENANT_UNKNOWN, String.valueOf(request.tenant()));
             }
             requireReach(caller, tenant);
             user.tenantCode = tenant.code;
             user.provinceId = tenant.provinceId;
             user.orgCode = checkOrg(tenant.code, roles, request.org() == null ? tenant.code : request.org());
         } else {
-            throw new ApiException(ErrorCode.ROLE_INVALID, "平台、省级与县级角色不能混用");
+            throw new ApiException(AdminError.ROLE_INVALID, "平台、省级与县级角色不能混用");
         }
         if (UserAccount.count("username", user.username) > 0) {
-            throw new ApiException(ErrorCode.USERNAME_TAKEN, user.username);
+            throw new ApiException(AdminError.USERNAME_TAKEN, user.username);
         }
         user.passwordHash = hasher.hash(request.password());
         user.createdAt = Instant.now();
@@ -91,14 +93,14 @@ public class UserService {
     /** Clears a lockout (and the failure count) for a user within the caller's reach; audited. */
     @Transactional
     public UserView unlock(CurrentUser caller, String username) {
-        UserAccount user = UserAccount.findByUsername(username).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "用户 " + username));
+        UserAccount user = UserAccount.findByUsername(username).orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND, "用户 " + username));
         boolean reach = caller.hasRole(Roles.PLATFORM_ADMIN)
                 || (caller.hasRole(Roles.PROVINCE_ADMIN) && user.tenantCode != null && caller.province() != null
                         && caller.province().equals(user.provinceId))
                 || (caller.hasRole(Roles.COUNTY_ADMIN) && user.tenantCode != null && user.tenantCode.equals(caller.tenant()));
         if (!reach) {
             // Users outside the caller's reach are not disclosed.
-            throw new ApiException(ErrorCode.NOT_FOUND, "用户 " + username);
+            throw new ApiException(PlatformError.NOT_FOUND, "用户 " + username);
         }
         UserView before = UserView.of(user);
         user.failedAttempts = 0;
@@ -110,7 +112,7 @@ public class UserService {
 
     private static void requirePlatformAdmin(CurrentUser caller) {
         if (!caller.hasRole(Roles.PLATFORM_ADMIN)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
+            throw new ApiException(PlatformError.FORBIDDEN);
         }
     }
 
@@ -119,7 +121,7 @@ public class UserService {
                 || (caller.hasRole(Roles.PROVINCE_ADMIN) && tenant.provinceId.equals(caller.province()))
                 || (caller.hasRole(Roles.COUNTY_ADMIN) && tenant.code.equals(caller.tenant()));
         if (!allowed) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
+            throw new ApiException(PlatformError.FORBIDDEN);
         }
     }
 
@@ -127,21 +129,21 @@ public class UserService {
     private static String checkOrg(String county, Set<String> roles, String org) {
         boolean countyLevel = roles.contains(Roles.COUNTY_ADMIN) || roles.contains(Roles.COUNTY_APPROVER) || roles.contains(Roles.DEPARTMENT);
         if (countyLevel && !org.equals(county)) {
-            throw new ApiException(ErrorCode.ROLE_INVALID, "县级角色的所属单位应为本县");
+            throw new ApiException(AdminError.ROLE_INVALID, "县级角色的所属单位应为本县");
         }
         if (roles.contains(Roles.TOWNSHIP_REVIEWER) && !OrgScope.isTownship(org)) {
-            throw new ApiException(ErrorCode.ROLE_INVALID, "乡镇审核人员的所属单位应为乡镇");
+            throw new ApiException(AdminError.ROLE_INVALID, "乡镇审核人员的所属单位应为乡镇");
         }
         if (roles.contains(Roles.VILLAGE_CLERK) && !OrgScope.isVillage(org)) {
-            throw new ApiException(ErrorCode.ROLE_INVALID, "村级信息员的所属单位应为村");
+            throw new ApiException(AdminError.ROLE_INVALID, "村级信息员的所属单位应为村");
         }
         if (!org.equals(county)) {
             if (!org.startsWith(county)) {
-                throw new ApiException(ErrorCode.ROLE_INVALID, "所属单位不属于本县");
+                throw new ApiException(AdminError.ROLE_INVALID, "所属单位不属于本县");
             }
             boolean exists = TenantScope.call(county, () -> QuarkusTransaction.requiringNew().call(() -> OrgUnit.findByCode(org).isPresent()));
             if (!exists) {
-                throw new ApiException(ErrorCode.ROLE_INVALID, "所属单位 " + org + " 不存在");
+                throw new ApiException(AdminError.ROLE_INVALID, "所属单位 " + org + " 不存在");
             }
         }
         return org;

@@ -1,8 +1,9 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.ClueRequests.AlertRow;
 import cn.fpjc.core.platform.files.TableReader;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class AlertFiles {
     static List<AlertRow> read(Path file, String fileName) {
         TableReader reader = TableReader.forFileName(fileName);
         if (reader == null) {
-            throw new ApiException(ErrorCode.IMPORT_FILE_TYPE);
+            throw new ApiException(PlatformError.IMPORT_FILE_TYPE);
         }
         Map<String, Integer> columns = new HashMap<>();
         List<AlertRow> rows = new ArrayList<>();
@@ -39,13 +40,13 @@ final class AlertFiles {
                         }
                     }
                     if (!columns.containsKey("id")) {
-                        throw new ApiException(ErrorCode.VALIDATION_FAILED, null,
+                        throw new ApiException(PlatformError.VALIDATION_FAILED, null,
                                 List.of(new FieldError("file", "第一行应为表头，且须有“身份证号”列（可选：姓名、风险类别、情况说明）")));
                     }
                     return;
                 }
                 if (rows.size() >= MAX_ROWS) {
-                    throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("file", "一次最多推送" + MAX_ROWS + "行，请分批")));
+                    throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", "一次最多推送" + MAX_ROWS + "行，请分批")));
                 }
                 rows.add(new AlertRow(cell(cells, columns.get("id")), cell(cells, columns.get("name")), cell(cells, columns.get("risk")),
                         cell(cells, columns.get("description")), rowNo));
@@ -53,9 +54,9 @@ final class AlertFiles {
         } catch (ApiException e) {
             throw e;
         } catch (TableReader.Unreadable e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("file", e.getMessage())));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", e.getMessage())));
         } catch (Exception e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("file", "文件无法读取，请另存为.xlsx或.csv后再上传")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", "文件无法读取，请另存为.xlsx或.csv后再上传")));
         }
         return rows;
     }

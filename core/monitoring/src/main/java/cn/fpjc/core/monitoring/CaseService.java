@@ -1,12 +1,14 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.registry.RegistryError;
+
 import cn.fpjc.core.platform.text.Inputs;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.CaseRequests.Batch;
 import cn.fpjc.core.monitoring.CaseRequests.CompleteStep;
 import cn.fpjc.core.monitoring.CaseRequests.Decision;
@@ -107,7 +109,7 @@ public class CaseService {
         if (in.clueId() != null) {
             clue = RiskClue.findById(in.clueId());
             if (clue == null || !OrgScope.covers(user.orgCode(), clue.villageCode)) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "线索");
+                throw new ApiException(PlatformError.NOT_FOUND, "线索");
             }
             if (clue.status != ClueStatus.RISK_CONFIRMED) {
                 errors.add(new FieldError("clueId", "只有“" + ClueStatus.RISK_CONFIRMED.label() + "”的线索可以启动识别程序"));
@@ -127,13 +129,13 @@ public class CaseService {
         ApiException.refuseIfAny(errors);
         Household h = householdId == null ? null : Household.findById(householdId);
         if (h == null || !OrgScope.covers(user.orgCode(), h.villageCode)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "农户");
+            throw new ApiException(PlatformError.NOT_FOUND, "农户");
         }
         if (!h.active) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_CLOSED, h.householdNo);
+            throw new ApiException(RegistryError.HOUSEHOLD_CLOSED, h.householdNo);
         }
         if (MonitoringCase.count("householdId = ?1 and riskState is not null", h.id) > 0) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_ALREADY_MONITORED, h.householdNo);
+            throw new ApiException(MonitoringError.HOUSEHOLD_ALREADY_MONITORED, h.householdNo);
         }
         MonitoringCase c = createCase(tenant, h, IDENTIFICATION, null, type, categories, started, c0 -> {
             c0.clueId = in.clueId();
@@ -153,7 +155,7 @@ public class CaseService {
     MonitoringCase createCase(TenantInfo tenant, Household h, String procedureId, MonitoringCase parent, MonitoringType type,
             String categories, LocalDate started, java.util.function.Consumer<MonitoringCase> more) {
         if (MonitoringCase.count("householdId = ?1 and status = ?2", h.id, CaseStatus.IN_PROGRESS) > 0) {
-            throw new ApiException(ErrorCode.CASE_ALREADY_OPEN, h.householdNo);
+            throw new ApiException(MonitoringError.CASE_ALREADY_OPEN, h.householdNo);
         }
         ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), procedureId, started.getYear());
         MonitoringCase c = new MonitoringCase();
@@ -269,11 +271,11 @@ public class CaseService {
         CaseStep step = current(c, null);
         requireStepRole(step);
         if (reason == null || reason.strip().length() < 2) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请填写退回原因")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请填写退回原因")));
         }
         CaseStep previous = CaseStep.<CaseStep>find("caseId = ?1 and seq = ?2", c.id, step.seq - 1).firstResult();
         if (previous == null) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "第一步不能退回");
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "第一步不能退回");
         }
         previous.completedOn = null;
         previous.completedBy = null;
@@ -294,10 +296,10 @@ public class CaseService {
         CaseStep step = current(c, null);
         requireStepRole(step);
         if (!Roles.COUNTY_APPROVER.equals(step.role)) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "只有县级审定时可以决定不予纳入");
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "只有县级审定时可以决定不予纳入");
         }
         if (in.reason() == null || in.reason().strip().length() < 4) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请写明不予纳入的理由（将写入告知书）")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请写明不予纳入的理由（将写入告知书）")));
         }
         c.status = CaseStatus.REJECTED;
         c.rejectionReason = in.reason().strip();
@@ -313,11 +315,11 @@ public class CaseService {
     public List<BatchResult> batch(Batch in) {
         user.requireAnyRole(ClueService.STAFF); // officials and departments read cases, never decide them
         if (in == null || in.caseIds() == null || in.caseIds().isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("caseIds", "请选择案件")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("caseIds", "请选择案件")));
         }
         boolean approve = "COMPLETE".equalsIgnoreCase(in.action());
         if (!approve && !"RETURN".equalsIgnoreCase(in.action())) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("action", "action 为 COMPLETE 或 RETURN")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("action", "action 为 COMPLETE 或 RETURN")));
         }
         List<BatchResult> results = new ArrayList<>();
         for (Long id : in.caseIds().stream().distinct().toList()) {
@@ -382,7 +384,7 @@ public class CaseService {
     public CaseViews.RejectionNotice rejectionNotice(long caseId) {
         MonitoringCase c = visible(caseId);
         if (c.status != CaseStatus.REJECTED) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "只有不予纳入的案件有告知书");
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "只有不予纳入的案件有告知书");
         }
         Member head = Member.<Member>find("householdId = ?1 and relation = ?2 and active = true", c.householdId, Relation.HEAD)
                 .firstResult();
@@ -445,7 +447,7 @@ public class CaseService {
             c.planDue = due.date();
             c.planDueRule = days.label() + "：" + due.rule();
         } catch (ApiException e) {
-            if (e.code() != ErrorCode.CALENDAR_YEAR_MISSING) {
+            if (e.code() != PlatformError.CALENDAR_YEAR_MISSING) {
                 throw e;
             }
             c.planDue = null;
@@ -460,7 +462,7 @@ public class CaseService {
         if (marked == RiskState.ELIMINATED) {
             List<String> failing = assessor.failingAtMarking(parent);
             if (!failing.isEmpty()) {
-                throw new ApiException(ErrorCode.ELIMINATION_CONDITIONS_UNMET, String.join("；", failing));
+                throw new ApiException(MonitoringError.ELIMINATION_CONDITIONS_UNMET, String.join("；", failing));
             }
             AssistancePlan plan = AssistancePlan.find("caseId", parent.id).firstResult();
             if (plan != null) {
@@ -491,7 +493,7 @@ public class CaseService {
                     due = "工作日".equals(d.unit()) ? calendar.afterWorkingDays(on, d.amount()) : calendar.afterDays(on, d.amount(),
                             extend && d.kind() == ProcedureDefinition.Deadline.Kind.DEADLINE);
                 } catch (ApiException e) {
-                    if (e.code() != ErrorCode.CALENDAR_YEAR_MISSING) {
+                    if (e.code() != PlatformError.CALENDAR_YEAR_MISSING) {
                         throw e;
                     }
                     due = new Due(null, d.paramLabel() + "：" + e.detail(), false);
@@ -519,17 +521,17 @@ public class CaseService {
         user.requireAnyRole(ClueService.readers());
         MonitoringCase c = MonitoringCase.findById(id);
         if (c == null || !OrgScope.covers(user.orgCode(), c.villageCode)) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
         return c;
     }
 
     private CaseStep current(MonitoringCase c, String stepId) {
         if (c.status != CaseStatus.IN_PROGRESS || c.currentStep == null) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "案件" + c.status.label());
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "案件" + c.status.label());
         }
         if (stepId != null && !stepId.equals(c.currentStep)) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "当前应办理的是「" + CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2",
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "当前应办理的是「" + CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2",
                     c.id, c.currentStep).firstResult().label + "」");
         }
         return CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2", c.id, c.currentStep).firstResult();
@@ -537,7 +539,7 @@ public class CaseService {
 
     private void requireStepRole(CaseStep step) {
         if (!user.hasRole(step.role)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "「" + step.label + "」由" + Roles.label(step.role) + "办理");
+            throw new ApiException(PlatformError.FORBIDDEN, "「" + step.label + "」由" + Roles.label(step.role) + "办理");
         }
     }
 
@@ -570,7 +572,7 @@ public class CaseService {
 
     private static void checkVersion(MonitoringCase c, Long expected) {
         if (expected != null && expected != c.version) {
-            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.monitoring.ClueRequests.AlertBatch;
 import cn.fpjc.core.monitoring.ClueRequests.RecordClue;
 import cn.fpjc.core.monitoring.ClueRequests.Verification;
@@ -10,7 +12,6 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -80,13 +81,13 @@ public class ClueResource {
     public AlertIntake alertFile(@PathParam("county") String county, @RestForm String department, @RestForm String reportedOn,
             @RestForm("file") FileUpload file) {
         if (file == null || file.size() == 0) {
-            throw new ApiException(ErrorCode.IMPORT_FILE_MISSING);
+            throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
         }
         java.time.LocalDate reported;
         try {
             reported = reportedOn == null || reportedOn.isBlank() ? null : java.time.LocalDate.parse(reportedOn.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reportedOn", "日期格式应为 2024-09-28")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reportedOn", "日期格式应为 2024-09-28")));
         }
         return service.intakeAlerts(new AlertBatch(department, reported, AlertFiles.read(file.uploadedFile(), file.fileName())));
     }

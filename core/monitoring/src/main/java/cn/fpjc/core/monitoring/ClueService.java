@@ -1,12 +1,14 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.registry.RegistryError;
+
 import cn.fpjc.core.platform.text.Inputs;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.ClueRequests.AlertBatch;
 import cn.fpjc.core.monitoring.ClueRequests.AlertRow;
 import cn.fpjc.core.monitoring.ClueRequests.RecordClue;
@@ -139,7 +141,7 @@ public class ClueService {
     public PublicStatus publicStatus(String trackingNo) {
         RiskClue c = trackingNo == null ? null : RiskClue.findByTrackingNo(trackingNo.strip().toUpperCase()).orElse(null);
         if (c == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "查询编号");
+            throw new ApiException(PlatformError.NOT_FOUND, "查询编号");
         }
         String message = switch (c.status) {
             case OPEN -> "已受理，村（社区）将入户核实";
@@ -157,11 +159,11 @@ public class ClueService {
     public AlertIntake intakeAlerts(AlertBatch batch) {
         user.requireAnyRole(Roles.DEPARTMENT, Roles.COUNTY_ADMIN);
         if (batch == null || batch.department() == null || batch.department().isBlank()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("department", "请填写推送部门")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("department", "请填写推送部门")));
         }
         List<AlertRow> rows = batch.rows() == null ? List.of() : batch.rows();
         if (rows.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("rows", "没有预警数据")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("rows", "没有预警数据")));
         }
         LocalDate reported = batch.reportedOn() == null ? LocalDate.now(CHINA) : batch.reportedOn();
         List<ClueView> clues = new ArrayList<>();
@@ -221,10 +223,10 @@ public class ClueService {
         user.requireAnyRole(STAFF);
         RiskClue c = visible(id);
         if (c.status != ClueStatus.OPEN) {
-            throw new ApiException(ErrorCode.CLUE_CLOSED, c.status.label());
+            throw new ApiException(MonitoringError.CLUE_CLOSED, c.status.label());
         }
         if (in.version() != null && in.version() != c.version) {
-            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
         }
         List<FieldError> errors = new ArrayList<>();
         ClueStatus result = Inputs.required(ClueStatus.class, in.result(), "result", "核实结果", errors);
@@ -291,7 +293,7 @@ public class ClueService {
         user.requireAnyRole(readers());
         RiskClue c = visible(id);
         if (user.hasRole(Roles.DEPARTMENT) && !user.hasAnyRole(STAFF) && c.channel != ClueChannel.DEPARTMENT_ALERT) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
         return view(c);
     }
@@ -309,7 +311,7 @@ public class ClueService {
     private RiskClue visible(long id) {
         RiskClue c = RiskClue.findById(id);
         if (c == null || !OrgScope.covers(user.orgCode(), c.villageCode)) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
         return c;
     }
@@ -353,7 +355,7 @@ public class ClueService {
         try {
             return calendar.afterDays(reported, days, extend);
         } catch (ApiException e) {
-            if (e.code() != ErrorCode.CALENDAR_YEAR_MISSING) {
+            if (e.code() != PlatformError.CALENDAR_YEAR_MISSING) {
                 throw e;
             }
             return new Due(null, e.detail(), false);
@@ -395,7 +397,7 @@ public class ClueService {
         String v = code == null ? "" : code.strip();
         boolean known = OrgScope.isVillage(v) && OrgUnit.count("code = ?1 and level = ?2", v, OrgLevel.VILLAGE) > 0;
         if (!known || scoped && !OrgScope.covers(user.orgCode(), v)) {
-            errors.add(new FieldError("villageCode", ErrorCode.VILLAGE_OUT_OF_SCOPE.message()));
+            errors.add(new FieldError("villageCode", RegistryError.VILLAGE_OUT_OF_SCOPE.message()));
         }
         return v;
     }

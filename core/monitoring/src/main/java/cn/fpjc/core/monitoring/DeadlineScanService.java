@@ -1,8 +1,9 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -173,7 +174,7 @@ public class DeadlineScanService {
             }
             return new Latest(scan, flags);
         } catch (SQLException e) {
-            throw new ApiException(ErrorCode.INTERNAL_ERROR, e.getMessage());
+            throw new ApiException(PlatformError.INTERNAL_ERROR, e.getMessage());
         }
     }
 

@@ -1,9 +1,10 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.EliminationAssessor.Assessment;
 import cn.fpjc.core.monitoring.PlanRequests.EliminationInput;
 import cn.fpjc.core.monitoring.PlanRequests.Reopen;
@@ -67,13 +68,13 @@ public class EliminationService {
         MonitoringCase c = assessable(caseId);
         Assessment a = assessor.assess(c, in.rigidExpensesResolved(), in.rigidExpensesNote());
         if (!a.allMet()) {
-            throw new ApiException(ErrorCode.ELIMINATION_CONDITIONS_UNMET, String.join("；", a.conditions().stream().filter(x -> !x.met())
+            throw new ApiException(MonitoringError.ELIMINATION_CONDITIONS_UNMET, String.join("；", a.conditions().stream().filter(x -> !x.met())
                     .map(x -> x.label() + "：" + x.explanation()).toList()));
         }
         LocalDate today = LocalDate.now(CaseService.CHINA);
         LocalDate started = in.startedOn() == null ? today : in.startedOn();
         if (started.isAfter(today) || started.isBefore(c.riskStateOn)) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("startedOn",
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("startedOn",
                     "村级研究日期应在" + c.riskStateOn + "（识别或最近一次标注）与今天之间")));
         }
         Household h = Household.findById(c.householdId);
@@ -103,7 +104,7 @@ public class EliminationService {
     public CaseViews.CaseView remark(long caseId, Reopen in) {
         MonitoringCase c = reopenable(caseId, in);
         if (c.riskState != RiskState.ELIMINATED) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "只有风险已消除的监测户可以再标注新风险");
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "只有风险已消除的监测户可以再标注新风险");
         }
         List<FieldError> errors = new ArrayList<>();
         String categories = RiskCategory.toStored(in.riskCategories(), errors);
@@ -138,13 +139,13 @@ public class EliminationService {
         user.requireAnyRole(Roles.COUNTY_APPROVER);
         MonitoringCase c = plans.monitored(caseId);
         if (in == null || in.reason() == null || in.reason().strip().length() < 4) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请写明原因（不少于4个字）")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请写明原因（不少于4个字）")));
         }
         if (in.version() != null && in.version() != c.version) {
-            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
         }
         if (c.riskState != RiskState.ELIMINATED && c.riskState != RiskState.BASIC_PROTECTION) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "该户" + (c.riskState == null ? "尚未识别认定" : c.riskState.label())
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "该户" + (c.riskState == null ? "尚未识别认定" : c.riskState.label())
                     + "，没有可回退的标注");
         }
         return c;
@@ -153,10 +154,10 @@ public class EliminationService {
     private MonitoringCase assessable(long caseId) {
         MonitoringCase c = plans.monitored(caseId);
         if (c.riskState != RiskState.UNRESOLVED) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, c.riskState == null ? "该户尚未识别认定" : "该户" + c.riskState.label());
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, c.riskState == null ? "该户尚未识别认定" : "该户" + c.riskState.label());
         }
         if (c.status != CaseStatus.COMPLETED) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "识别程序的信息录入尚未办结");
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "识别程序的信息录入尚未办结");
         }
         return c;
     }

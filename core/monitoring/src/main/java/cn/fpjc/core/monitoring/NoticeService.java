@@ -1,8 +1,9 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.RegistryService;
@@ -51,7 +52,7 @@ public class NoticeService {
         user.requireAnyRole(ClueService.STAFF);
         OrgUnit village = villageCode == null ? null : OrgUnit.findByCode(villageCode).orElse(null);
         if (village == null || !OrgScope.isVillage(villageCode) || !OrgScope.covers(user.orgCode(), villageCode)) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("village", "请选择您管辖范围内的村")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("village", "请选择您管辖范围内的村")));
         }
         List<MonitoringCase> open = MonitoringCase.list("status = ?1 and villageCode = ?2", Sort.by("id"), CaseStatus.IN_PROGRESS, villageCode);
         Map<Long, CaseStep> current = CaseService.currentSteps(open);
@@ -76,7 +77,7 @@ public class NoticeService {
     public CountyAnnouncement countyAnnouncement(LocalDate from, LocalDate to) {
         user.requireAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER);
         if (from == null || to == null || to.isBefore(from) || from.plusYears(1).isBefore(to)) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("from", "请选择起止日期（不超过一年）")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("from", "请选择起止日期（不超过一年）")));
         }
         String scope = OrgScope.likePrefix(user.orgCode());
         List<MonitoringCase> included = MonitoringCase.list("parentCaseId is null and approvedOn between ?1 and ?2 and status <> ?3"

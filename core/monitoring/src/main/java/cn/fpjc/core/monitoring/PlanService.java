@@ -1,11 +1,12 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.text.Inputs;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.PlanRequests.MeasureInput;
 import cn.fpjc.core.monitoring.PlanRequests.PlanInput;
 import cn.fpjc.core.monitoring.PlanRules.Finding;
@@ -85,18 +86,18 @@ public class PlanService {
         user.requireAnyRole(CaseService.STEP_DOERS); // the responsible official drafts the plan with the household
         MonitoringCase c = monitored(caseId);
         if (c.riskState == null && !(c.greenChannel && c.status == CaseStatus.IN_PROGRESS)) {
-            throw new ApiException(ErrorCode.PLAN_NOT_ALLOWED);
+            throw new ApiException(MonitoringError.PLAN_NOT_ALLOWED);
         }
         AssistancePlan plan = AssistancePlan.find("caseId", c.id).firstResult();
         if (plan != null && plan.lockedOn != null) {
-            throw new ApiException(ErrorCode.PLAN_LOCKED);
+            throw new ApiException(MonitoringError.PLAN_LOCKED);
         }
         if (plan != null && in.version() != null && in.version() != plan.version) {
-            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
         }
         Parsed p = parse(c, in);
         if (!p.errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, p.errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, p.errors);
         }
         PlanView before = plan == null ? null : view(c);
         boolean created = plan == null;

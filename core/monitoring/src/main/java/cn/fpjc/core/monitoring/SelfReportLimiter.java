@@ -1,7 +1,6 @@
 package cn.fpjc.core.monitoring;
 
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -41,7 +40,7 @@ public class SelfReportLimiter {
                 times.pollFirst();
             }
             if (times.size() >= perClient) {
-                throw new ApiException(ErrorCode.SELF_REPORT_RATE_LIMITED);
+                throw new ApiException(MonitoringError.SELF_REPORT_RATE_LIMITED);
             }
             times.addLast(now);
         }

@@ -1,11 +1,13 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.policy.PolicyError;
+
 import cn.fpjc.core.platform.text.Inputs;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.monitoring.PlanRequests.VisitInput;
 import cn.fpjc.core.monitoring.PlanViews.CadenceItem;
 import cn.fpjc.core.monitoring.PlanViews.LongCase;
@@ -80,7 +82,7 @@ public class VisitService {
         user.requireAnyRole(RECORDERS);
         MonitoringCase c = plans.monitored(caseId);
         if (c.riskState == null && !c.greenChannel) {
-            throw new ApiException(ErrorCode.CASE_TRANSITION_INVALID, "县级审定后开始走访记录");
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "县级审定后开始走访记录");
         }
         List<FieldError> errors = new ArrayList<>();
         if (in == null) {
@@ -107,7 +109,7 @@ public class VisitService {
                 bytes = null;
             }
             if (bytes == null || type == null || bytes.length > MAX_ATTACHMENT) {
-                errors.add(new FieldError("attachment", ErrorCode.ATTACHMENT_INVALID.message()));
+                errors.add(new FieldError("attachment", MonitoringError.ATTACHMENT_INVALID.message()));
             }
         }
         ApiException.refuseIfAny(errors);
@@ -146,7 +148,7 @@ public class VisitService {
         MonitoringCase c = plans.monitored(caseId);
         FollowUpVisit v = FollowUpVisit.findById(visitId);
         if (v == null || !v.caseId.equals(c.id) || v.attachment == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "附件");
+            throw new ApiException(PlatformError.NOT_FOUND, "附件");
         }
         return new Attachment(v.attachmentName, v.attachmentType, v.attachment);
     }
@@ -212,7 +214,7 @@ public class VisitService {
         LocalDate today = LocalDate.now(CaseService.CHINA);
         EffectiveParameter years = longCaseLimit();
         if (years.value() == null) {
-            throw new ApiException(ErrorCode.PARAMETER_NOT_SET, years.label());
+            throw new ApiException(PolicyError.PARAMETER_NOT_SET, years.label());
         }
         LocalDate before = today.minusYears(Integer.parseInt(years.value()));
         List<MonitoringCase> old = MonitoringCase.<MonitoringCase>find("parentCaseId is null and riskState = ?1 and approvedOn < ?2"

@@ -1,12 +1,13 @@
 package cn.fpjc.core.registry;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.text.Inputs;
 import cn.fpjc.core.platform.text.Labelled;
 
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.platform.org.OrgLevel;
 import cn.fpjc.core.platform.org.OrgUnit;
@@ -145,7 +146,7 @@ public class RegistryService {
         if (category != null && !category.isBlank()) {
             HouseholdCategory c = Labelled.parse(HouseholdCategory.class, category);
             if (c == null) {
-                throw new ApiException(ErrorCode.VALIDATION_FAILED, "户类型可选：" + String.join("、", Labelled.labels(HouseholdCategory.class)));
+                throw new ApiException(PlatformError.VALIDATION_FAILED, "户类型可选：" + String.join("、", Labelled.labels(HouseholdCategory.class)));
             }
             where.append(" and h.category = :category");
             p.put("category", c);
@@ -215,7 +216,7 @@ public class RegistryService {
     public HouseholdDetail detailByNo(String householdNo) {
         user.requireAnyRole(READERS);
         Household h = Household.findByNo(householdNo).filter(x -> OrgScope.covers(user.orgCode(), x.villageCode))
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+                .orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND));
         return toDetail(h);
     }
 
@@ -276,7 +277,7 @@ public class RegistryService {
     Household visible(long id) {
         Household h = Household.findById(id);
         if (h == null || !OrgScope.covers(user.orgCode(), h.villageCode)) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
         return h;
     }
@@ -285,7 +286,7 @@ public class RegistryService {
         user.requireAnyRole(WRITERS);
         Household h = visible(id);
         if (!h.active) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_CLOSED, h.householdNo);
+            throw new ApiException(RegistryError.HOUSEHOLD_CLOSED, h.householdNo);
         }
         return h;
     }
@@ -310,7 +311,7 @@ public class RegistryService {
         }
         duplicateIdsInRequest(inputs, errors);
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         ensureNewHouseholdNo(h.householdNo);
         h.createdAt = Instant.now();
@@ -338,7 +339,7 @@ public class RegistryService {
         String oldNo = h.householdNo;
         applyHousehold(access.current(), h, input, errors);
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         if (!oldNo.equals(h.householdNo)) {
             ensureNewHouseholdNo(h.householdNo);
@@ -358,7 +359,7 @@ public class RegistryService {
             errors.add(new FieldError("relation", "该户已有户主；如需更换户主，请先修改原户主的关系"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         ensureNotRegistered(m);
         m.householdId = h.id;
@@ -387,7 +388,7 @@ public class RegistryService {
             if (id != null) {
                 Member other = Member.findByHash(cipher.lookupHash(id)).orElse(null);
                 if (other != null && !other.id.equals(m.id)) {
-                    throw new ApiException(ErrorCode.PERSON_ALREADY_REGISTERED, id.masked() + "（户编号 " + householdNoOf(other.householdId) + "）");
+                    throw new ApiException(RegistryError.PERSON_ALREADY_REGISTERED, id.masked() + "（户编号 " + householdNoOf(other.householdId) + "）");
                 }
                 setId(m, id);
             }
@@ -396,7 +397,7 @@ public class RegistryService {
             errors.add(new FieldError("relation", "该户已有户主；请先修改原户主的关系"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         m.updatedAt = Instant.now();
         if (oldRelation == Relation.HEAD && m.relation != Relation.HEAD || oldRelation != Relation.HEAD && m.relation == Relation.HEAD) {
@@ -413,10 +414,10 @@ public class RegistryService {
         Household h = writable(householdId);
         Member m = memberOf(h, memberId);
         if (reason == null || reason.isBlank()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请填写减少原因（如死亡、迁出本县）")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请填写减少原因（如死亡、迁出本县）")));
         }
         if (m.relation == Relation.HEAD && activeCount(h.id) > 1) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_HEAD_RULE, "请先指定新户主，再减少原户主");
+            throw new ApiException(RegistryError.HOUSEHOLD_HEAD_RULE, "请先指定新户主，再减少原户主");
         }
         MemberView before = view(m);
         m.active = false;
@@ -433,16 +434,16 @@ public class RegistryService {
         Household from = writable(householdId);
         Member m = memberOf(from, memberId);
         if (request.toHouseholdNo() == null || request.toHouseholdNo().isBlank()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("toHouseholdNo", "请填写迁入户的户编号")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("toHouseholdNo", "请填写迁入户的户编号")));
         }
         Household to = Household.findByNo(request.toHouseholdNo().strip())
                 .filter(x -> x.active && OrgScope.covers(user.orgCode(), x.villageCode))
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "迁入户 " + request.toHouseholdNo().strip()));
+                .orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND, "迁入户 " + request.toHouseholdNo().strip()));
         if (to.id.equals(from.id)) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("toHouseholdNo", "迁入户不能是本户")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("toHouseholdNo", "迁入户不能是本户")));
         }
         if (m.relation == Relation.HEAD && activeCount(from.id) > 1) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_HEAD_RULE, "请先指定本户新户主，再迁出原户主");
+            throw new ApiException(RegistryError.HOUSEHOLD_HEAD_RULE, "请先指定本户新户主，再迁出原户主");
         }
         List<FieldError> errors = new ArrayList<>();
         Relation relation = Inputs.required(Relation.class, request.relation(), "relation", "在迁入户中与户主关系", errors);
@@ -450,7 +451,7 @@ public class RegistryService {
             errors.add(new FieldError("relation", "迁入户已有户主"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         MemberView before = view(m);
         m.householdId = to.id;
@@ -479,22 +480,22 @@ public class RegistryService {
             errors.add(new FieldError("headMemberId", "请在分出的成员中指定新户户主"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         List<Member> moving = ids.stream().map(id -> memberOf(from, id)).toList();
         long remaining = activeCount(from.id) - moving.size();
         if (remaining < 1) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("memberIds", "原户至少保留一名成员；整户并入他户请用“合户”")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("memberIds", "原户至少保留一名成员；整户并入他户请用“合户”")));
         }
         if (moving.stream().anyMatch(m -> m.relation == Relation.HEAD)) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_HEAD_RULE, "原户户主不能分出；请先变更原户户主");
+            throw new ApiException(RegistryError.HOUSEHOLD_HEAD_RULE, "原户户主不能分出；请先变更原户户主");
         }
         Household created = new Household();
         applyHousehold(access.current(), created, new HouseholdInput(request.newHouseholdNo(), from.villageCode,
                 request.address() == null || request.address().isBlank() ? from.address : request.address(), from.category.name(),
                 from.relocated, false, FormExtensions.fromJson(from.extraJson), null), errors); // the province's fields carry over
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         ensureNewHouseholdNo(created.householdNo);
         created.createdAt = Instant.now();
@@ -521,7 +522,7 @@ public class RegistryService {
         Household into = request.intoHouseholdNo() == null ? null : Household.findByNo(request.intoHouseholdNo().strip())
                 .filter(x -> x.active && OrgScope.covers(user.orgCode(), x.villageCode)).orElse(null);
         if (into == null || into.id.equals(from.id)) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.of(new FieldError("intoHouseholdNo", "请填写本县另一户有效的户编号")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("intoHouseholdNo", "请填写本县另一户有效的户编号")));
         }
         String reason = Inputs.blankToNull(request.reason());
         Instant now = Instant.now();
@@ -567,13 +568,13 @@ public class RegistryService {
             errors.add(new FieldError("householdSize", "该户没有在册成员，无法计算人均收入"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         IncomeRecord r = IncomeRecord.<IncomeRecord>find("householdId = ?1 and incomeYear = ?2", h.id, year).firstResult();
         for (IncomeLocks lock : incomeLocks) {
             LocalDate period = r != null && r.periodFrom.isBefore(from) ? r.periodFrom : from;
             lock.lockedBecause(h.id, period).ifPresent(why -> {
-                throw new ApiException(ErrorCode.INCOME_LOCKED, why);
+                throw new ApiException(RegistryError.INCOME_LOCKED, why);
             });
         }
         IncomeView before = null;
@@ -625,7 +626,7 @@ public class RegistryService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         GuaranteeStatus g = GuaranteeStatus.findById(h.id);
         GuaranteeView before = null;
@@ -660,10 +661,10 @@ public class RegistryService {
         Household h = visible(householdId);
         Member m = Member.findById(memberId);
         if (m == null || !m.householdId.equals(h.id)) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
         if (reason == null || reason.strip().length() < 2) {
-            throw new ApiException(ErrorCode.REVEAL_REASON_REQUIRED);
+            throw new ApiException(RegistryError.REVEAL_REASON_REQUIRED);
         }
         audit.record("REVEAL", MEMBER, String.valueOf(m.id), null, Map.of("idMasked", m.idMasked, "reason", reason.strip()));
         return new RegistryViews.Revealed(m.id, cipher.decrypt(m.idCipher).value());
@@ -680,7 +681,7 @@ public class RegistryService {
         String village = in.villageCode() == null ? "" : in.villageCode().strip();
         if (!OrgScope.isVillage(village) || !village.startsWith(tenant.code()) || !OrgScope.covers(user.orgCode(), village)
                 || OrgUnit.count("code = ?1 and level = ?2", village, OrgLevel.VILLAGE) == 0) {
-            errors.add(new FieldError("villageCode", ErrorCode.VILLAGE_OUT_OF_SCOPE.message()));
+            errors.add(new FieldError("villageCode", RegistryError.VILLAGE_OUT_OF_SCOPE.message()));
         }
         h.villageCode = village;
         h.address = Inputs.blankToNull(in.address());
@@ -736,7 +737,7 @@ public class RegistryService {
         try {
             return IdNumber.parse(raw);
         } catch (IdNumber.Invalid e) {
-            throw new ApiException(ErrorCode.ID_NUMBER_INVALID, null, List.of(new FieldError(field, e.getMessage())));
+            throw new ApiException(RegistryError.ID_NUMBER_INVALID, null, List.of(new FieldError(field, e.getMessage())));
         }
     }
 
@@ -756,7 +757,7 @@ public class RegistryService {
     void ensureNotRegistered(Member m) {
         Member other = Member.findByHash(m.idHash).orElse(null);
         if (other != null) {
-            throw new ApiException(ErrorCode.PERSON_ALREADY_REGISTERED, m.idMasked + "（户编号 " + householdNoOf(other.householdId) + "）");
+            throw new ApiException(RegistryError.PERSON_ALREADY_REGISTERED, m.idMasked + "（户编号 " + householdNoOf(other.householdId) + "）");
         }
     }
 
@@ -767,14 +768,14 @@ public class RegistryService {
 
     static void ensureNewHouseholdNo(String no) {
         if (Household.count("householdNo", no) > 0) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_NO_TAKEN, no);
+            throw new ApiException(RegistryError.HOUSEHOLD_NO_TAKEN, no);
         }
     }
 
     static Member memberOf(Household h, long memberId) {
         Member m = Member.findById(memberId);
         if (m == null || !m.householdId.equals(h.id) || !m.active) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
         return m;
     }
@@ -807,7 +808,7 @@ public class RegistryService {
 
     static void checkVersion(long current, Long expected) {
         if (expected != null && expected != current) {
-            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
         }
     }
 

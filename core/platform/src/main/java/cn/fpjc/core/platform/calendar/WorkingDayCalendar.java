@@ -1,7 +1,8 @@
 package cn.fpjc.core.platform.calendar;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -131,7 +132,7 @@ public class WorkingDayCalendar {
     private static boolean isRestDay(LocalDate day, Map<Integer, HolidaySchedule> years) {
         HolidaySchedule s = years.get(day.getYear());
         if (s == null) {
-            throw new ApiException(ErrorCode.CALENDAR_YEAR_MISSING, day.getYear() + "年的节假日安排尚未载入，无法计算" + day.format(CHINESE_DATE)
+            throw new ApiException(PlatformError.CALENDAR_YEAR_MISSING, day.getYear() + "年的节假日安排尚未载入，无法计算" + day.format(CHINESE_DATE)
                     + "前后的期限；请平台管理员在国务院办公厅公布后载入");
         }
         if (s.daysOff().contains(day)) {

@@ -26,7 +26,7 @@ public class ApiException extends RuntimeException {
     /** Refuses the request with VALIDATION_FAILED when any field was found wrong; nothing is stored before this. */
     public static void refuseIfAny(List<ErrorBody.FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, List.copyOf(errors));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.copyOf(errors));
         }
     }
 

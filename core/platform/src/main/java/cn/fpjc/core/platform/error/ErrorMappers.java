@@ -39,12 +39,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return isPage(uri) ? toLoginPage() : response(ErrorBody.of(ErrorCode.AUTH_REQUIRED));
+        return isPage(uri) ? toLoginPage() : response(ErrorBody.of(PlatformError.AUTH_REQUIRED));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return isPage(uri) ? toLoginPage() : response(ErrorBody.of(ErrorCode.TOKEN_INVALID));
+        return isPage(uri) ? toLoginPage() : response(ErrorBody.of(PlatformError.TOKEN_INVALID));
     }
 
     /** Everything outside /api and /q is a web page: a person without a valid login goes to the login page. */
@@ -61,7 +61,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return response(ErrorBody.of(ErrorCode.FORBIDDEN));
+        return response(ErrorBody.of(PlatformError.FORBIDDEN));
     }
 
     @ServerExceptionMapper
@@ -70,33 +70,33 @@ public class ErrorMappers {
                 .map(v -> new ErrorBody.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(ErrorBody.FieldError::field))
                 .toList();
-        return response(new ErrorBody(ErrorCode.VALIDATION_FAILED.name(), ErrorCode.VALIDATION_FAILED.message(), 400, fields));
+        return response(new ErrorBody(PlatformError.VALIDATION_FAILED.name(), PlatformError.VALIDATION_FAILED.message(), 400, fields));
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
     public Response stale(Exception e) {
-        return response(ErrorBody.of(ErrorCode.CONCURRENT_UPDATE));
+        return response(ErrorBody.of(PlatformError.CONCURRENT_UPDATE));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return response(ErrorBody.of(ErrorCode.NOT_FOUND));
+        return response(ErrorBody.of(PlatformError.NOT_FOUND));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 404) {
-            return response(ErrorBody.of(ErrorCode.NOT_FOUND));
+            return response(ErrorBody.of(PlatformError.NOT_FOUND));
         }
         if (status == 401) {
-            return response(ErrorBody.of(ErrorCode.AUTH_REQUIRED));
+            return response(ErrorBody.of(PlatformError.AUTH_REQUIRED));
         }
         if (status == 403) {
-            return response(ErrorBody.of(ErrorCode.FORBIDDEN));
+            return response(ErrorBody.of(PlatformError.FORBIDDEN));
         }
         if (status >= 400 && status < 500) {
-            return response(new ErrorBody(ErrorCode.BAD_REQUEST.name(), ErrorCode.BAD_REQUEST.message(), status, List.of()));
+            return response(new ErrorBody(PlatformError.BAD_REQUEST.name(), PlatformError.BAD_REQUEST.message(), status, List.of()));
         }
         return unexpected(e);
     }
@@ -105,7 +105,7 @@ public class ErrorMappers {
     public Response unexpected(Throwable e) {
         LOG.errorf("Unhandled %s", e.getClass().getName());
         LOG.debug("Unhandled exception", e);
-        return response(ErrorBody.of(ErrorCode.INTERNAL_ERROR));
+        return response(ErrorBody.of(PlatformError.INTERNAL_ERROR));
     }
 
     private static String lastNode(String path) {

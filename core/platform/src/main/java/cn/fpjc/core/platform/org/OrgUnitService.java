@@ -1,8 +1,9 @@
 package cn.fpjc.core.platform.org;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.security.OrgScope;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +31,9 @@ public class OrgUnitService {
 
     public OrgUnitView get(String userOrg, String code) {
         if (!OrgScope.covers(userOrg, code) && !(OrgScope.isVillage(userOrg) && OrgScope.townshipOf(userOrg).equals(code))) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
-        return OrgUnitView.of(OrgUnit.findByCode(code).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND)));
+        return OrgUnitView.of(OrgUnit.findByCode(code).orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND)));
     }
 
     @Transactional
@@ -41,13 +42,13 @@ public class OrgUnitService {
         OrgLevel level;
         String parent = null;
         if (code == null || !code.matches("\\d{12}")) {
-            throw new ApiException(ErrorCode.ORG_UNIT_CODE_INVALID);
+            throw new ApiException(PlatformError.ORG_UNIT_CODE_INVALID);
         }
         if (request.name() == null || request.name().isBlank()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "请填写名称");
+            throw new ApiException(PlatformError.VALIDATION_FAILED, "请填写名称");
         }
         if (!code.startsWith(countyCode)) {
-            throw new ApiException(ErrorCode.ORG_UNIT_CODE_INVALID, "代码前6位应为本县代码 " + countyCode);
+            throw new ApiException(PlatformError.ORG_UNIT_CODE_INVALID, "代码前6位应为本县代码 " + countyCode);
         } else if (OrgScope.isTownship(code)) {
             level = OrgLevel.TOWNSHIP;
         } else if (OrgScope.isVillage(code)) {
@@ -55,13 +56,13 @@ public class OrgUnitService {
             parent = OrgScope.townshipOf(code);
             // Lock the township row so it cannot be deleted while its village is being added.
             if (!lockByCode(parent)) {
-                throw new ApiException(ErrorCode.ORG_UNIT_PARENT_MISSING, "应先添加乡镇 " + parent);
+                throw new ApiException(PlatformError.ORG_UNIT_PARENT_MISSING, "应先添加乡镇 " + parent);
             }
         } else {
-            throw new ApiException(ErrorCode.ORG_UNIT_CODE_INVALID, "第7—9位为乡镇、第10—12位为村，乡镇代码以000结尾");
+            throw new ApiException(PlatformError.ORG_UNIT_CODE_INVALID, "第7—9位为乡镇、第10—12位为村，乡镇代码以000结尾");
         }
         if (OrgUnit.count("code", code) > 0) {
-            throw new ApiException(ErrorCode.ORG_UNIT_EXISTS, code);
+            throw new ApiException(PlatformError.ORG_UNIT_EXISTS, code);
         }
         OrgUnit unit = new OrgUnit();
         unit.code = code;
@@ -78,9 +79,9 @@ public class OrgUnitService {
 
     @Transactional
     public OrgUnitView rename(String code, OrgUnitRequests.Rename request) {
-        OrgUnit unit = OrgUnit.findByCode(code).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+        OrgUnit unit = OrgUnit.findByCode(code).orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND));
         if (unit.version != request.version()) {
-            throw new ApiException(ErrorCode.CONCURRENT_UPDATE);
+            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
         }
         OrgUnitView before = OrgUnitView.of(unit);
         unit.name = request.name().strip();
@@ -103,11 +104,11 @@ public class OrgUnitService {
     @Transactional
     public void delete(String code) {
         if (!lockByCode(code)) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
-        OrgUnit unit = OrgUnit.findByCode(code).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND));
+        OrgUnit unit = OrgUnit.findByCode(code).orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND));
         if (unit.level == OrgLevel.TOWNSHIP && OrgUnit.count("parentCode", code) > 0) {
-            throw new ApiException(ErrorCode.ORG_UNIT_HAS_CHILDREN);
+            throw new ApiException(PlatformError.ORG_UNIT_HAS_CHILDREN);
         }
         OrgUnitView before = OrgUnitView.of(unit);
         unit.delete();

@@ -1,7 +1,8 @@
 package cn.fpjc.core.platform.security;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class CurrentUser {
 
     public void requireAuthenticated() {
         if (!isAuthenticated()) {
-            throw new ApiException(ErrorCode.AUTH_REQUIRED);
+            throw new ApiException(PlatformError.AUTH_REQUIRED);
         }
     }
 
@@ -54,7 +55,7 @@ public class CurrentUser {
     public void requireAnyRole(String... roles) {
         requireAuthenticated();
         if (!hasAnyRole(roles)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
+            throw new ApiException(PlatformError.FORBIDDEN);
         }
     }
 

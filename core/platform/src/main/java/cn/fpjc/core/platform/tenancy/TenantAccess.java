@@ -1,7 +1,8 @@
 package cn.fpjc.core.platform.tenancy;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,17 +32,17 @@ public class TenantAccess {
         user.requireAuthenticated();
         String tenantCode = user.tenant();
         if (tenantCode == null) {
-            throw new ApiException(ErrorCode.TENANT_SCOPE_REQUIRED);
+            throw new ApiException(PlatformError.TENANT_SCOPE_REQUIRED);
         }
         if (pathCounty != null && !pathCounty.equals(tenantCode)) {
-            throw new ApiException(ErrorCode.TENANT_MISMATCH);
+            throw new ApiException(PlatformError.TENANT_MISMATCH);
         }
-        TenantInfo tenant = directory.find(tenantCode).orElseThrow(() -> new ApiException(ErrorCode.TENANT_UNKNOWN));
+        TenantInfo tenant = directory.find(tenantCode).orElseThrow(() -> new ApiException(PlatformError.TENANT_UNKNOWN));
         switch (tenant.status()) {
             case ACTIVE -> {
             }
-            case SUSPENDED -> throw new ApiException(ErrorCode.TENANT_SUSPENDED);
-            default -> throw new ApiException(ErrorCode.TENANT_UNAVAILABLE);
+            case SUSPENDED -> throw new ApiException(PlatformError.TENANT_SUSPENDED);
+            default -> throw new ApiException(PlatformError.TENANT_UNAVAILABLE);
         }
         requestTenant.set(tenant);
         return tenant;
@@ -54,7 +55,7 @@ public class TenantAccess {
     public TenantInfo bindPublic(String county) {
         TenantInfo tenant = county == null ? null : directory.find(county).orElse(null);
         if (tenant == null || tenant.status() != TenantStatus.ACTIVE) {
-            throw new ApiException(ErrorCode.NOT_FOUND);
+            throw new ApiException(PlatformError.NOT_FOUND);
         }
         requestTenant.set(tenant);
         return tenant;

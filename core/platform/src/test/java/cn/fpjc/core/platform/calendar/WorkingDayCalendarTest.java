@@ -1,12 +1,13 @@
 package cn.fpjc.core.platform.calendar;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class WorkingDayCalendarTest {
     @Test
     void aDateInAYearWithoutASchedulesIsRefusedNeverGuessed() {
         ApiException e = assertThrows(ApiException.class, () -> calendar.afterWorkingDays(d("2026-12-28"), 5));
-        assertEquals(ErrorCode.CALENDAR_YEAR_MISSING, e.code());
+        assertEquals(PlatformError.CALENDAR_YEAR_MISSING, e.code());
         assertTrue(e.humanMessage().contains("2027年的节假日安排尚未载入"), e.humanMessage());
         assertThrows(ApiException.class, () -> calendar.isWorkingDay(d("2023-06-01")));
     }

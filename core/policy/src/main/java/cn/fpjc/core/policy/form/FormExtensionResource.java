@@ -1,7 +1,8 @@
 package cn.fpjc.core.policy.form;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.tenancy.TenantScoped;
@@ -26,7 +27,7 @@ public class FormExtensionResource {
     @GET
     public List<FormField> fields(@PathParam("county") String county, @PathParam("form") String form) {
         if (!FormExtensionCatalogue.isKnownForm(form)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "表单 " + form);
+            throw new ApiException(PlatformError.NOT_FOUND, "表单 " + form);
         }
         TenantInfo tenant = access.current();
         return extensions.fields(tenant.provinceId(), tenant.code(), form);

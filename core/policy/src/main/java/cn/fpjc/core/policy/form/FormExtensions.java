@@ -1,8 +1,9 @@
 package cn.fpjc.core.policy.form;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.plugin.PluginFiles;
 import cn.fpjc.core.platform.plugin.ProvincePlugin;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
@@ -79,7 +80,7 @@ public class FormExtensions {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, null, errors);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         return result;
     }

@@ -1,7 +1,8 @@
 package cn.fpjc.core.policy.param;
 
+import cn.fpjc.core.policy.PolicyError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.plugin.PluginFiles;
 import cn.fpjc.core.platform.plugin.ProvincePlugin;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
@@ -46,7 +47,7 @@ public class EffectiveParameters {
     }
 
     public EffectiveParameter resolve(String provinceId, String countyCode, String key, int year) {
-        ParameterDefinition def = catalogue.definition(key).orElseThrow(() -> new ApiException(ErrorCode.PARAMETER_UNKNOWN, key));
+        ParameterDefinition def = catalogue.definition(key).orElseThrow(() -> new ApiException(PolicyError.PARAMETER_UNKNOWN, key));
         return resolve(def, provinceId, countyCode, year);
     }
 
@@ -54,7 +55,7 @@ public class EffectiveParameters {
     public String require(String provinceId, String countyCode, String key, int year) {
         EffectiveParameter p = resolve(provinceId, countyCode, key, year);
         if (p.origin() == ParameterOrigin.NOT_SET) {
-            throw new ApiException(ErrorCode.PARAMETER_NOT_SET, year + "年的「" + p.label() + "」尚未设定"
+            throw new ApiException(PolicyError.PARAMETER_NOT_SET, year + "年的「" + p.label() + "」尚未设定"
                     + (catalogue.definition(key).orElseThrow().settableByProvince() ? "，请省级管理员设定后再办理" : ""));
         }
         return p.value();

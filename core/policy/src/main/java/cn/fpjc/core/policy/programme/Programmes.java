@@ -1,7 +1,8 @@
 package cn.fpjc.core.policy.programme;
 
+import cn.fpjc.core.policy.PolicyError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.platform.plugin.ProvincePlugin;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
@@ -83,6 +84,6 @@ public class Programmes {
     public Programme requireEnabled(String programmeId) {
         TenantInfo tenant = access.current();
         return enabledFor(tenant.provinceId(), tenant.code()).stream().filter(p -> p.id().equals(programmeId)).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.PROGRAMME_NOT_ENABLED, programmeId));
+                .orElseThrow(() -> new ApiException(PolicyError.PROGRAMME_NOT_ENABLED, programmeId));
     }
 }

@@ -1,5 +1,7 @@
 package cn.fpjc.core.registry.importing;
 
+import cn.fpjc.core.registry.RegistryError;
+
 import cn.fpjc.core.registry.importing.ImportJobView.Mode;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantScoped;
@@ -92,7 +94,7 @@ public class RegistryImportResource {
         ImportJobView job = service.get(id);
         if (!job.reportAvailable()) {
             // Refused before any byte is streamed.
-            throw new cn.fpjc.core.platform.error.ApiException(cn.fpjc.core.platform.error.ErrorCode.IMPORT_STATE_CONFLICT, job.statusLabel());
+            throw new cn.fpjc.core.platform.error.ApiException(RegistryError.IMPORT_STATE_CONFLICT, job.statusLabel());
         }
         StreamingOutput body = out -> service.report(id, problems, out);
         return Downloads.attachment(Response.ok(body), "导入结果-" + id + ".xlsx");

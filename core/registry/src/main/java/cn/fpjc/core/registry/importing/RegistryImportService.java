@@ -1,9 +1,11 @@
 package cn.fpjc.core.registry.importing;
 
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.registry.RegistryError;
+
 import cn.fpjc.core.platform.files.TableReader;
 
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.registry.PersonalDataCipher;
 import cn.fpjc.core.registry.RegistryService;
@@ -108,15 +110,15 @@ public class RegistryImportService {
         user.requireAnyRole(RegistryService.WRITERS);
         TenantInfo tenant = access.current();
         if (uploaded == null) {
-            throw new ApiException(ErrorCode.IMPORT_FILE_MISSING);
+            throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
         }
         String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
         TableReader reader = TableReader.forFileName(name);
         if (reader == null) {
-            throw new ApiException(ErrorCode.IMPORT_FILE_TYPE, name);
+            throw new ApiException(PlatformError.IMPORT_FILE_TYPE, name);
         }
         if (mode == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "请选择导入方式：" + java.util.Arrays.stream(Mode.values())
+            throw new ApiException(PlatformError.VALIDATION_FAILED, "请选择导入方式：" + java.util.Arrays.stream(Mode.values())
                     .map(m -> m.name() + "（" + m.label + "）").reduce((a, b) -> a + "、" + b).orElse(""));
         }
         try {
@@ -148,7 +150,7 @@ public class RegistryImportService {
         try (Connection c = open(tenant)) {
             ImportJobView job = find(c, tenant, id);
             if (job == null) {
-                throw new ApiException(ErrorCode.NOT_FOUND);
+                throw new ApiException(PlatformError.NOT_FOUND);
             }
             return job;
         } catch (SQLException e) {
@@ -181,7 +183,7 @@ public class RegistryImportService {
         user.requireAnyRole(RegistryService.WRITERS);
         TenantInfo tenant = access.current();
         if (mode == null || mode == Mode.VALIDATE_ONLY) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "请选择“全部无误才导入”（ALL_OR_NOTHING）或“只导入无误的户”（VALID_ONLY）");
+            throw new ApiException(PlatformError.VALIDATION_FAILED, "请选择“全部无误才导入”（ALL_OR_NOTHING）或“只导入无误的户”（VALID_ONLY）");
         }
         ImportJobView view = get(id);
         try (Connection c = open(tenant);
@@ -191,7 +193,7 @@ public class RegistryImportService {
             st.setObject(2, ImportStaging.utc(Instant.now()));
             st.setLong(3, id);
             if (st.executeUpdate() != 1) {
-                throw new ApiException(ErrorCode.IMPORT_STATE_CONFLICT, view.statusLabel());
+                throw new ApiException(RegistryError.IMPORT_STATE_CONFLICT, view.statusLabel());
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -217,7 +219,7 @@ public class RegistryImportService {
     public void report(long id, boolean onlyProblems, OutputStream out) throws IOException {
         ImportJobView view = get(id);
         if (!view.reportAvailable()) {
-            throw new ApiException(ErrorCode.IMPORT_STATE_CONFLICT, view.statusLabel() + (view.running() ? "" : "，结果明细不可下载"));
+            throw new ApiException(RegistryError.IMPORT_STATE_CONFLICT, view.statusLabel() + (view.running() ? "" : "，结果明细不可下载"));
         }
         try (Connection c = open(access.current())) {
             String header;

@@ -1,7 +1,8 @@
 package cn.fpjc.core.registry.quality;
 
+import cn.fpjc.core.platform.error.PlatformError;
+
 import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorCode;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterOrigin;
@@ -290,7 +291,7 @@ public class DataQualityService {
         TenantInfo tenant = access.current();
         DataQualityRule r = rule == null || rule.isBlank() ? null : DataQualityRule.parse(rule);
         if (rule != null && !rule.isBlank() && r == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "没有这条检查规则：" + rule);
+            throw new ApiException(PlatformError.VALIDATION_FAILED, "没有这条检查规则：" + rule);
         }
         try (Connection c = connections.open(tenant.databaseName())) {
             RunView latest = latest(c, "DONE");

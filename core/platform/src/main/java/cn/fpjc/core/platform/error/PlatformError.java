@@ -1,0 +1,44 @@
+package cn.fpjc.core.platform.error;
+
+/** Errors any module may return: input, authentication and tenancy, org tree, calendar, files, concurrency. Codes are stable and unique across modules (ErrorCodesTest); clients switch on the name. */
+public enum PlatformError implements ErrorCode {
+    VALIDATION_FAILED(400, "提交的数据不符合要求"),
+    BAD_REQUEST(400, "请求格式不正确"),
+    AUTH_REQUIRED(401, "请先登录"),
+    TOKEN_INVALID(401, "登录凭证无效或已过期，请重新登录"),
+    FORBIDDEN(403, "您没有执行此操作的权限"),
+    TENANT_SCOPE_REQUIRED(403, "此功能仅限县级及以下用户使用"),
+    TENANT_MISMATCH(403, "无权访问其他县的数据"),
+    TENANT_UNKNOWN(403, "未找到该县（区）租户"),
+    TENANT_SUSPENDED(403, "该县（区）已暂停服务"),
+    TENANT_UNAVAILABLE(503, "该县（区）数据库正在初始化或升级失败，暂不可用"),
+    NOT_FOUND(404, "未找到请求的资源"),
+    ORG_UNIT_CODE_INVALID(400, "乡镇、村的统计用区划代码应为12位数字，且属于本县"),
+    ORG_UNIT_EXISTS(409, "该区划代码已存在"),
+    ORG_UNIT_PARENT_MISSING(400, "所属乡镇不存在，请先添加乡镇"),
+    ORG_UNIT_HAS_CHILDREN(409, "该乡镇下还有村，不能删除"),
+    IMPORT_FILE_MISSING(400, "请选择要上传的文件"),
+    IMPORT_FILE_TYPE(400, "只能导入.xlsx或.csv文件（旧版.xls请先在Excel中另存为.xlsx）"),
+    CALENDAR_YEAR_MISSING(422, "节假日安排尚未载入"),
+    CALENDAR_SCHEDULE_INVALID(400, "节假日安排不正确"),
+    CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
+    INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
+
+    private final int status;
+    private final String message;
+
+    PlatformError(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+}

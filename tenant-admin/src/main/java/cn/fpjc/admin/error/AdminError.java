@@ -1,0 +1,37 @@
+package cn.fpjc.admin.error;
+
+import cn.fpjc.core.platform.error.ErrorCode;
+
+/** Errors of the control plane: sign-in, tenants and users. Codes are stable and unique across modules (ErrorCodesTest); clients switch on the name. */
+public enum AdminError implements ErrorCode {
+    AUTH_FAILED(401, "用户名或密码错误"),
+    ACCOUNT_LOCKED(423, "连续登录失败次数过多，账号已临时锁定"),
+    ACCOUNT_DISABLED(403, "账号已停用"),
+    PROVINCE_SCOPE(403, "只能管理本省的县（区）"),
+    COUNTY_CODE_INVALID(400, "县级行政区划代码应为6位数字（GB/T 2260），且末两位不能为00"),
+    COUNTY_CODE_TAKEN(409, "该行政区划代码已被其他县（区）使用"),
+    COUNTY_CODE_PROVINCE_MISMATCH(400, "行政区划代码的前两位与所选省份不符"),
+    PROVINCE_PLUGIN_MISSING(400, "没有该省份的插件，无法开通"),
+    TENANT_STATE_CONFLICT(409, "当前状态下不能执行此操作"),
+    TENANT_PROVISIONING_FAILED(500, "开通县（区）时数据库初始化失败"),
+    USERNAME_TAKEN(409, "用户名已存在"),
+    ROLE_INVALID(400, "角色与所属单位不匹配");
+
+    private final int status;
+    private final String message;
+
+    AdminError(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+}
