@@ -1,5 +1,6 @@
 package cn.fpjc.core.registry;
 
+import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.text.Inputs;
@@ -67,9 +68,6 @@ public class RegistryService {
     public static final String[] READERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
             Roles.RESPONSIBLE_OFFICIAL };
 
-    public record Page<T>(List<T> items, long total) {
-    }
-
     @Inject
     jakarta.enterprise.inject.Instance<IncomeLocks> incomeLocks;
 
@@ -98,12 +96,8 @@ public class RegistryService {
     @Transactional
     public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
             int page, int size) {
-        PanacheQuery<Household> query = matching(q, village, category, idNumber, includeClosed);
-        int pageSize = Math.min(Math.max(size, 1), 200);
-        List<Household> households = query.page(Math.max(page, 0), pageSize).list();
-        // A first page that is not full already tells the total (an exact ID search always does): no COUNT query.
-        long total = page <= 0 && households.size() < pageSize ? households.size() : query.count();
-        return new Page<>(summaries(households), total);
+        // an exact ID search fills less than a page, so it never needs the COUNT query
+        return Page.of(matching(q, village, category, idNumber, includeClosed), page, size, 200, this::summaries);
     }
 
     /**
