@@ -12,7 +12,7 @@ import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
-import cn.fpjc.core.platform.web.Pager;
+import cn.fpjc.core.platform.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -103,9 +103,9 @@ public class CluePage {
             String error) {
         TenantInfo tenant = access.current();
         String shown = "ALL".equals(status) ? null : status;
-        ClueService.Page result = clues.list(shown, null, null, overdue, page, PAGE_SIZE);
+        Page<ClueView> result = clues.list(shown, null, null, overdue, page, PAGE_SIZE);
         return Templates.list().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("clues", result.items())
-                .data("pager", new Pager(Math.max(page, 0), PAGE_SIZE, result.total())).data("status", status).data("overdue", overdue)
+                .data("pager", result).data("status", status).data("overdue", overdue)
                 .data("statuses", List.of(ClueStatus.values())).data("canRecord", user.hasAnyRole(ClueService.STAFF))
                 .data("channels", List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()))
                 .data("categories", Labelled.labels(RiskCategory.class))

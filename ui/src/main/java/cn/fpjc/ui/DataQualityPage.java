@@ -6,7 +6,7 @@ import cn.fpjc.core.registry.quality.DataQualityService;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
-import cn.fpjc.core.platform.web.Pager;
+import cn.fpjc.core.platform.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -50,7 +50,7 @@ public class DataQualityPage {
         TenantInfo tenant = access.bind(null);
         DataQualityService.Summary summary = dataQuality.summary();
         String error = null;
-        DataQualityService.Page findings = new DataQualityService.Page(java.util.List.of(), 0);
+        Page<DataQualityService.Finding> findings = Page.empty(PAGE_SIZE);
         try {
             findings = dataQuality.findings(rule, null, Math.max(page, 0), PAGE_SIZE);
         } catch (ApiException e) {
@@ -58,7 +58,7 @@ public class DataQualityPage {
         }
         Response.ResponseBuilder r = Response.ok(Templates.findings().data("user", PageUser.of(user)).data("tenantName", tenant.name())
                 .data("summary", summary).data("rule", rule == null ? "" : rule).data("findings", findings.items())
-                .data("pager", new Pager(Math.max(page, 0), PAGE_SIZE, findings.total())).data("error", error)
+                .data("pager", findings).data("error", error)
                 .data("canRun", user.hasAnyRole(RegistryService.WRITERS)));
         if (summary.running() != null) {
             r.header("Refresh", "3");

@@ -16,7 +16,7 @@ import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
-import cn.fpjc.core.platform.web.Pager;
+import cn.fpjc.core.platform.web.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -102,12 +102,11 @@ public class HouseholdPage {
                 .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
                 .data("query", query(q, village, category)).data("canImport", user.hasAnyRole(RegistryService.WRITERS));
         try {
-            RegistryService.Page<RegistryViews.HouseholdSummary> result = registry.search(q, village, category, idNumber, false,
-                    Math.max(page, 0), PAGE_SIZE);
-            return Response.ok(t.data("households", result.items()).data("pager", new Pager(Math.max(page, 0), PAGE_SIZE, result.total()))
+            Page<RegistryViews.HouseholdSummary> result = registry.search(q, village, category, idNumber, false, Math.max(page, 0), PAGE_SIZE);
+            return Response.ok(t.data("households", result.items()).data("pager", result)
                     .data("error", null)).build();
         } catch (ApiException e) {
-            return Response.status(e.code().status()).entity(t.data("households", List.of()).data("pager", new Pager(0, PAGE_SIZE, 0))
+            return Response.status(e.code().status()).entity(t.data("households", List.of()).data("pager", Page.empty(PAGE_SIZE))
                     .data("error", e.humanMessage())).build();
         }
     }

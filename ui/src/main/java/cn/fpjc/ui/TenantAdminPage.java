@@ -1,5 +1,6 @@
 package cn.fpjc.ui;
 
+import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.admin.tenant.OnboardRequest;
 import cn.fpjc.admin.tenant.TenantResource;
 import cn.fpjc.core.platform.error.ApiException;
@@ -10,7 +11,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import cn.fpjc.admin.tenant.TenantService;
+import cn.fpjc.admin.tenant.TenantView;
 import cn.fpjc.core.platform.tenancy.TenantStatus;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -97,7 +98,7 @@ public class TenantAdminPage {
         var visible = provinces.list().stream()
                 .filter(p -> user.hasRole(Roles.PLATFORM_ADMIN) || p.id().equals(user.province())).toList();
         TenantStatus statusFilter = Arrays.stream(TenantStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
-        TenantService.Page result = api.search(q, statusFilter, page, PAGE_SIZE);
+        Page<TenantView> result = api.search(q, statusFilter, page, PAGE_SIZE);
         return Templates.tenants().data("user", PageUser.of(user)).data("tenants", result.items()).data("result", result)
                 .data("q", q == null ? "" : q).data("status", statusFilter == null ? "" : statusFilter.name())
                 .data("statuses", TenantStatus.values()).data("provinces", visible);

@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -200,12 +202,9 @@ class RegistryBenchmark {
         long i0 = System.nanoTime();
         long job = given().auth().oauth2(token).multiPart("file", file.toFile()).multiPart("mode", "VALID_ONLY")
                 .post("/api/counties/" + county + "/household-imports").then().statusCode(202).extract().jsonPath().getLong("id");
-        JsonPath done;
-        do {
-            Thread.sleep(500);
-            done = given().auth().oauth2(token).get("/api/counties/" + county + "/household-imports/" + job).then().statusCode(200)
-                    .extract().jsonPath();
-        } while (done.getBoolean("running"));
+        JsonPath done = Awaitility.await("benchmark import finished").forever().pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth().oauth2(token).get("/api/counties/" + county + "/household-imports/" + job).then()
+                        .statusCode(200).extract().jsonPath(), j -> !j.getBoolean("running"));
         double importSeconds = (System.nanoTime() - i0) / 1e9;
         if (!"DONE".equals(done.getString("status")) || done.getInt("rowsWithErrors") > 0) {
             throw new AssertionError("benchmark import did not complete cleanly: " + done.prettify());

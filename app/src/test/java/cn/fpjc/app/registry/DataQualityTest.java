@@ -13,6 +13,7 @@ import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,17 +132,10 @@ class DataQualityTest {
     /** Runs the checks through the API and waits; returns rule → household numbers found (as the county admin sees them). */
     static Map<String, Set<String>> run() {
         long run = as(admin).post(base() + "/data-quality/runs").then().statusCode(202).extract().jsonPath().getLong("id");
-        for (int i = 0; i < 300; i++) {
-            JsonPath s = as(admin).get(base() + "/data-quality").then().statusCode(200).extract().jsonPath();
-            if (s.get("running") == null && s.get("latest") != null && s.getLong("latest.id") == run) {
-                break;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Awaitility.await("data-quality run " + run + " finished").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> as(admin).get(base() + "/data-quality").then().statusCode(200).extract().jsonPath(),
+                        s -> s.get("running") == null && s.get("latest") != null && s.getLong("latest.id") == run);
         List<Map<String, Object>> all = as(admin).get(base() + "/data-quality/findings?size=500").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         Map<String, Set<String>> byRule = new HashMap<>();

@@ -19,10 +19,12 @@ import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,14 +69,9 @@ class RegistryImportTest {
     }
 
     static JsonPath await(String user, long id) {
-        for (int i = 0; i < 600; i++) {
-            JsonPath job = as(user).get(base() + "/" + id).then().statusCode(200).extract().jsonPath();
-            if (!job.getBoolean("running")) {
-                return job;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("import job " + id + " still running after 60 s");
+        return Awaitility.await("import job " + id + " finished").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> as(user).get(base() + "/" + id).then().statusCode(200).extract().jsonPath(), job -> !job.getBoolean("running"));
     }
 
     static List<Map<String, Object>> problems(String user, long id) {
@@ -84,14 +81,6 @@ class RegistryImportTest {
     static long households(String prefix) {
         return Long.parseLong(Sql.column("SELECT COUNT(*) FROM " + Sql.database(county) + ".household WHERE household_no LIKE '" + prefix + "%'")
                 .get(0));
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -60,7 +60,7 @@ public class GardenPlotResource {
         programmes.requireEnabled(ExampleGardenProgramme.ID);
         return GardenPlot.<GardenPlot>listAll(Sort.ascending("id")).stream()
                 .filter(p -> OrgScope.covers(user.orgCode(), p.villageCode))
-                .map(p -> new PlotView(p.id, p.villageCode, p.areaMu, FormExtensions.fromJson(p.extraJson))).toList();
+                .map(p -> new PlotView(p.id, p.villageCode, p.areaMu, extensions.fromJson(p.extraJson))).toList();
     }
 
     @POST
@@ -77,7 +77,7 @@ public class GardenPlotResource {
         TenantInfo tenant = access.current();
         Map<String, Object> extra = extensions.validate(tenant.provinceId(), tenant.code(), FORM, request.extra());
         GardenPlot plot = new GardenPlot();
-        plot.extraJson = FormExtensions.toJson(extra);
+        plot.extraJson = extensions.toJson(extra);
         plot.villageCode = request.villageCode();
         plot.areaMu = request.areaMu();
         plot.createdAt = Instant.now();

@@ -8,17 +8,16 @@ import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterDefinition;
 import cn.fpjc.core.policy.param.ParameterValue;
 import cn.fpjc.core.policy.param.YearlyParameterStore;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Yearly values set by province admins, kept in the control database. Reads run in their own
@@ -40,32 +39,26 @@ public class YearlyValueService implements YearlyParameterStore {
     }
 
     /**
-     * How long a value read from the control database is reused. The request path asks for thresholds on every household
-     * page; a change made here is seen at once (the entry is dropped), one made on another replica within this time —
-     * the same rule as the tenant registry.
+     * Values read from the control database are reused for a while (quarkus.cache.caffeine."yearly-parameters" in
+     * application.properties): the request path asks for thresholds on every household page. A change made here is seen
+     * at once (the entry is dropped), one made on another replica within the expiry — the same rule as the tenant registry.
      */
-    @ConfigProperty(name = "fpjc.parameters.yearly-cache", defaultValue = "30s")
-    Duration cacheFor;
-
-    private record Cached(Optional<ParameterValue> value, long loadedAt) {
-    }
-
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    @Inject
+    @CacheName("yearly-parameters")
+    Cache cache;
 
     @Override
     public Optional<ParameterValue> find(String provinceId, String key, int year) {
-        String cacheKey = provinceId + "/" + key + "/" + year;
-        Cached hit = cache.get(cacheKey);
-        long now = System.nanoTime();
-        if (hit != null && now - hit.loadedAt() < cacheFor.toNanos()) {
-            return hit.value();
-        }
-        Optional<ParameterValue> value = QuarkusTransaction.requiringNew().call(() -> ProvinceYearlyValue
-                .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
-                .firstResultOptional()
-                .map(v -> new ParameterValue(v.key, v.year, v.value, v.source, "由 " + v.setBy + " 于 " + v.setAt + " 设定")));
-        cache.put(cacheKey, new Cached(value, now));
-        return value;
+        return cache.<String, Optional<ParameterValue>>get(cacheKey(provinceId, key, year), k -> QuarkusTransaction.requiringNew()
+                .call(() -> ProvinceYearlyValue
+                        .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
+                        .firstResultOptional()
+                        .map(v -> new ParameterValue(v.key, v.year, v.value, v.source, "由 " + v.setBy + " 于 " + v.setAt + " 设定"))))
+                .await().indefinitely();
+    }
+
+    private static String cacheKey(String provinceId, String key, int year) {
+        return provinceId + "/" + key + "/" + year;
     }
 
     public List<YearlyValueView> list(String provinceId) {
@@ -112,7 +105,7 @@ public class YearlyValueService implements YearlyParameterStore {
                     Map.of("value", row.value, "source", row.source));
             return view(row);
         });
-        cache.remove(provinceId + "/" + key + "/" + year);
+        cache.invalidate(cacheKey(provinceId, key, year)).await().indefinitely();
         return saved;
     }
 

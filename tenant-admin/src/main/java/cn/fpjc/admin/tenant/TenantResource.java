@@ -1,5 +1,6 @@
 package cn.fpjc.admin.tenant;
 
+import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.admin.error.AdminError;
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -41,8 +42,7 @@ public class TenantResource {
     @Transactional
     public Response list(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        TenantService.Page result = search(q, parseStatus(status), page, size);
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return search(q, parseStatus(status), page, size).toResponse();
     }
 
     /** null for blank; a clear 400 for a status that does not exist. */
@@ -59,7 +59,7 @@ public class TenantResource {
 
     /** The same search, for pages. */
     @Transactional
-    public TenantService.Page search(String q, TenantStatus status, int page, int size) {
+    public Page<TenantView> search(String q, TenantStatus status, int page, int size) {
         return service.search(provinceScope(), q, status, page, Math.min(Math.max(size, 1), 200));
     }
 

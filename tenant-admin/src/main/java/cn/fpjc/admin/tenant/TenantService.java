@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
-import cn.fpjc.core.platform.web.Pager;
+import cn.fpjc.core.platform.web.Page;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -48,14 +48,6 @@ public class TenantService {
     public record Onboarded(TenantView tenant, boolean created) {
     }
 
-    /** One page of a search, with the total number of matches. */
-    public record Page(List<TenantView> items, long total, int page, int size) {
-        /** Page arithmetic for the list page. */
-        public Pager pager() {
-            return new Pager(page, size, total);
-        }
-    }
-
     public List<TenantView> list(String provinceFilter) {
         return search(provinceFilter, null, null, 0, Integer.MAX_VALUE).items();
     }
@@ -65,7 +57,7 @@ public class TenantService {
      *
      * @param provinceFilter null for all provinces
      */
-    public Page search(String provinceFilter, String text, TenantStatus status, int page, int size) {
+    public Page<TenantView> search(String provinceFilter, String text, TenantStatus status, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (provinceFilter != null) {
@@ -81,12 +73,7 @@ public class TenantService {
             params.put("status", status);
         }
         var query = Tenant.<Tenant>find(where.toString(), Sort.ascending("code"), params);
-        int safeSize = Math.max(1, size);
-        int safePage = Math.max(0, page);
-        long total = query.count();
-        List<TenantView> items = (safeSize == Integer.MAX_VALUE ? query.list() : query.page(safePage, safeSize).list())
-                .stream().map(this::view).toList();
-        return new Page(items, total, safePage, safeSize);
+        return Page.of(query, page, size, Integer.MAX_VALUE, rows -> rows.stream().map(this::view).toList());
     }
 
     public TenantView get(String code) {

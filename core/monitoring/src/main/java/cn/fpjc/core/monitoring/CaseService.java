@@ -68,10 +68,11 @@ public class CaseService {
     static final String PLAN_EVIDENCE = "帮扶计划";
     static final String[] STEP_DOERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
             Roles.RESPONSIBLE_OFFICIAL };
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     CurrentUser user;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     TenantAccess access;
@@ -577,17 +578,17 @@ public class CaseService {
     }
 
 
-    private static String json(Map<String, String> m) {
+    private String json(Map<String, String> m) {
         try {
-            return JSON.writeValueAsString(m);
+            return mapper.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Map<String, String> fromJson(String s) {
+    private Map<String, String> fromJson(String s) {
         try {
-            return s == null ? Map.of() : JSON.readValue(s, new TypeReference<LinkedHashMap<String, String>>() {
+            return s == null ? Map.of() : mapper.readValue(s, new TypeReference<LinkedHashMap<String, String>>() {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

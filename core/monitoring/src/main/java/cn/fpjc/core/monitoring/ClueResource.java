@@ -44,8 +44,7 @@ public class ClueResource {
     public Response list(@PathParam("county") String county, @QueryParam("status") String status, @QueryParam("channel") String channel,
             @QueryParam("village") String village, @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        ClueService.Page result = service.list(status, channel, village, overdue, page, size);
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return service.list(status, channel, village, overdue, page, size).toResponse();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.registry.RegistryError;
 
@@ -81,9 +82,6 @@ public class ClueService {
 
     @Inject
     WorkingDayCalendar calendar;
-
-    public record Page(List<ClueView> items, long total) {
-    }
 
     // ---------------------------------------------------------------- intake
 
@@ -256,7 +254,7 @@ public class ClueService {
     // ---------------------------------------------------------------- reads
 
     @Transactional
-    public Page list(String status, String channel, String village, boolean overdueOnly, int page, int size) {
+    public Page<ClueView> list(String status, String channel, String village, boolean overdueOnly, int page, int size) {
         user.requireAnyRole(readers());
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder("villageCode like :scope");
@@ -283,9 +281,7 @@ public class ClueService {
             p.put("today", LocalDate.now(CHINA));
         }
         PanacheQuery<RiskClue> q = RiskClue.find(where.toString(), Sort.by("verifyDue").and("id"), p);
-        int pageSize = Math.min(Math.max(size, 1), 200);
-        List<ClueView> items = q.page(Math.max(page, 0), pageSize).list().stream().map(this::view).toList();
-        return new Page(items, page <= 0 && items.size() < pageSize ? items.size() : q.count());
+        return Page.of(q, page, size, 200, rows -> rows.stream().map(this::view).toList());
     }
 
     @Transactional

@@ -15,7 +15,8 @@ import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,10 +33,19 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class EliminationService {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-
     @Inject
     CurrentUser user;
+
+    /**
+     * Quarkus' mapper, writing dates as [y, m, d] as the stored assessments always have (its own default is ISO text):
+     * one format in the column.
+     */
+    private final ObjectWriter assessmentWriter;
+
+    @Inject
+    EliminationService(ObjectMapper mapper) {
+        this.assessmentWriter = mapper.writer().with(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     @Inject
     TenantAccess access;
@@ -162,9 +172,9 @@ public class EliminationService {
         return c;
     }
 
-    private static String json(Object o) {
+    private String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return assessmentWriter.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -48,8 +48,7 @@ public class RegistryResource {
             @QueryParam("category") String category, @QueryParam("idNumber") String idNumber,
             @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        RegistryService.Page<RegistryViews.HouseholdSummary> result = service.search(q, village, category, idNumber, includeClosed, page, size);
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return service.search(q, village, category, idNumber, includeClosed, page, size).toResponse();
     }
 
     /** 农户台账: the same search as an xlsx workbook, ID numbers masked. */

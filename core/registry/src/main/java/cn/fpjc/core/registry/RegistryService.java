@@ -1,5 +1,6 @@
 package cn.fpjc.core.registry;
 
+import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.text.Inputs;
@@ -67,9 +68,6 @@ public class RegistryService {
     public static final String[] READERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
             Roles.RESPONSIBLE_OFFICIAL };
 
-    public record Page<T>(List<T> items, long total) {
-    }
-
     @Inject
     jakarta.enterprise.inject.Instance<IncomeLocks> incomeLocks;
 
@@ -98,12 +96,8 @@ public class RegistryService {
     @Transactional
     public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
             int page, int size) {
-        PanacheQuery<Household> query = matching(q, village, category, idNumber, includeClosed);
-        int pageSize = Math.min(Math.max(size, 1), 200);
-        List<Household> households = query.page(Math.max(page, 0), pageSize).list();
-        // A first page that is not full already tells the total (an exact ID search always does): no COUNT query.
-        long total = page <= 0 && households.size() < pageSize ? households.size() : query.count();
-        return new Page<>(summaries(households), total);
+        // an exact ID search fills less than a page, so it never needs the COUNT query
+        return Page.of(matching(q, village, category, idNumber, includeClosed), page, size, 200, this::summaries);
     }
 
     /**
@@ -224,7 +218,7 @@ public class RegistryService {
         TenantInfo tenant = access.current();
         List<Member> members = Member.list("householdId = ?1", Sort.by("active", Sort.Direction.Descending).and("id"), h.id);
         List<MemberView> memberViews = members.stream().sorted(Comparator.comparing((Member m) -> !m.active)
-                .thenComparing(m -> m.relation != Relation.HEAD).thenComparing(m -> m.birthDate)).map(RegistryService::view).toList();
+                .thenComparing(m -> m.relation != Relation.HEAD).thenComparing(m -> m.birthDate)).map(this::view).toList();
         List<IncomeView> incomes = IncomeRecord.<IncomeRecord>list("householdId", Sort.by("incomeYear"), h.id).stream()
                 .map(r -> incomeView(tenant, r)).toList();
         GuaranteeStatus g = GuaranteeStatus.findById(h.id);
@@ -243,16 +237,16 @@ public class RegistryService {
                 e.detail, e.occurredAt, e.actor)).toList();
         return new HouseholdDetail(h.id, h.householdNo, h.villageCode, villageNames(Set.of(h.villageCode)).getOrDefault(h.villageCode, h.villageCode),
                 h.address, h.category.name(), h.category.label(), h.relocated, h.noLabourCapacity, h.active, h.closedReason,
-                FormExtensions.fromJson(h.extraJson), h.version, memberViews, incomes, g == null ? null : view(g), eventViews);
+                forms.fromJson(h.extraJson), h.version, memberViews, incomes, g == null ? null : view(g), eventViews);
     }
 
-    static MemberView view(Member m) {
+    MemberView view(Member m) {
         int age = Period.between(m.birthDate, LocalDate.now(CHINA)).getYears();
         return new MemberView(m.id, m.name, m.idMasked, m.birthDate, age, m.sex, "M".equals(m.sex) ? "男" : "女", m.relation.name(),
                 m.relation.label(), m.labour.name(), m.labour.label(), m.health.name(), m.health.label(), m.disabilityGrade,
                 m.disabilityType, m.illness, m.schooling.name(), m.schooling.label(), m.employmentPlace.name(),
                 m.employmentPlace.label(), m.employmentMonths, m.medicalInsured, m.pensionInsured, m.active, m.removedReason,
-                FormExtensions.fromJson(m.extraJson), m.version);
+                forms.fromJson(m.extraJson), m.version);
     }
 
     IncomeView incomeView(TenantInfo tenant, IncomeRecord r) {
@@ -381,7 +375,7 @@ public class RegistryService {
         List<FieldError> errors = new ArrayList<>();
         Relation oldRelation = m.relation;
         MemberRules.apply(m, input, "", errors);
-        m.extraJson = FormExtensions.toJson(extras(access.current(), "member", input.extra(), "", errors));
+        m.extraJson = forms.toJson(extras(access.current(), "member", input.extra(), "", errors));
         // The form shows the masked number; only a different, full number is a correction.
         if (input.idNumber() != null && !input.idNumber().isBlank() && !input.idNumber().strip().equalsIgnoreCase(before.idMasked())) {
             IdNumber id = parseIdInto(input.idNumber(), "idNumber", errors);
@@ -493,7 +487,7 @@ public class RegistryService {
         Household created = new Household();
         applyHousehold(access.current(), created, new HouseholdInput(request.newHouseholdNo(), from.villageCode,
                 request.address() == null || request.address().isBlank() ? from.address : request.address(), from.category.name(),
-                from.relocated, false, FormExtensions.fromJson(from.extraJson), null), errors); // the province's fields carry over
+                from.relocated, false, forms.fromJson(from.extraJson), null), errors); // the province's fields carry over
         if (!errors.isEmpty()) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
@@ -692,7 +686,7 @@ public class RegistryService {
         h.category = c;
         h.relocated = Boolean.TRUE.equals(in.relocated());
         h.noLabourCapacity = Boolean.TRUE.equals(in.noLabourCapacity());
-        h.extraJson = FormExtensions.toJson(extras(tenant, "household", in.extra(), "", errors));
+        h.extraJson = forms.toJson(extras(tenant, "household", in.extra(), "", errors));
     }
 
     /** Province extra fields, checked; refusals named "&lt;prefix&gt;extra.&lt;key&gt;" (a new household's members: "members[i]."). */
@@ -708,7 +702,7 @@ public class RegistryService {
     Member newMember(TenantInfo tenant, MemberInput in, String prefix, List<FieldError> errors) {
         Member m = new Member();
         MemberRules.apply(m, in, prefix, errors);
-        m.extraJson = FormExtensions.toJson(extras(tenant, "member", in.extra(), prefix, errors));
+        m.extraJson = forms.toJson(extras(tenant, "member", in.extra(), prefix, errors));
         IdNumber id = parseIdInto(in.idNumber(), prefix + "idNumber", errors);
         if (id != null) {
             setId(m, id);
@@ -832,8 +826,8 @@ public class RegistryService {
         return v.setScale(2);
     }
 
-    static HouseholdSnapshot snapshot(Household h) {
+    HouseholdSnapshot snapshot(Household h) {
         return new HouseholdSnapshot(h.householdNo, h.villageCode, h.address, h.category.name(), h.relocated, h.noLabourCapacity,
-                h.active, h.closedReason, FormExtensions.fromJson(h.extraJson));
+                h.active, h.closedReason, forms.fromJson(h.extraJson));
     }
 }

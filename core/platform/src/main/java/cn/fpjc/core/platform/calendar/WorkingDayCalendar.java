@@ -3,14 +3,11 @@ package cn.fpjc.core.platform.calendar;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.error.ApiException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import cn.fpjc.core.platform.plugin.PluginFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -149,13 +146,8 @@ public class WorkingDayCalendar {
     }
 
     static List<HolidaySchedule> readBundled() {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        try (InputStream in = WorkingDayCalendar.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing");
-            }
-            List<HolidaySchedule> years = json.readValue(in, Bundled.class).years();
+        try {
+            List<HolidaySchedule> years = PluginFiles.read(WorkingDayCalendar.class.getClassLoader(), BUNDLED, Bundled.class).years();
             Set<Integer> seen = new HashSet<>();
             years.forEach(y -> {
                 if (!seen.add(y.year())) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -16,9 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes); a record's number is the row Excel shows it on. Excel in China saves "CSV" as GBK and
+ * RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes) parsed by Commons CSV, streamed record by record; a
+ * record's number is the row Excel shows it on. Excel in China saves "CSV" as GBK and
  * "CSV UTF-8" with a byte-order mark, so the encoding is the BOM's, else UTF-8 if the first 64 KB decode
  * as UTF-8, else GB18030 (a superset of GBK). Every cell is text.
  */
@@ -35,7 +40,7 @@ final class CsvTableReader implements TableReader {
             Charset charset = sniff(in);
             CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (Reader reader = new java.io.BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
+            try (Reader reader = new InputStreamReader(in, decoder)) {
                 parse(reader, handler);
             } catch (CharacterCodingException e) {
                 throw new Unreadable("文件编码无法识别，请在Excel中另存为“CSV UTF-8（逗号分隔）”后再上传");
@@ -68,65 +73,35 @@ final class CsvTableReader implements TableReader {
         }
     }
 
+    /**
+     * Commons CSV does the RFC 4180 work; the settings keep what people's files need: an empty line is a row (so numbers
+     * match Excel's) but is not handed on, text after a closing quote stays in the cell, and a quote left open at the end
+     * ends the cell instead of failing the whole file.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrailingData(true)
+            .setLenientEof(true).get();
+
     static void parse(Reader reader, RowHandler handler) throws Exception {
-        List<Cell> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int rowNo = 1;
-        int ch;
-        while ((ch = reader.read()) != -1) {
-            char c = (char) ch;
-            if (quoted) {
-                if (c == '"') {
-                    reader.mark(1);
-                    int next = reader.read();
-                    if (next == '"') {
-                        cell.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            reader.reset();
-                        }
-                    }
-                } else {
-                    cell.append(c);
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            int rowNo = 0;
+            for (CSVRecord record : parser) {
+                rowNo++;
+                List<Cell> cells = new ArrayList<>(record.size());
+                boolean any = false;
+                for (String value : record) {
+                    // strip(), not Commons' trim(): also drops the full-width spaces Chinese input leaves around values
+                    String text = value.strip();
+                    cells.add(text.isEmpty() ? Cell.EMPTY : new Cell(text, false));
+                    any |= !text.isEmpty();
                 }
-            } else if (c == '"' && cell.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                any |= add(cells, cell);
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r') {
-                    reader.mark(1);
-                    if (reader.read() != '\n') {
-                        reader.reset();
-                    }
-                }
-                any |= add(cells, cell);
                 if (any) {
                     handler.row(rowNo, cells);
                 }
-                cells = new ArrayList<>();
-                any = false;
-                rowNo++;
-            } else {
-                cell.append(c);
             }
+        } catch (UncheckedIOException e) {
+            // the record iterator wraps read failures (an undecodable byte among them)
+            throw e.getCause();
         }
-        if (!cells.isEmpty() || !cell.isEmpty()) {
-            any |= add(cells, cell);
-            if (any) {
-                handler.row(rowNo, cells);
-            }
-        }
-    }
-
-    private static boolean add(List<Cell> cells, StringBuilder cell) {
-        String text = cell.toString().strip();
-        cell.setLength(0);
-        cells.add(text.isEmpty() ? Cell.EMPTY : new Cell(text, false));
-        return !text.isEmpty();
     }
 
     private static final class CountingStream extends FilterInputStream {

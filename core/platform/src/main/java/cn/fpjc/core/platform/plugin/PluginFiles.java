@@ -1,7 +1,9 @@
 package cn.fpjc.core.platform.plugin;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -13,11 +15,17 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The JSON files plug-ins ship (parameters, procedures, form extensions): strict reading (unknown
- * properties are errors, so a typo never passes silently) and loading with checks at startup.
+ * The JSON files plug-ins and core ship (parameters, procedures, form extensions, the holiday calendar): strict reading
+ * (unknown properties are errors, so a typo never passes silently) and loading with checks at startup.
  */
 public final class PluginFiles {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /*
+     * Not Quarkus' injected mapper on purpose: the plug-in contract kit and the calendar's unit tests read these files
+     * in plain JUnit, without a container, and must read them exactly as the app does; and Quarkus' mapper ignores
+     * unknown properties. So one strict reader, for every caller.
+     */
+    private static final ObjectReader JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().reader();
 
     private PluginFiles() {
     }

@@ -27,11 +27,12 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class FormExtensions {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, FormExtensionFile> files;
+    private final ObjectMapper json;
 
     @Inject
-    public FormExtensions(ProvincePluginRegistry plugins) {
+    public FormExtensions(ProvincePluginRegistry plugins, ObjectMapper json) {
+        this.json = json;
         this.files = PluginFiles.loadAll(plugins.all(), "form extensions", ProvincePlugin::formExtensions, FormExtensionFile.class,
                 (plugin, file) -> FormExtensionCatalogue.problems(file, plugin.provinceCode()));
     }
@@ -100,17 +101,17 @@ public class FormExtensions {
         return values;
     }
 
-    public static String toJson(Map<String, Object> values) {
+    public String toJson(Map<String, Object> values) {
         try {
-            return values == null || values.isEmpty() ? null : JSON.writeValueAsString(values);
+            return values == null || values.isEmpty() ? null : json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static Map<String, Object> fromJson(String json) {
+    public Map<String, Object> fromJson(String text) {
         try {
-            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+            return text == null ? Map.of() : json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -272,7 +272,7 @@ final class ImportRowParser {
             }
         });
         try {
-            return FormExtensions.toJson(context.forms().validate(context.provinceId(), context.countyCode(), form, values));
+            return context.forms().toJson(context.forms().validate(context.provinceId(), context.countyCode(), form, values));
         } catch (ApiException ex) {
             String prefix = "household".equals(form) ? HOUSEHOLD_EXTRA_PREFIX : MEMBER_EXTRA_PREFIX;
             Function<String, String> label = key -> fields.stream().filter(f -> f.key().equals(key)).map(FormField::label).findFirst()

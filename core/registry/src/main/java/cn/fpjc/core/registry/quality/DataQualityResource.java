@@ -48,8 +48,7 @@ public class DataQualityResource {
     @Path("/findings")
     public Response findings(@PathParam("county") String county, @QueryParam("rule") String rule, @QueryParam("village") String village,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        DataQualityService.Page result = service.findings(rule, village, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return service.findings(rule, village, Math.max(page, 0), Math.min(Math.max(size, 1), 500)).toResponse();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.fpjc.core.registry.quality;
 
+import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.error.ApiException;
@@ -67,9 +68,6 @@ public class DataQualityService {
 
     public record Finding(long id, String rule, String ruleLabel, long householdId, String householdNo, Long memberId, String villageCode,
             String villageName, String detail) {
-    }
-
-    public record Page(List<Finding> items, long total) {
     }
 
     @Inject
@@ -286,7 +284,7 @@ public class DataQualityService {
     }
 
     /** Findings of the latest finished run within the caller's scope, optionally of one rule and one village/township, paged. */
-    public Page findings(String rule, String village, int page, int size) {
+    public Page<Finding> findings(String rule, String village, int page, int size) {
         user.requireAnyRole(RegistryService.READERS);
         TenantInfo tenant = access.current();
         DataQualityRule r = rule == null || rule.isBlank() ? null : DataQualityRule.parse(rule);
@@ -296,7 +294,7 @@ public class DataQualityService {
         try (Connection c = connections.open(tenant.databaseName())) {
             RunView latest = latest(c, "DONE");
             if (latest == null) {
-                return new Page(List.of(), 0);
+                return Page.empty(size);
             }
             String where = " FROM dq_finding f JOIN household h ON h.id = f.household_id LEFT JOIN org_unit o ON o.code = f.village_code"
                     + " WHERE f.run_id = ? AND f.village_code LIKE ?" + (r == null ? "" : " AND f.rule_code = ?")
@@ -331,7 +329,7 @@ public class DataQualityService {
                     }
                 }
             }
-            return new Page(items, total);
+            return new Page<>(items, total, page, size);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
