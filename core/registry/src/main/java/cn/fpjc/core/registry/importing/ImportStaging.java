@@ -291,7 +291,7 @@ final class ImportStaging implements AutoCloseable {
     // ---------------------------------------------------------------- report
 
     /** One row of the result report. */
-    record ReportRow(int rowNo, String outcome, String message, String cells) {
+    public record ReportRow(int rowNo, String outcome, String message, String cells) {
     }
 
     /** Up to {@code limit} report rows after {@code afterRow}, in file order; {@code onlyProblems} leaves out the rows that were fine. */

@@ -1,6 +1,8 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.registry;
 
-import cn.fpjc.core.platform.error.PlatformError;
+import static cn.fpjc.ui.common.Forms.date;
+import static cn.fpjc.ui.common.Forms.longOrNull;
+import static cn.fpjc.ui.common.Forms.text;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
@@ -22,6 +24,7 @@ import cn.fpjc.core.registry.RegistryViews.HouseholdDetail;
 import cn.fpjc.core.registry.RegistryViews.IncomeView;
 import cn.fpjc.core.registry.RegistryViews.MemberView;
 import cn.fpjc.core.registry.SchoolingStage;
+import cn.fpjc.ui.common.Forms;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +36,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry's HTML forms, both ways: submitted fields → the API's request records (the same validation then runs in
+ * The registry's HTML forms (generic reading and refusals: {@link Forms}), both ways: submitted fields → the API's request records (the same validation then runs in
  * the service), and stored views → the values a form shows. Field names are the API's, so a service's field error lands
  * beside its input; province extra fields are "x.&lt;key&gt;" inputs (the formfields tag).
  */
@@ -111,12 +114,6 @@ final class RegistryForms {
 
     // ------------------------------------------------------------ view → form values
 
-    /** What the form shows again after a refusal: exactly what was typed. */
-    static Map<String, String> submitted(MultivaluedMap<String, String> form) {
-        Map<String, String> v = new HashMap<>();
-        form.forEach((k, list) -> v.put(k, list == null || list.isEmpty() ? "" : list.get(0)));
-        return v;
-    }
 
     static Map<String, String> values(HouseholdDetail h) {
         Map<String, String> v = new HashMap<>();
@@ -181,60 +178,6 @@ final class RegistryForms {
         return v;
     }
 
-    /**
-     * A refusal's field errors keyed as the form names its inputs: {@code prefix} is dropped (the API's
-     * "members[0]." of the head on the new-household form becomes "head."), "extra.k" becomes "x.k".
-     */
-    static Map<String, String> errors(ApiException e, String apiPrefix, String formPrefix) {
-        Map<String, String> byField = new HashMap<>();
-        if (e.fieldErrors() == null) {
-            return byField;
-        }
-        for (FieldError f : e.fieldErrors()) {
-            String field = f.field();
-            String prefix = "";
-            if (!apiPrefix.isEmpty() && field.startsWith(apiPrefix)) {
-                field = field.substring(apiPrefix.length());
-                prefix = formPrefix;
-            }
-            if (field.startsWith("extra.")) {
-                field = "x." + field.substring("extra.".length());
-            }
-            byField.merge(prefix + field, f.message(), (a, b) -> a + "；" + b);
-        }
-        return byField;
-    }
-
-    /** The entries of a form's values or errors whose names start with {@code prefix}, keyed without it (for the formfields tag). */
-    static Map<String, String> group(Map<String, String> byName, String prefix) {
-        Map<String, String> g = new HashMap<>();
-        byName.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                g.put(k.substring(prefix.length()), v);
-            }
-        });
-        return g;
-    }
-
-    /** Every message of a refusal in one line, for pages whose inputs are not the request's fields. */
-    static String allMessages(ApiException e) {
-        return e.fieldErrors() == null || e.fieldErrors().isEmpty() ? e.humanMessage()
-                : e.code().message() + "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList());
-    }
-
-    /** The messages of a refusal that no input shows (e.g. the person is already registered elsewhere). */
-    static String summary(ApiException e) {
-        return e.fieldErrors() == null || e.fieldErrors().isEmpty() ? e.humanMessage() : e.code().message() + "，请按各栏提示修改";
-    }
-
-    // ------------------------------------------------------------ parsing
-
-
-    static String text(MultivaluedMap<String, String> form, String name) {
-        String v = form.getFirst(name);
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
     /** A checkbox: present (any value but "false") means yes. */
     private static Boolean checked(MultivaluedMap<String, String> form, String name) {
         String v = form.getFirst(name);
@@ -265,23 +208,6 @@ final class RegistryForms {
         return parsed(form, name, errors, t -> new BigDecimal(t.replace(",", "").replace("，", "")), "请填写金额（元），如 3500 或 3500.50");
     }
 
-    static LocalDate date(MultivaluedMap<String, String> form, String name, List<FieldError> errors) {
-        return date(form.getFirst(name), name, errors);
-    }
-
-    /** A date typed as text; a blank is null, anything unreadable is reported against {@code field}. */
-    static LocalDate date(String text, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (RuntimeException e) {
-            errors.add(new FieldError(field, "请填写日期，如 2025-03-31"));
-            return null;
-        }
-    }
-
     /** A typed input: empty is null, unreadable is a field error with {@code message}. */
     private static <T> T parsed(MultivaluedMap<String, String> form, String name, List<FieldError> errors, Function<String, T> parser,
             String message) {
@@ -297,23 +223,6 @@ final class RegistryForms {
         }
     }
 
-    /** A chosen row's id; refused beside its input when none was chosen. */
-    static Long id(MultivaluedMap<String, String> form, String name, String message) {
-        Long id = longOrNull(form.getFirst(name));
-        if (id == null) {
-            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError(name, message)));
-        }
-        return id;
-    }
-
-    /** A hidden id or version: a mangled one counts as none (the service then refuses by its own checks). */
-    static Long longOrNull(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     private static Map<String, Object> extras(MultivaluedMap<String, String> form, String prefix) {
         return new LinkedHashMap<>(FormExtensions.fromForm(form, prefix));

@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.common;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.org.OrgUnit;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class HomePage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance home();
     }

@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.registry;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.registry.RegistryService;
@@ -7,6 +7,7 @@ import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -31,7 +32,7 @@ import java.net.URI;
 public class DataQualityPage {
     static final int PAGE_SIZE = 50;
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance findings();
     }

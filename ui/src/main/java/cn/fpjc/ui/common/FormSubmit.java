@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.common;
 
 import cn.fpjc.core.platform.error.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,11 +13,11 @@ import java.util.function.Supplier;
  * (post/redirect/get); a refusal shows the form again with the refusal's status, rendered in a fresh transaction
  * because the failed write's was rolled back.
  */
-final class FormSubmit {
+public final class FormSubmit {
     private FormSubmit() {
     }
 
-    static Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again) {
+    public static Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again) {
         try {
             return Response.seeOther(URI.create(write.get())).build();
         } catch (ApiException e) {

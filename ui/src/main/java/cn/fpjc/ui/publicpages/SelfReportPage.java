@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.publicpages;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.monitoring.ClueRequests.SelfReport;
@@ -9,6 +9,7 @@ import cn.fpjc.core.platform.org.OrgLevel;
 import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.Forms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -40,7 +41,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
 public class SelfReportPage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance form();
 
@@ -75,12 +76,12 @@ public class SelfReportPage {
         }
         try {
             limiter.acquire(county, http);
-            ClueView clue = clues.selfReport(new SelfReport(RegistryForms.text(form, "name"), RegistryForms.text(form, "idNumber"),
-                    RegistryForms.text(form, "phone"), RegistryForms.text(form, "villageCode"), RegistryForms.text(form, "description")));
+            ClueView clue = clues.selfReport(new SelfReport(Forms.text(form, "name"), Forms.text(form, "idNumber"),
+                    Forms.text(form, "phone"), Forms.text(form, "villageCode"), Forms.text(form, "description")));
             return Response.seeOther(java.net.URI.create("/report/" + county + "/status?no=" + clue.trackingNo() + "&new=1")).build();
         } catch (ApiException e) {
             return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
-                    .call(() -> page(tenant, values, RegistryForms.errors(e, "", ""), RegistryForms.summary(e)))).build();
+                    .call(() -> page(tenant, values, Forms.errors(e, "", ""), Forms.summary(e)))).build();
         }
     }
 

@@ -1,12 +1,13 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.policy;
 
 import cn.fpjc.core.policy.param.EffectiveParameters;
-import cn.fpjc.core.policy.param.ParameterResource;
 import cn.fpjc.core.policy.procedure.EffectiveProcedures;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.PageUser;
+import cn.fpjc.core.platform.clock.AppClock;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -23,10 +24,13 @@ import java.util.stream.IntStream;
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class ParameterPage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance parameters();
     }
+
+    @Inject
+    AppClock clock;
 
     @Inject
     TenantAccess access;
@@ -43,7 +47,7 @@ public class ParameterPage {
     @GET
     public TemplateInstance show(@QueryParam("year") Integer year) {
         TenantInfo tenant = access.bind(null);
-        int current = ParameterResource.currentYear();
+        int current = clock.year();
         int shown = year == null ? current : year;
         return Templates.parameters().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("year", shown)
                 .data("years", IntStream.rangeClosed(2023, current + 1).boxed().toList())

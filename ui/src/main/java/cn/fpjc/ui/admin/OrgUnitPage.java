@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.admin;
 
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -9,6 +9,7 @@ import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -28,7 +29,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class OrgUnitPage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance units();
     }

@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.common;
 
 import cn.fpjc.core.platform.plugin.ProvincePlugin;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;

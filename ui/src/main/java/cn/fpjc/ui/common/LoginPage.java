@@ -1,8 +1,9 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.common;
 
 import cn.fpjc.admin.user.AuthService;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorMappers;
+import cn.fpjc.core.platform.clock.AppClock;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -15,17 +16,19 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Login and logout. The token lives in an HttpOnly, SameSite=Strict cookie that the JWT layer reads. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LoginPage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance login();
     }
+
+    @Inject
+    AppClock clock;
 
     @Inject
     AuthService auth;
@@ -44,7 +47,7 @@ public class LoginPage {
     public Response login(@RestForm String username, @RestForm String password) {
         try {
             AuthService.LoggedIn result = auth.login(username, password);
-            long maxAge = Duration.between(Instant.now(), result.token().expiresAt()).toSeconds();
+            long maxAge = Duration.between(clock.now(), result.token().expiresAt()).toSeconds();
             return Response.seeOther(URI.create("/")).cookie(cookie(result.token().token(), (int) maxAge)).build();
         } catch (ApiException e) {
             return Response.status(e.code().status())

@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.common;
 
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;

@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.registry;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.registry.RegistryService;
@@ -7,6 +7,7 @@ import cn.fpjc.core.registry.importing.RegistryImportService;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -36,7 +37,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class ImportPage {
     static final int PREVIEW_ROWS = 100;
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance imports();
 

@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.admin;
 
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.admin.tenant.OnboardRequest;
@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import cn.fpjc.admin.tenant.TenantView;
 import cn.fpjc.core.platform.tenancy.TenantStatus;
+import cn.fpjc.ui.common.PageUser;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -36,7 +38,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PROVINCE_ADMIN})
 public class TenantAdminPage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance tenants();
     }
@@ -101,7 +103,7 @@ public class TenantAdminPage {
         Page<TenantView> result = api.search(q, statusFilter, page, PAGE_SIZE);
         return Templates.tenants().data("user", PageUser.of(user)).data("tenants", result.items()).data("result", result)
                 .data("q", q == null ? "" : q).data("status", statusFilter == null ? "" : statusFilter.name())
-                .data("statuses", TenantStatus.values()).data("provinces", visible);
+                .data("statuses", List.of(TenantStatus.values())).data("provinces", visible);
     }
 
     private static Response redirect(String flash, String code) {

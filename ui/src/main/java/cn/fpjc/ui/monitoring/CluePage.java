@@ -1,18 +1,26 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.monitoring;
 
 import cn.fpjc.core.monitoring.ClueChannel;
 import cn.fpjc.core.monitoring.ClueRequests;
 import cn.fpjc.core.monitoring.ClueService;
 import cn.fpjc.core.monitoring.ClueStatus;
 import cn.fpjc.core.monitoring.ClueViews.ClueView;
+import cn.fpjc.core.monitoring.ClueViews.Campaigns;
+import cn.fpjc.core.monitoring.MonitoringType;
 import cn.fpjc.core.monitoring.RiskCategory;
+import cn.fpjc.core.monitoring.ScreeningKind;
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.org.OrgUnitService;
+import cn.fpjc.core.platform.org.OrgUnitView;
 import cn.fpjc.core.platform.text.Labelled;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.FormSubmit;
+import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -42,11 +50,15 @@ import java.util.Map;
 public class CluePage {
     static final int PAGE_SIZE = 20;
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list();
+        static native TemplateInstance list(PageUser user, String tenantName, List<ClueView> clues, Page<ClueView> pager, String status, boolean overdue,
+                List<ClueStatus> statuses, boolean canRecord, List<String> channels, List<String> categories, List<OrgUnitView> villages,
+                List<String> screeningKinds, Campaigns campaigns, Map<String, String> v, Map<String, String> err, String error);
 
-        static native TemplateInstance detail();
+        static native TemplateInstance detail(PageUser user, String tenantName, ClueView c, boolean canVerify, List<String> results,
+                Map<String, String> v, Map<String, String> err, String error, boolean canOpenCase, List<String> monitoringTypes,
+                List<String> categories);
     }
 
     @Inject
@@ -61,6 +73,9 @@ public class CluePage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    AppClock clock;
+
     @GET
     @Transactional
     public TemplateInstance list(@QueryParam("status") @DefaultValue("OPEN") String status, @QueryParam("overdue") boolean overdue,
@@ -73,12 +88,12 @@ public class CluePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response record(MultivaluedMap<String, String> form) {
         access.bind(null);
-        return FormSubmit.submit(() -> "/clues/" + clues.record(new ClueRequests.RecordClue(RegistryForms.text(form, "channel"),
-                RegistryForms.text(form, "sourceDetail"), RegistryForms.text(form, "villageCode"), RegistryForms.text(form, "name"),
-                RegistryForms.text(form, "idNumber"), RegistryForms.text(form, "phone"), RegistryForms.text(form, "description"),
-                form.getOrDefault("riskCategories", List.of()), null, RegistryForms.text(form, "screeningKind"),
-                RegistryForms.text(form, "campaign"))).id(),
-                e -> listPage("OPEN", false, 0, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+        return FormSubmit.submit(() -> "/clues/" + clues.record(new ClueRequests.RecordClue(Forms.text(form, "channel"),
+                Forms.text(form, "sourceDetail"), Forms.text(form, "villageCode"), Forms.text(form, "name"),
+                Forms.text(form, "idNumber"), Forms.text(form, "phone"), Forms.text(form, "description"),
+                form.getOrDefault("riskCategories", List.of()), null, Forms.text(form, "screeningKind"),
+                Forms.text(form, "campaign"))).id(),
+                e -> listPage("OPEN", false, 0, Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
     @GET
@@ -94,9 +109,9 @@ public class CluePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         access.bind(null);
-        return FormSubmit.submit(() -> "/clues/" + clues.verify(id, new ClueRequests.Verification(RegistryForms.text(form, "result"),
-                RegistryForms.text(form, "note"), null, RegistryForms.longOrNull(form.getFirst("version")))).id(),
-                e -> detailPage(clues.get(id), RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+        return FormSubmit.submit(() -> "/clues/" + clues.verify(id, new ClueRequests.Verification(Forms.text(form, "result"),
+                Forms.text(form, "note"), null, Forms.longOrNull(form.getFirst("version")))).id(),
+                e -> detailPage(clues.get(id), Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
     private TemplateInstance listPage(String status, boolean overdue, int page, Map<String, String> v, Map<String, String> err,
@@ -104,24 +119,18 @@ public class CluePage {
         TenantInfo tenant = access.current();
         String shown = "ALL".equals(status) ? null : status;
         Page<ClueView> result = clues.list(shown, null, null, overdue, page, PAGE_SIZE);
-        return Templates.list().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("clues", result.items())
-                .data("pager", result).data("status", status).data("overdue", overdue)
-                .data("statuses", List.of(ClueStatus.values())).data("canRecord", user.hasAnyRole(ClueService.STAFF))
-                .data("channels", List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()))
-                .data("categories", Labelled.labels(RiskCategory.class))
-                .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
-                .data("screeningKinds", Labelled.labels(cn.fpjc.core.monitoring.ScreeningKind.class))
-                .data("campaigns", clues.campaigns(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()))
-                .data("v", v).data("err", err).data("error", error);
+        return Templates.list(PageUser.of(user), tenant.name(), result.items(), result,
+                status, overdue, List.of(ClueStatus.values()), user.hasAnyRole(ClueService.STAFF),
+                List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()), Labelled.labels(RiskCategory.class),
+                orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList(),
+                Labelled.labels(ScreeningKind.class), clues.campaigns(clock.year()), v, err, error);
     }
 
     private TemplateInstance detailPage(ClueView c, Map<String, String> v, Map<String, String> err, String error) {
-        return Templates.detail().data("user", PageUser.of(user)).data("tenantName", access.current().name()).data("c", c)
-                .data("canVerify", "OPEN".equals(c.status()) && user.hasAnyRole(ClueService.STAFF))
-                .data("results", List.of(ClueStatus.RISK_CONFIRMED.label(), ClueStatus.NO_RISK.label())).data("v", v).data("err", err)
-                .data("error", error)
-                .data("canOpenCase", "RISK_CONFIRMED".equals(c.status()) && c.householdId() != null && user.hasAnyRole(ClueService.STAFF))
-                .data("monitoringTypes", Labelled.labels(cn.fpjc.core.monitoring.MonitoringType.class))
-                .data("categories", Labelled.labels(RiskCategory.class));
+        boolean staff = user.hasAnyRole(ClueService.STAFF);
+        return Templates.detail(PageUser.of(user), access.current().name(), c, "OPEN".equals(c.status()) && staff,
+                List.of(ClueStatus.RISK_CONFIRMED.label(), ClueStatus.NO_RISK.label()), v, err, error,
+                "RISK_CONFIRMED".equals(c.status()) && c.householdId() != null && staff, Labelled.labels(MonitoringType.class),
+                Labelled.labels(RiskCategory.class));
     }
 }

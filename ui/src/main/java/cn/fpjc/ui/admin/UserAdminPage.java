@@ -1,10 +1,11 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.admin;
 
 import cn.fpjc.admin.user.CreateUserRequest;
 import cn.fpjc.admin.user.UserResource;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +36,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PROVINCE_ADMIN, Roles.COUNTY_ADMIN})
 public class UserAdminPage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance users();
     }

@@ -1,14 +1,15 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.admin;
 
 import cn.fpjc.admin.param.YearlyValueResource;
 import cn.fpjc.admin.param.YearlyValueService;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterDefinition;
-import cn.fpjc.core.policy.param.ParameterResource;
 import cn.fpjc.core.platform.plugin.ProvincePluginResource;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.ui.common.PageUser;
+import cn.fpjc.core.platform.clock.AppClock;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +31,13 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PROVINCE_ADMIN})
 public class YearlyValuePage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance values();
     }
+
+    @Inject
+    AppClock clock;
 
     @Inject
     YearlyValueResource api;
@@ -73,6 +77,6 @@ public class YearlyValuePage {
         return Templates.values().data("user", PageUser.of(user)).data("province", province).data("provinceName", provinceName)
                 .data("provinces", visible).data("values", api.list(province))
                 .data("settable", parameters.catalogue().definitions().stream().filter(ParameterDefinition::settableByProvince).toList())
-                .data("nextYear", ParameterResource.currentYear() + 1);
+                .data("nextYear", clock.year() + 1);
     }
 }

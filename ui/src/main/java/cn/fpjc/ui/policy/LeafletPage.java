@@ -1,11 +1,12 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.policy;
 
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterOrigin;
-import cn.fpjc.core.policy.param.ParameterResource;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.ProvinceDocuments;
+import cn.fpjc.core.platform.clock.AppClock;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -35,10 +36,13 @@ public class LeafletPage {
     /** The document name plug-ins use in documentTemplate(...) to replace this page's wording. */
     public static final String DOCUMENT = "leaflet";
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance leaflet();
     }
+
+    @Inject
+    AppClock clock;
 
     @Inject
     TenantAccess access;
@@ -52,7 +56,7 @@ public class LeafletPage {
     @GET
     public TemplateInstance show(@QueryParam("year") Integer year) {
         TenantInfo tenant = access.bind(null);
-        int shown = year == null ? ParameterResource.currentYear() : year;
+        int shown = year == null ? clock.year() : year;
         Map<String, EffectiveParameter> p = parameters.resolveAll(tenant.provinceId(), tenant.code(), shown).stream()
                 .collect(Collectors.toMap(EffectiveParameter::key, Function.identity()));
         List<String> used = List.of("monitoring.threshold", "monitoring.self-report-channel", "monitoring.clue-verify-days",

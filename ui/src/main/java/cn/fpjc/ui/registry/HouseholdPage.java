@@ -1,8 +1,16 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.registry;
 
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.audit.AuditResource;
+import cn.fpjc.core.platform.audit.AuditResource.AuditView;
+import cn.fpjc.core.platform.org.OrgUnitView;
+import cn.fpjc.core.policy.form.FormField;
+import cn.fpjc.core.registry.RegistryViews.HouseholdDetail;
+import cn.fpjc.core.registry.RegistryViews.HouseholdSummary;
+import cn.fpjc.core.registry.RegistryViews.IncomeView;
+import cn.fpjc.core.registry.RegistryViews.MemberView;
+import cn.fpjc.core.registry.RegistryViews.Revealed;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.platform.org.OrgUnitService;
@@ -17,6 +25,10 @@ import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.FormSubmit;
+import cn.fpjc.ui.common.PageUser;
+import cn.fpjc.core.platform.clock.AppClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -56,22 +68,36 @@ import org.jboss.resteasy.reactive.RestForm;
 public class HouseholdPage {
     static final int PAGE_SIZE = 20;
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list();
+        static native TemplateInstance list(PageUser user, String tenantName, String q, String village, String category, String idNumber,
+                List<String> categories, List<OrgUnitView> villages, String query, boolean canImport, List<HouseholdSummary> households,
+                Page<HouseholdSummary> pager, String error);
 
-        static native TemplateInstance detail();
+        static native TemplateInstance detail(PageUser user, String tenantName, HouseholdDetail h, IncomeChart chart, Revealed revealed,
+                String error, boolean canReveal, List<AuditView> trail, boolean showTrail, boolean canEdit);
 
-        static native TemplateInstance householdForm();
+        static native TemplateInstance householdForm(PageUser user, String tenantName, Map<String, List<String>> choices, boolean creating,
+                Long id, Map<String, String> v, Map<String, String> err, String error, List<OrgUnitView> villages,
+                List<FormField> householdFields, List<FormField> memberFields, Map<String, String> hxv, Map<String, String> hxe,
+                Map<String, String> head, Map<String, String> headErr, Map<String, String> headXv, Map<String, String> headXe);
 
-        static native TemplateInstance memberForm();
+        static native TemplateInstance memberForm(PageUser user, String tenantName, Map<String, List<String>> choices, boolean creating,
+                long id, Long memberId, String householdNo, Map<String, String> v, Map<String, String> err, String error, String idHint,
+                List<FormField> memberFields, Map<String, String> xv, Map<String, String> xe);
 
-        static native TemplateInstance incomeForm();
+        static native TemplateInstance incomeForm(PageUser user, String tenantName, long id, String householdNo, List<IncomeView> existing,
+                List<LabelledField> moneyFields, Map<String, String> v, Map<String, String> err, String error);
 
-        static native TemplateInstance guaranteeForm();
+        static native TemplateInstance guaranteeForm(PageUser user, String tenantName, Map<String, List<String>> choices, long id,
+                String householdNo, List<LabelledField> yesNoFields, Map<String, String> v, Map<String, String> err, String error);
 
-        static native TemplateInstance changesForm();
+        static native TemplateInstance changesForm(PageUser user, String tenantName, Map<String, List<String>> choices, HouseholdDetail h,
+                List<MemberView> active, Map<String, String> v, List<String> splitIds, Map<String, String> err, String error);
     }
+
+    @Inject
+    AppClock clock;
 
     @Inject
     FormExtensions forms;
@@ -96,19 +122,25 @@ public class HouseholdPage {
     public Response list(@QueryParam("q") String q, @QueryParam("village") String village, @QueryParam("category") String category,
             @QueryParam("idNumber") String idNumber, @QueryParam("page") @DefaultValue("0") int page) {
         TenantInfo tenant = access.bind(null);
-        TemplateInstance t = Templates.list().data("user", PageUser.of(user)).data("tenantName", tenant.name())
-                .data("q", nz(q)).data("village", nz(village)).data("category", nz(category)).data("idNumber", nz(idNumber))
-                .data("categories", Labelled.labels(HouseholdCategory.class))
-                .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
-                .data("query", query(q, village, category)).data("canImport", user.hasAnyRole(RegistryService.WRITERS));
+        // Read before the search: a refused search leaves the transaction rollback-only.
+        List<OrgUnitView> villages = villages();
         try {
-            Page<RegistryViews.HouseholdSummary> result = registry.search(q, village, category, idNumber, false, Math.max(page, 0), PAGE_SIZE);
-            return Response.ok(t.data("households", result.items()).data("pager", result)
-                    .data("error", null)).build();
+            Page<HouseholdSummary> result = registry.search(q, village, category, idNumber, false, Math.max(page, 0),
+                    PAGE_SIZE);
+            return Response.ok(listPage(tenant, villages, q, village, category, idNumber, result.items(),
+                    result, null)).build();
         } catch (ApiException e) {
-            return Response.status(e.code().status()).entity(t.data("households", List.of()).data("pager", Page.empty(PAGE_SIZE))
-                    .data("error", e.humanMessage())).build();
+            return Response.status(e.code().status())
+                    .entity(listPage(tenant, villages, q, village, category, idNumber, List.of(), Page.empty(PAGE_SIZE),
+                            e.humanMessage())).build();
         }
+    }
+
+    private TemplateInstance listPage(TenantInfo tenant, List<OrgUnitView> villages, String q, String village, String category, String idNumber,
+            List<HouseholdSummary> households, Page<HouseholdSummary> pager, String error) {
+        return Templates.list(PageUser.of(user), tenant.name(), nz(q), nz(village), nz(category), nz(idNumber),
+                Labelled.labels(HouseholdCategory.class), villages, query(q, village, category), user.hasAnyRole(RegistryService.WRITERS),
+                households, pager, error);
     }
 
     @GET
@@ -148,11 +180,9 @@ public class HouseholdPage {
             }
             trail.sort((a, b) -> b.occurredAt().compareTo(a.occurredAt()));
         }
-        return Templates.detail().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("h", h)
-                .data("chart", IncomeChart.of(h.incomes())).data("revealed", revealed).data("error", error)
-                .data("canReveal", user.hasAnyRole(RegistryService.WRITERS)).data("trail", trail)
-                .data("showTrail", user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER))
-                .data("canEdit", h.active() && user.hasAnyRole(RegistryService.WRITERS));
+        return Templates.detail(PageUser.of(user), tenant.name(), h, IncomeChart.of(h.incomes()), revealed, error,
+                user.hasAnyRole(RegistryService.WRITERS), trail, user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER),
+                h.active() && user.hasAnyRole(RegistryService.WRITERS));
     }
 
     // ---------------------------------------------------------------- forms
@@ -174,7 +204,7 @@ public class HouseholdPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createHousehold(MultivaluedMap<String, String> form) {
         return submit(() -> "/households/" + registry.create(RegistryForms.create(form)).id(),
-                e -> householdForm(null, RegistryForms.submitted(form), RegistryForms.errors(e, "members[0].", "head."), RegistryForms.summary(e)));
+                e -> householdForm(null, Forms.submitted(form), Forms.errors(e, "members[0].", "head."), Forms.summary(e)));
     }
 
     @GET
@@ -189,7 +219,7 @@ public class HouseholdPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateHousehold(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return submit(() -> "/households/" + registry.update(id, RegistryForms.household(form, version(form))).id(),
-                e -> householdForm(id, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+                e -> householdForm(id, Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
     @GET
@@ -204,7 +234,7 @@ public class HouseholdPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addMember(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return submit(() -> "/households/" + registry.addMember(id, RegistryForms.member(form, null)).id(),
-                e -> memberForm(registry.detail(id), null, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+                e -> memberForm(registry.detail(id), null, Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
     @GET
@@ -220,8 +250,8 @@ public class HouseholdPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateMember(@PathParam("id") long id, @PathParam("memberId") long memberId, MultivaluedMap<String, String> form) {
         return submit(() -> "/households/" + registry.updateMember(id, memberId, RegistryForms.member(form, version(form))).id(),
-                e -> memberForm(registry.detail(id), memberId, RegistryForms.submitted(form), RegistryForms.errors(e, "", ""),
-                        RegistryForms.summary(e)));
+                e -> memberForm(registry.detail(id), memberId, Forms.submitted(form), Forms.errors(e, "", ""),
+                        Forms.summary(e)));
     }
 
     @POST
@@ -230,7 +260,7 @@ public class HouseholdPage {
     public Response removeMember(@PathParam("id") long id, @PathParam("memberId") long memberId, @RestForm String reason) {
         return submit(() -> "/households/" + registry.removeMember(id, memberId, reason).id(), e -> {
             RegistryViews.HouseholdDetail h = registry.detail(id);
-            return memberForm(h, memberId, RegistryForms.values(member(h, memberId)), RegistryForms.errors(e, "", ""), RegistryForms.summary(e));
+            return memberForm(h, memberId, RegistryForms.values(member(h, memberId)), Forms.errors(e, "", ""), Forms.summary(e));
         });
     }
 
@@ -239,7 +269,7 @@ public class HouseholdPage {
     @Transactional
     public TemplateInstance incomeForm(@PathParam("id") long id, @QueryParam("year") Integer year) {
         RegistryViews.HouseholdDetail h = forForm(id);
-        int wanted = year == null ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1 : year;
+        int wanted = year == null ? clock.year() - 1 : year;
         Map<String, String> v = h.incomes().stream().filter(i -> i.year() == wanted).findFirst().map(RegistryForms::values)
                 .orElseGet(() -> new java.util.HashMap<>(Map.of("year", String.valueOf(wanted))));
         return incomeForm(h, v, Map.of(), null);
@@ -250,7 +280,7 @@ public class HouseholdPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response recordIncome(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return submit(() -> "/households/" + registry.recordIncome(id, RegistryForms.income(form)).id() + "#incomes",
-                e -> incomeForm(registry.detail(id), RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+                e -> incomeForm(registry.detail(id), Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
     @GET
@@ -266,7 +296,7 @@ public class HouseholdPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response recordGuarantee(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return submit(() -> "/households/" + registry.recordGuarantee(id, RegistryForms.guarantee(form)).id() + "#guarantee",
-                e -> guaranteeForm(registry.detail(id), RegistryForms.submitted(form), RegistryForms.errors(e, "", ""), RegistryForms.summary(e)));
+                e -> guaranteeForm(registry.detail(id), Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
     @GET
@@ -280,40 +310,39 @@ public class HouseholdPage {
     @Path("/{id}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response moveMember(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return submit(() -> "/households/" + registry.moveMember(id, RegistryForms.id(form, "memberId", "请选择迁出的成员"),
-                new RegistryRequests.MoveMember(RegistryForms.text(form, "toHouseholdNo"), RegistryForms.text(form, "relation"),
-                        RegistryForms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
+        return submit(() -> "/households/" + registry.moveMember(id, Forms.id(form, "memberId", "请选择迁出的成员"),
+                new RegistryRequests.MoveMember(Forms.text(form, "toHouseholdNo"), Forms.text(form, "relation"),
+                        Forms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
     }
 
     @POST
     @Path("/{id}/split")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response split(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        List<Long> members = form.getOrDefault("memberIds", List.of()).stream().map(RegistryForms::longOrNull)
+        List<Long> members = form.getOrDefault("memberIds", List.of()).stream().map(Forms::longOrNull)
                 .filter(java.util.Objects::nonNull).toList();
-        return submit(() -> "/households/" + registry.split(id, new RegistryRequests.Split(RegistryForms.text(form, "newHouseholdNo"),
-                RegistryForms.text(form, "address"), members, RegistryForms.longOrNull(form.getFirst("headMemberId")),
-                RegistryForms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
+        return submit(() -> "/households/" + registry.split(id, new RegistryRequests.Split(Forms.text(form, "newHouseholdNo"),
+                Forms.text(form, "address"), members, Forms.longOrNull(form.getFirst("headMemberId")),
+                Forms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
     }
 
     @POST
     @Path("/{id}/merge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response merge(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return submit(() -> "/households/" + registry.merge(id, new RegistryRequests.Merge(RegistryForms.text(form, "intoHouseholdNo"),
-                RegistryForms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
+        return submit(() -> "/households/" + registry.merge(id, new RegistryRequests.Merge(Forms.text(form, "intoHouseholdNo"),
+                Forms.text(form, "reason"))).id(), e -> changesAgain(id, form, e));
     }
 
     private TemplateInstance changesAgain(long id, MultivaluedMap<String, String> form, ApiException e) {
-        return changesForm(registry.detail(id), RegistryForms.submitted(form), form.getOrDefault("memberIds", List.of()),
-                RegistryForms.errors(e, "", ""), RegistryForms.allMessages(e));
+        return changesForm(registry.detail(id), Forms.submitted(form), form.getOrDefault("memberIds", List.of()),
+                Forms.errors(e, "", ""), Forms.allMessages(e));
     }
 
     private TemplateInstance changesForm(RegistryViews.HouseholdDetail h, Map<String, String> v, List<String> splitIds,
             Map<String, String> err, String error) {
-        return page(Templates.changesForm(), access.current()).data("h", h)
-                .data("active", h.members().stream().filter(RegistryViews.MemberView::active).toList()).data("v", v)
-                .data("splitIds", splitIds).data("err", err).data("error", error);
+        return Templates.changesForm(PageUser.of(user), access.current().name(), RegistryForms.choices(), h,
+                h.members().stream().filter(MemberView::active).toList(), v, splitIds, err, error);
     }
 
     /**
@@ -333,7 +362,7 @@ public class HouseholdPage {
     }
 
     private static Long version(MultivaluedMap<String, String> form) {
-        return RegistryForms.longOrNull(form.getFirst("version"));
+        return Forms.longOrNull(form.getFirst("version"));
     }
 
     private static RegistryViews.MemberView member(RegistryViews.HouseholdDetail h, long memberId) {
@@ -341,30 +370,24 @@ public class HouseholdPage {
                 .orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND));
     }
 
-    private TemplateInstance page(TemplateInstance t, TenantInfo tenant) {
-        return t.data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("choices", RegistryForms.choices());
+    private List<OrgUnitView> villages() {
+        return orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList();
     }
 
     private TemplateInstance householdForm(Long id, Map<String, String> v, Map<String, String> err, String error) {
         TenantInfo tenant = access.current();
-        return page(Templates.householdForm(), tenant).data("creating", id == null).data("id", id).data("v", v).data("err", err)
-                .data("error", error)
-                .data("villages", orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList())
-                .data("householdFields", forms.fields(tenant.provinceId(), tenant.code(), "household"))
-                .data("memberFields", forms.fields(tenant.provinceId(), tenant.code(), "member"))
-                .data("hxv", RegistryForms.group(v, "x.")).data("hxe", RegistryForms.group(err, "x."))
-                .data("head", RegistryForms.group(v, "head.")).data("headErr", RegistryForms.group(err, "head."))
-                .data("headXv", RegistryForms.group(v, "head.x.")).data("headXe", RegistryForms.group(err, "head.x."));
+        return Templates.householdForm(PageUser.of(user), tenant.name(), RegistryForms.choices(), id == null, id, v, err, error, villages(),
+                forms.fields(tenant.provinceId(), tenant.code(), "household"), forms.fields(tenant.provinceId(), tenant.code(), "member"),
+                Forms.group(v, "x."), Forms.group(err, "x."), Forms.group(v, "head."), Forms.group(err, "head."), Forms.group(v, "head.x."),
+                Forms.group(err, "head.x."));
     }
 
     private TemplateInstance memberForm(RegistryViews.HouseholdDetail h, Long memberId, Map<String, String> v, Map<String, String> err,
             String error) {
         TenantInfo tenant = access.current();
-        return page(Templates.memberForm(), tenant).data("creating", memberId == null).data("id", h.id()).data("memberId", memberId)
-                .data("householdNo", h.householdNo()).data("v", v).data("err", err).data("error", error)
-                .data("idHint", memberId == null ? "" : "显示的是脱敏号码；只有更正号码时才填写完整的18位号码")
-                .data("memberFields", forms.fields(tenant.provinceId(), tenant.code(), "member"))
-                .data("xv", RegistryForms.group(v, "x.")).data("xe", RegistryForms.group(err, "x."));
+        return Templates.memberForm(PageUser.of(user), tenant.name(), RegistryForms.choices(), memberId == null, h.id(), memberId,
+                h.householdNo(), v, err, error, memberId == null ? "" : "显示的是脱敏号码；只有更正号码时才填写完整的18位号码",
+                forms.fields(tenant.provinceId(), tenant.code(), "member"), Forms.group(v, "x."), Forms.group(err, "x."));
     }
 
     /** The income inputs, in the order of the statistical definition (Qute has no arrays of pairs). */
@@ -382,13 +405,13 @@ public class HouseholdPage {
             new LabelledField("waterGuaranteeOk", "饮水：供水保证率", "达标", "不达标"));
 
     private TemplateInstance incomeForm(RegistryViews.HouseholdDetail h, Map<String, String> v, Map<String, String> err, String error) {
-        return page(Templates.incomeForm(), access.current()).data("id", h.id()).data("householdNo", h.householdNo())
-                .data("existing", h.incomes()).data("moneyFields", MONEY_FIELDS).data("v", v).data("err", err).data("error", error);
+        return Templates.incomeForm(PageUser.of(user), access.current().name(), h.id(), h.householdNo(), h.incomes(), MONEY_FIELDS, v, err,
+                error);
     }
 
     private TemplateInstance guaranteeForm(RegistryViews.HouseholdDetail h, Map<String, String> v, Map<String, String> err, String error) {
-        return page(Templates.guaranteeForm(), access.current()).data("id", h.id()).data("householdNo", h.householdNo())
-                .data("yesNoFields", GUARANTEE_FIELDS).data("v", v).data("err", err).data("error", error);
+        return Templates.guaranteeForm(PageUser.of(user), access.current().name(), RegistryForms.choices(), h.id(), h.householdNo(),
+                GUARANTEE_FIELDS, v, err, error);
     }
 
     static String query(String q, String village, String category) {

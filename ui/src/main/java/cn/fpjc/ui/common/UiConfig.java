@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

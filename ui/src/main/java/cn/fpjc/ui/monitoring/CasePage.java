@@ -1,4 +1,4 @@
-package cn.fpjc.ui;
+package cn.fpjc.ui.monitoring;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.monitoring.CaseRequests;
@@ -7,14 +7,23 @@ import cn.fpjc.core.monitoring.CaseViews;
 import cn.fpjc.core.monitoring.CaseViews.BatchResult;
 import cn.fpjc.core.monitoring.CaseViews.CaseView;
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
+import cn.fpjc.core.monitoring.CaseViews.OverdueItem;
 import cn.fpjc.core.monitoring.CaseViews.StepView;
+import cn.fpjc.core.monitoring.DeadlineScanService;
+import cn.fpjc.core.monitoring.DeadlineScanService.Latest;
 import cn.fpjc.core.monitoring.EliminationService;
 import cn.fpjc.core.monitoring.PlanRequests;
 import cn.fpjc.core.monitoring.RiskCategory;
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.text.Labelled;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.FormSubmit;
+import cn.fpjc.ui.common.PageUser;
+import cn.fpjc.ui.common.ProvinceDocuments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,15 +56,20 @@ import java.util.function.Supplier;
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class CasePage {
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox();
+        static native TemplateInstance inbox(PageUser user, String tenantName, List<StepGroup> groups, List<BatchResult> results,
+                String error);
 
-        static native TemplateInstance detail();
+        static native TemplateInstance detail(PageUser user, String tenantName, CaseView c, StepView current, boolean canAct,
+                boolean canReturn, boolean canReject, String error, Map<String, String> roleLabels, LocalDate today, boolean canReopen,
+                List<String> riskCategories, Map<String, String> actionLabels);
 
+        /** A document a plug-in may reword: its data is given by name (see ProvinceDocuments), its types declared in the template. */
         static native TemplateInstance rejectionNotice();
 
-        static native TemplateInstance overdue();
+        static native TemplateInstance overdue(PageUser user, String tenantName, List<OverdueItem> items, Map<String, String> roleLabels,
+                Latest scan, boolean canScan);
     }
 
     /** The document name plug-ins use in documentTemplate(...) to word the 告知书 their way (same data). */
@@ -77,7 +91,10 @@ public class CasePage {
     EliminationService elimination;
 
     @Inject
-    cn.fpjc.core.monitoring.DeadlineScanService scans;
+    DeadlineScanService scans;
+
+    @Inject
+    AppClock clock;
 
     @GET
     @Path("/inbox")
@@ -93,15 +110,15 @@ public class CasePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response batch(MultivaluedMap<String, String> form) {
         access.bind(null);
-        List<Long> ids = form.getOrDefault("caseIds", List.of()).stream().map(RegistryForms::longOrNull)
+        List<Long> ids = form.getOrDefault("caseIds", List.of()).stream().map(Forms::longOrNull)
                 .filter(java.util.Objects::nonNull).toList();
         try {
-            List<BatchResult> results = cases.batch(new CaseRequests.Batch(ids, RegistryForms.text(form, "action"),
-                    RegistryForms.text(form, "stepId"), evidence(form), RegistryForms.text(form, "reason")));
+            List<BatchResult> results = cases.batch(new CaseRequests.Batch(ids, Forms.text(form, "action"),
+                    Forms.text(form, "stepId"), evidence(form), Forms.text(form, "reason")));
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> inboxPage(results, null))).build();
         } catch (ApiException e) {
             return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
-                    .call(() -> inboxPage(List.of(), RegistryForms.allMessages(e)))).build();
+                    .call(() -> inboxPage(List.of(), Forms.allMessages(e)))).build();
         }
     }
 
@@ -129,9 +146,8 @@ public class CasePage {
     @Transactional
     public TemplateInstance overdue() {
         TenantInfo tenant = access.bind(null);
-        return Templates.overdue().data("user", PageUser.of(user)).data("tenantName", tenant.name()).data("items", cases.overdue(1000))
-                .data("roleLabels", Roles.labels()).data("scan", scans.latest(1000))
-                .data("canScan", user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER));
+        return Templates.overdue(PageUser.of(user), tenant.name(), cases.overdue(1000), Roles.labels(), scans.latest(1000),
+                user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER));
     }
 
     @POST
@@ -146,9 +162,9 @@ public class CasePage {
     @Path("/cases")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(MultivaluedMap<String, String> form) {
-        Long clueId = RegistryForms.longOrNull(form.getFirst("clueId"));
-        return submit(() -> "/cases/" + cases.open(new CaseRequests.OpenCase(clueId, RegistryForms.longOrNull(form.getFirst("householdId")),
-                RegistryForms.text(form, "monitoringType"), form.getOrDefault("riskCategories", List.of()),
+        Long clueId = Forms.longOrNull(form.getFirst("clueId"));
+        return submit(() -> "/cases/" + cases.open(new CaseRequests.OpenCase(clueId, Forms.longOrNull(form.getFirst("householdId")),
+                Forms.text(form, "monitoringType"), form.getOrDefault("riskCategories", List.of()),
                 form.getFirst("greenChannel") != null, null)).id(),
                 null, clueId == null ? "/households" : "/clues/" + clueId);
     }
@@ -159,25 +175,25 @@ public class CasePage {
     public Response complete(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         LocalDate on = form.getFirst("completedOn") == null || form.getFirst("completedOn").isBlank() ? null
                 : LocalDate.parse(form.getFirst("completedOn"));
-        return submit(() -> "/cases/" + cases.complete(id, new CaseRequests.CompleteStep(RegistryForms.text(form, "stepId"), evidence(form),
-                RegistryForms.text(form, "note"), on, RegistryForms.longOrNull(form.getFirst("version")))).id(),
-                e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+        return submit(() -> "/cases/" + cases.complete(id, new CaseRequests.CompleteStep(Forms.text(form, "stepId"), evidence(form),
+                Forms.text(form, "note"), on, Forms.longOrNull(form.getFirst("version")))).id(),
+                e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
     }
 
     @POST
     @Path("/cases/{id}/return")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response returnCase(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return submit(() -> "/cases/" + cases.returnToPrevious(id, new CaseRequests.Decision(RegistryForms.text(form, "reason"),
-                RegistryForms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+        return submit(() -> "/cases/" + cases.returnToPrevious(id, new CaseRequests.Decision(Forms.text(form, "reason"),
+                Forms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
     }
 
     @POST
     @Path("/cases/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return submit(() -> "/cases/" + cases.reject(id, new CaseRequests.Decision(RegistryForms.text(form, "reason"),
-                RegistryForms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+        return submit(() -> "/cases/" + cases.reject(id, new CaseRequests.Decision(Forms.text(form, "reason"),
+                Forms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
     }
 
     /** 回退: county approvers only; monitoring resumes. */
@@ -185,8 +201,8 @@ public class CasePage {
     @Path("/cases/{id}/rollback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rollback(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return submit(() -> "/cases/" + elimination.rollback(id, new PlanRequests.Reopen(RegistryForms.text(form, "reason"), null,
-                RegistryForms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+        return submit(() -> "/cases/" + elimination.rollback(id, new PlanRequests.Reopen(Forms.text(form, "reason"), null,
+                Forms.longOrNull(form.getFirst("version")))).id(), e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
     }
 
     /** 再标注: a new risk after elimination. */
@@ -194,9 +210,9 @@ public class CasePage {
     @Path("/cases/{id}/remark")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remark(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return submit(() -> "/cases/" + elimination.remark(id, new PlanRequests.Reopen(RegistryForms.text(form, "reason"),
-                form.getOrDefault("riskCategories", List.of()), RegistryForms.longOrNull(form.getFirst("version")))).id(),
-                e -> detailPage(cases.get(id), RegistryForms.allMessages(e)), null);
+        return submit(() -> "/cases/" + elimination.remark(id, new PlanRequests.Reopen(Forms.text(form, "reason"),
+                form.getOrDefault("riskCategories", List.of()), Forms.longOrNull(form.getFirst("version")))).id(),
+                e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
     }
 
     /** What the case's timeline says for each recorded action. */
@@ -214,7 +230,7 @@ public class CasePage {
         try {
             return Response.seeOther(URI.create(write.get())).build();
         } catch (ApiException e) {
-            return Response.seeOther(URI.create(back + "?error=" + java.net.URLEncoder.encode(RegistryForms.allMessages(e),
+            return Response.seeOther(URI.create(back + "?error=" + java.net.URLEncoder.encode(Forms.allMessages(e),
                     java.nio.charset.StandardCharsets.UTF_8))).build();
         }
     }
@@ -240,19 +256,16 @@ public class CasePage {
         items.forEach(i -> byStep.computeIfAbsent(i.stepId(), k -> new java.util.ArrayList<>()).add(i));
         List<StepGroup> groups = byStep.values().stream()
                 .map(g -> new StepGroup(g.get(0).stepId(), g.get(0).stepLabel(), g.get(0).evidenceRequired(), g)).toList();
-        return Templates.inbox().data("user", PageUser.of(user)).data("tenantName", access.current().name()).data("groups", groups)
-                .data("results", results).data("error", error);
+        return Templates.inbox(PageUser.of(user), access.current().name(), groups, results, error);
     }
 
     private TemplateInstance detailPage(CaseView c, String error) {
         StepView current = c.steps().stream().filter(s -> s.stepId().equals(c.currentStep())).findFirst().orElse(null);
         boolean mine = current != null && user.hasRole(current.role());
-        return Templates.detail().data("user", PageUser.of(user)).data("tenantName", access.current().name()).data("c", c)
-                .data("current", current).data("canAct", mine).data("canReturn", mine && current.seq() > 0)
-                .data("canReject", mine && Roles.COUNTY_APPROVER.equals(current.role())).data("error", error)
-                .data("roleLabels", Roles.labels()).data("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
-                .data("canReopen", user.hasRole(Roles.COUNTY_APPROVER) && ("ELIMINATED".equals(c.riskState()) || "BASIC_PROTECTION".equals(c.riskState())))
-                .data("riskCategories", java.util.Arrays.stream(RiskCategory.values()).map(RiskCategory::label).toList())
-                .data("actionLabels", ACTION_LABELS);
+        boolean canReopen = user.hasRole(Roles.COUNTY_APPROVER)
+                && ("ELIMINATED".equals(c.riskState()) || "BASIC_PROTECTION".equals(c.riskState()));
+        return Templates.detail(PageUser.of(user), access.current().name(), c, current, mine, mine && current.seq() > 0,
+                mine && Roles.COUNTY_APPROVER.equals(current.role()), error, Roles.labels(), clock.today(), canReopen,
+                Labelled.labels(RiskCategory.class), ACTION_LABELS);
     }
 }
