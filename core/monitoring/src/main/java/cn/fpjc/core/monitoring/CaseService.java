@@ -154,6 +154,8 @@ public class CaseService {
      */
     MonitoringCase createCase(TenantInfo tenant, Household h, String procedureId, MonitoringCase parent, MonitoringType type,
             String categories, LocalDate started, java.util.function.Consumer<MonitoringCase> more) {
+        // Names the household in the common case; two requests at once both pass this, and the unique key
+        // uk_case_open_household (monitoring changelog) refuses the second insert with the same code.
         if (MonitoringCase.count("householdId = ?1 and status = ?2", h.id, CaseStatus.IN_PROGRESS) > 0) {
             throw new ApiException(MonitoringError.CASE_ALREADY_OPEN, h.householdNo);
         }
