@@ -27,6 +27,7 @@ import cn.fpjc.core.policy.procedure.EffectiveProcedures.ResolvedStep;
 import cn.fpjc.core.policy.procedure.ProcedureDefinition;
 import cn.fpjc.core.registry.Household;
 import cn.fpjc.core.registry.HouseholdCategory;
+import cn.fpjc.core.registry.HouseholdCategoryCommand;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -90,6 +91,9 @@ public class CaseService {
 
     @Inject
     EliminationAssessor assessor;
+
+    @Inject
+    HouseholdCategoryCommand householdCategories;
 
     // ---------------------------------------------------------------- opening
 
@@ -431,8 +435,8 @@ public class CaseService {
         c.riskStateOn = on;
         planFallsDue(tenant, c, on);
         Household h = Household.findById(c.householdId);
-        if (h.category == HouseholdCategory.ORDINARY) {
-            h.category = HouseholdCategory.MONITORED; // a 脱贫户 stays a 脱贫户: its monitoring shows on the case
+        if (h.category == HouseholdCategory.ORDINARY) { // a 脱贫户 stays a 脱贫户: its monitoring shows on the case
+            householdCategories.change(h.id, HouseholdCategory.MONITORED, "县级审定纳入监测（案件 " + c.id + "）");
         }
     }
 
