@@ -222,4 +222,29 @@ class IdentificationCaseTest {
         as(clerk).body(body).post(url(id) + "/complete").then().statusCode(409).body("code", equalTo("CONCURRENT_UPDATE"));
         assertEquals("authorize", get(id).getString("currentStep"));
     }
+
+    @Test
+    void theCountysApprovalMakesAnOrdinaryHouseholdMonitoredThroughTheRegistry() {
+        long household = household();
+        String registry = "/api/counties/" + county + "/households/" + household;
+        long id = openCase(household, "2024-04-01");
+        for (String[] s : new String[][] { { clerk, "verify" }, { clerk, "authorize" }, { clerk, "review" }, { clerk, "notice" },
+                { reviewer, "township" } }) {
+            complete(s[0], id, s[1], s[1].equals("notice") || s[1].equals("township") ? "2024-04-12" : "2024-04-02");
+        }
+        as(clerk).get(registry).then().statusCode(200).body("category", equalTo("ORDINARY"))
+                .body("events.kind", not(hasItem("CATEGORY_CHANGED")));
+        complete(approver, id, "county", "2024-04-15");
+
+        // The household's history shows the change, by whom and why; the audit log has its before and after.
+        JsonPath h = as(clerk).get(registry).then().statusCode(200).body("category", equalTo("MONITORED")).extract().jsonPath();
+        assertEquals("户类型变更", h.getString("events.find { it.kind == 'CATEGORY_CHANGED' }.kindLabel"));
+        assertEquals(approver, h.getString("events.find { it.kind == 'CATEGORY_CHANGED' }.actor"));
+        String detail = h.getString("events.find { it.kind == 'CATEGORY_CHANGED' }.detail");
+        assertTrue(detail.contains("一般农户 → 监测户") && detail.contains("案件 " + id), detail);
+        as(approver).queryParam("entityType", "household").queryParam("entityId", h.getString("householdNo"))
+                .get("/api/counties/" + county + "/audit-log").then().statusCode(200)
+                .body("[0].action", equalTo("CHANGE_CATEGORY")).body("[0].actor", equalTo(approver))
+                .body("[0].before", containsString("ORDINARY")).body("[0].after", containsString("MONITORED"));
+    }
 }

@@ -1,6 +1,8 @@
 package cn.fpjc.ui.common;
 
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.DuplicateKeys;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.Response;
@@ -11,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * How every form of the UI is answered: the write runs (in its service's own transaction) and returns where to go next
  * (post/redirect/get); a refusal shows the form again with the refusal's status, rendered in a fresh transaction
- * because the failed write's was rolled back.
+ * because the failed write's was rolled back. A unique key refusing the write (a race lost to another request) is shown
+ * the same way, with the module's Chinese message, instead of an error page.
  */
 public final class FormSubmit {
     private FormSubmit() {
@@ -21,7 +24,14 @@ public final class FormSubmit {
         try {
             return Response.seeOther(URI.create(write.get())).build();
         } catch (ApiException e) {
-            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> again.apply(e))).build();
+            return again(e, again);
+        } catch (RuntimeException e) {
+            ApiException refused = Arc.container().instance(DuplicateKeys.class).get().refusal(e).orElseThrow(() -> e);
+            return again(refused, again);
         }
+    }
+
+    private static Response again(ApiException e, Function<ApiException, TemplateInstance> again) {
+        return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> again.apply(e))).build();
     }
 }

@@ -27,6 +27,7 @@ import cn.fpjc.core.policy.procedure.EffectiveProcedures.ResolvedStep;
 import cn.fpjc.core.policy.procedure.ProcedureDefinition;
 import cn.fpjc.core.registry.Household;
 import cn.fpjc.core.registry.HouseholdCategory;
+import cn.fpjc.core.registry.HouseholdCategoryCommand;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -92,6 +93,9 @@ public class CaseService {
     @Inject
     EliminationAssessor assessor;
 
+    @Inject
+    HouseholdCategoryCommand householdCategories;
+
     // ---------------------------------------------------------------- opening
 
     @Transactional
@@ -155,6 +159,8 @@ public class CaseService {
      */
     MonitoringCase createCase(TenantInfo tenant, Household h, String procedureId, MonitoringCase parent, MonitoringType type,
             String categories, LocalDate started, java.util.function.Consumer<MonitoringCase> more) {
+        // Names the household in the common case; two requests at once both pass this, and the unique key
+        // uk_case_open_household (monitoring changelog) refuses the second insert with the same code.
         if (MonitoringCase.count("householdId = ?1 and status = ?2", h.id, CaseStatus.IN_PROGRESS) > 0) {
             throw new ApiException(MonitoringError.CASE_ALREADY_OPEN, h.householdNo);
         }
@@ -430,8 +436,8 @@ public class CaseService {
         c.riskStateOn = on;
         planFallsDue(tenant, c, on);
         Household h = Household.findById(c.householdId);
-        if (h.category == HouseholdCategory.ORDINARY) {
-            h.category = HouseholdCategory.MONITORED; // a 脱贫户 stays a 脱贫户: its monitoring shows on the case
+        if (h.category == HouseholdCategory.ORDINARY) { // a 脱贫户 stays a 脱贫户: its monitoring shows on the case
+            householdCategories.change(h.id, HouseholdCategory.MONITORED, "县级审定纳入监测（案件 " + c.id + "）");
         }
     }
 

@@ -11,14 +11,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** What happened to a household's composition: member joined/left/moved/removed, split, merge. Append-only. */
+/** What happened to a household: member joined/left/moved/removed, split, merge, its category changed by a decision. Append-only. */
 @Entity
 @Table(name = "household_event")
 public class HouseholdEvent extends PanacheEntityBase {
     public enum Kind {
         CREATED("建户"), MEMBER_ADDED("新增成员"), MEMBER_MOVED_IN("成员迁入"), MEMBER_MOVED_OUT("成员迁出"),
         MEMBER_REMOVED("成员减少"), SPLIT_FROM("由他户分出"), SPLIT_INTO("分出新户"), MERGED_INTO("并入他户"),
-        MERGED_FROM("他户并入"), HEAD_CHANGED("户主变更");
+        MERGED_FROM("他户并入"), HEAD_CHANGED("户主变更"), CATEGORY_CHANGED("户类型变更");
 
         public final String label;
 

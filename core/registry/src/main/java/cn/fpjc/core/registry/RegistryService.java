@@ -760,6 +760,7 @@ public class RegistryService {
         return h == null ? "?" : h.householdNo;
     }
 
+    /** The friendly refusal; under a race the key uk_household_no refuses the second insert the same way (RegistryUniqueKeys). */
     static void ensureNewHouseholdNo(String no) {
         if (Household.count("householdNo", no) > 0) {
             throw new ApiException(RegistryError.HOUSEHOLD_NO_TAKEN, no);

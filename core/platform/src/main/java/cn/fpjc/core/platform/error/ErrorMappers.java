@@ -3,6 +3,7 @@ package cn.fpjc.core.platform.error;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into {@link ErrorBody} JSON. Unexpected exceptions are logged with their
+ * Turns every failure into {@link ErrorBody} JSON; a unique-key violation becomes the owning module's 409
+ * ({@link DuplicateKeys}). Unexpected exceptions are logged with their
  * class only at ERROR (the stack goes to DEBUG) so personal data in exception messages stays out
  * of the default log.
  */
@@ -27,6 +29,9 @@ public class ErrorMappers {
     /** The cookie the web UI keeps its token in (also configured as mp.jwt.token.cookie). */
     public static final String SESSION_COOKIE = "fpjc_token";
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @Inject
+    DuplicateKeys duplicateKeys;
 
     public static Response response(ErrorBody body) {
         return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
@@ -101,8 +106,13 @@ public class ErrorMappers {
         return unexpected(e);
     }
 
+    /** A unique key refused the write (a race the database closed, at the insert or at the commit): the module's 409. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        java.util.Optional<ApiException> refused = duplicateKeys.refusal(e);
+        if (refused.isPresent()) {
+            return api(refused.get());
+        }
         LOG.errorf("Unhandled %s", e.getClass().getName());
         LOG.debug("Unhandled exception", e);
         return response(ErrorBody.of(PlatformError.INTERNAL_ERROR));

@@ -22,6 +22,7 @@ public enum PlatformError implements ErrorCode {
     CALENDAR_YEAR_MISSING(422, "节假日安排尚未载入"),
     CALENDAR_SCHEDULE_INVALID(400, "节假日安排不正确"),
     CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
+    DUPLICATE(409, "该记录已存在，请勿重复提交"),
     INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
 
     private final int status;

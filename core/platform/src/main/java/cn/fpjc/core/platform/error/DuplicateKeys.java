@@ -1,0 +1,69 @@
+package cn.fpjc.core.platform.error;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Collections;
+import org.jboss.logging.Logger;
+
+/**
+ * Recognises a unique-key violation anywhere in a failure's cause chain (SQLState 23000 with MySQL/MariaDB error 1062
+ * "Duplicate entry … for key …", whether Hibernate threw it at an insert or at the commit's flush) and turns it into the
+ * owning module's {@link ApiException} by constraint name ({@link UniqueKeyCodes}), or {@link PlatformError#DUPLICATE}.
+ */
+@ApplicationScoped
+public class DuplicateKeys {
+    private static final Logger LOG = Logger.getLogger(DuplicateKeys.class);
+    private static final String DUPLICATE_STATE = "23000";
+    private static final int ER_DUP_ENTRY = 1062;
+    private static final int ER_DUP_ENTRY_WITH_KEY_NAME = 1586;
+    private static final String FOR_KEY = "for key '";
+
+    private final Map<String, ErrorCode> codes = new HashMap<>();
+
+    @Inject
+    DuplicateKeys(Instance<UniqueKeyCodes> modules) {
+        for (UniqueKeyCodes m : modules) {
+            m.uniqueKeys().forEach((key, code) -> {
+                ErrorCode before = codes.putIfAbsent(key, code);
+                if (before != null && before != code) {
+                    throw new IllegalStateException("Unique key " + key + " is mapped to both " + before.name() + " and " + code.name());
+                }
+            });
+        }
+    }
+
+    /** The refusal a duplicate-key failure means, or empty when {@code failure} is something else. */
+    public Optional<ApiException> refusal(Throwable failure) {
+        return violatedKey(failure).map(key -> {
+            // The message carries the duplicate value (personal data); log the key only.
+            LOG.debugf("Unique key %s refused a write", key);
+            return new ApiException(codes.getOrDefault(key, PlatformError.DUPLICATE));
+        });
+    }
+
+    /**
+     * The name of the unique key a failure violated ("" when the driver did not name it), or empty. MySQL 8 names it
+     * {@code table.key}, MariaDB {@code key}: the table is dropped.
+     */
+    static Optional<String> violatedKey(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException s && DUPLICATE_STATE.equals(s.getSQLState())
+                    && (s.getErrorCode() == ER_DUP_ENTRY || s.getErrorCode() == ER_DUP_ENTRY_WITH_KEY_NAME)) {
+                String m = s.getMessage() == null ? "" : s.getMessage();
+                int at = m.lastIndexOf(FOR_KEY);
+                int end = at < 0 ? -1 : m.indexOf('\'', at + FOR_KEY.length());
+                String key = end < 0 ? "" : m.substring(at + FOR_KEY.length(), end);
+                return Optional.of(key.substring(key.lastIndexOf('.') + 1));
+            }
+        }
+        return Optional.empty();
+    }
+}
