@@ -36,12 +36,12 @@ public class HouseholdCategoryCommand {
         if (h.category == to) {
             return;
         }
-        HouseholdSnapshot before = RegistryService.snapshot(h);
+        HouseholdSnapshot before = registry.snapshot(h);
         String change = h.category.label() + " → " + to.label();
         h.category = to;
         h.updatedAt = clock.now();
         registry.event(h.id, HouseholdEvent.Kind.CATEGORY_CHANGED, null, null, reason == null ? change : change + "：" + reason);
         Household.flush();
-        audit.record("CHANGE_CATEGORY", RegistryService.HOUSEHOLD, h.householdNo, before, RegistryService.snapshot(h));
+        audit.record("CHANGE_CATEGORY", RegistryService.HOUSEHOLD, h.householdNo, before, registry.snapshot(h));
     }
 }
