@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Prepares a machine with nothing but Java for the demo run: an embedded MariaDB whose data is kept
- * in {@code data/mariadb}, token keys in {@code data/keys}, and demo seeding on. Returns the
+ * in {@code data/mariadb}, token keys in {@code data/keys}, demo seeding on, and today's date adjustable. Returns the
  * configuration it produced; the caller installs it as system properties before Quarkus starts.
  */
 public final class LocalRuntime {
@@ -38,6 +38,8 @@ public final class LocalRuntime {
                 "smallrye.jwt.sign.key.location", keys.resolve(LocalKeys.PRIVATE_KEY).toUri().toString(),
                 "fpjc.personal-data.encryption-key-location", keys.resolve(LocalKeys.ID_ENCRYPTION_KEY).toUri().toString(),
                 "fpjc.personal-data.hash-key-location", keys.resolve(LocalKeys.ID_HASH_KEY).toUri().toString(),
-                "fpjc.demo.seed", Boolean.toString(seedDemo));
+                "fpjc.demo.seed", Boolean.toString(seedDemo),
+                // tests and the demo may set today's date (PUT /api/admin/clock); production never can
+                "fpjc.clock.adjustable", "true");
     }
 }

@@ -3,12 +3,16 @@ package cn.fpjc.app.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ErrorCode;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -73,6 +77,17 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         noPackageCycles.check(PRODUCT);
+    }
+
+    /** "Now" comes from the injected AppClock only, so tests and the demo can set the date for a county or globally. */
+    static final ArchRule timeComesFromTheClock = noClasses().that().doNotBelongToAnyOf(AppClock.class)
+            .should().callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time")))))
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .as("nothing but AppClock reads the machine's clock (inject AppClock: now(), today(), year())");
+
+    @Test
+    void timeComesFromTheClock() {
+        timeComesFromTheClock.check(PRODUCT);
     }
 
     /** Clients switch on the code's name, so two modules must never declare the same one. */

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.calendar;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.admin.audit.PlatformAudit;
@@ -27,6 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HolidayScheduleService implements HolidayScheduleStore {
+    @Inject
+    AppClock clock;
+
     @Inject
     PlatformAudit audit;
 
@@ -92,7 +96,7 @@ public class HolidayScheduleService implements HolidayScheduleStore {
             row.workingWeekends = join(schedule.workingWeekends());
             row.notice = schedule.notice();
             row.setBy = actor;
-            row.setAt = Instant.now();
+            row.setAt = clock.now();
             row.persist();
             audit.record(actor, before == null ? "SET" : "UPDATE", "holiday_schedule", String.valueOf(year), before,
                     Map.of("daysOff", row.daysOff, "workingWeekends", row.workingWeekends, "notice", row.notice));

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.demo;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.admin.tenant.OnboardRequest;
 import cn.fpjc.admin.tenant.TenantService;
 import cn.fpjc.admin.tenant.TenantStartup;
@@ -16,7 +17,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,6 +28,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DemoData {
+    @Inject
+    AppClock clock;
+
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
     record Village(String code, String name) {
@@ -126,7 +129,7 @@ public class DemoData {
         LOG.infof("Seeded %d demo counties and their users in %d ms", COUNTIES.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static void user(String username, String name, String role, String province, String tenant, String org, String hash) {
+    private void user(String username, String name, String role, String province, String tenant, String org, String hash) {
         UserAccount u = new UserAccount();
         u.username = username;
         u.displayName = name;
@@ -135,7 +138,7 @@ public class DemoData {
         u.tenantCode = tenant;
         u.orgCode = org;
         u.passwordHash = hash;
-        u.createdAt = Instant.now();
+        u.createdAt = clock.now();
         u.persist();
     }
 }

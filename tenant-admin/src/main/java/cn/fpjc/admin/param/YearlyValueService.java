@@ -1,5 +1,6 @@
 package cn.fpjc.admin.param;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.policy.PolicyError;
 
 import cn.fpjc.admin.audit.PlatformAudit;
@@ -25,6 +26,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class YearlyValueService implements YearlyParameterStore {
+    @Inject
+    AppClock clock;
+
     @Inject
     PlatformAudit audit;
 
@@ -99,7 +103,7 @@ public class YearlyValueService implements YearlyParameterStore {
             row.value = value;
             row.source = request.source().strip();
             row.setBy = actor;
-            row.setAt = Instant.now();
+            row.setAt = clock.now();
             row.persist();
             audit.record(actor, before == null ? "SET" : "UPDATE", "province_yearly_value", provinceId + "/" + key + "/" + year, before,
                     Map.of("value", row.value, "source", row.source));

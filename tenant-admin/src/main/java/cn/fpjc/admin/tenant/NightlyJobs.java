@@ -3,6 +3,7 @@ package cn.fpjc.admin.tenant;
 import cn.fpjc.core.monitoring.DeadlineScanService;
 import cn.fpjc.core.registry.quality.DataQualityService;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.tenancy.TenantScope;
 import cn.fpjc.core.platform.tenancy.TenantStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -46,11 +47,14 @@ public class NightlyJobs {
         List<TenantInfo> active = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>listAll().stream().map(Tenant::toInfo)
                 .filter(t -> t.status() == TenantStatus.ACTIVE).toList());
         for (TenantInfo tenant : active) {
-            try {
-                job.run(tenant);
-            } catch (Exception e) {
-                LOG.errorf(e, "nightly %s of %s failed", what, tenant.code());
-            }
+            // Bound so that the county's own date applies (AppClock) to everything the job does.
+            TenantScope.run(tenant.code(), () -> {
+                try {
+                    job.run(tenant);
+                } catch (Exception e) {
+                    LOG.errorf(e, "nightly %s of %s failed", what, tenant.code());
+                }
+            });
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.tenant;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.admin.error.AdminError;
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -13,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.HashMap;
 import cn.fpjc.core.platform.web.Page;
 import java.util.List;
@@ -26,6 +26,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TenantService {
+    @Inject
+    AppClock clock;
+
     private static final Logger LOG = Logger.getLogger(TenantService.class);
     static final String ENTITY = "tenant";
 
@@ -111,7 +114,7 @@ public class TenantService {
             tenant.provinceId = plugin.id();
             tenant.status = TenantStatus.PROVISIONING;
             tenant.databaseName = tenancy.databaseFor(code);
-            tenant.createdAt = Instant.now();
+            tenant.createdAt = clock.now();
             tenant.updatedAt = tenant.createdAt;
             tenant.persist();
             audit.record(actor, "ONBOARD", ENTITY, code, null, snapshot(tenant));
@@ -186,7 +189,7 @@ public class TenantService {
             }
             var before = snapshot(tenant);
             tenant.status = target;
-            tenant.updatedAt = Instant.now();
+            tenant.updatedAt = clock.now();
             audit.record(actor, action, ENTITY, code, before, snapshot(tenant));
             registry.put(tenant.toInfo());
             return view(tenant);
@@ -201,7 +204,7 @@ public class TenantService {
                 tenant.schemaVersion = schemaVersion;
             }
             tenant.lastError = error;
-            tenant.updatedAt = Instant.now();
+            tenant.updatedAt = clock.now();
             registry.put(tenant.toInfo());
             return tenant;
         });

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.user;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -20,6 +21,9 @@ public class AuthResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    AppClock clock;
+
     public record LoginRequest(@NotBlank String username, @NotBlank String password) {
     }
 
@@ -35,7 +39,7 @@ public class AuthResource {
     @Path("/login")
     public LoginResponse login(LoginRequest request) {
         AuthService.LoggedIn result = auth.login(request == null ? null : request.username(), request == null ? null : request.password());
-        return new LoginResponse(result.token().token(), result.token().expiresAt(), UserView.of(result.user()));
+        return new LoginResponse(result.token().token(), result.token().expiresAt(), UserView.of(result.user(), clock.machineNow()));
     }
 
     /** The caller as the token says. */

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.user;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.admin.tenant.TenantStartup;
 import cn.fpjc.core.platform.security.Roles;
@@ -9,7 +10,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +22,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PlatformAdminBootstrap {
+    @Inject
+    AppClock clock;
+
     private static final Logger LOG = Logger.getLogger(PlatformAdminBootstrap.class);
 
     @ConfigProperty(name = "fpjc.bootstrap.admin-username", defaultValue = "admin")
@@ -52,7 +55,7 @@ public class PlatformAdminBootstrap {
             admin.displayName = "平台管理员";
             admin.roles = Roles.PLATFORM_ADMIN;
             admin.passwordHash = hasher.hash(password.get());
-            admin.createdAt = Instant.now();
+            admin.createdAt = clock.now();
             admin.persist();
             audit.record("system", "BOOTSTRAP", "app_user", username, null, Map.of("roles", Roles.PLATFORM_ADMIN));
             LOG.infof("Created the first platform admin '%s'", username);

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.user;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.security.Claims;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -11,13 +12,17 @@ import java.time.Instant;
 @ApplicationScoped
 public class TokenService {
     @Inject
+    AppClock clock;
+
+    @Inject
     SecurityConfig config;
 
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
     public IssuedToken issue(UserAccount user) {
-        Instant expires = Instant.now().plus(config.tokenLifetime());
+        // smallrye-jwt checks expiry against the machine's time, whatever date the app is set to.
+        Instant expires = clock.machineNow().plus(config.tokenLifetime());
         JwtClaimsBuilder claims = Jwt.issuer(config.issuer())
                 .upn(user.username)
                 .subject(user.username)

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.user;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.admin.error.AdminError;
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -17,7 +18,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +28,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class UserService {
+    @Inject
+    AppClock clock;
+
     @Inject
     PasswordHasher hasher;
 
@@ -46,7 +49,7 @@ public class UserService {
         } else {
             users = UserAccount.list("tenantCode", Sort.ascending("username"), caller.tenant());
         }
-        return users.stream().map(UserView::of).toList();
+        return users.stream().map(u -> UserView.of(u, clock.machineNow())).toList();
     }
 
     @Transactional
@@ -83,9 +86,9 @@ public class UserService {
             throw new ApiException(AdminError.USERNAME_TAKEN, user.username);
         }
         user.passwordHash = hasher.hash(request.password());
-        user.createdAt = Instant.now();
+        user.createdAt = clock.now();
         user.persist();
-        UserView view = UserView.of(user);
+        UserView view = UserView.of(user, clock.machineNow());
         audit.record(caller.username(), "CREATE", "app_user", user.username, null, view);
         return view;
     }
@@ -102,10 +105,10 @@ public class UserService {
             // Users outside the caller's reach are not disclosed.
             throw new ApiException(PlatformError.NOT_FOUND, "用户 " + username);
         }
-        UserView before = UserView.of(user);
+        UserView before = UserView.of(user, clock.machineNow());
         user.failedAttempts = 0;
         user.lockedUntil = null;
-        UserView after = UserView.of(user);
+        UserView after = UserView.of(user, clock.machineNow());
         audit.record(caller.username(), "UNLOCK", "app_user", username, before, after);
         return after;
     }

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.registry.RegistryError;
 
@@ -43,9 +44,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,7 +61,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class CaseService {
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    @Inject
+    AppClock clock;
+
     static final String IDENTIFICATION = "identification";
     static final int IN_LIST = 100;
     /** A step that asks for this evidence is done only once the household's plan is saved (Minqin's 制定“一户一策”). */
@@ -125,7 +126,7 @@ public class CaseService {
             householdId = clue.householdId;
             started = clue.reportedOn;
         }
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         if (started == null) {
             started = today;
         } else if (started.isAfter(today)) {
@@ -175,7 +176,7 @@ public class CaseService {
         more.accept(c);
         c.status = CaseStatus.IN_PROGRESS;
         c.startedOn = started;
-        c.createdAt = Instant.now();
+        c.createdAt = clock.now();
         c.createdBy = user.username();
         c.currentStep = p.steps().get(0).id();
         c.persist();
@@ -224,7 +225,7 @@ public class CaseService {
         if (required(step).contains(PLAN_EVIDENCE) && AssistancePlan.count("caseId", c.parentCaseId == null ? c.id : c.parentCaseId) == 0) {
             errors.add(new FieldError("evidence." + PLAN_EVIDENCE, "请先在“帮扶计划”页保存本户的一户一策，再办结本步"));
         }
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         LocalDate on = completedOn == null ? today : completedOn;
         LocalDate previous = CaseStep.<CaseStep>find("caseId = ?1 and completedOn is not null", Sort.descending("seq"), c.id)
                 .firstResultOptional().map(s -> s.completedOn).orElse(c.startedOn);
@@ -365,7 +366,7 @@ public class CaseService {
                 OrgScope.likePrefix(user.orgCode())).page(0, Math.min(Math.max(limit, 1), 500)).list();
         Map<Long, String> numbers = householdNumbers(open.stream().map(c -> c.householdId).distinct().toList());
         Map<Long, CaseStep> current = currentSteps(open);
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         return open.stream().filter(c -> current.containsKey(c.id)).map(c -> {
             CaseStep s = current.get(c.id);
             return new InboxItem(c.id, numbers.get(c.householdId), c.villageCode, c.monitoringType.label(), s.stepId, s.label, required(s),
@@ -399,14 +400,14 @@ public class CaseService {
         Household h = Household.findById(c.householdId);
         return new CaseViews.RejectionNotice(c.id, h.householdNo, c.villageCode, head == null ? null : head.name,
                 head == null ? null : head.idMasked, c.startedOn,
-                decided == null ? null : LocalDate.ofInstant(decided.occurredAt, CHINA), c.rejectionReason);
+                decided == null ? null : LocalDate.ofInstant(decided.occurredAt, AppClock.CHINA), c.rejectionReason);
     }
 
     /** Every current step past its due date in the caller's scope, whoever's it is, most overdue first (the county's ledger). */
     @Transactional
     public List<CaseViews.OverdueItem> overdue(int limit) {
         user.requireAnyRole(ClueService.readers());
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         List<MonitoringCase> late = MonitoringCase.<MonitoringCase>find("status = ?1 and currentDue < ?2 and villageCode like ?3",
                 Sort.by("currentDue").and("id"), CaseStatus.IN_PROGRESS, today, OrgScope.likePrefix(user.orgCode()))
                 .page(0, Math.min(Math.max(limit, 1), 1000)).list();
@@ -572,7 +573,7 @@ public class CaseService {
         e.stepId = stepId;
         e.action = action;
         e.actor = user.username();
-        e.occurredAt = Instant.now();
+        e.occurredAt = clock.now();
         e.note = note;
         e.persist();
     }
@@ -602,7 +603,7 @@ public class CaseService {
     }
 
     CaseView view(MonitoringCase c) {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         Household h = Household.findById(c.householdId);
         List<StepView> steps = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.monitoring.ClueRequests.AlertBatch;
@@ -35,6 +36,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @TenantScoped
 @Authenticated
 public class ClueResource {
+    @Inject
+    AppClock clock;
+
     @Inject
     ClueService service;
 
@@ -95,6 +99,6 @@ public class ClueResource {
     @GET
     @Path("/screening-campaigns")
     public ClueViews.Campaigns campaigns(@PathParam("county") String county, @QueryParam("year") Integer year) {
-        return service.campaigns(year == null ? java.time.LocalDate.now(ClueService.CHINA).getYear() : year);
+        return service.campaigns(year == null ? clock.year() : year);
     }
 }

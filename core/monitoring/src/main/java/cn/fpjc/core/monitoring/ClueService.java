@@ -1,6 +1,7 @@
 package cn.fpjc.core.monitoring;
 
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.registry.RegistryError;
 
@@ -39,9 +40,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,7 +58,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ClueService {
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    @Inject
+    AppClock clock;
+
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Roles that record and verify clues in their org scope (as for the registry). */
@@ -94,7 +95,7 @@ public class ClueService {
             errors.add(new FieldError("channel", "部门预警请由部门批量推送"));
         }
         String village = village(in.villageCode(), true, errors);
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         LocalDate reported = in.reportedOn() == null ? today : in.reportedOn();
         if (reported.isAfter(today)) {
             errors.add(new FieldError("reportedOn", "发现日期不能晚于今天"));
@@ -131,7 +132,7 @@ public class ClueService {
         c.channel = ClueChannel.SELF_REPORT;
         c.sourceDetail = "网上自主申报";
         c.villageCode = village;
-        c.reportedOn = LocalDate.now(CHINA);
+        c.reportedOn = clock.today();
         return open(c, "公众自主申报");
     }
 
@@ -163,7 +164,7 @@ public class ClueService {
         if (rows.isEmpty()) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("rows", "没有预警数据")));
         }
-        LocalDate reported = batch.reportedOn() == null ? LocalDate.now(CHINA) : batch.reportedOn();
+        LocalDate reported = batch.reportedOn() == null ? clock.today() : batch.reportedOn();
         List<ClueView> clues = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -174,7 +175,7 @@ public class ClueService {
             String name = r.name() == null ? "" : r.name().strip();
             IdNumber id;
             try {
-                id = IdNumber.parse(r.idNumber());
+                id = IdNumber.parse(r.idNumber(), clock.today());
             } catch (IdNumber.Invalid e) {
                 unmatched.add(new Unmatched(rowNo, name, null, e.getMessage()));
                 continue;
@@ -234,7 +235,7 @@ public class ClueService {
         if (in.note() == null || in.note().strip().length() < 4) {
             errors.add(new FieldError("note", "请填写入户核实情况（不少于4个字）"));
         }
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         LocalDate on = in.verifiedOn() == null ? today : in.verifiedOn();
         if (on.isAfter(today) || on.isBefore(c.reportedOn)) {
             errors.add(new FieldError("verifiedOn", "核实日期应在发现日期与今天之间"));
@@ -278,7 +279,7 @@ public class ClueService {
         if (overdueOnly) {
             where.append(" and status = :open and verifyDue < :today");
             p.put("open", ClueStatus.OPEN);
-            p.put("today", LocalDate.now(CHINA));
+            p.put("today", clock.today());
         }
         PanacheQuery<RiskClue> q = RiskClue.find(where.toString(), Sort.by("verifyDue").and("id"), p);
         return Page.of(q, page, size, 200, rows -> rows.stream().map(this::view).toList());
@@ -324,7 +325,7 @@ public class ClueService {
         Member m = Member.findByHash(c.idHash).filter(x -> x.active).orElse(null);
         Household h = m == null ? null : Household.findById(m.householdId);
         c.householdId = h == null ? null : h.id;
-        c.receivedAt = Instant.now();
+        c.receivedAt = clock.now();
         c.receivedBy = receivedBy;
         c.trackingNo = trackingNo(tenant.code());
         if (h != null && h.active && underMonitoring(h)) {
@@ -366,7 +367,7 @@ public class ClueService {
         }
         c.personName = n;
         try {
-            setId(c, IdNumber.parse(idNumber));
+            setId(c, IdNumber.parse(idNumber, clock.today()));
         } catch (IdNumber.Invalid e) {
             errors.add(new FieldError("idNumber", e.getMessage()));
         }
@@ -445,8 +446,8 @@ public class ClueService {
     }
 
     ClueView view(RiskClue c) {
-        LocalDate today = LocalDate.now(CHINA);
-        String dueState = c.status.closed() ? "已办结" : Due.state(c.verifyDue, LocalDate.now(CHINA));
+        LocalDate today = clock.today();
+        String dueState = c.status.closed() ? "已办结" : Due.state(c.verifyDue, clock.today());
         return new ClueView(c.id, c.trackingNo, c.channel.name(), c.channel.label(), c.sourceDetail, c.villageCode, c.householdId,
                 c.personName, c.idMasked, maskPhone(c.phone), c.description, RiskCategory.labels(c.riskCategories), c.reportedOn, c.receivedAt, c.receivedBy,
                 c.status.name(), c.status.label(), c.verifyDue, c.verifyRule, dueState, c.verificationNote, c.verifiedBy, c.verifiedOn,

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.calendar.Due;
@@ -36,6 +37,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DeadlineScanService {
+    @Inject
+    AppClock clock;
+
     private static final Logger LOG = Logger.getLogger(DeadlineScanService.class);
     static final int KEEP_SCANS = 3;
 
@@ -67,7 +71,7 @@ public class DeadlineScanService {
 
     /** Scans a county now, on this thread (the nightly job, an admin's request, the benchmark). */
     public ScanView scan(TenantInfo tenant, String trigger) {
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         long started = System.nanoTime();
         try (Connection c = connections.open(tenant.databaseName())) {
             long id;
@@ -75,7 +79,7 @@ public class DeadlineScanService {
                     + " VALUES (?, ?, ?, 'RUNNING')", Statement.RETURN_GENERATED_KEYS)) {
                 st.setString(1, trigger);
                 st.setDate(2, Date.valueOf(today));
-                st.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
+                st.setObject(3, clock.nowUtc());
                 st.executeUpdate();
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
@@ -105,7 +109,7 @@ public class DeadlineScanService {
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 try (PreparedStatement st = c.prepareStatement("UPDATE deadline_scan SET status = 'DONE', finished_at = ?, steps = ?, plans = ?,"
                         + " readjustments = ?, visits = ?, millis = ? WHERE id = ?")) {
-                    st.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
+                    st.setObject(1, clock.nowUtc());
                     st.setInt(2, steps);
                     st.setInt(3, plans);
                     st.setInt(4, readjustments);
@@ -127,7 +131,7 @@ public class DeadlineScanService {
                     st.executeUpdate();
                 }
                 try (PreparedStatement st = c.prepareStatement("UPDATE deadline_scan SET status = 'FAILED', finished_at = ? WHERE id = ?")) {
-                    st.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
+                    st.setObject(1, clock.nowUtc());
                     st.setLong(2, id);
                     st.executeUpdate();
                 }

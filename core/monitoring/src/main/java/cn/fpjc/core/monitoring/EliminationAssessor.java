@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.registry.GuaranteeStatus;
@@ -27,6 +28,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class EliminationAssessor {
+    @Inject
+    AppClock clock;
+
     public static final String ELIMINATION = "elimination";
     public static final String BASIC_PROTECTION = "basic-protection";
     static final int STABLE_MONTHS = 6;
@@ -46,7 +50,7 @@ public class EliminationAssessor {
 
     /** The assessment of an identification case; the rigid-expense answer is the village's, with its evidence. */
     public Assessment assess(MonitoringCase c, Boolean rigidExpensesResolved, String rigidExpensesNote) {
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         List<Member> members = Member.list("householdId = ?1 and active = true", c.householdId);
         List<Condition> conditions = new ArrayList<>();
         String procedure;
@@ -74,7 +78,7 @@ public class EliminationAssessor {
 
     /** What fails now among the conditions the data decide, when the county marks the risk eliminated. */
     public List<String> failingAtMarking(MonitoringCase c) {
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         return List.of(income(c, today), guarantees(c), measures(c, today), noOpenRisk(c)).stream().filter(x -> !x.met())
                 .map(x -> x.label() + "：" + x.explanation()).toList();
     }

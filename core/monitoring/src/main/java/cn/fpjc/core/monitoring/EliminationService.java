@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.audit.AuditLog;
@@ -33,6 +34,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class EliminationService {
+    @Inject
+    AppClock clock;
+
     @Inject
     CurrentUser user;
 
@@ -81,7 +85,7 @@ public class EliminationService {
             throw new ApiException(MonitoringError.ELIMINATION_CONDITIONS_UNMET, String.join("；", a.conditions().stream().filter(x -> !x.met())
                     .map(x -> x.label() + "：" + x.explanation()).toList()));
         }
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         LocalDate started = in.startedOn() == null ? today : in.startedOn();
         if (started.isAfter(today) || started.isBefore(c.riskStateOn)) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("startedOn",
@@ -134,7 +138,7 @@ public class EliminationService {
     }
 
     private void reopen(MonitoringCase c) {
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         c.riskState = RiskState.UNRESOLVED;
         c.riskStateOn = today;
         cases.planFallsDue(access.current(), c, today);

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.text.Inputs;
@@ -29,7 +30,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -51,6 +51,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class PlanService {
+    @Inject
+    AppClock clock;
+
     static final String READJUST = "assistance.plan-readjust-deadline";
 
     @Inject
@@ -106,7 +109,7 @@ public class PlanService {
             plan.caseId = c.id;
             plan.householdId = c.householdId;
             plan.villageCode = c.villageCode;
-            plan.createdAt = Instant.now();
+            plan.createdAt = clock.now();
             plan.createdBy = user.username();
         }
         plan.responsibleOfficial = in.responsibleOfficial().strip();
@@ -114,11 +117,11 @@ public class PlanService {
         plan.labourWilling = Boolean.TRUE.equals(in.labourWilling());
         plan.note = Inputs.blankToNull(in.note());
         plan.flags = p.warnings.isEmpty() ? null : p.warnings.stream().map(Finding::message).collect(Collectors.joining("\n"));
-        plan.adjustedOn = LocalDate.now(CaseService.CHINA);
+        plan.adjustedOn = clock.today();
         plan.adjustmentRequired = false;
         plan.cluesAnsweredTo = RiskClue.getEntityManager().createQuery("select max(k.id) from RiskClue k where k.householdId = :h", Long.class)
                 .setParameter("h", c.householdId).getSingleResult();
-        plan.updatedAt = Instant.now();
+        plan.updatedAt = clock.now();
         plan.persist();
         if (!created) {
             PlanMeasure.delete("planId", plan.id);
@@ -140,7 +143,7 @@ public class PlanService {
     public List<PlanTask> tasks(int limit) {
         user.requireAnyRole(ClueService.readers());
         TenantInfo tenant = access.current();
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         Due readjust = readjustDue(tenant, today).orElse(null);
         List<Object[]> rows = MonitoringCase.getEntityManager().createQuery("select c, p.adjustedOn, p.adjustmentRequired from MonitoringCase c"
                 + " left join AssistancePlan p on p.caseId = c.id where c.parentCaseId is null and c.riskState = :state"
@@ -252,7 +255,7 @@ public class PlanService {
     }
 
     PlanView view(MonitoringCase c) {
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         Household h = Household.findById(c.householdId);
         List<Member> members = Member.<Member>list("householdId = ?1 and active = true", Sort.by("id"), c.householdId);
         Map<Long, String> names = members.stream().collect(Collectors.toMap(m -> m.id, m -> m.name));

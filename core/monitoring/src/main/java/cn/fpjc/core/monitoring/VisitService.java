@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.policy.PolicyError;
 
@@ -23,7 +24,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +44,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class VisitService {
+    @Inject
+    AppClock clock;
+
     static final int MAX_ATTACHMENT = 5 * 1024 * 1024;
     /** Officials record their own visits; staff record any. */
     static final String[] RECORDERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
@@ -89,7 +92,7 @@ public class VisitService {
             in = new VisitInput(null, null, null, null, null, null);
         }
         VisitKind kind = Inputs.required(VisitKind.class, in.kind(), "kind", "走访类型", errors);
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         if (in.visitedOn() == null || in.visitedOn().isAfter(today)) {
             errors.add(new FieldError("visitedOn", "请填写走访日期（不晚于今天）"));
         }
@@ -127,7 +130,7 @@ public class VisitService {
             String name = in.attachmentName() == null || in.attachmentName().isBlank() ? "附件" : in.attachmentName().strip();
             v.attachmentName = name.length() > 200 ? name.substring(name.length() - 200) : name;
         }
-        v.createdAt = Instant.now();
+        v.createdAt = clock.now();
         v.createdBy = user.username();
         v.persist();
         FollowUpVisit.flush();
@@ -162,7 +165,7 @@ public class VisitService {
     public List<CadenceItem> cadence(int limit) {
         user.requireAnyRole(ClueService.readers());
         TenantInfo tenant = access.current();
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         Map<CadenceRule, EffectiveParameter> intervals = new HashMap<>();
         CADENCE.forEach(r -> intervals.put(r, parameters.resolve(tenant.provinceId(), tenant.code(), r.param(), today.getYear())));
         String scope = OrgScope.likePrefix(user.orgCode());
@@ -204,14 +207,14 @@ public class VisitService {
     /** The province's (or county's) limit in years beyond which a household counts as a long case, if it sets one. */
     public EffectiveParameter longCaseLimit() {
         TenantInfo tenant = access.current();
-        return parameters.resolve(tenant.provinceId(), tenant.code(), "followup.long-case-years", LocalDate.now(CaseService.CHINA).getYear());
+        return parameters.resolve(tenant.provinceId(), tenant.code(), "followup.long-case-years", clock.year());
     }
 
     /** Households monitored longer than followup.long-case-years without elimination, oldest first, with their history. */
     @Transactional
     public List<LongCase> longCases(int limit) {
         user.requireAnyRole(ClueService.readers());
-        LocalDate today = LocalDate.now(CaseService.CHINA);
+        LocalDate today = clock.today();
         EffectiveParameter years = longCaseLimit();
         if (years.value() == null) {
             throw new ApiException(PolicyError.PARAMETER_NOT_SET, years.label());

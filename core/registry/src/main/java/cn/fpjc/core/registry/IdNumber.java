@@ -2,7 +2,6 @@ package cn.fpjc.core.registry;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * An 18-character resident ID number (公民身份号码, GB 11643-1999): 6-digit region, 8-digit birth date,
@@ -13,7 +12,6 @@ import java.time.ZoneId;
 public record IdNumber(String value) {
     private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
     private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Thrown for a malformed number; the message is Chinese and contains no digits of the number. */
     public static final class Invalid extends IllegalArgumentException {
@@ -22,8 +20,11 @@ public record IdNumber(String value) {
         }
     }
 
-    /** Normalises (trims, upper-case x) and validates; throws {@link Invalid} with the reason. */
-    public static IdNumber parse(String raw) {
+    /**
+     * Normalises (trims, upper-case x) and validates; throws {@link Invalid} with the reason. A birth date after
+     * {@code today} (the county's date, {@code AppClock.today()}) is refused.
+     */
+    public static IdNumber parse(String raw, LocalDate today) {
         if (raw == null || raw.isBlank()) {
             throw new Invalid("身份证号为空");
         }
@@ -41,16 +42,16 @@ public record IdNumber(String value) {
         } catch (DateTimeException e) {
             throw new Invalid("身份证号中的出生日期不存在");
         }
-        if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now(CHINA))) {
+        if (birth.getYear() < 1900 || birth.isAfter(today)) {
             throw new Invalid("身份证号中的出生日期不合理");
         }
         return new IdNumber(v);
     }
 
     /** True if {@code raw} would parse. */
-    public static boolean isValid(String raw) {
+    public static boolean isValid(String raw, LocalDate today) {
         try {
-            parse(raw);
+            parse(raw, today);
             return true;
         } catch (Invalid e) {
             return false;

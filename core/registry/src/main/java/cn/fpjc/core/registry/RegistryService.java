@@ -1,6 +1,7 @@
 package cn.fpjc.core.registry;
 
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.text.Inputs;
@@ -41,7 +42,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,9 +58,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RegistryService {
+    @Inject
+    AppClock clock;
+
     static final String HOUSEHOLD = "household";
     static final String MEMBER = "member";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int IN_LIST = 100;
     /** Roles that may enter and correct registry data (within their org scope). */
     public static final String[] WRITERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK };
@@ -241,7 +243,7 @@ public class RegistryService {
     }
 
     MemberView view(Member m) {
-        int age = Period.between(m.birthDate, LocalDate.now(CHINA)).getYears();
+        int age = Period.between(m.birthDate, clock.today()).getYears();
         return new MemberView(m.id, m.name, m.idMasked, m.birthDate, age, m.sex, "M".equals(m.sex) ? "男" : "女", m.relation.name(),
                 m.relation.label(), m.labour.name(), m.labour.label(), m.health.name(), m.health.label(), m.disabilityGrade,
                 m.disabilityType, m.illness, m.schooling.name(), m.schooling.label(), m.employmentPlace.name(),
@@ -308,7 +310,7 @@ public class RegistryService {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         ensureNewHouseholdNo(h.householdNo);
-        h.createdAt = Instant.now();
+        h.createdAt = clock.now();
         h.updatedAt = h.createdAt;
         h.persist();
         for (Member m : members) {
@@ -338,7 +340,7 @@ public class RegistryService {
         if (!oldNo.equals(h.householdNo)) {
             ensureNewHouseholdNo(h.householdNo);
         }
-        h.updatedAt = Instant.now();
+        h.updatedAt = clock.now();
         Household.flush();
         audit.record("UPDATE", HOUSEHOLD, h.householdNo, before, snapshot(h));
         return toDetail(h);
@@ -357,7 +359,7 @@ public class RegistryService {
         }
         ensureNotRegistered(m);
         m.householdId = h.id;
-        m.createdAt = Instant.now();
+        m.createdAt = clock.now();
         m.updatedAt = m.createdAt;
         m.persist();
         event(h.id, HouseholdEvent.Kind.MEMBER_ADDED, m.id, null, null);
@@ -393,7 +395,7 @@ public class RegistryService {
         if (!errors.isEmpty()) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
-        m.updatedAt = Instant.now();
+        m.updatedAt = clock.now();
         if (oldRelation == Relation.HEAD && m.relation != Relation.HEAD || oldRelation != Relation.HEAD && m.relation == Relation.HEAD) {
             event(h.id, HouseholdEvent.Kind.HEAD_CHANGED, m.id, null, oldRelation.label() + " → " + m.relation.label());
         }
@@ -416,7 +418,7 @@ public class RegistryService {
         MemberView before = view(m);
         m.active = false;
         m.removedReason = reason.strip();
-        m.updatedAt = Instant.now();
+        m.updatedAt = clock.now();
         event(h.id, HouseholdEvent.Kind.MEMBER_REMOVED, m.id, null, m.removedReason);
         Member.flush();
         audit.record("REMOVE", MEMBER, String.valueOf(m.id), before, view(m));
@@ -450,7 +452,7 @@ public class RegistryService {
         MemberView before = view(m);
         m.householdId = to.id;
         m.relation = relation;
-        m.updatedAt = Instant.now();
+        m.updatedAt = clock.now();
         String reason = Inputs.blankToNull(request.reason());
         event(from.id, HouseholdEvent.Kind.MEMBER_MOVED_OUT, m.id, to.id, reason);
         event(to.id, HouseholdEvent.Kind.MEMBER_MOVED_IN, m.id, from.id, reason);
@@ -492,7 +494,7 @@ public class RegistryService {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
         ensureNewHouseholdNo(created.householdNo);
-        created.createdAt = Instant.now();
+        created.createdAt = clock.now();
         created.updatedAt = created.createdAt;
         created.persist();
         String reason = Inputs.blankToNull(request.reason());
@@ -519,7 +521,7 @@ public class RegistryService {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("intoHouseholdNo", "请填写本县另一户有效的户编号")));
         }
         String reason = Inputs.blankToNull(request.reason());
-        Instant now = Instant.now();
+        Instant now = clock.now();
         for (Member m : Member.<Member>list("householdId = ?1 and active = true", from.id)) {
             m.householdId = into.id;
             if (m.relation == Relation.HEAD) {
@@ -543,7 +545,7 @@ public class RegistryService {
         Household h = writable(householdId);
         List<FieldError> errors = new ArrayList<>();
         int year = input.year() == null ? 0 : input.year();
-        int thisYear = LocalDate.now(CHINA).getYear();
+        int thisYear = clock.year();
         if (year < 2015 || year > thisYear) {
             errors.add(new FieldError("year", "年度应在2015—" + thisYear + "之间"));
         }
@@ -576,7 +578,7 @@ public class RegistryService {
             r = new IncomeRecord();
             r.householdId = h.id;
             r.incomeYear = year;
-            r.createdAt = Instant.now();
+            r.createdAt = clock.now();
         } else {
             checkVersion(r.version, input.version());
             before = incomeView(access.current(), r);
@@ -590,7 +592,7 @@ public class RegistryService {
         r.perCapita = IncomeRecord.perCapita(wage, production, property, transfer, expenses, size);
         r.periodFrom = from;
         r.periodTo = to;
-        r.updatedAt = Instant.now();
+        r.updatedAt = clock.now();
         r.persist();
         IncomeRecord.flush();
         audit.record(before == null ? "CREATE" : "UPDATE", "income_record", h.householdNo + "/" + year, before,
@@ -611,7 +613,7 @@ public class RegistryService {
                 errors.add(new FieldError(fields[i], "请选择是否达标"));
             }
         }
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = clock.today();
         LocalDate assessed = input.assessedOn() == null ? today : input.assessedOn();
         for (Object[] d : new Object[][] { { "assessedOn", assessed }, { "housingCheckedOn", input.housingCheckedOn() },
                 { "waterCheckedOn", input.waterCheckedOn() } }) {
@@ -641,7 +643,7 @@ public class RegistryService {
         g.waterGuaranteeOk = input.waterGuaranteeOk();
         g.waterCheckedOn = input.waterCheckedOn();
         g.assessedOn = assessed;
-        g.updatedAt = Instant.now();
+        g.updatedAt = clock.now();
         g.persist();
         GuaranteeStatus.flush();
         audit.record(before == null ? "CREATE" : "UPDATE", "guarantee_status", h.householdNo, before, view(g));
@@ -718,29 +720,30 @@ public class RegistryService {
         m.sex = id.sex();
     }
 
-    static IdNumber parseIdInto(String raw, String field, List<FieldError> errors) {
+    IdNumber parseIdInto(String raw, String field, List<FieldError> errors) {
         try {
-            return IdNumber.parse(raw);
+            return IdNumber.parse(raw, clock.today());
         } catch (IdNumber.Invalid e) {
             errors.add(new FieldError(field, e.getMessage()));
             return null;
         }
     }
 
-    static IdNumber parseId(String raw, String field) {
+    IdNumber parseId(String raw, String field) {
         try {
-            return IdNumber.parse(raw);
+            return IdNumber.parse(raw, clock.today());
         } catch (IdNumber.Invalid e) {
             throw new ApiException(RegistryError.ID_NUMBER_INVALID, null, List.of(new FieldError(field, e.getMessage())));
         }
     }
 
-    static void duplicateIdsInRequest(List<MemberInput> inputs, List<FieldError> errors) {
+    void duplicateIdsInRequest(List<MemberInput> inputs, List<FieldError> errors) {
         Map<String, Integer> seen = new HashMap<>();
+        LocalDate today = clock.today();
         for (int i = 0; i < inputs.size(); i++) {
             String raw = inputs.get(i).idNumber();
-            if (raw != null && IdNumber.isValid(raw)) {
-                Integer first = seen.putIfAbsent(IdNumber.parse(raw).value(), i);
+            if (raw != null && IdNumber.isValid(raw, today)) {
+                Integer first = seen.putIfAbsent(IdNumber.parse(raw, today).value(), i);
                 if (first != null) {
                     errors.add(new FieldError("members[" + i + "].idNumber", "与第" + (first + 1) + "名成员的身份证号重复"));
                 }
@@ -786,7 +789,7 @@ public class RegistryService {
     void close(Household h, String reason) {
         h.active = false;
         h.closedReason = reason;
-        h.updatedAt = Instant.now();
+        h.updatedAt = clock.now();
     }
 
     void event(long householdId, HouseholdEvent.Kind kind, Long memberId, Long related, String detail) {
@@ -796,7 +799,7 @@ public class RegistryService {
         e.memberId = memberId;
         e.relatedHouseholdId = related;
         e.detail = detail;
-        e.occurredAt = Instant.now();
+        e.occurredAt = clock.now();
         e.actor = user.isAuthenticated() ? user.username() : "system";
         e.persist();
     }

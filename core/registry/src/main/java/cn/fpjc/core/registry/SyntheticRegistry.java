@@ -1,5 +1,6 @@
 package cn.fpjc.core.registry;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +31,6 @@ public final class SyntheticRegistry {
     private static final String[] ILLNESS = { "高血压", "糖尿病", "慢性阻塞性肺病", "类风湿关节炎" };
     private static final String[] MAJOR = { "恶性肿瘤", "尿毒症", "白血病" };
     private static final String[] DISABILITY = { "肢体", "视力", "听力", "智力", "精神" };
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public record Result(int households, int members, long millis) {
     }
@@ -39,12 +38,17 @@ public final class SyntheticRegistry {
     private final PersonalDataCipher cipher;
     private final Random random;
     private final Set<Long> usedIds = new HashSet<>();
-    private final LocalDate today = LocalDate.now(CHINA);
+    private final LocalDate today;
+    /** UTC wall time, as Hibernate writes instants (quarkus.hibernate-orm.jdbc.timezone=UTC), whatever the JVM's zone. */
+    private final java.time.LocalDateTime createdAt;
     private String county;
 
-    public SyntheticRegistry(PersonalDataCipher cipher, long seed) {
+    /** {@code now}: the county's current time ({@code AppClock.now()}), for ages, birth dates and the rows' timestamps. */
+    public SyntheticRegistry(PersonalDataCipher cipher, long seed, java.time.Instant now) {
         this.cipher = cipher;
         this.random = new Random(seed);
+        this.today = LocalDate.ofInstant(now, AppClock.CHINA);
+        this.createdAt = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
     }
 
     /**
@@ -78,8 +82,7 @@ public final class SyntheticRegistry {
     }
 
     private int writeBatch(Connection c, String county, List<String> villages, int n, int firstNumber) throws SQLException {
-        // UTC wall time, as Hibernate writes instants (quarkus.hibernate-orm.jdbc.timezone=UTC), whatever the JVM's zone.
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDateTime now = createdAt;
         List<List<Person>> families = new ArrayList<>(n);
         StringBuilder hh = new StringBuilder("INSERT INTO household (household_no, village_code, address, category, relocated,"
                 + " no_labour_capacity, active, version, created_at, updated_at) VALUES ");

@@ -1,8 +1,10 @@
 package cn.fpjc.core.registry;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.tenancy.TenantConnections;
 import cn.fpjc.core.platform.tenancy.TenantDirectory;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -27,6 +29,9 @@ public class SyntheticRegistryService {
     @Inject
     PersonalDataCipher cipher;
 
+    @Inject
+    AppClock clock;
+
     /** Adds {@code count} households to the county's villages, numbered after the ones already there. */
     public SyntheticRegistry.Result generate(String county, int count, long seed) throws SQLException {
         TenantInfo tenant = tenants.find(county).orElseThrow(() -> new IllegalArgumentException("unknown county " + county));
@@ -47,7 +52,7 @@ public class SyntheticRegistryService {
             if (villages.isEmpty()) {
                 throw new IllegalStateException("county " + county + " has no villages to put households in");
             }
-            SyntheticRegistry.Result result = new SyntheticRegistry(cipher, seed + existing)
+            SyntheticRegistry.Result result = new SyntheticRegistry(cipher, seed + existing, TenantScope.call(county, clock::now))
                     .generate(c, county, villages, count, existing + 1, 500);
             if (count >= RegistryStatistics.BULK) {
                 RegistryStatistics.refresh(c);

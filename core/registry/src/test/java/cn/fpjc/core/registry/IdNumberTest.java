@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 class IdNumberTest {
     // The standard's own worked example: 11010519491231002X.
     static final String EXAMPLE = "11010519491231002X";
+    /** The county's date the checks run on (AppClock.today() in the product). */
+    static final LocalDate TODAY = LocalDate.of(2024, 10, 8);
 
     @Test
     void theStandardsExampleIsValidAndDerivesBirthDateAndSex() {
-        IdNumber id = IdNumber.parse(" 11010519491231002x ");
+        IdNumber id = IdNumber.parse(" 11010519491231002x ", TODAY);
         assertEquals(EXAMPLE, id.value());
         assertEquals(LocalDate.of(1949, 12, 31), id.birthDate());
         assertEquals("F", id.sex(), "17th digit 2 is even: a woman");
@@ -31,16 +33,18 @@ class IdNumberTest {
 
     @Test
     void eachKindOfBadNumberHasItsReasonWithoutTheNumber() {
-        assertEquals("身份证号校验码不正确", assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("110105194912310021")).getMessage());
-        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("11010519491231002")).getMessage().contains("18位"));
-        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("1101051949123100AX")).getMessage().contains("18位"));
+        assertEquals("身份证号校验码不正确", assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("110105194912310021", TODAY)).getMessage());
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("11010519491231002", TODAY)).getMessage().contains("18位"));
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse("1101051949123100AX", TODAY)).getMessage().contains("18位"));
         String feb30 = "110105" + "19490230" + "002";
-        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(feb30 + IdNumber.checkChar(feb30))).getMessage()
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(feb30 + IdNumber.checkChar(feb30), TODAY)).getMessage()
                 .contains("出生日期"));
-        String future = "110105" + (LocalDate.now().getYear() + 1) + "0101" + "001";
-        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(future + IdNumber.checkChar(future))).getMessage()
+        String future = "110105" + (TODAY.getYear() + 1) + "0101" + "001";
+        assertTrue(assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(future + IdNumber.checkChar(future), TODAY)).getMessage()
                 .contains("出生日期"));
-        assertEquals("身份证号为空", assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(" ")).getMessage());
+        assertEquals(LocalDate.of(TODAY.getYear() + 1, 1, 1), IdNumber.parse(future + IdNumber.checkChar(future),
+                LocalDate.of(TODAY.getYear() + 1, 1, 1)).birthDate(), "born today is fine: the check follows the date it is given");
+        assertEquals("身份证号为空", assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(" ", TODAY)).getMessage());
     }
 
     @Test
@@ -48,7 +52,7 @@ class IdNumberTest {
         byte[] k1 = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         byte[] h1 = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         PersonalDataCipher cipher = PersonalDataCipher.of(k1, h1);
-        IdNumber id = IdNumber.parse(EXAMPLE);
+        IdNumber id = IdNumber.parse(EXAMPLE, TODAY);
         byte[] a = cipher.encrypt(id);
         byte[] b = cipher.encrypt(id);
         assertNotEquals(new String(a, StandardCharsets.ISO_8859_1), new String(b, StandardCharsets.ISO_8859_1), "fresh nonce each time");
@@ -56,7 +60,7 @@ class IdNumberTest {
         assertEquals(EXAMPLE, cipher.decrypt(a).value());
         a[20] ^= 1;
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(a), "tampering is detected");
-        assertArrayEquals(cipher.lookupHash(id), cipher.lookupHash(IdNumber.parse(EXAMPLE.toLowerCase())));
+        assertArrayEquals(cipher.lookupHash(id), cipher.lookupHash(IdNumber.parse(EXAMPLE.toLowerCase(), TODAY)));
         PersonalDataCipher otherKey = PersonalDataCipher.of(k1, "ffffffffffffffffffffffffffffffff".getBytes(StandardCharsets.US_ASCII));
         assertFalse(java.util.Arrays.equals(cipher.lookupHash(id), otherKey.lookupHash(id)));
         assertThrows(IllegalStateException.class, () -> PersonalDataCipher.of("fedcba9876543210".getBytes(StandardCharsets.US_ASCII), h1)

@@ -1,12 +1,12 @@
 package cn.fpjc.core.platform.audit;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.security.CurrentUser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.TreeSet;
 
 /**
@@ -17,12 +17,15 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class AuditLog {
     @Inject
+    AppClock clock;
+
+    @Inject
     ObjectMapper json;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String entityType, String entityId, Object before, Object after) {
         AuditEntry entry = new AuditEntry();
-        entry.occurredAt = Instant.now();
+        entry.occurredAt = clock.now();
         CurrentUser user = currentUser();
         // No request: a job ("system"); a request without a signed-in user: the public forms ("public").
         entry.actor = user != null ? user.username() : Arc.container().requestContext().isActive() ? "public" : "system";

@@ -1,6 +1,6 @@
 package cn.fpjc.core.platform.error;
 
-/** Errors any module may return: input, authentication and tenancy, org tree, calendar, files, concurrency. Codes are stable and unique across modules (ErrorCodesTest); clients switch on the name. */
+/** Errors any module may return: input, authentication and tenancy, org tree, calendar, clock, files, concurrency. Codes are stable and unique across modules (ErrorCodesTest); clients switch on the name. */
 public enum PlatformError implements ErrorCode {
     VALIDATION_FAILED(400, "提交的数据不符合要求"),
     BAD_REQUEST(400, "请求格式不正确"),
@@ -21,6 +21,7 @@ public enum PlatformError implements ErrorCode {
     IMPORT_FILE_TYPE(400, "只能导入.xlsx或.csv文件（旧版.xls请先在Excel中另存为.xlsx）"),
     CALENDAR_YEAR_MISSING(422, "节假日安排尚未载入"),
     CALENDAR_SCHEDULE_INVALID(400, "节假日安排不正确"),
+    CLOCK_NOT_ADJUSTABLE(403, "本环境不允许调整系统日期（仅测试和演示环境可以调整）"),
     CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
     DUPLICATE(409, "该记录已存在，请勿重复提交"),
     INTERNAL_ERROR(500, "系统内部错误，请稍后重试");

@@ -1,5 +1,6 @@
 package cn.fpjc.core.platform.org;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.audit.AuditLog;
@@ -9,12 +10,14 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 
 /** The county's org tree: townships and villages below the tenant county. */
 @ApplicationScoped
 public class OrgUnitService {
+    @Inject
+    AppClock clock;
+
     static final String ENTITY = "org_unit";
 
     @Inject
@@ -69,7 +72,7 @@ public class OrgUnitService {
         unit.name = request.name().strip();
         unit.level = level;
         unit.parentCode = parent;
-        unit.createdAt = Instant.now();
+        unit.createdAt = clock.now();
         unit.updatedAt = unit.createdAt;
         unit.persistAndFlush();
         OrgUnitView view = OrgUnitView.of(unit);
@@ -85,7 +88,7 @@ public class OrgUnitService {
         }
         OrgUnitView before = OrgUnitView.of(unit);
         unit.name = request.name().strip();
-        unit.updatedAt = Instant.now();
+        unit.updatedAt = clock.now();
         unit.persistAndFlush();
         OrgUnitView after = OrgUnitView.of(unit);
         audit.record("UPDATE", ENTITY, code, before, after);

@@ -1,7 +1,5 @@
 package cn.fpjc.core.platform.tenancy;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InjectableContext;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,16 +22,9 @@ public class HibernateTenantResolver implements TenantResolver {
 
     @Override
     public String resolveTenantId() {
-        String bound = TenantScope.bound();
-        if (bound != null) {
-            return bound;
-        }
-        InjectableContext requestContext = Arc.container().getActiveContext(jakarta.enterprise.context.RequestScoped.class);
-        if (requestContext != null) {
-            TenantInfo tenant = Arc.container().instance(RequestTenant.class).get().get();
-            if (tenant != null) {
-                return tenant.code();
-            }
+        String tenant = TenantScope.current();
+        if (tenant != null) {
+            return tenant;
         }
         throw new IllegalStateException("No tenant bound: tenant data was used outside a @TenantScoped request or TenantScope");
     }

@@ -1,5 +1,7 @@
 package cn.fpjc.core.platform.tenancy;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +17,23 @@ public final class TenantScope {
 
     public static String bound() {
         return BOUND.get();
+    }
+
+    /**
+     * The tenant the current work belongs to: an explicit binding (jobs) wins, otherwise the tenant that
+     * {@link TenantAccess} bound to the current request; null with neither.
+     */
+    public static String current() {
+        String bound = BOUND.get();
+        if (bound != null) {
+            return bound;
+        }
+        ArcContainer arc = Arc.container();
+        if (arc != null && arc.requestContext().isActive()) {
+            TenantInfo tenant = arc.instance(RequestTenant.class).get().get();
+            return tenant == null ? null : tenant.code();
+        }
+        return null;
     }
 
     public static <T> T call(String tenantCode, Supplier<T> work) {

@@ -1,5 +1,6 @@
 package cn.fpjc.core.policy.param;
 
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.tenancy.TenantScoped;
@@ -9,8 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** 本县执行参数: every parameter in force for the caller's county in a year, with value, source and origin. */
@@ -18,6 +17,9 @@ import java.util.List;
 @TenantScoped
 @Authenticated
 public class ParameterResource {
+    @Inject
+    AppClock clock;
+
     @Inject
     EffectiveParameters parameters;
 
@@ -27,11 +29,6 @@ public class ParameterResource {
     @GET
     public List<EffectiveParameter> list(@PathParam("county") String county, @QueryParam("year") Integer year) {
         TenantInfo tenant = access.current();
-        return parameters.resolveAll(tenant.provinceId(), tenant.code(), year == null ? currentYear() : year);
-    }
-
-    /** The current year in China Standard Time, whatever the server's zone. */
-    public static int currentYear() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        return parameters.resolveAll(tenant.provinceId(), tenant.code(), year == null ? clock.year() : year);
     }
 }

@@ -1,6 +1,6 @@
 package cn.fpjc.core.policy.procedure;
 
-import cn.fpjc.core.policy.param.ParameterResource;
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.tenancy.TenantScoped;
@@ -18,6 +18,9 @@ import java.util.List;
 @Authenticated
 public class ProcedureResource {
     @Inject
+    AppClock clock;
+
+    @Inject
     EffectiveProcedures procedures;
 
     @Inject
@@ -26,6 +29,6 @@ public class ProcedureResource {
     @GET
     public List<EffectiveProcedures.ResolvedProcedure> list(@PathParam("county") String county, @QueryParam("year") Integer year) {
         TenantInfo tenant = access.current();
-        return procedures.resolveAll(tenant.provinceId(), tenant.code(), year == null ? ParameterResource.currentYear() : year);
+        return procedures.resolveAll(tenant.provinceId(), tenant.code(), year == null ? clock.year() : year);
     }
 }

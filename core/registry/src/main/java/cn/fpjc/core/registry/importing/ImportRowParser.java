@@ -45,7 +45,10 @@ final class ImportRowParser {
 
     /** What the parser needs to know about the county and the person importing. */
     record Context(String countyCode, String provinceId, String orgScope, Map<String, String> villageNamesByCode,
-            List<FormField> householdFields, List<FormField> memberFields, FormExtensions forms, PersonalDataCipher cipher, int thisYear) {
+            List<FormField> householdFields, List<FormField> memberFields, FormExtensions forms, PersonalDataCipher cipher, LocalDate today) {
+        int thisYear() {
+            return today.getYear();
+        }
     }
 
     private final Context context;
@@ -153,7 +156,7 @@ final class ImportRowParser {
             e.add("「身份证号」被Excel存成了数字，后几位已经丢失：请把这一列设为文本格式，重新填写号码后再导入");
         } else {
             try {
-                IdNumber parsed = IdNumber.parse(id.text());
+                IdNumber parsed = IdNumber.parse(id.text(), context.today());
                 r.idCipher = context.cipher().encrypt(parsed);
                 r.idHash = context.cipher().lookupHash(parsed);
                 r.idMasked = parsed.masked();

@@ -1,5 +1,7 @@
 package cn.fpjc.core.registry.importing;
 
+import cn.fpjc.core.platform.clock.AppClock;
+import cn.fpjc.core.platform.tenancy.TenantScope;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.registry.RegistryError;
 
@@ -36,9 +38,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -62,8 +62,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RegistryImportService {
+    @Inject
+    AppClock clock;
+
     private static final Logger LOG = Logger.getLogger(RegistryImportService.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Duration STALE = Duration.ofMinutes(2);
     private static final int PROGRESS_EVERY = 2000;
 
@@ -128,7 +130,7 @@ public class RegistryImportService {
             String sha256 = sha256(file);
             long id;
             try (Connection c = open(tenant)) {
-                ImportStaging.purge(c, Instant.now().minus(Duration.ofDays(config.keepDays())));
+                ImportStaging.purge(c, clock.now().minus(Duration.ofDays(config.keepDays())));
                 id = insertJob(c, name, name.toLowerCase().endsWith(".csv") ? "csv" : "xlsx", Files.size(file), sha256, mode);
             } catch (SQLException e) {
                 Files.deleteIfExists(file);
@@ -137,7 +139,7 @@ public class RegistryImportService {
             Job job = new Job(tenant, id, file, reader, user.username(), String.join(",", new TreeSet<>(user.roles())),
                     OrgScope.likePrefix(user.orgCode()));
             running.add(key(tenant, id));
-            workers().submit(() -> validate(job, mode));
+            workers().submit(() -> TenantScope.run(job.tenant().code(), () -> validate(job, mode)));
             return get(id);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -190,7 +192,7 @@ public class RegistryImportService {
                 PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = 'WRITING', mode = ?, heartbeat_at = ?, message = NULL"
                         + " WHERE id = ? AND status IN ('VALIDATED', 'REJECTED') AND purged = FALSE")) {
             st.setString(1, mode.name());
-            st.setObject(2, ImportStaging.utc(Instant.now()));
+            st.setObject(2, beatNow());
             st.setLong(3, id);
             if (st.executeUpdate() != 1) {
                 throw new ApiException(RegistryError.IMPORT_STATE_CONFLICT, view.statusLabel());
@@ -201,7 +203,7 @@ public class RegistryImportService {
         Job job = new Job(tenant, id, null, null, user.username(), String.join(",", new TreeSet<>(user.roles())),
                 OrgScope.likePrefix(user.orgCode()));
         running.add(key(tenant, id));
-        workers().submit(() -> writeJob(job, mode));
+        workers().submit(() -> TenantScope.run(job.tenant().code(), () -> writeJob(job, mode)));
         return get(id);
     }
 
@@ -349,7 +351,7 @@ public class RegistryImportService {
                     finish(c, job.id(), Status.REJECTED, summary.rowsWithErrors() + "行有错误，按“全部无误才导入”的选择，没有写入任何数据。"
                             + "请下载结果报告修改后重新上传，或改选“只导入无误的户”", null);
                 } else {
-                    Instant now = Instant.now();
+                    Instant now = clock.now();
                     ImportStaging.Written written = staging.write(job.actor(), now);
                     counts(c, job.id(), summary);
                     audit(c, job, mode, summary, written, now);
@@ -402,7 +404,7 @@ public class RegistryImportService {
         String orgScope = OrgScope.isVillage(scope) ? scope : scope.length() == 9 ? scope + "000" : scope;
         TenantInfo t = job.tenant();
         return new ImportRowParser.Context(t.code(), t.provinceId(), orgScope, villages, forms.fields(t.provinceId(), t.code(), "household"),
-                forms.fields(t.provinceId(), t.code(), "member"), forms, cipher, LocalDate.now(CHINA).getYear());
+                forms.fields(t.provinceId(), t.code(), "member"), forms, cipher, clock.today());
     }
 
     private void audit(Connection c, Job job, Mode mode, ImportStaging.Summary summary, ImportStaging.Written written, Instant now)
@@ -436,11 +438,15 @@ public class RegistryImportService {
 
     // ---------------------------------------------------------------- job rows
 
+    /** Heartbeats are in the machine's time: a job must not look stale (or alive) because a test moved the date. */
+    private LocalDateTime beatNow() {
+        return ImportStaging.utc(clock.machineNow());
+    }
+
     private long insertJob(Connection c, String name, String format, long size, String sha256, Mode mode) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO import_job (file_name, format, file_size, file_sha256, mode, status,"
                 + " created_by, org_scope, created_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)",
                 java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            LocalDateTime now = ImportStaging.utc(Instant.now());
             st.setString(1, name.length() > 255 ? name.substring(name.length() - 255) : name);
             st.setString(2, format);
             st.setLong(3, size);
@@ -448,8 +454,8 @@ public class RegistryImportService {
             st.setString(5, mode.name());
             st.setString(6, user.username());
             st.setString(7, user.orgCode());
-            st.setObject(8, now);
-            st.setObject(9, now);
+            st.setObject(8, clock.nowUtc());
+            st.setObject(9, beatNow());
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -470,7 +476,7 @@ public class RegistryImportService {
                 }
                 Status status = Status.valueOf(rs.getString(7));
                 Instant beat = instant(rs, 23);
-                if (status.running && !running.contains(key(tenant, id)) && (beat == null || beat.isBefore(Instant.now().minus(STALE)))) {
+                if (status.running && !running.contains(key(tenant, id)) && (beat == null || beat.isBefore(clock.machineNow().minus(STALE)))) {
                     recover(c, id, status);
                     return find(c, tenant, id);
                 }
@@ -499,31 +505,31 @@ public class RegistryImportService {
         try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = ?, message = ?, heartbeat_at = ? WHERE id = ?")) {
             st.setString(1, status.name());
             st.setString(2, message);
-            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setObject(3, beatNow());
             st.setLong(4, id);
             st.executeUpdate();
         }
     }
 
-    private static void progress(Connection c, long id, int rows, Integer percent) throws SQLException {
+    private void progress(Connection c, long id, int rows, Integer percent) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET rows_read = ?, progress_percent = ?, heartbeat_at = ? WHERE id = ?")) {
             st.setInt(1, rows);
             st.setObject(2, percent);
-            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setObject(3, beatNow());
             st.setLong(4, id);
             st.executeUpdate();
         }
     }
 
     /** Marks the checks done; the counts are recorded when known ({@code s} is null when the write will count). */
-    private static void validated(Connection c, long id, ImportStaging.Summary s, String message, Status next) throws SQLException {
+    private void validated(Connection c, long id, ImportStaging.Summary s, String message, Status next) throws SQLException {
         if (s != null) {
             counts(c, id, s);
         }
         try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = ?, message = ?, validated_at = ? WHERE id = ?")) {
             st.setString(1, next.name());
             st.setString(2, message);
-            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setObject(3, clock.nowUtc());
             st.setLong(4, id);
             st.executeUpdate();
         }
@@ -544,12 +550,12 @@ public class RegistryImportService {
         }
     }
 
-    private static void finish(Connection c, long id, Status status, String message, ImportStaging.Written written) throws SQLException {
+    private void finish(Connection c, long id, Status status, String message, ImportStaging.Written written) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = ?, message = COALESCE(?, message), finished_at = ?, households_written = ?,"
                 + " members_written = ? WHERE id = ?")) {
             st.setString(1, status.name());
             st.setString(2, message);
-            st.setObject(3, ImportStaging.utc(Instant.now()));
+            st.setObject(3, clock.nowUtc());
             st.setInt(4, written == null ? 0 : written.households());
             st.setInt(5, written == null ? 0 : written.members());
             st.setLong(6, id);
@@ -568,7 +574,7 @@ public class RegistryImportService {
             try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = 'FAILED', message = ?, finished_at = ?, rows_read = 0,"
                     + " progress_percent = NULL WHERE id = ?")) {
                 st.setString(1, message);
-                st.setObject(2, ImportStaging.utc(Instant.now()));
+                st.setObject(2, clock.nowUtc());
                 st.setLong(3, id);
                 st.executeUpdate();
             }
@@ -648,7 +654,7 @@ public class RegistryImportService {
             tenants.find(parts[0]).ifPresent(t -> {
                 try (Connection c = connections.open(t.databaseName());
                         PreparedStatement st = c.prepareStatement("UPDATE import_job SET heartbeat_at = ? WHERE id = ?")) {
-                    st.setObject(1, ImportStaging.utc(Instant.now()));
+                    st.setObject(1, beatNow());
                     st.setLong(2, Long.parseLong(parts[1]));
                     st.executeUpdate();
                 } catch (SQLException e) {

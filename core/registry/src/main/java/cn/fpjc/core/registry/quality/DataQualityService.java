@@ -1,6 +1,8 @@
 package cn.fpjc.core.registry.quality;
 
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.platform.clock.AppClock;
+import cn.fpjc.core.platform.tenancy.TenantScope;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.error.ApiException;
@@ -29,7 +31,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,8 +48,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DataQualityService {
+    @Inject
+    AppClock clock;
+
     private static final Logger LOG = Logger.getLogger(DataQualityService.class);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Runs whose findings are kept; older ones are deleted when a run finishes. */
     static final int KEEP_RUNS = 3;
 
@@ -99,11 +102,11 @@ public class DataQualityService {
         TenantInfo tenant = access.current();
         try (Connection c = connections.open(tenant.databaseName())) {
             RunView running = latest(c, "RUNNING");
-            if (running != null && running.startedAt().isAfter(Instant.now().minusSeconds(3600))) {
+            if (running != null && running.startedAt().isAfter(clock.now().minusSeconds(3600))) {
                 return running;
             }
             long id = insertRun(c, "ON_DEMAND", user.username());
-            worker.submit(() -> execute(tenant, id));
+            worker.submit(() -> TenantScope.run(tenant.code(), () -> execute(tenant, id)));
             return find(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -126,7 +129,7 @@ public class DataQualityService {
         long started = System.nanoTime();
         try (Connection c = connections.open(tenant.databaseName())) {
             try {
-                LocalDate today = LocalDate.now(CHINA);
+                LocalDate today = clock.today();
                 Map<DataQualityRule, Integer> counts = new EnumMap<>(DataQualityRule.class);
                 for (DataQualityRule rule : DataQualityRule.values()) {
                     long t0 = System.nanoTime();
@@ -248,7 +251,7 @@ public class DataQualityService {
                 + " ON l.household_id = i.household_id AND l.y = i.income_year"
                 + " JOIN (" + thresholds + ") th ON th.y = i.income_year JOIN household h ON h.id = i.household_id"
                 + " WHERE h.active = TRUE AND h.category <> 'MONITORED' AND i.per_capita < th.t";
-        return insert(c, runId, DataQualityRule.BELOW_THRESHOLD_UNMONITORED, select, LocalDate.now(CHINA));
+        return insert(c, runId, DataQualityRule.BELOW_THRESHOLD_UNMONITORED, select, clock.today());
     }
 
     // ---------------------------------------------------------------- reading
@@ -342,7 +345,7 @@ public class DataQualityService {
                 Statement.RETURN_GENERATED_KEYS)) {
             st.setString(1, trigger);
             st.setString(2, actor);
-            st.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
+            st.setObject(3, clock.nowUtc());
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -351,12 +354,12 @@ public class DataQualityService {
         }
     }
 
-    private static void finish(Connection c, long id, String status, int findings, String message) throws SQLException {
+    private void finish(Connection c, long id, String status, int findings, String message) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE dq_run SET status = ?, findings = ?, message = ?, finished_at = ? WHERE id = ?")) {
             st.setString(1, status);
             st.setInt(2, findings);
             st.setString(3, message);
-            st.setObject(4, LocalDateTime.now(ZoneOffset.UTC));
+            st.setObject(4, clock.nowUtc());
             st.setLong(5, id);
             st.executeUpdate();
         }
