@@ -5,12 +5,17 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/**
- * Settings of the background-work mechanism ({@code fpjc.jobs.*}); the schedules themselves are {@code fpjc.jobs.heartbeat}
- * (15s) and {@code fpjc.jobs.sweep} (30s).
- */
+/** Settings of the background-work mechanism ({@code fpjc.jobs.*}). */
 @ConfigMapping(prefix = "fpjc.jobs")
 public interface JobsConfig {
+    /** How often a replica marks its running work alive (read by the schedule of {@code BackgroundJobs.beat}). */
+    @WithDefault("15s")
+    String heartbeat();
+
+    /** How often a replica looks for interrupted runs (read by the schedule of {@code BackgroundJobs.sweep}). */
+    @WithDefault("30s")
+    String sweep();
+
     /** A run whose heartbeat is older than this was interrupted (its process died); it is resumed or marked failed. */
     @WithDefault("2m")
     Duration staleAfter();
