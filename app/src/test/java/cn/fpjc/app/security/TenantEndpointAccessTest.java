@@ -30,6 +30,8 @@ class TenantEndpointAccessTest {
             new Endpoint("PUT", "/api/counties/410225/org-units/" + T, Map.of("name", "改名", "version", 0), true),
             new Endpoint("DELETE", "/api/counties/410225/org-units/" + T, null, true),
             new Endpoint("GET", "/api/counties/410225/audit-log", null, false),
+            // Background runs are for the county's admins only (write = lower levels get 403).
+            new Endpoint("GET", "/api/counties/410225/background-jobs", null, true),
             new Endpoint("GET", "/api/counties/410225/self-check", null, false),
             new Endpoint("GET", "/api/counties/410225/parameters", null, false),
             new Endpoint("GET", "/api/counties/410225/procedures", null, false),

@@ -5,6 +5,9 @@ import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.fpjc.core.platform.tenancy.TenantStatus;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +25,12 @@ public class TenantRegistry implements TenantDirectory {
     @Override
     public Optional<TenantInfo> find(String tenantCode) {
         return Optional.ofNullable(tenantCode == null ? null : snapshot.get(tenantCode));
+    }
+
+    @Override
+    public List<TenantInfo> active() {
+        return QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>listAll().stream().map(Tenant::toInfo)
+                .filter(t -> t.status() == TenantStatus.ACTIVE).sorted(Comparator.comparing(TenantInfo::code)).toList());
     }
 
     @Scheduled(every = "${fpjc.tenancy.registry-refresh:30s}", delayed = "${fpjc.tenancy.registry-refresh:30s}",

@@ -1,5 +1,6 @@
 package cn.fpjc.core.platform.tenancy;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,4 +9,7 @@ import java.util.Optional;
  */
 public interface TenantDirectory {
     Optional<TenantInfo> find(String tenantCode);
+
+    /** The ACTIVE tenants as the control database has them now (not a cached snapshot), in code order: for background loops. */
+    List<TenantInfo> active();
 }

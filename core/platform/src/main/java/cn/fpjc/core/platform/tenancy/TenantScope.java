@@ -2,6 +2,7 @@ package cn.fpjc.core.platform.tenancy;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +38,21 @@ public final class TenantScope {
     }
 
     public static <T> T call(String tenantCode, Supplier<T> work) {
+        try {
+            return callChecked(tenantCode, work::get);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // a Supplier throws nothing checked
+        }
+    }
+
+    /** The same for work that may throw checked exceptions (background tasks). */
+    public static <T> T callChecked(String tenantCode, Callable<T> work) throws Exception {
         String previous = BOUND.get();
         BOUND.set(tenantCode);
         try {
-            return work.get();
+            return work.call();
         } finally {
             if (previous == null) {
                 BOUND.remove();

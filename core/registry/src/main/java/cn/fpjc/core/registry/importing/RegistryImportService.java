@@ -1,7 +1,6 @@
 package cn.fpjc.core.registry.importing;
 
 import cn.fpjc.core.platform.clock.AppClock;
-import cn.fpjc.core.platform.tenancy.TenantScope;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.registry.RegistryError;
 
@@ -20,8 +19,10 @@ import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantConnections;
 import cn.fpjc.core.platform.tenancy.TenantDirectory;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.jobs.BackgroundJobs;
+import cn.fpjc.core.platform.jobs.JobFailedException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -47,10 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,6 +65,7 @@ public class RegistryImportService {
     private static final Logger LOG = Logger.getLogger(RegistryImportService.class);
     private static final Duration STALE = Duration.ofMinutes(2);
     private static final int PROGRESS_EVERY = 2000;
+    static final String JOB_ID = "registry-import";
 
     @Inject
     jakarta.enterprise.inject.Instance<cn.fpjc.core.registry.IncomeLocks> incomeLocks;
@@ -98,8 +96,9 @@ public class RegistryImportService {
 
     /** Jobs this replica's workers hold (county:id). */
     private final java.util.Set<String> running = ConcurrentHashMap.newKeySet();
-    private volatile ExecutorService workers;
-    private volatile ScheduledExecutorService heartbeat;
+
+    @Inject
+    BackgroundJobs jobs;
 
     // ---------------------------------------------------------------- request side
 
@@ -139,7 +138,7 @@ public class RegistryImportService {
             Job job = new Job(tenant, id, file, reader, user.username(), String.join(",", new TreeSet<>(user.roles())),
                     OrgScope.likePrefix(user.orgCode()));
             running.add(key(tenant, id));
-            workers().submit(() -> TenantScope.run(job.tenant().code(), () -> validate(job, mode)));
+            submit(job, () -> validate(job, mode));
             return get(id);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -203,7 +202,7 @@ public class RegistryImportService {
         Job job = new Job(tenant, id, null, null, user.username(), String.join(",", new TreeSet<>(user.roles())),
                 OrgScope.likePrefix(user.orgCode()));
         running.add(key(tenant, id));
-        workers().submit(() -> TenantScope.run(job.tenant().code(), () -> writeJob(job, mode)));
+        submit(job, () -> writeJob(job, mode));
         return get(id);
     }
 
@@ -626,28 +625,35 @@ public class RegistryImportService {
         }
     }
 
-    private ExecutorService workers() {
-        if (workers == null) {
-            synchronized (this) {
-                if (workers == null) {
-                    workers = Executors.newFixedThreadPool(config.threads(), r -> {
-                        Thread t = new Thread(r, "registry-import");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-                        Thread t = new Thread(r, "registry-import-heartbeat");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    heartbeat.scheduleWithFixedDelay(this::beat, 10, 10, TimeUnit.SECONDS);
+    /**
+     * Runs a job's work on the background mechanism ({@code fpjc.import.threads} at a time in this process), recorded as a
+     * run of the county with the job's outcome.
+     */
+    private void submit(Job job, Runnable work) {
+        jobs.submit(JOB_ID, "户籍导入", job.tenant(), job.actor(), "import_job " + job.id(), config.threads(), () -> {
+            work.run();
+            return outcome(job);
+        });
+    }
+
+    private String outcome(Job job) throws SQLException, JobFailedException {
+        try (Connection c = open(job.tenant());
+                PreparedStatement st = c.prepareStatement("SELECT status, message FROM import_job WHERE id = ?")) {
+            st.setLong(1, job.id());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                Status status = Status.valueOf(rs.getString(1));
+                String message = rs.getString(2);
+                if (status == Status.FAILED) {
+                    throw new JobFailedException("导入任务" + job.id() + "：" + message);
                 }
+                return "导入任务" + job.id() + "：" + status.label + (message == null ? "" : "。" + message);
             }
         }
-        return workers;
     }
 
     /** Marks this replica's running jobs alive, so another replica does not take them for interrupted. */
+    @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void beat() {
         for (String k : running) {
             String[] parts = k.split(":");
@@ -661,14 +667,6 @@ public class RegistryImportService {
                     LOG.warnf("import heartbeat for %s failed: %s", k, e.getMessage());
                 }
             });
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (workers != null) {
-            workers.shutdownNow();
-            heartbeat.shutdownNow();
         }
     }
 }

@@ -2,7 +2,6 @@ package cn.fpjc.core.registry.quality;
 
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.clock.AppClock;
-import cn.fpjc.core.platform.tenancy.TenantScope;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.error.ApiException;
@@ -12,13 +11,14 @@ import cn.fpjc.core.policy.param.ParameterOrigin;
 import cn.fpjc.core.registry.IdNumber;
 import cn.fpjc.core.registry.PersonalDataCipher;
 import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.platform.jobs.BackgroundJobs;
+import cn.fpjc.core.platform.jobs.JobFailedException;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantConnections;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -37,8 +37,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,11 +86,8 @@ public class DataQualityService {
     @Inject
     TenantAccess access;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "data-quality");
-        t.setDaemon(true);
-        return t;
-    });
+    @Inject
+    BackgroundJobs jobs;
 
     // ---------------------------------------------------------------- running
 
@@ -106,7 +101,15 @@ public class DataQualityService {
                 return running;
             }
             long id = insertRun(c, "ON_DEMAND", user.username());
-            worker.submit(() -> TenantScope.run(tenant.code(), () -> execute(tenant, id)));
+            // One on-demand run at a time per process, as before; the run shows in the county's background runs.
+            jobs.submit(DataQualityJob.ID, DataQualityJob.LABEL, tenant, user.username(), "dq_run " + id, 1, () -> {
+                execute(tenant, id);
+                RunView done = find(tenant, id);
+                if (!"DONE".equals(done.status())) {
+                    throw new JobFailedException(done.message());
+                }
+                return done.findings() + "条疑点";
+            });
             return find(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -120,6 +123,10 @@ public class DataQualityService {
             id = insertRun(c, trigger, actor);
         }
         execute(tenant, id);
+        return find(tenant, id);
+    }
+
+    private RunView find(TenantInfo tenant, long id) throws SQLException {
         try (Connection c = connections.open(tenant.databaseName())) {
             return find(c, id);
         }
@@ -392,10 +399,5 @@ public class DataQualityService {
         for (int i = 0; i < params.size(); i++) {
             st.setObject(i + 1, params.get(i));
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }
