@@ -47,7 +47,8 @@ import org.jboss.logging.Logger;
  * slot) decides which replica runs it: each replica tries the INSERT, the database lets one through. Running rows carry
  * the owner's heartbeat; a row whose heartbeat went stale (or that an earlier process of this replica left behind) is
  * resumed once more or marked failed with the reason, never left RUNNING. Threads belong to this bean and stop with the
- * application.
+ * application. Its bookkeeping runs on the machine's time ({@link AppClock#machineNow()}): a date moved for a demo or a
+ * test must not make live heartbeats look stale.
  */
 @ApplicationScoped
 public class BackgroundJobs {
@@ -83,7 +84,7 @@ public class BackgroundJobs {
 
     void start(@Observes StartupEvent event) {
         node = config.node().orElseGet(() -> hostName() + ":" + httpPort);
-        owner = node + "@" + clock.now().truncatedTo(ChronoUnit.MILLIS);
+        owner = node + "@" + clock.machineNow().truncatedTo(ChronoUnit.MILLIS);
         for (CountyJob job : countyJobs) {
             scheduler.newJob("county-job:" + job.id()).setCron(job.cron()).setTimeZone(TIME_ZONE)
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
@@ -197,7 +198,7 @@ public class BackgroundJobs {
         try {
             control(c -> {
                 try (PreparedStatement st = c.prepareStatement("UPDATE background_run SET heartbeat_at = ? WHERE owner = ? AND status = 'RUNNING'")) {
-                    st.setObject(1, utc(clock.now()));
+                    st.setObject(1, utc(clock.machineNow()));
                     st.setString(2, owner);
                     return st.executeUpdate();
                 }
@@ -240,7 +241,7 @@ public class BackgroundJobs {
         return control(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT id, job_id, county_code, slot, owner, heartbeat_at, attempts FROM background_run"
                     + " WHERE status = 'RUNNING' AND " + STILL_INTERRUPTED + " ORDER BY id LIMIT 200")) {
-                st.setObject(1, utc(clock.now().minus(config.staleAfter())));
+                st.setObject(1, utc(clock.machineNow().minus(config.staleAfter())));
                 st.setString(2, earlierProcessOfThisNode());
                 st.setString(3, owner);
                 List<Interrupted> out = new ArrayList<>();
@@ -305,14 +306,14 @@ public class BackgroundJobs {
                 int i = 1;
                 if (newOwner != null) {
                     st.setString(i++, newOwner);
-                    st.setObject(i++, utc(clock.now()));
+                    st.setObject(i++, utc(clock.machineNow()));
                 } else {
-                    st.setObject(i++, utc(clock.now()));
+                    st.setObject(i++, utc(clock.machineNow()));
                 }
                 st.setString(i++, message);
                 st.setLong(i++, r.id());
                 st.setString(i++, r.owner());
-                st.setObject(i++, utc(clock.now().minus(config.staleAfter())));
+                st.setObject(i++, utc(clock.machineNow().minus(config.staleAfter())));
                 st.setString(i++, earlierProcessOfThisNode());
                 st.setString(i, owner);
                 return st.executeUpdate();
@@ -360,7 +361,7 @@ public class BackgroundJobs {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO background_run (job_id, job_label, county_code, slot, trigger_kind, actor,"
                     + " ref, status, owner, attempts, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, 1, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
-                LocalDateTime now = utc(clock.now());
+                LocalDateTime now = utc(clock.machineNow());
                 st.setString(1, jobId);
                 st.setString(2, label);
                 st.setString(3, county);
@@ -386,7 +387,7 @@ public class BackgroundJobs {
             control(c -> {
                 try (PreparedStatement st = c.prepareStatement("UPDATE background_run SET status = ?, message = COALESCE(?, message),"
                         + " finished_at = ?, heartbeat_at = ? WHERE id = ? AND owner = ? AND status = 'RUNNING'")) {
-                    LocalDateTime now = utc(clock.now());
+                    LocalDateTime now = utc(clock.machineNow());
                     st.setString(1, status);
                     st.setString(2, message == null ? null : message.length() > 500 ? message.substring(0, 500) : message);
                     st.setObject(3, now);
