@@ -1,6 +1,7 @@
 package cn.fpjc.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
@@ -88,6 +89,18 @@ class ArchitectureTest {
     @Test
     void timeComesFromTheClock() {
         timeComesFromTheClock.check(PRODUCT);
+    }
+
+    /** Background threads belong to the one mechanism (platform.jobs), which bounds them and stops them with the app. */
+    static final ArchRule threadsBelongToBackgroundJobs = noClasses().that().resideOutsideOfPackages("cn.fpjc.core.platform.jobs..", "cn.fpjc.embedded..")
+            .should().callMethodWhere(target(owner(assignableTo(java.util.concurrent.Executors.class))))
+            .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould().callConstructorWhere(target(owner(assignableTo(java.util.concurrent.ExecutorService.class))))
+            .as("no thread pools or threads outside platform.jobs (BackgroundJobs.submit, CountyJob)");
+
+    @Test
+    void threadsBelongToBackgroundJobs() {
+        threadsBelongToBackgroundJobs.check(PRODUCT);
     }
 
     /** Clients switch on the code's name, so two modules must never declare the same one. */
