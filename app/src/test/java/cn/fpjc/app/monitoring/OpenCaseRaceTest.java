@@ -32,28 +32,26 @@ class OpenCaseRaceTest {
     record Answer(long household, int status, String code) {
     }
 
-    @Test
-    void twentyParallelPairsOpenExactlyOneCaseEach() throws Exception {
+    record County(String code, String village, String clerk) {
+    }
+
+    /** A fresh county with one village and its clerk. */
+    private static County newCounty() {
         String county = Api.onboard("henan", "41");
         String admin = Api.createUser("t_race_admin_" + county, Roles.COUNTY_ADMIN, county, county);
         String village = Api.addTownshipAndVillage(admin, county, "101")[1];
-        String clerk = Api.createUser("t_race_clerk_" + county, Roles.VILLAGE_CLERK, county, village);
+        return new County(county, village, Api.createUser("t_race_clerk_" + county, Roles.VILLAGE_CLERK, county, village));
+    }
+
+    @Test
+    void twentyParallelPairsOpenExactlyOneCaseEach() throws Exception {
+        County c = newCounty();
+        String county = c.code();
+        String clerk = c.clerk();
+        String village = c.village();
         String base = "/api/counties/" + county;
 
-        Map<Long, Long> clueOf = new HashMap<>();
-        for (int i = 0; i < HOUSEHOLDS; i++) {
-            String person = Ids.of(String.format("1970%02d%02d", i % 12 + 1, i + 1), i % 2 == 0);
-            Map<String, Object> head = Map.of("name", "赵守" + "一二三四五六七八九十".charAt(i % 10), "idNumber", person, "relation", "户主",
-                    "labour", "普通劳动力", "health", "大病", "illness", "尿毒症");
-            long h = as(clerk).body(Map.of("householdNo", "RC" + county + i, "villageCode", village, "category", "一般农户",
-                    "members", List.of(head))).post(base + "/households").then().statusCode(201).extract().jsonPath().getLong("id");
-            long clue = as(clerk).body(Map.of("channel", "农户自主申报", "villageCode", village, "name", "赵守", "idNumber", person,
-                    "description", "透析费用高", "riskCategories", List.of("因病"), "reportedOn", "2024-09-20"))
-                    .post(base + "/clues").then().statusCode(201).extract().jsonPath().getLong("id");
-            as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实属实", "verifiedOn", "2024-09-21"))
-                    .post(base + "/clues/" + clue + "/verification").then().statusCode(200);
-            clueOf.put(h, clue);
-        }
+        Map<Long, Long> clueOf = confirmedClues(clerk, county, village, base, HOUSEHOLDS, "RC");
 
         List<Callable<Answer>> requests = new ArrayList<>();
         clueOf.forEach((h, clue) -> {
@@ -87,5 +85,57 @@ class OpenCaseRaceTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Sql.execute(insert.formatted("IN_PROGRESS")));
         assertTrue(refused.getCause().getMessage().contains("uk_case_open_household"), refused.getCause().getMessage());
         Sql.execute(insert.formatted("REJECTED"));
+    }
+
+    /** Households each with a clue verified as a risk, ready to open their identification case: household id → clue id. */
+    private static Map<Long, Long> confirmedClues(String clerk, String county, String village, String base, int households, String prefix) {
+        Map<Long, Long> clueOf = new HashMap<>();
+        for (int i = 0; i < households; i++) {
+            String person = Ids.of(String.format("1970%02d%02d", i % 12 + 1, i + 1), i % 2 == 0);
+            Map<String, Object> head = Map.of("name", "赵守" + "一二三四五六七八九十".charAt(i % 10), "idNumber", person, "relation", "户主",
+                    "labour", "普通劳动力", "health", "大病", "illness", "尿毒症");
+            long h = as(clerk).body(Map.of("householdNo", prefix + county + i, "villageCode", village, "category", "一般农户",
+                    "members", List.of(head))).post(base + "/households").then().statusCode(201).extract().jsonPath().getLong("id");
+            long clue = as(clerk).body(Map.of("channel", "农户自主申报", "villageCode", village, "name", "赵守", "idNumber", person,
+                    "description", "透析费用高", "riskCategories", List.of("因病"), "reportedOn", "2024-09-20"))
+                    .post(base + "/clues").then().statusCode(201).extract().jsonPath().getLong("id");
+            as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实属实", "verifiedOn", "2024-09-21"))
+                    .post(base + "/clues/" + clue + "/verification").then().statusCode(200);
+            clueOf.put(h, clue);
+        }
+
+        return clueOf;
+    }
+
+    /**
+     * The same race through the page a clerk double-clicks (启动识别程序): both answers are pages, never the API's JSON 409 or
+     * a 500 — the winner goes to the new case, the loser back to the clue with the Chinese message.
+     */
+    @Test
+    void aDoubleClickOnThePageOpensOneCaseAndExplainsTheOther() throws Exception {
+        County c = newCounty();
+        String clerk = c.clerk();
+        Map<Long, Long> clueOf = confirmedClues(clerk, c.code(), c.village(), "/api/counties/" + c.code(), 10, "RP");
+
+        List<Callable<String>> clicks = new ArrayList<>();
+        clueOf.forEach((h, clue) -> {
+            for (int twice = 0; twice < 2; twice++) {
+                clicks.add(() -> {
+                    Response r = as(clerk).contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false)
+                            .formParam("clueId", clue).formParam("monitoringType", "突发严重困难户").formParam("riskCategories", "因病")
+                            .post("/cases");
+                    String location = r.getHeader("Location");
+                    return clue + " " + r.statusCode() + " " + (location == null ? r.asString() : java.net.URLDecoder.decode(
+                            location.replaceFirst("^https?://[^/]+", ""), java.nio.charset.StandardCharsets.UTF_8));
+                });
+            }
+        });
+        Map<String, List<String>> byClue = Parallel.atOnce(clicks).stream().collect(Collectors.groupingBy(a -> a.substring(0, a.indexOf(' '))));
+        assertEquals(10, byClue.size());
+        byClue.forEach((clue, pair) -> {
+            List<String> sorted = pair.stream().map(a -> a.substring(a.indexOf(' ') + 1)).sorted().toList();
+            assertTrue(sorted.get(0).matches("303 /cases/\\d+"), "the winner goes to its case: " + sorted);
+            assertTrue(sorted.get(1).startsWith("303 /clues/" + clue + "?error=该户已有正在办理的程序"), "the loser is told why: " + sorted);
+        });
     }
 }

@@ -80,5 +80,11 @@ class HouseholdRaceTest {
             return List.of(household("PA" + county + i, person), household("PB" + county + i, person));
         });
         answers.forEach(a -> assertEquals(List.of("201", "409 PERSON_ALREADY_REGISTERED"), a));
+        // The loser left nothing behind: one household per pair, each with its one member.
+        String db = Sql.database(county);
+        assertEquals(List.of(String.valueOf(PAIRS)), Sql.column("SELECT COUNT(*) FROM " + db + ".household WHERE household_no LIKE 'PA"
+                + county + "%' OR household_no LIKE 'PB" + county + "%'"));
+        assertEquals(List.of(String.valueOf(PAIRS)), Sql.column("SELECT COUNT(*) FROM " + db + ".member m JOIN " + db
+                + ".household h ON h.id = m.household_id WHERE h.household_no LIKE 'PA" + county + "%' OR h.household_no LIKE 'PB" + county + "%'"));
     }
 }

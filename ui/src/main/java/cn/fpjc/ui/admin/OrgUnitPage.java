@@ -1,6 +1,7 @@
 package cn.fpjc.ui.admin;
 
 import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.ui.common.FormSubmit;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.org.OrgUnitRequests;
@@ -58,7 +59,8 @@ public class OrgUnitPage {
             }
             service.create(tenant.code(), new OrgUnitRequests.Create(code == null ? "" : code.strip(), name == null ? "" : name.strip()));
             return Response.seeOther(URI.create("/org-units")).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page(tenant).data("error", e.humanMessage())).build();
         }
     }

@@ -1,6 +1,7 @@
 package cn.fpjc.ui.admin;
 
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.admin.tenant.OnboardRequest;
 import cn.fpjc.admin.tenant.TenantResource;
 import cn.fpjc.core.platform.error.ApiException;
@@ -66,7 +67,8 @@ public class TenantAdminPage {
             api.onboard(new OnboardRequest(trim(code), trim(name), trim(province)));
             // Show the county just onboarded, wherever it falls in the paged list.
             return redirect("已开通：" + trim(name) + "（" + trim(code) + "）", trim(code));
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page().data("error", e.humanMessage())).build();
         }
     }
@@ -87,7 +89,8 @@ public class TenantAdminPage {
         try {
             action.run();
             return redirect(flash, code);
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page().data("error", e.humanMessage())).build();
         }
     }

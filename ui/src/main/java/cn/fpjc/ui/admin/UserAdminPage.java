@@ -3,6 +3,7 @@ package cn.fpjc.ui.admin;
 import cn.fpjc.admin.user.CreateUserRequest;
 import cn.fpjc.admin.user.UserResource;
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.ui.common.PageUser;
@@ -75,7 +76,8 @@ public class UserAdminPage {
         } catch (ConstraintViolationException e) {
             String message = e.getConstraintViolations().stream().map(v -> v.getMessage()).sorted().reduce((a, b) -> a + "；" + b).orElse("");
             return Response.status(400).entity(page(form).data("error", message)).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page(form).data("error", e.humanMessage())).build();
         }
     }
@@ -86,7 +88,8 @@ public class UserAdminPage {
         try {
             api.unlock(username);
             return redirect("已解锁 " + username);
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page(new Form(null, null, Roles.VILLAGE_CLERK, null, null))
                     .data("error", e.humanMessage())).build();
         }

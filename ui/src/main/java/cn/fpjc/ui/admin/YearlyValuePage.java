@@ -3,6 +3,7 @@ package cn.fpjc.ui.admin;
 import cn.fpjc.admin.param.YearlyValueResource;
 import cn.fpjc.admin.param.YearlyValueService;
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterDefinition;
 import cn.fpjc.core.platform.plugin.ProvincePluginResource;
@@ -64,7 +65,8 @@ public class YearlyValuePage {
             String flash = "已设定 " + year + " 年 " + parameters.catalogue().definition(key).map(ParameterDefinition::label).orElse(key);
             return Response.seeOther(URI.create("/admin/yearly-values?province=" + province + "&flash="
                     + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page(province).data("error", e.humanMessage())).build();
         }
     }

@@ -23,12 +23,20 @@ public final class FormSubmit {
     public static Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again) {
         try {
             return Response.seeOther(URI.create(write.get())).build();
-        } catch (ApiException e) {
-            return again(e, again);
         } catch (RuntimeException e) {
-            ApiException refused = Arc.container().instance(DuplicateKeys.class).get().refusal(e).orElseThrow(() -> e);
-            return again(refused, again);
+            return again(refusal(e), again);
         }
+    }
+
+    /**
+     * The refusal a failed write means to the person: the ApiException itself, or a unique key's refusal (a race lost to
+     * another request) as the owning module's ApiException; anything else is rethrown (a real error page).
+     */
+    public static ApiException refusal(RuntimeException failure) {
+        if (failure instanceof ApiException e) {
+            return e;
+        }
+        return Arc.container().instance(DuplicateKeys.class).get().refusal(failure).orElseThrow(() -> failure);
     }
 
     private static Response again(ApiException e, Function<ApiException, TemplateInstance> again) {

@@ -54,7 +54,8 @@ public class HomePage {
                 String orgName = OrgScope.isCounty(org) ? tenant.name()
                         : OrgUnit.findByCode(org).map(u -> u.name).orElse("（单位已删除）");
                 page.data("orgName", orgName);
-            } catch (ApiException e) {
+            } catch (RuntimeException failure) {
+                ApiException e = FormSubmit.refusal(failure);
                 page.data("error", e.humanMessage());
             }
         }

@@ -47,9 +47,10 @@ public class LoginPage {
     public Response login(@RestForm String username, @RestForm String password) {
         try {
             AuthService.LoggedIn result = auth.login(username, password);
-            long maxAge = Duration.between(clock.now(), result.token().expiresAt()).toSeconds();
+            long maxAge = Duration.between(clock.machineNow(), result.token().expiresAt()).toSeconds();
             return Response.seeOther(URI.create("/")).cookie(cookie(result.token().token(), (int) maxAge)).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status())
                     .entity(Templates.login().data("error", e.humanMessage()).data("username", username)).build();
         }

@@ -116,7 +116,8 @@ public class CasePage {
             List<BatchResult> results = cases.batch(new CaseRequests.Batch(ids, Forms.text(form, "action"),
                     Forms.text(form, "stepId"), evidence(form), Forms.text(form, "reason")));
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> inboxPage(results, null))).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
                     .call(() -> inboxPage(List.of(), Forms.allMessages(e)))).build();
         }
@@ -229,7 +230,8 @@ public class CasePage {
         }
         try {
             return Response.seeOther(URI.create(write.get())).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.seeOther(URI.create(back + "?error=" + java.net.URLEncoder.encode(Forms.allMessages(e),
                     java.nio.charset.StandardCharsets.UTF_8))).build();
         }

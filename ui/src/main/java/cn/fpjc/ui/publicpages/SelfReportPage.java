@@ -1,6 +1,7 @@
 package cn.fpjc.ui.publicpages;
 
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.core.monitoring.ClueRequests.SelfReport;
 import cn.fpjc.core.monitoring.ClueService;
 import cn.fpjc.core.monitoring.ClueViews.ClueView;
@@ -79,7 +80,8 @@ public class SelfReportPage {
             ClueView clue = clues.selfReport(new SelfReport(Forms.text(form, "name"), Forms.text(form, "idNumber"),
                     Forms.text(form, "phone"), Forms.text(form, "villageCode"), Forms.text(form, "description")));
             return Response.seeOther(java.net.URI.create("/report/" + county + "/status?no=" + clue.trackingNo() + "&new=1")).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
                     .call(() -> page(tenant, values, Forms.errors(e, "", ""), Forms.summary(e)))).build();
         }
@@ -93,7 +95,8 @@ public class SelfReportPage {
         if (trackingNo != null && !trackingNo.isBlank()) {
             try {
                 status = clues.publicStatus(trackingNo.strip()); // its own transaction; an unknown number is simply not found
-            } catch (ApiException e) {
+            } catch (RuntimeException failure) {
+                ApiException e = FormSubmit.refusal(failure);
                 status = null;
             }
         }

@@ -1,6 +1,7 @@
 package cn.fpjc.ui.registry;
 
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.quality.DataQualityService;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -54,7 +55,8 @@ public class DataQualityPage {
         Page<DataQualityService.Finding> findings = Page.empty(PAGE_SIZE);
         try {
             findings = dataQuality.findings(rule, null, Math.max(page, 0), PAGE_SIZE);
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             error = e.humanMessage();
         }
         Response.ResponseBuilder r = Response.ok(Templates.findings().data("user", PageUser.of(user)).data("tenantName", tenant.name())

@@ -129,7 +129,8 @@ public class HouseholdPage {
                     PAGE_SIZE);
             return Response.ok(listPage(tenant, villages, q, village, category, idNumber, result.items(),
                     result, null)).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status())
                     .entity(listPage(tenant, villages, q, village, category, idNumber, List.of(), Page.empty(PAGE_SIZE),
                             e.humanMessage())).build();
@@ -159,7 +160,8 @@ public class HouseholdPage {
         try {
             RegistryViews.Revealed r = registry.reveal(id, memberId, reason);
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> detailPage(id, r, null))).header("Cache-Control", "no-store").build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status())
                     .entity(QuarkusTransaction.requiringNew().call(() -> detailPage(id, null, e.humanMessage()))).build();
         }

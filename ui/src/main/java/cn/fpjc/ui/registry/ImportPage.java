@@ -1,6 +1,7 @@
 package cn.fpjc.ui.registry;
 
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.importing.ImportJobView;
 import cn.fpjc.core.registry.importing.RegistryImportService;
@@ -66,7 +67,8 @@ public class ImportPage {
             ImportJobView job = imports.start(file == null || file.fileName() == null || file.fileName().isBlank() ? null : file.fileName(),
                     file == null || file.fileName() == null || file.fileName().isBlank() ? null : file.uploadedFile(), ImportJobView.Mode.parse(mode));
             return Response.seeOther(URI.create("/households/import/" + job.id())).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return page(e.humanMessage(), e.code().status());
         }
     }
@@ -91,7 +93,8 @@ public class ImportPage {
         try {
             imports.commit(id, ImportJobView.Mode.parse(mode));
             return Response.seeOther(URI.create("/households/import/" + id)).build();
-        } catch (ApiException e) {
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
             return jobPage(id, e.humanMessage(), e.code().status());
         }
     }

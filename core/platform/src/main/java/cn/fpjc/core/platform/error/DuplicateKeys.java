@@ -43,8 +43,15 @@ public class DuplicateKeys {
     public Optional<ApiException> refusal(Throwable failure) {
         return violatedKey(failure).map(key -> {
             // The message carries the duplicate value (personal data); log the key only.
+            ErrorCode code = codes.get(key);
+            if (code == null) {
+                // No module declared this key: a double submission, or a bug (an id or tracking number generated twice).
+                LOG.warnf("Unique key %s, declared by no module, refused a write; answered %s", key.isEmpty() ? "(unnamed)" : key,
+                        PlatformError.DUPLICATE.name());
+                return new ApiException(PlatformError.DUPLICATE);
+            }
             LOG.debugf("Unique key %s refused a write", key);
-            return new ApiException(codes.getOrDefault(key, PlatformError.DUPLICATE));
+            return new ApiException(code);
         });
     }
 

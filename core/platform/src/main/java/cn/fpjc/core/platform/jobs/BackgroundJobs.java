@@ -108,18 +108,23 @@ public class BackgroundJobs {
     public void runSlot(CountyJob job, Instant scheduled) {
         // Replicas agree on the slot because it is the cron's time, not the moment a replica's timer woke up.
         LocalDateTime slot = utc(scheduled.truncatedTo(ChronoUnit.SECONDS));
-        for (TenantInfo tenant : tenants.active()) {
+        List<TenantInfo> active = tenants.active();
+        int here = 0;
+        for (TenantInfo tenant : active) {
             if (stopping) {
                 return;
             }
             Long run = claim(job, tenant, slot);
             if (run != null) {
+                here++;
                 execute(run, tenant.code(), () -> {
                     job.run(tenant);
                     return null;
                 });
             }
         }
+        LOG.infof("county job %s fired for slot %s: %d of %d counties run here, the rest claimed by other replicas", job.id(), slot,
+                here, active.size());
     }
 
     /** The database decides: the INSERT succeeds on one replica, the others hit the unique key. */
