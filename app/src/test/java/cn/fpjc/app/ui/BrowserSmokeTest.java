@@ -388,6 +388,8 @@ class BrowserSmokeTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
+        // Wait for the answer (home page, or the login page again with its error) so the next page opens signed in as this user.
+        await(d -> !d.getCurrentUrl().endsWith("/login") || !d.findElements(By.cssSelector("p.error")).isEmpty());
     }
 
     private static void screenshot(String name) throws Exception {
