@@ -41,8 +41,9 @@ grant_least_privilege fpjc_control_ci ci_county_
 if mariadb -h "$HOST" -P "$PORT" -u "$APP_USER" -p"$APP_PASSWORD" -e 'SELECT 1 FROM mysql.user LIMIT 1' >/dev/null 2>&1; then
   echo "least-privilege user can read mysql.user: grants are too wide" >&2; exit 1
 fi
-# -DskipITs: TwoReplicasIT starts its own embedded server and two app processes; the embedded run covers it.
-./mvnw -B -pl app -am verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false -Dtest='!BrowserSmokeTest' \
+# TwoReplicasIT (failsafe, and kept out of surefire's -Dtest list) brings its own embedded server and two app processes;
+# the embedded run covers it.
+./mvnw -B -pl app -am verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false -Dtest='!BrowserSmokeTest,!*IT' \
   -Dfpjc.test.external-jdbc-url="jdbc:mysql://$HOST:$PORT/fpjc_control_ci?$URL_OPTS" \
   -Dfpjc.test.external-username="$APP_USER" -Dfpjc.test.external-password="$APP_PASSWORD" \
   -Dfpjc.test.database-prefix=ci_county_
