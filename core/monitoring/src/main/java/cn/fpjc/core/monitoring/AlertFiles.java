@@ -5,6 +5,7 @@ import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
 import cn.fpjc.core.monitoring.ClueRequests.AlertRow;
+import cn.fpjc.core.platform.files.FileLimits;
 import cn.fpjc.core.platform.files.TableReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ final class AlertFiles {
     private AlertFiles() {
     }
 
-    static List<AlertRow> read(Path file, String fileName) {
-        TableReader reader = TableReader.forFileName(fileName);
+    static List<AlertRow> read(Path file, String fileName, FileLimits limits) {
+        TableReader reader = TableReader.forFileName(fileName, limits);
         if (reader == null) {
             throw new ApiException(PlatformError.IMPORT_FILE_TYPE);
         }
@@ -56,7 +57,7 @@ final class AlertFiles {
         } catch (TableReader.Unreadable e) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", e.getMessage())));
         } catch (Exception e) {
-            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", "文件无法读取，请另存为.xlsx或.csv后再上传")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", "文件格式不正确：无法读取，请另存为.xlsx或.csv后再上传")));
         }
         return rows;
     }

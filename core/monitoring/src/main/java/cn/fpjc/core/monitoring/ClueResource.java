@@ -42,6 +42,9 @@ public class ClueResource {
     @Inject
     ClueService service;
 
+    @Inject
+    cn.fpjc.core.platform.files.FileLimits fileLimits;
+
     /** Clues in the caller's scope; {@code status}, {@code channel}, {@code village}, {@code overdue=true}; X-Total-Count. */
     @GET
     @Path("/clues")
@@ -92,7 +95,7 @@ public class ClueResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reportedOn", "日期格式应为 2024-09-28")));
         }
-        return service.intakeAlerts(new AlertBatch(department, reported, AlertFiles.read(file.uploadedFile(), file.fileName())));
+        return service.intakeAlerts(new AlertBatch(department, reported, AlertFiles.read(file.uploadedFile(), file.fileName(), fileLimits)));
     }
 
     /** This year's (or {@code year}'s) centralized screening campaigns against the minimum a year. */

@@ -12,6 +12,7 @@ public enum RegistryError implements ErrorCode {
     VILLAGE_OUT_OF_SCOPE(400, "所选村不属于本县，或不在您的管辖范围内"),
     REVEAL_REASON_REQUIRED(400, "查看完整身份证号须填写查询事由"),
     IMPORT_STATE_CONFLICT(409, "导入任务当前的状态不能执行此操作"),
+    IMPORT_STAGING_FULL(409, "本县待确认的导入数据已达上限，请先确认或等待已有的导入任务完成后再上传"),
     INCOME_LOCKED(409, "该统计期的收入是风险消除的依据，标注后已锁定；如需更正，请由县级先回退");
 
     private final int status;

@@ -25,12 +25,18 @@ import org.apache.commons.csv.CSVRecord;
  * RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes) parsed by Commons CSV, streamed record by record; a
  * record's number is the row Excel shows it on. Excel in China saves "CSV" as GBK and
  * "CSV UTF-8" with a byte-order mark, so the encoding is the BOM's, else UTF-8 if the first 64 KB decode
- * as UTF-8, else GB18030 (a superset of GBK). Every cell is text.
+ * as UTF-8, else GB18030 (a superset of GBK). Every cell is text. A {@link Guard} bounds cells and rows while the
+ * characters stream in, since Commons CSV would otherwise grow one cell without end on an unterminated quote.
  */
 final class CsvTableReader implements TableReader {
     private static final int SNIFF = 64 * 1024;
+    private final FileLimits limits;
     private volatile long size = 1;
     private volatile CountingStream counting;
+
+    CsvTableReader(FileLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public void read(Path file, RowHandler handler) throws Exception {
@@ -40,7 +46,7 @@ final class CsvTableReader implements TableReader {
             Charset charset = sniff(in);
             CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (Reader reader = new InputStreamReader(in, decoder)) {
+            try (Reader reader = new Guard(new InputStreamReader(in, decoder), limits)) {
                 parse(reader, handler);
             } catch (CharacterCodingException e) {
                 throw new Unreadable("文件编码无法识别，请在Excel中另存为“CSV UTF-8（逗号分隔）”后再上传");
@@ -101,6 +107,108 @@ final class CsvTableReader implements TableReader {
         } catch (UncheckedIOException e) {
             // the record iterator wraps read failures (an undecodable byte among them)
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Follows the CSV grammar as Commons CSV applies it with {@link #FORMAT} (a quote opens only at a cell's start, {@code ""}
+     * inside quotes is one quote, CR, LF and CRLF end a record outside quotes) just far enough to count each cell's
+     * characters, a record's cells and characters, and the record's number, and refuses the file at the first one over
+     * its limit: the parser's buffers then never hold more than one bounded cell.
+     */
+    static final class Guard extends java.io.FilterReader {
+        private final FileLimits limits;
+        private int record = 1;
+        private int columns = 1;
+        private long cellChars;
+        private long recordChars;
+        private boolean cellStart = true;
+        private boolean quoted;
+        private boolean quoteSeen;
+        private boolean afterCr;
+
+        Guard(Reader in, FileLimits limits) {
+            super(in);
+            this.limits = limits;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                step((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = off; i < off + n; i++) {
+                step(buf[i]);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            while (skipped < n && read() >= 0) {
+                skipped++;
+            }
+            return skipped;
+        }
+
+        private void step(char c) throws Unreadable {
+            if (quoted) {
+                if (quoteSeen) {
+                    quoteSeen = false;
+                    if (c == '"') {
+                        count();
+                        return;
+                    }
+                    quoted = false; // the quote closed the quoted part; c is read as outside quotes
+                } else if (c == '"') {
+                    quoteSeen = true;
+                    return;
+                } else {
+                    count();
+                    return;
+                }
+            }
+            if (c == '\n' && afterCr) {
+                afterCr = false;
+                return;
+            }
+            afterCr = c == '\r';
+            if (c == '\r' || c == '\n') {
+                record++;
+                columns = 1;
+                recordChars = 0;
+                cellChars = 0;
+                cellStart = true;
+            } else if (c == ',') {
+                if (++columns > limits.maxColumns()) {
+                    throw new Unreadable(TableReader.tooWide(record, limits));
+                }
+                cellChars = 0;
+                cellStart = true;
+            } else if (c == '"' && cellStart) {
+                quoted = true;
+                cellStart = false;
+            } else {
+                cellStart = false;
+                count();
+            }
+        }
+
+        private void count() throws Unreadable {
+            if (++cellChars > limits.maxCellChars()) {
+                throw new Unreadable(TableReader.cellTooLong(record, limits));
+            }
+            if (++recordChars > limits.maxRowChars()) {
+                throw new Unreadable(TableReader.rowTooLong(record, limits));
+            }
         }
     }
 

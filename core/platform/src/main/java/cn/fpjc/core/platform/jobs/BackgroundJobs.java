@@ -189,8 +189,16 @@ public class BackgroundJobs {
         } catch (Exception e) {
             LOG.errorf(e, "background run %d of %s failed", run, county);
             finish(run, "FAILED", "执行出错（" + e.getClass().getSimpleName() + "），请稍后重试；如仍失败请联系管理员");
+        } catch (VirtualMachineError e) {
+            // Out of memory or stack: the work's own objects are garbage now and the thread can record the end. Left uncaught,
+            // the run would stay RUNNING until a sweep called it a restart, and nothing would say why.
+            LOG.errorf(e, "background run %d of %s ran out of resources", run, county);
+            finish(run, "FAILED", RESOURCES_EXHAUSTED + "（" + e.getClass().getSimpleName() + "），没有完成");
         }
     }
+
+    /** The reason recorded when work ends in OutOfMemoryError or StackOverflowError (for an import: the file). */
+    public static final String RESOURCES_EXHAUSTED = "文件过大或格式异常，处理时超出了服务器的内存或栈的限度";
 
     // ---------------------------------------------------------------- heartbeat and interrupted runs
 

@@ -18,4 +18,12 @@ public interface ImportConfig {
     /** Days a finished job's staged rows (and so its result report) are kept. */
     @WithDefault("30")
     int keepDays();
+
+    /**
+     * Rows one county may keep in staging (all its jobs' rows together). Finished jobs' rows are purged, oldest first, to
+     * make room; when jobs waiting for confirmation hold the rest, an upload is refused, and a file that would pass the
+     * limit fails while it is read.
+     */
+    @WithDefault("2000000")
+    long maxStagedRows();
 }

@@ -348,27 +348,81 @@ final class ImportStaging implements AutoCloseable {
     /** Frees the staged rows of jobs finished before {@code before}; their reports can no longer be downloaded. */
     static int purge(Connection c, Instant before) throws SQLException {
         int n = 0;
-        try (PreparedStatement st = c.prepareStatement("SELECT id FROM import_job WHERE finished_at < ? AND status IN ('DONE', 'REJECTED', 'FAILED')"
-                + " AND purged = FALSE")) {
-            st.setObject(1, utc(before));
+        for (long id : ids(c, "SELECT id FROM import_job WHERE finished_at < ? AND status IN ('DONE', 'REJECTED', 'FAILED') AND purged = FALSE",
+                utc(before))) {
+            n += purgeJob(c, id);
+        }
+        return n;
+    }
+
+    /**
+     * Rows the county keeps in staging, job by job as counted while reading ({@code rows_read}, which a failed job resets
+     * to 0 as its rows are deleted); {@code except} is left out (the job asking).
+     */
+    static long staged(Connection c, long except) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(SUM(rows_read), 0) FROM import_job WHERE purged = FALSE AND id <> ?")) {
+            st.setLong(1, except);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Keeps the county's staging under {@code limit} rows by purging finished jobs' rows, oldest first (their reports go,
+     * the jobs stay listed); jobs waiting for confirmation or still running are kept.
+     *
+     * @return the rows still staged
+     */
+    static long makeRoom(Connection c, long limit) throws SQLException {
+        long staged = staged(c, -1);
+        if (staged < limit) {
+            return staged;
+        }
+        for (long id : ids(c, "SELECT id FROM import_job WHERE status IN ('DONE', 'REJECTED', 'FAILED') AND purged = FALSE ORDER BY id")) {
+            staged -= rowsRead(c, id);
+            purgeJob(c, id);
+            if (staged < limit) {
+                break;
+            }
+        }
+        return staged;
+    }
+
+    private static long rowsRead(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT rows_read FROM import_job WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static List<Long> ids(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            set(st, 1, params);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                 }
             }
-            for (long id : ids) {
-                for (String table : new String[] { "import_row", "import_household" }) {
-                    try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
-                        d.setLong(1, id);
-                        n += d.executeUpdate();
-                    }
-                }
-                try (PreparedStatement u = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE id = ?")) {
-                    u.setLong(1, id);
-                    u.executeUpdate();
-                }
+            return ids;
+        }
+    }
+
+    private static int purgeJob(Connection c, long id) throws SQLException {
+        int n = 0;
+        for (String table : new String[] { "import_row", "import_household" }) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
+                d.setLong(1, id);
+                n += d.executeUpdate();
             }
+        }
+        try (PreparedStatement u = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE id = ?")) {
+            u.setLong(1, id);
+            u.executeUpdate();
         }
         return n;
     }

@@ -92,6 +92,9 @@ public class RegistryImportService {
     ImportConfig config;
 
     @Inject
+    cn.fpjc.core.platform.files.FileLimits fileLimits;
+
+    @Inject
     ObjectMapper json;
 
     /** Jobs this replica's workers hold (county:id). */
@@ -114,7 +117,7 @@ public class RegistryImportService {
             throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
         }
         String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
-        TableReader reader = TableReader.forFileName(name);
+        TableReader reader = TableReader.forFileName(name, fileLimits);
         if (reader == null) {
             throw new ApiException(PlatformError.IMPORT_FILE_TYPE, name);
         }
@@ -130,10 +133,13 @@ public class RegistryImportService {
             long id;
             try (Connection c = open(tenant)) {
                 ImportStaging.purge(c, clock.now().minus(Duration.ofDays(config.keepDays())));
+                if (ImportStaging.makeRoom(c, config.maxStagedRows()) >= config.maxStagedRows()) {
+                    throw new ApiException(RegistryError.IMPORT_STAGING_FULL);
+                }
                 id = insertJob(c, name, name.toLowerCase().endsWith(".csv") ? "csv" : "xlsx", Files.size(file), sha256, mode);
-            } catch (SQLException e) {
+            } catch (SQLException | ApiException e) {
                 Files.deleteIfExists(file);
-                throw new IllegalStateException(e);
+                throw e instanceof ApiException a ? a : new IllegalStateException(e);
             }
             Job job = new Job(tenant, id, file, reader, user.username(), String.join(",", new TreeSet<>(user.roles())),
                     OrgScope.likePrefix(user.orgCode()));
@@ -270,6 +276,7 @@ public class RegistryImportService {
                 status(c, job.id(), Status.READING, null);
                 long started = System.nanoTime();
                 ImportRowParser parser = new ImportRowParser(context(c, job));
+                long room = config.maxStagedRows() - ImportStaging.staged(c, job.id());
                 int[] rows = { 0 };
                 boolean[] header = { false };
                 List<String> ignored = new ArrayList<>();
@@ -287,6 +294,10 @@ public class RegistryImportService {
                             st.executeUpdate();
                         }
                         return;
+                    }
+                    if (rows[0] >= room) {
+                        throw new TableReader.Unreadable("文件的数据行超过本县导入暂存的上限（" + config.maxStagedRows()
+                                + "行，含待确认的导入任务），读到第" + rowNo + "行停止，没有导入任何数据；请先确认待确认的导入任务，或分批上传");
                     }
                     staging.add(parser.parse(rowNo, cells));
                     if (++rows[0] % PROGRESS_EVERY == 0) {
@@ -322,6 +333,12 @@ public class RegistryImportService {
             } catch (Exception e) {
                 LOG.errorf(e, "import job %d of %s failed while checking", job.id(), job.tenant().code());
                 failed(c, job.id(), "校验时发生系统错误（" + e.getClass().getSimpleName() + "），请稍后重新上传；如仍失败请联系管理员");
+            } catch (VirtualMachineError e) {
+                // The file's rows are garbage once the reader is gone; record why, or the job would sit in READING until
+                // a later look called it a restart.
+                LOG.errorf(e, "import job %d of %s: out of resources while reading", job.id(), job.tenant().code());
+                failed(c, job.id(), BackgroundJobs.RESOURCES_EXHAUSTED + "（" + e.getClass().getSimpleName()
+                        + "），没有导入任何数据；请检查文件内容，或分批上传");
             }
         } catch (SQLException e) {
             LOG.errorf(e, "import job %d of %s: database unavailable", job.id(), job.tenant().code());
@@ -338,7 +355,7 @@ public class RegistryImportService {
 
     /** The write: one transaction over the registry check, the inserts, the audit entry and the job's new status. */
     void writeJob(Job job, Mode mode) {
-        Exception failure = null;
+        Throwable failure = null;
         try (Connection c = open(job.tenant())) {
             c.setAutoCommit(false);
             try {
@@ -362,7 +379,7 @@ public class RegistryImportService {
                 if (summary.householdsNew() >= RegistryStatistics.BULK) {
                     RegistryStatistics.refresh(c);
                 }
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | IOException | RuntimeException | VirtualMachineError e) {
                 failure = e;
                 rollbackQuietly(c);
                 if (!c.isValid(2)) {
