@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 @Path("/api/auth")
 public class AuthResource {
@@ -37,6 +38,7 @@ public class AuthResource {
     /** Exchanges username and password for a bearer token. 5 failures in a row lock the account for 15 minutes. */
     @POST
     @Path("/login")
+    @SecurityRequirements // public: the contract says `security: []`
     public LoginResponse login(LoginRequest request) {
         AuthService.LoggedIn result = auth.login(request == null ? null : request.username(), request == null ? null : request.password());
         return new LoginResponse(result.token().token(), result.token().expiresAt(), UserView.of(result.user(), clock.machineNow()));

@@ -17,10 +17,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import org.jboss.resteasy.reactive.RestForm;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /** Login and logout. The token lives in an HttpOnly, SameSite=Strict cookie that the JWT layer reads. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@SecurityRequirements // public (login form, logout): the contract says `security: []`
 public class LoginPage {
     @CheckedTemplate
     static class Templates {

@@ -32,6 +32,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * 一键申报 for people without an account (a QR code on the village board points here): the county's villages to choose
@@ -41,6 +44,7 @@ import java.util.Map;
 @Path("/report/{county}")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
+@SecurityRequirements // public: the contract says `security: []`
 public class SelfReportPage {
     @CheckedTemplate
     static class Templates {
@@ -62,6 +66,8 @@ public class SelfReportPage {
     SelfReportLimiter limiter;
 
     @GET
+    @APIResponse(responseCode = "200", description = "页面", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "没有这个县（区），或它暂不受理")
     public TemplateInstance form(@PathParam("county") String county) {
         TenantInfo tenant = access.bindPublic(county);
         return page(tenant, Map.of(), Map.of(), null);
@@ -89,6 +95,8 @@ public class SelfReportPage {
 
     @GET
     @Path("/status")
+    @APIResponse(responseCode = "200", description = "页面", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "没有这个县（区），或它暂不受理")
     public TemplateInstance status(@PathParam("county") String county, @QueryParam("no") String trackingNo, @QueryParam("new") String fresh) {
         TenantInfo tenant = access.bindPublic(county);
         cn.fpjc.core.monitoring.ClueViews.PublicStatus status = null;

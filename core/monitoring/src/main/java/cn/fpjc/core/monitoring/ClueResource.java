@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -36,6 +37,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @TenantScoped
 @Authenticated
 public class ClueResource {
+    /** Both bodies of POST …/clue-alerts are one operation; its id must not depend on which method the scanner saw last. */
+    static final String ALERTS_OPERATION = "ClueResource_alerts";
+
     @Inject
     AppClock clock;
 
@@ -76,6 +80,7 @@ public class ClueResource {
     @POST
     @Path("/clue-alerts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = ALERTS_OPERATION) // one OpenAPI operation with alertFile (same path, two body types)
     public AlertIntake alerts(@PathParam("county") String county, AlertBatch batch) {
         return service.intakeAlerts(batch);
     }
@@ -84,6 +89,7 @@ public class ClueResource {
     @POST
     @Path("/clue-alerts")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = ALERTS_OPERATION)
     public AlertIntake alertFile(@PathParam("county") String county, @RestForm String department, @RestForm String reportedOn,
             @RestForm("file") FileUpload file) {
         if (file == null || file.size() == 0) {

@@ -14,6 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * 一键申报: anyone may report a risk for a household of the county, without an account; the answer is a tracking number
@@ -22,6 +25,7 @@ import java.util.Map;
  */
 @Path("/api/public/counties/{county}/self-reports")
 @PermitAll
+@SecurityRequirements // public: the contract says `security: []`
 public class PublicSelfReportResource {
     @Inject
     ClueService service;
@@ -44,6 +48,8 @@ public class PublicSelfReportResource {
 
     @GET
     @Path("/{trackingNo}")
+    @APIResponseSchema(value = PublicStatus.class, responseCode = "200", responseDescription = "申报的状态和日期")
+    @APIResponse(responseCode = "404", description = "没有这个县（区）、它暂不受理，或没有这个查询编号")
     public PublicStatus status(@PathParam("county") String county, @PathParam("trackingNo") String trackingNo) {
         access.bindPublic(county);
         return service.publicStatus(trackingNo);
