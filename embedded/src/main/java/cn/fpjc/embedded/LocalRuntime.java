@@ -1,6 +1,7 @@
 package cn.fpjc.embedded;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -29,7 +30,12 @@ public final class LocalRuntime {
             }
         }, "embedded-mariadb-stop"));
         EmbeddedCredentials.Account app = db.appAccount();
-        return config(db.jdbcUrl(CONTROL_DATABASE), app.user(), app.password(), keys, true);
+        Map<String, String> config = new HashMap<>(config(db.jdbcUrl(CONTROL_DATABASE), app.user(), app.password(), keys, true));
+        // After the server is restarted (EmbeddedMariaDb), pooled connections to the dead one are dropped on borrow
+        // instead of failing the next request (a ping on 127.0.0.1 per borrow).
+        config.put("quarkus.datasource.jdbc.validate-on-borrow", "true");
+        config.put("quarkus.datasource.tenants.jdbc.validate-on-borrow", "true");
+        return config;
     }
 
     /**
