@@ -13,7 +13,7 @@ import java.util.Map;
  */
 @QuarkusMain
 public class Main {
-    static final String EMBEDDED_RUNTIME = "cn.fpjc.embedded.LocalRuntime";
+    public static final String EMBEDDED_RUNTIME = "cn.fpjc.embedded.LocalRuntime";
 
     public static void main(String... args) throws Exception {
         if (!databaseConfigured()) {

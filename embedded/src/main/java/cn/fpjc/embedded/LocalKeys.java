@@ -3,7 +3,6 @@ package cn.fpjc.embedded;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -37,9 +36,8 @@ public final class LocalKeys {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        EmbeddedCredentials.writeOwnerOnly(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-        ownerOnly(priv);
     }
 
     private static void ensureSecret(Path file, int bytes) throws Exception {
@@ -48,16 +46,7 @@ public final class LocalKeys {
         }
         byte[] key = new byte[bytes];
         new SecureRandom().nextBytes(key);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-        ownerOnly(file);
-    }
-
-    private static void ownerOnly(Path file) throws Exception {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
-        }
+        EmbeddedCredentials.writeOwnerOnly(file, Base64.getEncoder().encodeToString(key) + "\n");
     }
 
     private static String pem(String type, byte[] der) {

@@ -1,7 +1,9 @@
 package cn.fpjc.embedded;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Prepares a machine with nothing but Java for the demo run: an embedded MariaDB whose data is kept
@@ -10,6 +12,7 @@ import java.util.Map;
  */
 public final class LocalRuntime {
     public static final String CONTROL_DATABASE = "fpjc_control";
+    private static volatile EmbeddedMariaDb current;
 
     private LocalRuntime() {
     }
@@ -17,7 +20,8 @@ public final class LocalRuntime {
     public static Map<String, String> prepare(Path dataDir) throws Exception {
         Path keys = dataDir.resolve("keys");
         LocalKeys.ensure(keys);
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"));
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), CONTROL_DATABASE);
+        current = db;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 db.close();
@@ -25,15 +29,30 @@ public final class LocalRuntime {
                 // the process is going away anyway
             }
         }, "embedded-mariadb-stop"));
-        return config(db.jdbcUrl(CONTROL_DATABASE), keys, true);
+        EmbeddedCredentials.Account app = db.appAccount();
+        Map<String, String> config = new HashMap<>(config(db.jdbcUrl(CONTROL_DATABASE), app.user(), app.password(), keys, true));
+        // After the server is restarted (EmbeddedMariaDb), pooled connections to the dead one are dropped on borrow
+        // instead of failing the next request (a ping on 127.0.0.1 per borrow).
+        config.put("quarkus.datasource.jdbc.validate-on-borrow", "true");
+        config.put("quarkus.datasource.tenants.jdbc.validate-on-borrow", "true");
+        return config;
     }
 
-    /** The Quarkus configuration that points the app at an embedded server's URL (as root) and at the keys in {@code keys}. */
-    public static Map<String, String> config(String jdbcUrl, Path keys, boolean seedDemo) {
+    /**
+     * Whether the embedded server this process started is running, for the app's liveness check (looked up
+     * reflectively: production packages have no embedded module); null when this process started none.
+     */
+    public static BooleanSupplier serverAlive() {
+        EmbeddedMariaDb db = current;
+        return db == null ? null : db::isAlive;
+    }
+
+    /** The Quarkus configuration that points the app at a server's URL as {@code username} and at the keys in {@code keys}. */
+    public static Map<String, String> config(String jdbcUrl, String username, String password, Path keys, boolean seedDemo) {
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl,
-                "quarkus.datasource.username", "root",
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.username", username,
+                "quarkus.datasource.password", password,
                 "mp.jwt.verify.publickey.location", keys.resolve(LocalKeys.PUBLIC_KEY).toUri().toString(),
                 "smallrye.jwt.sign.key.location", keys.resolve(LocalKeys.PRIVATE_KEY).toUri().toString(),
                 "fpjc.personal-data.encryption-key-location", keys.resolve(LocalKeys.ID_ENCRYPTION_KEY).toUri().toString(),

@@ -53,9 +53,9 @@ class TwoReplicasIT {
         Path keys = work.resolve("keys");
         LocalKeys.ensure(keys);
         List<Replica> replicas = new ArrayList<>();
-        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(null)) {
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(null, "fpjc_control_it")) {
             String url = db.jdbcUrl("fpjc_control_it");
-            Map<String, String> base = new HashMap<>(LocalRuntime.config(url, keys, true));
+            Map<String, String> base = new HashMap<>(LocalRuntime.config(url, db.appAccount().user(), db.appAccount().password(), keys, true));
             base.put("fpjc.demo.households", "100");
             base.put("fpjc.security.bcrypt-cost", "4");
 
@@ -90,7 +90,7 @@ class TwoReplicasIT {
             }
             // 3. Let the minute pass and every run finish.
             sleepUntil(window.plusMinutes(1).plusSeconds(2).toInstant());
-            try (Connection c = DriverManager.getConnection(url, "root", "")) {
+            try (Connection c = DriverManager.getConnection(url, db.appAccount().user(), db.appAccount().password())) {
                 for (int i = 0; i < 240 && count(c, "SELECT COUNT(*) FROM background_run WHERE status = 'RUNNING'") > 0; i++) {
                     Thread.sleep(500);
                 }

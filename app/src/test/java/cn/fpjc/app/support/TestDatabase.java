@@ -28,12 +28,13 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             Map<String, String> config = new HashMap<>();
             String external = System.getProperty("fpjc.test.external-jdbc-url", "");
             if (external.isBlank()) {
-                embedded = EmbeddedMariaDb.start(null);
-                config.putAll(LocalRuntime.config(embedded.jdbcUrl("fpjc_control_test"), keys, true));
+                // Grants on, as in the run command: the tests connect as the least-privilege app user.
+                embedded = EmbeddedMariaDb.start(null, "fpjc_control_test");
+                config.putAll(LocalRuntime.config(embedded.jdbcUrl("fpjc_control_test"), embedded.appAccount().user(),
+                        embedded.appAccount().password(), keys, true));
             } else {
-                config.putAll(LocalRuntime.config(external, keys, true));
-                config.put("quarkus.datasource.username", System.getProperty("fpjc.test.external-username", ""));
-                config.put("quarkus.datasource.password", System.getProperty("fpjc.test.external-password", ""));
+                config.putAll(LocalRuntime.config(external, System.getProperty("fpjc.test.external-username", ""),
+                        System.getProperty("fpjc.test.external-password", ""), keys, true));
                 config.put("fpjc.tenancy.database-prefix", System.getProperty("fpjc.test.database-prefix", "ci_county_"));
             }
             // Every tenant checkout double-checks its database in tests; benchmarks turn it off to measure what production runs.
