@@ -315,6 +315,8 @@ class AssistanceWorkflowTest {
                 .then().statusCode(409).body("code", equalTo("PLAN_LOCKED"));
         Map<String, Object> correction = new HashMap<>(Map.of("year", YEAR - 1, "wage", "9500", "productionNet", "0", "property", "0",
                 "transfer", "0", "expenses", "0"));
+        correction.put("version", as(clerk).get(base() + "/households/" + h[0]).then().extract()
+                .path("incomes.find { it.year == " + (YEAR - 1) + " }.version"));
         as(clerk).body(correction).put(base() + "/households/" + h[0] + "/incomes").then().statusCode(409).body("code", equalTo("INCOME_LOCKED"));
         as(clerk).body(Map.of("reason", "误标")).post(base() + "/cases/" + id + "/elimination").then().statusCode(409);
 
