@@ -141,6 +141,11 @@ class AssistanceWorkflowTest {
             in.put("periodFrom", from);
             in.put("periodTo", to);
         }
+        // A year already recorded is edited with the version read.
+        Object version = as(clerk).get(base() + "/households/" + household).then().extract().path("incomes.find { it.year == " + year + " }.version");
+        if (version != null) {
+            in.put("version", version);
+        }
         as(clerk).body(in).put(base() + "/households/" + household + "/incomes").then().statusCode(200);
     }
 
@@ -156,12 +161,12 @@ class AssistanceWorkflowTest {
         long[] h = household(true, true);
         long id = openCase(h[0], false);
         // Before the county's approval there is no plan, unless the case took the green channel.
-        as(clerk).body(plan(true, List.of(measure("产业帮扶", null, List.of("因病"), "2024-10-01", null)))).put(base() + "/cases/" + id + "/plan")
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id + "/plan", plan(true, List.of(measure("产业帮扶", null, List.of("因病"), "2024-10-01", null))))).put(base() + "/cases/" + id + "/plan")
                 .then().statusCode(409).body("code", equalTo("PLAN_NOT_ALLOWED"));
         long[] g = household(true, false);
         long green = openCase(g[0], true);
-        as(clerk).body(plan(true, List.of(measure("临时救助", null, List.of("因意外事故"), "2024-09-21", null),
-                measure("务工就业帮扶", g[1], List.of("因病"), "2024-09-25", null)))).put(base() + "/cases/" + green + "/plan").then()
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + green + "/plan", plan(true, List.of(measure("临时救助", null, List.of("因意外事故"), "2024-09-21", null),
+                measure("务工就业帮扶", g[1], List.of("因病"), "2024-09-25", null))))).put(base() + "/cases/" + green + "/plan").then()
                 .statusCode(200).body("exists", equalTo(true)).body("measures.size()", equalTo(2));
 
         for (String[] s : new String[][] {{"verify", "2024-09-23"}, {"authorize", "2024-09-24"}, {"review", "2024-10-09"}, {"notice", "2024-10-14"}}) {
@@ -179,16 +184,16 @@ class AssistanceWorkflowTest {
 
         String url = base() + "/cases/" + id + "/plan";
         // Labour and the will to work ⇒ a developmental measure.
-        as(clerk).body(plan(true, List.of(measure("医疗保障与医疗救助", null, List.of("因病", "因意外事故"), "2024-10-20", null)))).put(url).then()
+        as(clerk).body(Api.versioned(clerk, url, plan(true, List.of(measure("医疗保障与医疗救助", null, List.of("因病", "因意外事故"), "2024-10-20", null))))).put(url).then()
                 .statusCode(400).body("fields.field", hasItem("measures")).body("fields.message", hasItem(containsString("发展类")));
         // The member without labour capacity is never given a public-welfare or workshop job.
-        as(clerk).body(plan(true, List.of(measure("乡村公益性岗位", h[2], List.of("因病"), "2024-10-20", null)))).put(url).then()
+        as(clerk).body(Api.versioned(clerk, url, plan(true, List.of(measure("乡村公益性岗位", h[2], List.of("因病"), "2024-10-20", null))))).put(url).then()
                 .statusCode(400).body("fields.field", hasItem("measures[0].memberId")).body("fields.message", hasItem(containsString("无劳动力")));
         // Rows that do not read are named: type, risks, dates, responsible official.
         Map<String, Object> bad = plan(true, List.of(Map.of("type", "发钱", "risks", List.of()), measure("产业帮扶", null, List.of("因病"),
                 "2024-10-20", "2024-10-01")));
         bad.put("responsibleOfficial", " ");
-        as(clerk).body(bad).put(url).then().statusCode(400).body("fields.field", hasItem("measures[0].type"))
+        as(clerk).body(Api.versioned(clerk, url, bad)).put(url).then().statusCode(400).body("fields.field", hasItem("measures[0].type"))
                 .body("fields.field", hasItem("measures[0].risks")).body("fields.field", hasItem("measures[0].startOn"))
                 .body("fields.field", hasItem("responsibleOfficial"));
         as(clerk).get(url).then().statusCode(200).body("exists", equalTo(false)).body("members.size()", equalTo(2));
@@ -196,19 +201,19 @@ class AssistanceWorkflowTest {
         Map<String, Object> protectionOnly = plan(false, List.of(measure("医疗保障与医疗救助", null, List.of("因病", "因意外事故"), "2024-10-20", null)));
         as(clerk).body(protectionOnly).post(url + "/check").then().statusCode(200).body("acceptable", equalTo(true))
                 .body("warnings.rule", hasItem("PROTECTION_ONLY"));
-        as(clerk).body(protectionOnly).put(url).then().statusCode(200).body("findings.message", hasItem(containsString("一兜了之")));
+        as(clerk).body(Api.versioned(clerk, url, protectionOnly)).put(url).then().statusCode(200).body("findings.message", hasItem(containsString("一兜了之")));
         // Departments and other villages do not write plans; the plan task is done.
-        as(dept).body(protectionOnly).put(url).then().statusCode(403);
+        as(dept).body(Api.versioned(dept, url, protectionOnly)).put(url).then().statusCode(403);
         as(outsider).get(url).then().statusCode(404);
         as(clerk).get(base() + "/plan-tasks").then().statusCode(200).body("caseId", not(hasItem((int) id)));
         // A time-bound measure shows how long it runs; a stale version is refused.
-        JsonPath saved = as(clerk).body(plan(true, List.of(measure("脱贫人口小额信贷", h[1], List.of("因病"), "2024-10-20", "2027-10-19"),
-                measure("医疗保障与医疗救助", null, List.of("因病", "因意外事故"), "2024-10-20", null)))).put(url).then().statusCode(200)
+        JsonPath saved = as(clerk).body(Api.versioned(clerk, url, plan(true, List.of(measure("脱贫人口小额信贷", h[1], List.of("因病"), "2024-10-20", "2027-10-19"),
+                measure("医疗保障与医疗救助", null, List.of("因病", "因意外事故"), "2024-10-20", null))))).put(url).then().statusCode(200)
                 .body("findings", equalTo(List.of())).extract().jsonPath();
         assertEquals("实施中（至2027-10-19）", saved.getString("measures[0].state"));
         Map<String, Object> stale = plan(true, List.of(measure("产业帮扶", null, List.of("因病"), "2024-10-20", null)));
         stale.put("version", saved.getLong("version") - 1);
-        as(clerk).body(stale).put(url).then().statusCode(409).body("code", equalTo("CONCURRENT_UPDATE"));
+        as(clerk).body(Api.versioned(clerk, url, stale)).put(url).then().statusCode(409).body("code", equalTo("CONCURRENT_UPDATE"));
         as(clerk).get(base() + "/cases/" + id).then().body("events.action", hasItem("PLANNED")).body("events.action", hasItem("REPLANNED"));
     }
 
@@ -246,12 +251,12 @@ class AssistanceWorkflowTest {
                 "waterConvenienceOk", true, "waterGuaranteeOk", true, "assessedOn", TODAY.toString(), "version", 0))
                 .put(base() + "/households/" + h[0] + "/guarantee").then().statusCode(200);
         // Measures: a risk without a measure fails; then every risk has one.
-        as(clerk).body(plan(true, List.of(measure("务工就业帮扶", h[1], List.of("因病"), "2024-10-25", "2027-12-31")))).put(base() + "/cases/" + id + "/plan")
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id + "/plan", plan(true, List.of(measure("务工就业帮扶", h[1], List.of("因病"), "2024-10-25", "2027-12-31"))))).put(base() + "/cases/" + id + "/plan")
                 .then().statusCode(200);
         JsonPath risk = as(clerk).body(rigid).post(base() + "/cases/" + id + "/elimination-assessment").then().extract().jsonPath();
         assertTrue(risk.getString("conditions.find { it.code == 'MEASURES' }.explanation").contains("因意外事故"));
-        as(clerk).body(plan(true, List.of(measure("务工就业帮扶", h[1], List.of("因病"), "2024-10-25", "2027-12-31"),
-                measure("临时救助", null, List.of("因意外事故"), "2024-10-25", null)))).put(base() + "/cases/" + id + "/plan").then().statusCode(200);
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id + "/plan", plan(true, List.of(measure("务工就业帮扶", h[1], List.of("因病"), "2024-10-25", "2027-12-31"),
+                measure("临时救助", null, List.of("因意外事故"), "2024-10-25", null))))).put(base() + "/cases/" + id + "/plan").then().statusCode(200);
         // An unverified clue about the household is an open risk.
         JsonPath hh = as(clerk).get(base() + "/households/" + h[0]).then().extract().jsonPath();
         as(clerk).body(Map.of("channel", "基层干部排查", "screeningKind", "常态化排查", "villageCode", village, "idNumber", HEAD_IDS.get(h[0]),
@@ -262,9 +267,9 @@ class AssistanceWorkflowTest {
         // The rigid-expense answer needs its evidence.
         assertFalse(conditions(id, Map.of("rigidExpensesResolved", true)).get("RIGID_EXPENSES"));
         // Adjusting the plan after the new report answers it.
-        as(clerk).body(plan(true, List.of(measure("务工就业帮扶", h[1], List.of("因病"), "2024-10-25", "2027-12-31"),
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id + "/plan", plan(true, List.of(measure("务工就业帮扶", h[1], List.of("因病"), "2024-10-25", "2027-12-31"),
                 measure("临时救助", null, List.of("因意外事故"), "2024-10-25", null), measure("医疗保障与医疗救助", null, List.of("因病"),
-                        TODAY.toString(), null)))).put(base() + "/cases/" + id + "/plan").then().statusCode(200);
+                        TODAY.toString(), null))))).put(base() + "/cases/" + id + "/plan").then().statusCode(200);
         Map<String, Boolean> all = conditions(id, rigid);
         assertEquals(Map.of("INCOME", true, "RIGID_EXPENSES", true, "GUARANTEES", true, "MEASURES", true, "NO_OPEN_RISK", true), all);
 
@@ -292,12 +297,12 @@ class AssistanceWorkflowTest {
                 "waterConvenienceOk", true, "waterGuaranteeOk", true, "assessedOn", TODAY.toString(), "version", 1))
                 .put(base() + "/households/" + h[0] + "/guarantee").then().statusCode(200);
         Map<String, String> evidence = Map.of("系统标注“风险消除”", "已标注");
-        as(approver).body(Map.of("stepId", "mark", "evidence", evidence)).post(base() + "/cases/" + el + "/complete").then().statusCode(409)
+        as(approver).body(Api.versioned(approver, base() + "/cases/" + el, Map.of("stepId", "mark", "evidence", evidence))).post(base() + "/cases/" + el + "/complete").then().statusCode(409)
                 .body("code", equalTo("ELIMINATION_CONDITIONS_UNMET")).body("message", containsString("D级"));
         as(clerk).body(Map.of("educationOk", true, "medicalOk", true, "housingGrade", "B", "waterQuantityOk", true, "waterQualityOk", true,
                 "waterConvenienceOk", true, "waterGuaranteeOk", true, "assessedOn", TODAY.toString(), "version", 2))
                 .put(base() + "/households/" + h[0] + "/guarantee").then().statusCode(200);
-        as(approver).body(Map.of("stepId", "mark", "evidence", evidence)).post(base() + "/cases/" + el + "/complete").then().statusCode(200)
+        as(approver).body(Api.versioned(approver, base() + "/cases/" + el, Map.of("stepId", "mark", "evidence", evidence))).post(base() + "/cases/" + el + "/complete").then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
         JsonPath marked = as(clerk).get(base() + "/cases/" + id).then().statusCode(200).body("riskState", equalTo("ELIMINATED"))
                 .body("childCaseIds", hasItem((int) el)).body("events.action", hasItem("ELIMINATED")).extract().jsonPath();
@@ -306,22 +311,24 @@ class AssistanceWorkflowTest {
         // Locked: the plan and the incomes the elimination was judged on; time-bound measures run on.
         as(clerk).get(base() + "/cases/" + id + "/plan").then().body("lockedOn", equalTo(TODAY.toString()))
                 .body("measures.find { it.type == 'EMPLOYMENT' }.state", equalTo("实施中（至2027-12-31）"));
-        as(clerk).body(plan(true, List.of(measure("产业帮扶", null, List.of("因病"), "2024-10-25", null)))).put(base() + "/cases/" + id + "/plan")
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id + "/plan", plan(true, List.of(measure("产业帮扶", null, List.of("因病"), "2024-10-25", null))))).put(base() + "/cases/" + id + "/plan")
                 .then().statusCode(409).body("code", equalTo("PLAN_LOCKED"));
         Map<String, Object> correction = new HashMap<>(Map.of("year", YEAR - 1, "wage", "9500", "productionNet", "0", "property", "0",
                 "transfer", "0", "expenses", "0"));
+        correction.put("version", as(clerk).get(base() + "/households/" + h[0]).then().extract()
+                .path("incomes.find { it.year == " + (YEAR - 1) + " }.version"));
         as(clerk).body(correction).put(base() + "/households/" + h[0] + "/incomes").then().statusCode(409).body("code", equalTo("INCOME_LOCKED"));
         as(clerk).body(Map.of("reason", "误标")).post(base() + "/cases/" + id + "/elimination").then().statusCode(409);
 
         // 回退 is the county's, with a reason; monitoring resumes and the lock goes.
-        as(clerk).body(Map.of("reason", "收入不稳定，务工中断")).post(base() + "/cases/" + id + "/rollback").then().statusCode(403);
-        as(approver).body(Map.of("reason", "短")).post(base() + "/cases/" + id + "/rollback").then().statusCode(400);
-        as(approver).body(Map.of("reason", "收入不稳定，务工中断")).post(base() + "/cases/" + id + "/rollback").then().statusCode(200)
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id, Map.of("reason", "收入不稳定，务工中断"))).post(base() + "/cases/" + id + "/rollback").then().statusCode(403);
+        as(approver).body(Api.versioned(approver, base() + "/cases/" + id, Map.of("reason", "短"))).post(base() + "/cases/" + id + "/rollback").then().statusCode(400);
+        as(approver).body(Api.versioned(approver, base() + "/cases/" + id, Map.of("reason", "收入不稳定，务工中断"))).post(base() + "/cases/" + id + "/rollback").then().statusCode(200)
                 .body("riskState", equalTo("UNRESOLVED")).body("events.action", hasItem("ROLLED_BACK"));
         as(clerk).body(correction).put(base() + "/households/" + h[0] + "/incomes").then().statusCode(200);
         as(clerk).get(base() + "/cases/" + id + "/plan").then().body("lockedOn", equalTo(null)).body("dueState", not(equalTo("已制定")));
         as(clerk).get(base() + "/plan-tasks").then().body("find { it.caseId == " + id + " }.task", equalTo("按新情况调整帮扶计划"));
-        as(approver).body(Map.of("reason", "再次回退", "riskCategories", List.of("因学"))).post(base() + "/cases/" + id + "/remark").then()
+        as(approver).body(Api.versioned(approver, base() + "/cases/" + id, Map.of("reason", "再次回退", "riskCategories", List.of("因学")))).post(base() + "/cases/" + id + "/remark").then()
                 .statusCode(409);
         // The elimination case stays in the history, completed.
         as(clerk).get(base() + "/cases/" + el).then().body("status", equalTo("COMPLETED"));
@@ -333,7 +340,7 @@ class AssistanceWorkflowTest {
         long id = identified(h[0]);
         income(h[0], YEAR - 1, "12000", null, null);
         secure(h[0]);
-        as(clerk).body(plan(true, List.of(measure("产业帮扶", null, List.of("因病", "因意外事故"), "2024-10-25", null)))).put(base() + "/cases/" + id + "/plan")
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id + "/plan", plan(true, List.of(measure("产业帮扶", null, List.of("因病", "因意外事故"), "2024-10-25", null))))).put(base() + "/cases/" + id + "/plan")
                 .then().statusCode(200);
         Map<String, Object> start = Map.of("rigidExpensesResolved", true, "rigidExpensesNote", "医疗费用已报销", "startedOn", TODAY.minusDays(20).toString());
         long el = as(clerk).body(start).post(base() + "/cases/" + id + "/elimination").then().statusCode(201).extract().jsonPath().getLong("openedCase.id");
@@ -344,11 +351,11 @@ class AssistanceWorkflowTest {
         complete(approver, el, "county", TODAY.minusDays(9).toString());
         complete(clerk, el, "update", TODAY.minusDays(8).toString());
         complete(approver, el, "mark", TODAY.toString());
-        as(approver).body(Map.of("reason", "子女考入大学，学费负担重", "riskCategories", List.of())).post(base() + "/cases/" + id + "/remark").then()
+        as(approver).body(Api.versioned(approver, base() + "/cases/" + id, Map.of("reason", "子女考入大学，学费负担重", "riskCategories", List.of()))).post(base() + "/cases/" + id + "/remark").then()
                 .statusCode(400).body("fields.field", hasItem("riskCategories"));
-        as(reviewer).body(Map.of("reason", "子女考入大学，学费负担重", "riskCategories", List.of("因学"))).post(base() + "/cases/" + id + "/remark").then()
+        as(reviewer).body(Api.versioned(reviewer, base() + "/cases/" + id, Map.of("reason", "子女考入大学，学费负担重", "riskCategories", List.of("因学")))).post(base() + "/cases/" + id + "/remark").then()
                 .statusCode(403);
-        as(approver).body(Map.of("reason", "子女考入大学，学费负担重", "riskCategories", List.of("因学"))).post(base() + "/cases/" + id + "/remark").then()
+        as(approver).body(Api.versioned(approver, base() + "/cases/" + id, Map.of("reason", "子女考入大学，学费负担重", "riskCategories", List.of("因学")))).post(base() + "/cases/" + id + "/remark").then()
                 .statusCode(200).body("riskState", equalTo("UNRESOLVED")).body("riskCategories", equalTo(List.of("因学")))
                 .body("events.find { it.action == 'REMARKED' }.note", containsString("原：因病、因意外事故"))
                 .body("events.action", hasItem("ELIMINATED"));
@@ -367,7 +374,7 @@ class AssistanceWorkflowTest {
                 .body("procedureId", equalTo("basic-protection")).body("conditions.code", equalTo(List.of("NO_LABOUR", "SAFETY_NET", "GUARANTEES")))
                 .extract().jsonPath();
         assertFalse(a.getBoolean("allMet"));
-        as(clerk).body(plan(false, List.of(measure("最低生活保障（低保）", null, List.of("因病", "因意外事故"), "2024-11-01", null))))
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id + "/plan", plan(false, List.of(measure("最低生活保障（低保）", null, List.of("因病", "因意外事故"), "2024-11-01", null)))))
                 .put(base() + "/cases/" + id + "/plan").then().statusCode(200).body("findings.message", hasItem(containsString("整户无劳动能力")));
         long bp = as(clerk).body(Map.of("startedOn", TODAY.minusDays(10).toString())).post(base() + "/cases/" + id + "/elimination").then()
                 .statusCode(201).body("openedCase.procedureId", equalTo("basic-protection")).extract().jsonPath().getLong("openedCase.id");

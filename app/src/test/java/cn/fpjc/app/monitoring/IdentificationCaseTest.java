@@ -77,13 +77,21 @@ class IdentificationCaseTest {
         return as(clerk).get(url(id)).then().statusCode(200).extract().jsonPath();
     }
 
+    /** {@code body} with the case's current version, as a client that read the case sends it (an edit without it is refused). */
+    static Map<String, Object> at(long id, Map<String, ?> body) {
+        Map<String, Object> b = new HashMap<>(body);
+        b.put("version", get(id).getLong("version"));
+        return b;
+    }
+
     /** Completes the current step as {@code who} on {@code on}, giving every evidence item the step asks for. */
     static JsonPath complete(String who, long id, String step, String on) {
         JsonPath c = get(id);
         List<String> items = c.getList("steps.find { it.stepId == '" + step + "' }.evidenceRequired");
         Map<String, String> evidence = new HashMap<>();
         items.forEach(i -> evidence.put(i, "已留存：" + i));
-        return as(who).body(Map.of("stepId", step, "evidence", evidence, "completedOn", on)).post(url(id) + "/complete").then()
+        return as(who).body(Map.of("stepId", step, "evidence", evidence, "completedOn", on, "version", c.getLong("version")))
+                .post(url(id) + "/complete").then()
                 .statusCode(200).extract().jsonPath();
     }
 
@@ -99,7 +107,7 @@ class IdentificationCaseTest {
                 .post("/api/counties/" + county + "/clues").then().statusCode(201).extract().jsonPath().getLong("id");
         Map<String, Object> open = Map.of("clueId", clue, "monitoringType", "突发严重困难户", "riskCategories", List.of("因病"));
         as(clerk).body(open).post("/api/counties/" + county + "/cases").then().statusCode(400).body("fields.field", hasItem("clueId"));
-        as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实属实", "verifiedOn", "2024-09-21"))
+        as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实属实", "verifiedOn", "2024-09-21", "version", 0))
                 .post("/api/counties/" + county + "/clues/" + clue + "/verification").then().statusCode(200);
         long id = as(clerk).body(open).post("/api/counties/" + county + "/cases").then().statusCode(201)
                 .body("householdId", equalTo((int) h)).body("startedOn", equalTo("2024-09-20")).body("currentStep", equalTo("verify"))
@@ -111,25 +119,25 @@ class IdentificationCaseTest {
         as(clerk).body(open).post("/api/counties/" + county + "/cases").then().statusCode(409).body("code", equalTo("CASE_ALREADY_OPEN"));
 
         // Evidence is required item by item; the role is the step's.
-        as(clerk).body(Map.of("stepId", "verify", "evidence", Map.of("书面申请", "有"))).post(url(id) + "/complete").then().statusCode(400)
+        as(clerk).body(at(id, Map.of("stepId", "verify", "evidence", Map.of("书面申请", "有")))).post(url(id) + "/complete").then().statusCode(400)
                 .body("fields.field", hasItem("evidence.入户核实记录"));
         complete(clerk, id, "verify", "2024-09-23");
-        as(reviewer).body(Map.of("stepId", "authorize", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(403)
+        as(reviewer).body(at(id, Map.of("stepId", "authorize", "evidence", Map.of()))).post(url(id) + "/complete").then().statusCode(403)
                 .body("message", containsString("村"));
-        as(clerk).body(Map.of("stepId", "review", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(409)
+        as(clerk).body(at(id, Map.of("stepId", "review", "evidence", Map.of()))).post(url(id) + "/complete").then().statusCode(409)
                 .body("message", containsString("授权承诺与信息比对"));
         complete(clerk, id, "authorize", "2024-09-24");
         complete(clerk, id, "review", "2024-10-09");
         // The notice must stay up 5 days after the review: not before 14 Oct.
         JsonPath c = get(id);
         assertEquals("2024-10-14", c.getString("steps.find { it.stepId == 'notice' }.earliestOn"));
-        as(clerk).body(Map.of("stepId", "notice", "evidence", Map.of("公示起止日期", "10月9日至13日", "异议及处理情况", "无异议"),
-                "completedOn", "2024-10-11")).post(url(id) + "/complete").then().statusCode(400).body("fields[0].message", containsString("2024-10-14"));
+        as(clerk).body(at(id, Map.of("stepId", "notice", "evidence", Map.of("公示起止日期", "10月9日至13日", "异议及处理情况", "无异议"),
+                "completedOn", "2024-10-11"))).post(url(id) + "/complete").then().statusCode(400).body("fields[0].message", containsString("2024-10-14"));
         complete(clerk, id, "notice", "2024-10-14");
         complete(reviewer, id, "township", "2024-10-15");
         // The county returns it; the township decides again.
-        as(approver).body(Map.of("reason", "")).post(url(id) + "/return").then().statusCode(400);
-        as(approver).body(Map.of("reason", "乡镇审核意见缺少签字")).post(url(id) + "/return").then().statusCode(200)
+        as(approver).body(at(id, Map.of("reason", ""))).post(url(id) + "/return").then().statusCode(400);
+        as(approver).body(at(id, Map.of("reason", "乡镇审核意见缺少签字"))).post(url(id) + "/return").then().statusCode(200)
                 .body("currentStep", equalTo("township")).body("events.action", hasItem("RETURNED"));
         complete(reviewer, id, "township", "2024-10-15");
         JsonPath approved = complete(approver, id, "county", "2024-10-16");
@@ -145,16 +153,16 @@ class IdentificationCaseTest {
     @Test
     void theCountyRejectsWithReasonsOnlyAtItsApprovalStep() {
         long id = openCase(household(), "2024-03-01");
-        as(approver).body(Map.of("reason", "家庭收入高于监测范围")).post(url(id) + "/reject").then().statusCode(403);
+        as(approver).body(at(id, Map.of("reason", "家庭收入高于监测范围"))).post(url(id) + "/reject").then().statusCode(403);
         for (String[] s : new String[][] { { clerk, "verify" }, { clerk, "authorize" }, { clerk, "review" }, { clerk, "notice" },
                 { reviewer, "township" } }) {
             complete(s[0], id, s[1], s[1].equals("notice") || s[1].equals("township") ? "2024-03-12" : "2024-03-04");
         }
         as(clerk).get("/cases/" + id + "/rejection-notice").then().statusCode(409);
-        as(approver).body(Map.of("reason", "短")).post(url(id) + "/reject").then().statusCode(400);
-        as(approver).body(Map.of("reason", "经比对，家庭人均纯收入高于监测范围且无刚性支出")).post(url(id) + "/reject").then().statusCode(200)
+        as(approver).body(at(id, Map.of("reason", "短"))).post(url(id) + "/reject").then().statusCode(400);
+        as(approver).body(at(id, Map.of("reason", "经比对，家庭人均纯收入高于监测范围且无刚性支出"))).post(url(id) + "/reject").then().statusCode(200)
                 .body("status", equalTo("REJECTED")).body("rejectionReason", containsString("高于监测范围"));
-        as(approver).body(Map.of("stepId", "county", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(409);
+        as(approver).body(at(id, Map.of("stepId", "county", "evidence", Map.of()))).post(url(id) + "/complete").then().statusCode(409);
         // 告知书: to the head, the number masked, the county's reasons.
         String head = as(clerk).get("/api/counties/" + county + "/households/" + get(id).getLong("householdId")).jsonPath()
                 .getString("members[0].idMasked");
@@ -209,7 +217,7 @@ class IdentificationCaseTest {
     void casesFollowTheOrgScopeAndConcurrentDecisionsDoNotBothWin() {
         long id = openCase(household(), "2024-06-03");
         as(otherClerk).get(url(id)).then().statusCode(404);
-        as(otherClerk).body(Map.of("stepId", "verify", "evidence", Map.of())).post(url(id) + "/complete").then().statusCode(404);
+        as(otherClerk).body(at(id, Map.of("stepId", "verify", "evidence", Map.of()))).post(url(id) + "/complete").then().statusCode(404);
         String other = Api.onboard("henan", "41");
         String stranger = Api.createUser("t_case_stranger_" + other, Roles.COUNTY_ADMIN, other, other);
         as(stranger).get(url(id)).then().statusCode(403);

@@ -88,12 +88,12 @@ class MinqinFollowUpTest {
         assertEquals("2024-10-21", approved.getString("steps.find { it.stepId == 'plan' }.dueOn"));
         assertEquals("2024-10-21", approved.getString("planDue"));
         // The plan step is the official's: the clerk may not do it; the official drafts the plan and completes the step.
-        as(clerk).body(Map.of("stepId", "plan", "evidence", Map.of("帮扶计划", "已制定"))).post(base() + "/cases/" + id + "/complete").then()
+        as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id, Map.of("stepId", "plan", "evidence", Map.of("帮扶计划", "已制定")))).post(base() + "/cases/" + id + "/complete").then()
                 .statusCode(403);
-        as(official).body(Map.of("stepId", "plan", "evidence", Map.of("帮扶计划", "已制定"), "completedOn", "2024-10-18"))
+        as(official).body(Api.versioned(official, base() + "/cases/" + id, Map.of("stepId", "plan", "evidence", Map.of("帮扶计划", "已制定"), "completedOn", "2024-10-18")))
                 .post(base() + "/cases/" + id + "/complete").then().statusCode(400).body("fields.field", hasItem("evidence.帮扶计划"));
-        as(official).body(Map.of("responsibleOfficial", "马帮扶", "labourWilling", true, "measures", List.of(Map.of("type", "产业帮扶",
-                "risks", List.of("因病"), "startOn", "2024-10-15", "description", "肉羊养殖")))).put(base() + "/cases/" + id + "/plan").then()
+        as(official).body(Api.versioned(official, base() + "/cases/" + id + "/plan", Map.of("responsibleOfficial", "马帮扶", "labourWilling", true, "measures", List.of(Map.of("type", "产业帮扶",
+                "risks", List.of("因病"), "startOn", "2024-10-15", "description", "肉羊养殖"))))).put(base() + "/cases/" + id + "/plan").then()
                 .statusCode(200);
         complete(official, id, "plan", "2024-10-18");
         as(clerk).get(base() + "/cases/" + id).then().body("status", equalTo("COMPLETED")).body("riskState", equalTo("UNRESOLVED"))
@@ -134,8 +134,8 @@ class MinqinFollowUpTest {
                 .body("find { it.caseId == " + id + " }.dueRule", containsString("3月底前"));
         as(clerk).get(base() + "/cases/" + id + "/plan").then().body("readjustDue", equalTo(TODAY.getYear() + "-03-31"));
         // Saving the plan is its adjustment.
-        as(official).body(Map.of("responsibleOfficial", "马帮扶", "labourWilling", true, "measures", List.of(Map.of("type", "产业帮扶",
-                "risks", List.of("因病"), "startOn", "2024-10-15", "description", "肉羊养殖扩群")))).put(base() + "/cases/" + id + "/plan").then()
+        as(official).body(Api.versioned(official, base() + "/cases/" + id + "/plan", Map.of("responsibleOfficial", "马帮扶", "labourWilling", true, "measures", List.of(Map.of("type", "产业帮扶",
+                "risks", List.of("因病"), "startOn", "2024-10-15", "description", "肉羊养殖扩群"))))).put(base() + "/cases/" + id + "/plan").then()
                 .statusCode(200).body("readjustDue", equalTo(null));
         as(clerk).get(base() + "/plan-tasks").then().body("caseId", org.hamcrest.Matchers.not(hasItem((int) id)));
         // Approved on 11 Oct 2024: more than two years ago today.

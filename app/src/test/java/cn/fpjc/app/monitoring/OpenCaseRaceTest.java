@@ -99,7 +99,7 @@ class OpenCaseRaceTest {
             long clue = as(clerk).body(Map.of("channel", "农户自主申报", "villageCode", village, "name", "赵守", "idNumber", person,
                     "description", "透析费用高", "riskCategories", List.of("因病"), "reportedOn", "2024-09-20"))
                     .post(base + "/clues").then().statusCode(201).extract().jsonPath().getLong("id");
-            as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实属实", "verifiedOn", "2024-09-21"))
+            as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实属实", "verifiedOn", "2024-09-21", "version", 0))
                     .post(base + "/clues/" + clue + "/verification").then().statusCode(200);
             clueOf.put(h, clue);
         }

@@ -17,6 +17,7 @@ import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,14 +102,16 @@ class RiskClueTest {
         JsonPath c = as(clerk).body(clue(Ids.of("19820202", false), null)).post("/api/counties/" + county + "/clues").then()
                 .statusCode(201).extract().jsonPath();
         String url = "/api/counties/" + county + "/clues/" + c.getLong("id");
-        as(clerk).body(Map.of("result", "核实无风险", "note", "")).post(url + "/verification").then().statusCode(400)
+        as(clerk).body(Map.of("result", "核实无风险", "note", "", "version", 0)).post(url + "/verification").then().statusCode(400)
                 .body("fields.field", hasItem("note"));
-        as(clerk).body(Map.of("result", "待核实", "note", "入户看过")).post(url + "/verification").then().statusCode(400)
+        as(clerk).body(Map.of("result", "待核实", "note", "入户看过", "version", 0)).post(url + "/verification").then().statusCode(400)
                 .body("fields.field", hasItem("result"));
         as(official).body(Map.of("result", "核实无风险", "note", "入户核实，收入稳定")).post(url + "/verification").then().statusCode(403);
+        as(clerk).body(Map.of("result", "核实无风险", "note", "入户核实，收入稳定")).post(url + "/verification").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("fields.field", equalTo(List.of("version")));
         as(clerk).body(Map.of("result", "核实无风险", "note", "入户核实，医疗费已报销，收入稳定", "version", 5)).post(url + "/verification")
                 .then().statusCode(409).body("code", equalTo("CONCURRENT_UPDATE"));
-        as(clerk).body(Map.of("result", "核实无风险", "note", "入户核实，医疗费已报销，收入稳定")).post(url + "/verification").then()
+        as(clerk).body(Map.of("result", "核实无风险", "note", "入户核实，医疗费已报销，收入稳定", "version", 0)).post(url + "/verification").then()
                 .statusCode(200).body("status", equalTo("NO_RISK")).body("dueState", equalTo("已办结")).body("verifiedBy", containsString("t_clue_clerk_"));
         as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "再次核实")).post(url + "/verification").then().statusCode(409)
                 .body("code", equalTo("CLUE_CLOSED"));
@@ -155,7 +158,7 @@ class RiskClueTest {
         as(department).get(url).then().statusCode(200).body("channel", equalTo("DEPARTMENT_ALERT")).body("verifyDue", equalTo("2024-01-08"))
                 .body("sourceDetail", equalTo("县医疗保障局"));
         as(department).body(Map.of("result", "核实无风险", "note", "部门不能自己核实")).post(url + "/verification").then().statusCode(403);
-        as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实：自付医疗费用高，收入骤减")).post(url + "/verification")
+        as(clerk).body(Map.of("result", "核实有风险，待启动识别程序", "note", "入户核实：自付医疗费用高，收入骤减", "version", 0)).post(url + "/verification")
                 .then().statusCode(200).body("status", equalTo("RISK_CONFIRMED"));
         // The closed loop: the department sees how its alert was handled.
         as(department).queryParam("channel", "部门筛查预警").get("/api/counties/" + county + "/clues").then().statusCode(200)
@@ -194,6 +197,56 @@ class RiskClueTest {
                 + ".audit_log WHERE entity_type = 'risk_clue'"));
     }
 
+    /**
+     * Issue 19: the public answer was ATTACHED with no 核实 date ("已并入在监测户") for a 监测户 member's ID number, and the
+     * invented name was filed on a clue of that household. Now the answer is the same for every ID number; staff see the match.
+     */
+    @Test
+    void thePublicAnswerIsTheSameWhateverTheRegistryHoldsAndStaffSeeTheMatch() {
+        String base = "/api/public/counties/" + county + "/self-reports";
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        Map<String, String> statuses = new java.util.LinkedHashMap<>();
+        Map<String, String> tracking = new HashMap<>();
+        Map<String, String[]> reports = new java.util.LinkedHashMap<>();
+        reports.put("monitored", new String[] { "张守业", monitoredId });
+        reports.put("monitored, invented name", new String[] { "冒名者", monitoredId });
+        reports.put("ordinary", new String[] { "李春梅", ordinaryId });
+        reports.put("unknown", new String[] { "路人甲", Ids.of("19910101", true) });
+        reports.forEach((kind, r) -> {
+            String body = Api.anonymous().body(Map.of("name", r[0], "idNumber", r[1], "phone", "13900001111", "villageCode", village,
+                    "description", "家里有困难需要帮助")).post(base).then().statusCode(201).extract().asString();
+            String no = io.restassured.path.json.JsonPath.from(body).getString("trackingNo");
+            tracking.put(kind, no);
+            answers.put(kind, body.replace(no, "#"));
+            statuses.put(kind, Api.anonymous().get(base + "/" + no).then().statusCode(200).extract().asString().replace(no, "#"));
+        });
+        assertEquals(1, new HashSet<>(answers.values()).size(), answers.toString());
+        assertEquals(1, new HashSet<>(statuses.values()).size(), statuses.toString());
+        JsonPath answer = JsonPath.from(answers.get("monitored"));
+        assertEquals("待核实", answer.getString("statusLabel"));
+        assertTrue(answer.getString("verifyDue") != null && answer.getString("reportedOn") != null, answers.get("monitored"));
+        assertFalse(answers.get("monitored").contains("监测"), answers.get("monitored"));
+
+        // Inside, for staff: linked only when the registered name matches; the invented name stays off the household.
+        Map<Object, Map<String, Object>> staff = new HashMap<>();
+        as(admin).queryParam("channel", "农户自主申报").queryParam("size", 200).get("/api/counties/" + county + "/clues").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("$").forEach(c -> staff.put(c.get("trackingNo"), c));
+        Map<String, Object> monitored = staff.get(tracking.get("monitored"));
+        assertEquals("OPEN", monitored.get("status"));
+        assertEquals((int) monitoredHousehold, monitored.get("householdId"));
+        assertEquals("MATCHED_MONITORED", monitored.get("registryMatch"));
+        Map<String, Object> invented = staff.get(tracking.get("monitored, invented name"));
+        assertEquals(null, invented.get("householdId"), invented.toString());
+        assertEquals("NAME_MISMATCH", invented.get("registryMatch"));
+        assertEquals("身份证号已登记，但姓名与登记不符，请核实", invented.get("registryMatchLabel"));
+        assertEquals("MATCHED", staff.get(tracking.get("ordinary")).get("registryMatch"));
+        assertEquals("NOT_REGISTERED", staff.get(tracking.get("unknown")).get("registryMatch"));
+        assertEquals("0", Sql.column("SELECT COUNT(*) FROM " + Sql.database(county) + ".risk_clue WHERE person_name = '冒名者'"
+                + " AND household_id IS NOT NULL").get(0));
+        String page = as(admin).get("/clues/" + invented.get("id")).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("身份证号已登记，但姓名与登记不符，请核实"), page);
+    }
+
     @Test
     void thePagesListCluesWithDeadlineBadgesRecordAndCloseThem() {
         var form = as(clerk).contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false);
@@ -212,7 +265,7 @@ class RiskClueTest {
         assertFalse(page.contains(id));
         as(clerk).get("/clues").then().statusCode(200).body(containsString("孙有田")).body(containsString("风险线索"));
         as(clerk).contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false)
-                .formParam("result", "核实有风险，待启动识别程序").formParam("note", "入户核实：大棚全毁，无其他收入")
+                .formParam("result", "核实有风险，待启动识别程序").formParam("note", "入户核实：大棚全毁，无其他收入").formParam("version", "0")
                 .post(location + "/verification").then().statusCode(303);
         as(clerk).get(location).then().statusCode(200).body(containsString("大棚全毁")).body(not(containsString("verify-form")));
         as(otherClerk).get(location).then().statusCode(404);

@@ -205,6 +205,10 @@ class RegistryImportTest {
                 Arguments.of("date", (Bad) f -> f.set(ImportColumn.INCOME_YEAR, "2024").set(ImportColumn.PERIOD_FROM, "2024-13-01"), "不是有效日期"),
                 Arguments.of("period order", (Bad) f -> f.set(ImportColumn.INCOME_YEAR, "2024").set(ImportColumn.PERIOD_FROM, "2024-12-01")
                         .set(ImportColumn.PERIOD_TO, "2024-01-31"), "不能早于"),
+                Arguments.of("period from year 0", (Bad) f -> f.set(ImportColumn.INCOME_YEAR, "2024").set(ImportColumn.PERIOD_FROM, "0000-01-01"),
+                        "「统计期起」应在2000-01-01至"),
+                Arguments.of("period far ahead", (Bad) f -> f.set(ImportColumn.INCOME_YEAR, "2024").set(ImportColumn.PERIOD_TO, "2999-12-31"),
+                        "「统计期止」应在2000-01-01至"),
                 Arguments.of("income year", (Bad) f -> f.set(ImportColumn.INCOME_YEAR, "2010").set(ImportColumn.WAGE, "1"), "「收入年度」应在2015"),
                 Arguments.of("income without year", (Bad) f -> f.set(ImportColumn.WAGE, "100"), "「收入年度」填写了收入时必填"));
     }
@@ -342,6 +346,14 @@ class RegistryImportTest {
         JsonPath job = upload(clerkA, "s.csv", f.csv(), "VALID_ONLY");
         assertEquals(0, job.getInt("householdsWritten"));
         assertTrue(problems(clerkA, job.getLong("id")).get(0).get("message").toString().contains("不在您的管辖范围内"));
+        // A person registered in a village outside the clerk's scope: refused without naming that household.
+        String elsewhere = IDS.next();
+        as(admin).body(Map.of("householdNo", "IMP-S-0", "villageCode", villageB, "category", "一般农户", "members",
+                List.of(Map.of("name", "周六", "idNumber", elsewhere, "relation", "户主", "labour", "普通劳动力", "health", "健康"))))
+                .post("/api/counties/" + county + "/households").then().statusCode(201);
+        JsonPath dup = upload(clerkA, "s0.csv", new ImportFile().person("IMP-S-3", villageA, "周六", elsewhere, "户主").csv(), "VALID_ONLY");
+        String message = problems(clerkA, dup.getLong("id")).get(0).get("message").toString();
+        assertTrue(message.contains("已在本县其他农户中登记，请联系乡镇或县级核实") && !message.contains("IMP-S-0"), message);
         // Nor see a job the county admin started.
         long adminJob = upload(admin, "a.csv", new ImportFile().family("IMP-S-2", villageB, 1, IDS).csv(), "VALIDATE_ONLY").getLong("id");
         as(clerkA).get(base() + "/" + adminJob).then().statusCode(404);

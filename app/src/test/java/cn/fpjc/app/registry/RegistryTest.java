@@ -137,6 +137,13 @@ class RegistryTest {
         Response r = create(admin, household("C" + county + "002", villageB, List.of(member("赵兰", id, "户主", "普通劳动力"))));
         r.then().statusCode(409).body("code", equalTo("PERSON_ALREADY_REGISTERED")).body("message", containsString("C" + county + "001"));
         assertFalse(r.asString().contains(id));
+        // A clerk whose scope does not cover that household is not told its number.
+        Response outside = create(clerkB, household("C" + county + "003", villageB, List.of(member("赵兰", id, "户主", "普通劳动力"))));
+        outside.then().statusCode(409).body("code", equalTo("PERSON_ALREADY_REGISTERED"))
+                .body("message", containsString("已在本县其他农户中登记，请联系乡镇或县级核实"));
+        assertFalse(outside.asString().contains("C" + county + "001"), outside.asString());
+        create(clerkA, household("C" + county + "004", villageA, List.of(member("赵兰", id, "户主", "普通劳动力")))).then().statusCode(409)
+                .body("message", containsString("C" + county + "001"));
         create(admin, household("C" + county + "001", villageB, List.of(member("钱七", Ids.of("19650304", true), "户主", "普通劳动力"))))
                 .then().statusCode(409).body("code", equalTo("HOUSEHOLD_NO_TAKEN"));
     }
@@ -179,6 +186,16 @@ class RegistryTest {
         as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(200)
                 .body("incomes[1].perCapita", equalTo(5600.25f)).body("incomes[1].threshold", nullValue())
                 .body("incomes[1].belowThreshold", nullValue());
+        // Period dates from 2000-01-01 to a year after today only (a period from year 0 was stored).
+        income.put("periodFrom", "0000-01-01");
+        as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("fields.find { it.field == 'periodFrom' }.message", containsString("统计期开始日期应在2000-01-01至"));
+        income.put("periodFrom", "2024-01-01");
+        income.put("periodTo", "2999-12-31");
+        as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(400)
+                .body("fields.find { it.field == 'periodTo' }.message", containsString("统计期结束日期应在2000-01-01至"));
+        income.remove("periodFrom");
+        income.remove("periodTo");
         income.put("wage", "-1");
         as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(400).body("fields.field", hasItem("wage"));
     }
@@ -192,6 +209,9 @@ class RegistryTest {
         as(clerkA).body(g).put(base() + "/" + id + "/guarantee").then().statusCode(200)
                 .body("guarantee.housingGradeLabel", equalTo("C级")).body("guarantee.allSecured", equalTo(false));
         g.put("housingGrade", "B");
+        // An edit without the version it read is refused, naming the field (it used to overwrite unchecked).
+        as(clerkA).body(g).put(base() + "/" + id + "/guarantee").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("fields.field", hasItem("version"));
         g.put("version", 0);
         as(clerkA).body(g).put(base() + "/" + id + "/guarantee").then().statusCode(200).body("guarantee.allSecured", equalTo(true));
         // A stale version is refused: the other edit is not overwritten.

@@ -77,4 +77,20 @@ public final class Api {
                 .post("/api/admin/users").then().statusCode(201);
         return username;
     }
+
+    /**
+     * {@code body} with the {@code version} that {@code reader} reads at {@code url} (left out when the reader may not read
+     * it; a version the body already carries, e.g. a stale one on purpose, is kept): every edit sends the version it read.
+     */
+    public static java.util.Map<String, Object> versioned(String reader, String url, java.util.Map<String, ?> body) {
+        java.util.Map<String, Object> b = new java.util.HashMap<>(body);
+        if (b.containsKey("version")) {
+            return b;
+        }
+        var read = as(reader).get(url).then().extract();
+        if (read.statusCode() == 200 && read.jsonPath().get("version") != null) {
+            b.put("version", read.jsonPath().getLong("version"));
+        }
+        return b;
+    }
 }

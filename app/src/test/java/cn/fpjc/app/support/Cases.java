@@ -20,7 +20,7 @@ public final class Cases {
         JsonPath c = as(reader).get(url).then().statusCode(200).extract().jsonPath();
         Map<String, String> evidence = new HashMap<>();
         c.<String>getList("steps.find { it.stepId == '" + step + "' }.evidenceRequired").forEach(i -> evidence.put(i, "已留存：" + i));
-        return as(who).body(Map.of("stepId", step, "evidence", evidence, "completedOn", on)).post(url + "/complete").then().statusCode(200)
+        return as(who).body(Map.of("stepId", step, "evidence", evidence, "completedOn", on, "version", c.getLong("version"))).post(url + "/complete").then().statusCode(200)
                 .extract().jsonPath();
     }
 }

@@ -4,7 +4,7 @@ import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.core.monitoring.ClueRequests.SelfReport;
 import cn.fpjc.core.monitoring.ClueService;
-import cn.fpjc.core.monitoring.ClueViews.ClueView;
+import cn.fpjc.core.monitoring.ClueViews.PublicStatus;
 import cn.fpjc.core.monitoring.SelfReportLimiter;
 import cn.fpjc.core.platform.org.OrgLevel;
 import cn.fpjc.core.platform.org.OrgUnit;
@@ -83,9 +83,9 @@ public class SelfReportPage {
         }
         try {
             limiter.acquire(county, http);
-            ClueView clue = clues.selfReport(new SelfReport(Forms.text(form, "name"), Forms.text(form, "idNumber"),
+            PublicStatus received = clues.selfReport(new SelfReport(Forms.text(form, "name"), Forms.text(form, "idNumber"),
                     Forms.text(form, "phone"), Forms.text(form, "villageCode"), Forms.text(form, "description")));
-            return Response.seeOther(java.net.URI.create("/report/" + county + "/status?no=" + clue.trackingNo() + "&new=1")).build();
+            return Response.seeOther(java.net.URI.create("/report/" + county + "/status?no=" + received.trackingNo() + "&new=1")).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
@@ -99,7 +99,7 @@ public class SelfReportPage {
     @APIResponse(responseCode = "404", description = "没有这个县（区），或它暂不受理")
     public TemplateInstance status(@PathParam("county") String county, @QueryParam("no") String trackingNo, @QueryParam("new") String fresh) {
         TenantInfo tenant = access.bindPublic(county);
-        cn.fpjc.core.monitoring.ClueViews.PublicStatus status = null;
+        PublicStatus status = null;
         if (trackingNo != null && !trackingNo.isBlank()) {
             try {
                 status = clues.publicStatus(trackingNo.strip()); // its own transaction; an unknown number is simply not found

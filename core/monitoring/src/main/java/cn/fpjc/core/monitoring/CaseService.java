@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.registry.RegistryError;
@@ -121,7 +122,8 @@ public class CaseService {
                 errors.add(new FieldError("clueId", "只有“" + ClueStatus.RISK_CONFIRMED.label() + "”的线索可以启动识别程序"));
             }
             if (clue.householdId == null) {
-                errors.add(new FieldError("clueId", "该线索的人员不在本县农户信息中，请先登记农户"));
+                errors.add(new FieldError("clueId", clue.registryMatch == RegistryMatch.NAME_MISMATCH
+                        ? "该线索的姓名与登记不符，未关联农户；请核实后按登记的姓名重新录入线索" : "该线索的人员不在本县农户信息中，请先登记农户"));
             }
             householdId = clue.householdId;
             started = clue.reportedOn;
@@ -579,9 +581,7 @@ public class CaseService {
     }
 
     private static void checkVersion(MonitoringCase c, Long expected) {
-        if (expected != null && expected != c.version) {
-            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
-        }
+        Versions.check(c.version, expected);
     }
 
 

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
@@ -116,12 +117,16 @@ public class ClueService {
         c.sourceDetail = Inputs.blankToNull(in.sourceDetail());
         c.villageCode = village;
         c.reportedOn = reported;
-        return open(c, user.username());
+        return open(c, user.username(), false);
     }
 
-    /** The public form: the tenant is the county in the path; nothing about other people is revealed in any answer. */
+    /**
+     * The public form: the tenant is the county in the path. The answer is the same whatever the registry holds for the
+     * ID number — a monitored member's, an ordinary member's or an unknown one: the clue stays open for the village to
+     * verify, due from the report date. The match with the registry is for staff ({@link RegistryMatch}).
+     */
     @Transactional
-    public ClueView selfReport(SelfReport in) {
+    public PublicStatus selfReport(SelfReport in) {
         List<FieldError> errors = new ArrayList<>();
         String village = village(in.villageCode(), false, errors);
         RiskClue c = person(in.name(), in.idNumber(), in.phone(), in.description(), errors);
@@ -133,7 +138,9 @@ public class ClueService {
         c.sourceDetail = "网上自主申报";
         c.villageCode = village;
         c.reportedOn = clock.today();
-        return open(c, "公众自主申报");
+        open(c, "公众自主申报", true);
+        return publicView(c, "已收到您的申报，村（社区）将在" + (c.verifyDue == null ? "规定时限内" : c.verifyDue + "前")
+                + "入户核实。请记下查询编号：" + c.trackingNo);
     }
 
     /** What a reporter may see with the tracking number: status and dates, never personal data. */
@@ -142,12 +149,20 @@ public class ClueService {
         if (c == null) {
             throw new ApiException(PlatformError.NOT_FOUND, "查询编号");
         }
-        String message = switch (c.status) {
-            case OPEN -> "已受理，村（社区）将入户核实";
-            case ATTACHED, RISK_CONFIRMED -> "已核实，正在按程序办理";
-            case NO_RISK -> "已核实办结";
-        };
-        return new PublicStatus(c.trackingNo, c.status.label(), c.reportedOn, c.status.closed() ? null : c.verifyDue, message);
+        return publicView(c, verified(c) ? "已入户核实，后续由村（社区）联系申报人" : "已受理，村（社区）将入户核实");
+    }
+
+    /**
+     * Two generic states only: 待核实 until the village records its visit, then 已核实 — never the finding or whether the
+     * household is monitored (ATTACHED, kept for staff and department clues, reads as not yet verified).
+     */
+    private static PublicStatus publicView(RiskClue c, String message) {
+        return new PublicStatus(c.trackingNo, verified(c) ? "已核实" : ClueStatus.OPEN.label(), c.reportedOn,
+                verified(c) ? null : c.verifyDue, message);
+    }
+
+    private static boolean verified(RiskClue c) {
+        return c.status == ClueStatus.RISK_CONFIRMED || c.status == ClueStatus.NO_RISK;
     }
 
     /**
@@ -205,7 +220,7 @@ public class ClueService {
             c.sourceDetail = clip(batch.department().strip(), 100);
             c.villageCode = h.villageCode;
             c.reportedOn = reported;
-            ClueView v = open(c, user.username());
+            ClueView v = open(c, user.username(), false);
             if (v.status().equals(ClueStatus.ATTACHED.name())) {
                 attached++;
             }
@@ -224,9 +239,7 @@ public class ClueService {
         if (c.status != ClueStatus.OPEN) {
             throw new ApiException(MonitoringError.CLUE_CLOSED, c.status.label());
         }
-        if (in.version() != null && in.version() != c.version) {
-            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
-        }
+        Versions.check(c.version, in.version());
         List<FieldError> errors = new ArrayList<>();
         ClueStatus result = Inputs.required(ClueStatus.class, in.result(), "result", "核实结果", errors);
         if (result == ClueStatus.OPEN || result == ClueStatus.ATTACHED) {
@@ -319,16 +332,25 @@ public class ClueService {
                 CaseStatus.IN_PROGRESS, List.of(RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION)) > 0;
     }
 
-    /** Stores a new clue: attached to its household when that is already under monitoring, else open with its due date. */
-    private ClueView open(RiskClue c, String receivedBy) {
+    /**
+     * Stores a new clue, matched to the registry by ID number. Staff's and departments' clues are linked to the person's
+     * household and attached to it when it is already under monitoring. A public self-report is never attached (its
+     * answer must not depend on the registry): it stays open with its due date, linked only when the registered name
+     * matches the reported one, so an invented name is never filed under someone else's household.
+     */
+    private ClueView open(RiskClue c, String receivedBy, boolean fromPublic) {
         TenantInfo tenant = access.current();
         Member m = Member.findByHash(c.idHash).filter(x -> x.active).orElse(null);
         Household h = m == null ? null : Household.findById(m.householdId);
-        c.householdId = h == null ? null : h.id;
+        boolean sameName = m != null && RegistryMatch.sameName(m.name, c.personName);
+        boolean monitored = h != null && h.active && underMonitoring(h);
+        c.registryMatch = m == null ? RegistryMatch.NOT_REGISTERED : !sameName ? RegistryMatch.NAME_MISMATCH
+                : monitored ? RegistryMatch.MATCHED_MONITORED : RegistryMatch.MATCHED;
+        c.householdId = h == null || fromPublic && !sameName ? null : h.id;
         c.receivedAt = clock.now();
         c.receivedBy = receivedBy;
         c.trackingNo = trackingNo(tenant.code());
-        if (h != null && h.active && underMonitoring(h)) {
+        if (monitored && !fromPublic) {
             c.status = ClueStatus.ATTACHED;
             c.verifyRule = "该户已是监测户，线索并入其监测帮扶";
         } else {
@@ -452,6 +474,6 @@ public class ClueService {
                 c.personName, c.idMasked, maskPhone(c.phone), c.description, RiskCategory.labels(c.riskCategories), c.reportedOn, c.receivedAt, c.receivedBy,
                 c.status.name(), c.status.label(), c.verifyDue, c.verifyRule, dueState, c.verificationNote, c.verifiedBy, c.verifiedOn,
                 c.version, c.screeningKind == null ? null : c.screeningKind.name(), c.screeningKind == null ? null : c.screeningKind.label(),
-                c.campaign);
+                c.campaign, c.registryMatch == null ? null : c.registryMatch.name(), c.registryMatch == null ? null : c.registryMatch.label());
     }
 }

@@ -16,7 +16,7 @@ public final class ClueViews {
             Long householdId, String personName, String idMasked, String phoneMasked, String description, List<String> riskCategories,
             LocalDate reportedOn, Instant receivedAt, String receivedBy, String status, String statusLabel, LocalDate verifyDue,
             String verifyRule, String dueState, String verificationNote, String verifiedBy, LocalDate verifiedOn, long version,
-            String screeningKind, String screeningKindLabel, String campaign) {
+            String screeningKind, String screeningKindLabel, String campaign, String registryMatch, String registryMatchLabel) {
     }
 
     /** A year's centralized screening campaigns against the minimum (monitoring.centralized-screenings-per-year). */
@@ -26,7 +26,10 @@ public final class ClueViews {
     public record Campaign(String name, long clues, LocalDate firstOn, LocalDate lastOn) {
     }
 
-    /** What the public is told: the status and dates only, nothing about the person. */
+    /**
+     * What the public is told: the status and dates only, nothing about the person, and the same whatever the registry
+     * holds for the ID number (the due date comes from the report date alone).
+     */
     public record PublicStatus(String trackingNo, String statusLabel, LocalDate reportedOn, LocalDate verifyDue, String message) {
     }
 

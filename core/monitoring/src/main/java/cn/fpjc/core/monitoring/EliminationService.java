@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -155,9 +156,7 @@ public class EliminationService {
         if (in == null || in.reason() == null || in.reason().strip().length() < 4) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reason", "请写明原因（不少于4个字）")));
         }
-        if (in.version() != null && in.version() != c.version) {
-            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
-        }
+        Versions.check(c.version, in.version());
         if (c.riskState != RiskState.ELIMINATED && c.riskState != RiskState.BASIC_PROTECTION) {
             throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "该户" + (c.riskState == null ? "尚未识别认定" : c.riskState.label())
                     + "，没有可回退的标注");

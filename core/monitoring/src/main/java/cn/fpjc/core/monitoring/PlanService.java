@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -95,8 +96,8 @@ public class PlanService {
         if (plan != null && plan.lockedOn != null) {
             throw new ApiException(MonitoringError.PLAN_LOCKED);
         }
-        if (plan != null && in.version() != null && in.version() != plan.version) {
-            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
+        if (plan != null) {
+            Versions.check(plan.version, in.version());
         }
         Parsed p = parse(c, in);
         if (!p.errors.isEmpty()) {

@@ -1,7 +1,6 @@
 package cn.fpjc.core.monitoring;
 
 import cn.fpjc.core.monitoring.ClueRequests.SelfReport;
-import cn.fpjc.core.monitoring.ClueViews.ClueView;
 import cn.fpjc.core.monitoring.ClueViews.PublicStatus;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -21,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 /**
  * 一键申报: anyone may report a risk for a household of the county, without an account; the answer is a tracking number
  * to ask about it later. Rate-limited per client address ({@link SelfReportLimiter}); the answers never contain personal
- * data, and the status lookup shows the status and dates only.
+ * data and are the same whatever the registry holds for the ID number (tracking number, dates, a generic status).
  */
 @Path("/api/public/counties/{county}/self-reports")
 @PermitAll
@@ -40,10 +38,8 @@ public class PublicSelfReportResource {
     public Response report(@PathParam("county") String county, SelfReport request, @Context HttpServerRequest http) {
         access.bindPublic(county);
         limiter.acquire(county, http);
-        ClueView clue = service.selfReport(request == null ? new SelfReport(null, null, null, null, null) : request);
-        return Response.status(201).entity(Map.of("trackingNo", clue.trackingNo(), "message",
-                "已收到您的申报，村（社区）将在" + (clue.verifyDue() == null ? "规定时限内" : clue.verifyDue() + "前") + "入户核实。请记下查询编号："
-                        + clue.trackingNo())).build();
+        PublicStatus received = service.selfReport(request == null ? new SelfReport(null, null, null, null, null) : request);
+        return Response.status(201).entity(received).build();
     }
 
     @GET

@@ -86,6 +86,11 @@ public class RiskClue extends PanacheEntityBase {
     @Column(nullable = false, length = 24)
     public ClueStatus status;
 
+    /** How the ID number and name compared with the registry on receipt; shown to staff only (null: received before it was kept). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registry_match", length = 24)
+    public RegistryMatch registryMatch;
+
     /** 入户核实 due date (null when the year's holiday schedule was not loaded; the rule says so). */
     @Column(name = "verify_due")
     public LocalDate verifyDue;

@@ -35,6 +35,9 @@ public record IdNumber(String value) {
         if (checkChar(v) != v.charAt(17)) {
             throw new Invalid("身份证号校验码不正确");
         }
+        if (!plausibleRegion(v.substring(0, 6))) {
+            throw new Invalid("身份证号前6位不是有效的行政区划代码");
+        }
         LocalDate birth;
         try {
             birth = LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
@@ -46,6 +49,27 @@ public record IdNumber(String value) {
             throw new Invalid("身份证号中的出生日期不合理");
         }
         return new IdNumber(v);
+    }
+
+    /**
+     * The address code (地址码, GB 11643-1999 §5.2: the code of a county-level division in GB/T 2260) is checked by its
+     * shape only: a province-level first two digits and non-zero prefecture and county parts. Not against today's
+     * GB/T 2260 list: a number keeps the code of its place of first issue, including codes abolished since
+     * (shared/FACTS.md), and the province-level codes themselves have not changed since IDs were first issued.
+     * Province codes (GB/T 2260, 省级): 11–15 华北, 21–23 东北, 31–37 华东, 41–46 中南, 50–54 西南, 61–65 西北,
+     * 71 台湾, 81 香港, 82 澳门. The residence permits of 港澳台居民 carry 810000 / 820000 / 830000 (《港澳台居民居住证
+     * 申领发放办法》, 国办发〔2018〕81号), the only numbers with a province-level address code. Numbers of 外国人永久居留
+     * 身份证 (first digit 9, no region code) are not resident ID numbers and are refused.
+     */
+    static boolean plausibleRegion(String region) {
+        if (region.equals("810000") || region.equals("820000") || region.equals("830000")) {
+            return true;
+        }
+        int province = Integer.parseInt(region.substring(0, 2));
+        boolean known = province >= 11 && province <= 15 || province >= 21 && province <= 23 || province >= 31 && province <= 37
+                || province >= 41 && province <= 46 || province >= 50 && province <= 54 || province >= 61 && province <= 65
+                || province == 71 || province == 81 || province == 82;
+        return known && !region.startsWith("00", 2) && !region.startsWith("00", 4);
     }
 
     /** True if {@code raw} would parse. */

@@ -64,6 +64,19 @@ public class IncomeRecord extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The earliest date an income period may touch: the registry's data starts long after it (years from 2015). */
+    public static final LocalDate EARLIEST_PERIOD_DATE = LocalDate.of(2000, 1, 1);
+
+    /**
+     * Why a period date is out of range, or null: from {@link #EARLIEST_PERIOD_DATE} to one year after {@code today}
+     * (the county's date), the one rule for the API and the import; {@code label} names the field in the message.
+     */
+    public static String periodDateProblem(String label, LocalDate date, LocalDate today) {
+        LocalDate latest = today.plusYears(1);
+        return date == null || !date.isBefore(EARLIEST_PERIOD_DATE) && !date.isAfter(latest) ? null
+                : label + "应在" + EARLIEST_PERIOD_DATE + "至" + latest + "之间";
+    }
+
     /**
      * Per-capita net income = (wage + production net + property + transfer − compliant expenses) / household size,
      * rounded HALF_UP to the fen (DOMAIN.md §7). May be negative when expenses exceed income.

@@ -1,5 +1,6 @@
 package cn.fpjc.core.registry;
 
+import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
@@ -384,7 +385,7 @@ public class RegistryService {
             if (id != null) {
                 Member other = Member.findByHash(cipher.lookupHash(id)).orElse(null);
                 if (other != null && !other.id.equals(m.id)) {
-                    throw new ApiException(RegistryError.PERSON_ALREADY_REGISTERED, id.masked() + "（户编号 " + householdNoOf(other.householdId) + "）");
+                    throw alreadyRegistered(id.masked(), other);
                 }
                 setId(m, id);
             }
@@ -556,7 +557,14 @@ public class RegistryService {
         BigDecimal expenses = money(input.expenses(), "expenses", "合规自付支出", errors);
         LocalDate from = input.periodFrom() == null && year > 0 ? LocalDate.of(year, 1, 1) : input.periodFrom();
         LocalDate to = input.periodTo() == null && year > 0 ? LocalDate.of(year, 12, 31) : input.periodTo();
-        if (from != null && to != null && from.isAfter(to)) {
+        String fromProblem = IncomeRecord.periodDateProblem("统计期开始日期", from, clock.today());
+        String toProblem = IncomeRecord.periodDateProblem("统计期结束日期", to, clock.today());
+        if (fromProblem != null) {
+            errors.add(new FieldError("periodFrom", fromProblem));
+        }
+        if (toProblem != null) {
+            errors.add(new FieldError("periodTo", toProblem));
+        } else if (fromProblem == null && from != null && to != null && from.isAfter(to)) {
             errors.add(new FieldError("periodTo", "统计期结束日期不能早于开始日期"));
         }
         int size = (int) activeCount(h.id);
@@ -754,13 +762,18 @@ public class RegistryService {
     void ensureNotRegistered(Member m) {
         Member other = Member.findByHash(m.idHash).orElse(null);
         if (other != null) {
-            throw new ApiException(RegistryError.PERSON_ALREADY_REGISTERED, m.idMasked + "（户编号 " + householdNoOf(other.householdId) + "）");
+            throw alreadyRegistered(m.idMasked, other);
         }
     }
 
-    static String householdNoOf(Long householdId) {
-        Household h = Household.findById(householdId);
-        return h == null ? "?" : h.householdNo;
+    /** Said instead of the other household's number when the caller's org scope does not cover it (API and import). */
+    public static final String REGISTERED_OUT_OF_SCOPE = "已在本县其他农户中登记，请联系乡镇或县级核实";
+
+    /** Names the household the person is in only to a caller whose org scope covers it: its 户编号 is not theirs to learn. */
+    ApiException alreadyRegistered(String idMasked, Member other) {
+        Household h = Household.findById(other.householdId);
+        String where = h != null && OrgScope.covers(user.orgCode(), h.villageCode) ? "户编号 " + h.householdNo : REGISTERED_OUT_OF_SCOPE;
+        return new ApiException(RegistryError.PERSON_ALREADY_REGISTERED, idMasked + "（" + where + "）");
     }
 
     /** The friendly refusal; under a race the key uk_household_no refuses the second insert the same way (RegistryUniqueKeys). */
@@ -805,9 +818,7 @@ public class RegistryService {
     }
 
     static void checkVersion(long current, Long expected) {
-        if (expected != null && expected != current) {
-            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
-        }
+        Versions.check(current, expected);
     }
 
     static BigDecimal money(BigDecimal v, String field, String label, List<FieldError> errors) {

@@ -44,6 +44,16 @@ class IdNumberTest {
                 .contains("出生日期"));
         assertEquals(LocalDate.of(TODAY.getYear() + 1, 1, 1), IdNumber.parse(future + IdNumber.checkChar(future),
                 LocalDate.of(TODAY.getYear() + 1, 1, 1)).birthDate(), "born today is fine: the check follows the date it is given");
+        for (String region : new String[] { "000000", "990101", "160101", "910101", "620000", "620021", "620600" }) {
+            String first17 = region + "19800101" + "001";
+            assertEquals("身份证号前6位不是有效的行政区划代码", assertThrows(IdNumber.Invalid.class,
+                    () -> IdNumber.parse(first17 + IdNumber.checkChar(first17), TODAY)).getMessage(), region);
+        }
+        // Abolished codes stay valid (the place of first issue): 110102 西城 absorbed 110104 宣武 in 2010; 830000 台湾居民居住证.
+        for (String region : new String[] { "110104", "469001", "830000", "820000", "500101", "654301" }) {
+            String first17 = region + "19800101" + "001";
+            assertEquals(region, IdNumber.parse(first17 + IdNumber.checkChar(first17), TODAY).region());
+        }
         assertEquals("身份证号为空", assertThrows(IdNumber.Invalid.class, () -> IdNumber.parse(" ", TODAY)).getMessage());
     }
 

@@ -1,5 +1,6 @@
 package cn.fpjc.core.platform.org;
 
+import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -83,9 +84,7 @@ public class OrgUnitService {
     @Transactional
     public OrgUnitView rename(String code, OrgUnitRequests.Rename request) {
         OrgUnit unit = OrgUnit.findByCode(code).orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND));
-        if (unit.version != request.version()) {
-            throw new ApiException(PlatformError.CONCURRENT_UPDATE);
-        }
+        Versions.check(unit.version, request.version());
         OrgUnitView before = OrgUnitView.of(unit);
         unit.name = request.name().strip();
         unit.updatedAt = clock.now();

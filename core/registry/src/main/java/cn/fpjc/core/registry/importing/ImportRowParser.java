@@ -9,6 +9,7 @@ import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.policy.form.FormField;
 import cn.fpjc.core.registry.HouseholdCategory;
 import cn.fpjc.core.registry.IdNumber;
+import cn.fpjc.core.registry.IncomeRecord;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.MemberRules;
 import cn.fpjc.core.registry.PersonalDataCipher;
@@ -229,8 +230,8 @@ final class ImportRowParser {
         r.property = money(cells, ImportColumn.PROPERTY, false, e);
         r.transfer = money(cells, ImportColumn.TRANSFER, false, e);
         r.expenses = money(cells, ImportColumn.EXPENSES, false, e);
-        LocalDate from = date(cells, ImportColumn.PERIOD_FROM, e);
-        LocalDate to = date(cells, ImportColumn.PERIOD_TO, e);
+        LocalDate from = periodDate(cells, ImportColumn.PERIOD_FROM, e);
+        LocalDate to = periodDate(cells, ImportColumn.PERIOD_TO, e);
         if (year != null) {
             r.periodFrom = from == null ? LocalDate.of(year, 1, 1) : from;
             r.periodTo = to == null ? LocalDate.of(year, 12, 31) : to;
@@ -238,6 +239,17 @@ final class ImportRowParser {
                 e.add("「统计期止」不能早于「统计期起」");
             }
         }
+    }
+
+    /** A period date within the range the API also enforces ({@link IncomeRecord#periodDateProblem}); null when out of it. */
+    private LocalDate periodDate(List<Cell> cells, ImportColumn column, List<String> e) {
+        LocalDate d = date(cells, column, e);
+        String problem = IncomeRecord.periodDateProblem("「" + column.header() + "」", d, context.today());
+        if (problem != null) {
+            e.add(problem);
+            return null;
+        }
+        return d;
     }
 
     private String village(String text, List<String> e) {

@@ -1,6 +1,7 @@
 package cn.fpjc.core.registry.importing;
 
 import cn.fpjc.core.registry.IncomeLocks;
+import cn.fpjc.core.registry.RegistryService;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -207,9 +208,9 @@ final class ImportStaging implements AutoCloseable {
         // New households: none of their people may be registered already (in any household, removed members included).
         update("UPDATE import_row r JOIN import_household ih ON ih.job_id = r.job_id AND ih.household_no = r.household_no"
                 + " JOIN member m ON m.id_hash = r.id_hash JOIN household h ON h.id = m.household_id"
-                + " SET r.registry_error = CONCAT('「身份证号」此人已登记在', CASE WHEN h.village_code LIKE ? THEN CONCAT('户编号 ', h.household_no)"
-                + " ELSE '本县其他村的农户' END, '中')"
-                + " WHERE r.job_id = ? AND ih.outcome IS NULL AND ih.existing_id IS NULL", scopeLike, job);
+                + " SET r.registry_error = CASE WHEN h.village_code LIKE ? THEN CONCAT('「身份证号」此人已登记在户编号 ', h.household_no, '中')"
+                + " ELSE ? END WHERE r.job_id = ? AND ih.outcome IS NULL AND ih.existing_id IS NULL",
+                scopeLike, "「身份证号」此人" + RegistryService.REGISTERED_OUT_OF_SCOPE, job);
         update("UPDATE import_household ih JOIN (SELECT DISTINCT household_no FROM import_row WHERE job_id = ? AND registry_error IS NOT NULL) e"
                 + " ON e.household_no = ih.household_no SET ih.outcome = 'CONFLICT', ih.registry_error = '本户有成员已在系统中登记'"
                 + " WHERE ih.job_id = ? AND ih.outcome IS NULL", job, job);
