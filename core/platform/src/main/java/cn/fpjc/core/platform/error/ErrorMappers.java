@@ -109,7 +109,7 @@ public class ErrorMappers {
             field = path(((JsonMappingException) d).getPath());
             message = "格式不正确";
         }
-        if (e instanceof cn.fpjc.core.platform.web.JsonInputLimits.Refused r) {
+        if (e instanceof JsonInputLimits.Refused r) {
             message = r.reason();
         } else if (e instanceof MismatchedInputException m) {
             message = expected(m.getTargetType());

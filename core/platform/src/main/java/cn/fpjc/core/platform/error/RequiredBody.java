@@ -1,8 +1,5 @@
-package cn.fpjc.core.platform.web;
+package cn.fpjc.core.platform.error;
 
-import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.ErrorBody;
-import cn.fpjc.core.platform.error.PlatformError;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;

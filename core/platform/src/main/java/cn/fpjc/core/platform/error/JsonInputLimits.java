@@ -1,4 +1,4 @@
-package cn.fpjc.core.platform.web;
+package cn.fpjc.core.platform.error;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
