@@ -32,7 +32,8 @@ public class AuditResource {
                 : entityId == null
                         ? AuditEntry.<AuditEntry>find("entityType", Sort.descending("id"), entityType)
                         : AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2", Sort.descending("id"), entityType, entityId);
-        return query.page(Page.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200))).list().stream()
+        cn.fpjc.core.platform.web.Page.Window w = cn.fpjc.core.platform.web.Page.window(page, size, 200);
+        return query.page(w.page(), w.size()).list().stream()
                 .map(e -> new AuditView(e.id, e.occurredAt, e.actor, e.action, e.entityType, e.entityId, e.beforeJson, e.afterJson))
                 .toList();
     }

@@ -17,15 +17,36 @@ public record Page<T>(List<T> items, long total, int page, int size) {
 
     /**
      * One page of a query: {@code page} below 0 is the first, {@code size} is kept within 1..{@code maxSize}
-     * ({@link Integer#MAX_VALUE}: everything at once). A first page that is not full already tells the total, so the
-     * COUNT query is left out then.
+     * ({@link Integer#MAX_VALUE}: everything at once), see {@link #window}. A first page that is not full already tells
+     * the total, so the COUNT query is left out then.
      */
     public static <E, T> Page<T> of(PanacheQuery<E> query, int page, int size, int maxSize, Function<List<E>, List<T>> view) {
-        int pageSize = Math.min(Math.max(size, 1), maxSize);
-        int pageNo = Math.max(page, 0);
-        List<E> rows = pageSize == Integer.MAX_VALUE ? query.list() : query.page(pageNo, pageSize).list();
-        long total = pageNo == 0 && rows.size() < pageSize ? rows.size() : query.count();
-        return new Page<>(view.apply(rows), total, pageNo, pageSize);
+        Window w = window(page, size, maxSize);
+        List<E> rows = w.size() == Integer.MAX_VALUE ? query.list() : query.page(w.page(), w.size()).list();
+        long total = w.page() == 0 && rows.size() < w.size() ? rows.size() : query.count();
+        return new Page<>(view.apply(rows), total, w.page(), w.size());
+    }
+
+    /**
+     * The page a caller asked for, made safe for any {@code page}/{@code size} a URL can carry: the size within
+     * 1..{@code maxSize}, the page from 0, and no further than a row offset that still fits an int (Hibernate's
+     * first-result is an int: {@code page=2147483647} would overflow into a negative offset and a 500). A page past the
+     * end is simply empty. Every paged list, Panache or plain SQL, goes through here.
+     */
+    public static Window window(int page, int size, int maxSize) {
+        int pageSize = Math.min(Math.max(size, 1), Math.max(maxSize, 1));
+        if (pageSize == Integer.MAX_VALUE) {
+            return new Window(0, pageSize);
+        }
+        int lastPage = (Integer.MAX_VALUE - pageSize) / pageSize;
+        return new Window(Math.min(Math.max(page, 0), lastPage), pageSize);
+    }
+
+    /** A bounded page request: {@code page} from 0, {@code size} rows, starting at row {@link #offset()}. */
+    public record Window(int page, int size) {
+        public int offset() {
+            return page * size;
+        }
     }
 
     /** The API's answer: the items as the body, the total in the X-Total-Count header. */

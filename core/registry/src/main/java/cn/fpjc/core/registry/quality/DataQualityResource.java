@@ -48,7 +48,7 @@ public class DataQualityResource {
     @Path("/findings")
     public Response findings(@PathParam("county") String county, @QueryParam("rule") String rule, @QueryParam("village") String village,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return service.findings(rule, village, Math.max(page, 0), Math.min(Math.max(size, 1), 500)).toResponse();
+        return service.findings(rule, village, page, Math.min(size, 500)).toResponse();
     }
 
     @GET
@@ -70,7 +70,7 @@ public class DataQualityResource {
             ws.freezePane(0, 2);
             int row = 2;
             for (int page = 0;; page++) {
-                List<DataQualityService.Finding> items = service.findings(rule, village, page, 5000).items();
+                List<DataQualityService.Finding> items = service.findings(rule, village, page, DataQualityService.EXPORT_PAGE).items();
                 for (DataQualityService.Finding f : items) {
                     ws.value(row, 0, f.villageName());
                     ws.value(row, 1, f.villageCode());
@@ -80,7 +80,7 @@ public class DataQualityResource {
                     row++;
                 }
                 ws.flush();
-                if (items.size() < 5000) {
+                if (items.size() < DataQualityService.EXPORT_PAGE) {
                     break;
                 }
             }

@@ -52,6 +52,8 @@ public class DataQualityService {
     private static final Logger LOG = Logger.getLogger(DataQualityService.class);
     /** Runs whose findings are kept; older ones are deleted when a run finishes. */
     static final int KEEP_RUNS = 3;
+    /** The largest page of findings: the export reads them in pages of this size. */
+    static final int EXPORT_PAGE = 5000;
 
     public record RunView(long id, String trigger, String actor, String status, int findings, String message, Instant startedAt,
             Instant finishedAt) {
@@ -296,6 +298,7 @@ public class DataQualityService {
     /** Findings of the latest finished run within the caller's scope, optionally of one rule and one village/township, paged. */
     public Page<Finding> findings(String rule, String village, int page, int size) {
         user.requireAnyRole(RegistryService.READERS);
+        Page.Window w = Page.window(page, size, EXPORT_PAGE);
         TenantInfo tenant = access.current();
         DataQualityRule r = rule == null || rule.isBlank() ? null : DataQualityRule.parse(rule);
         if (rule != null && !rule.isBlank() && r == null) {
@@ -304,7 +307,7 @@ public class DataQualityService {
         try (Connection c = connections.open(tenant.databaseName())) {
             RunView latest = latest(c, "DONE");
             if (latest == null) {
-                return Page.empty(size);
+                return Page.empty(w.size());
             }
             String where = " FROM dq_finding f JOIN household h ON h.id = f.household_id LEFT JOIN org_unit o ON o.code = f.village_code"
                     + " WHERE f.run_id = ? AND f.village_code LIKE ?" + (r == null ? "" : " AND f.rule_code = ?")
@@ -328,8 +331,8 @@ public class DataQualityService {
             try (PreparedStatement st = c.prepareStatement("SELECT f.id, f.rule_code, f.household_id, h.household_no, f.member_id,"
                     + " f.village_code, o.name, f.detail" + where + " ORDER BY f.village_code, h.household_no, f.rule_code, f.id LIMIT ? OFFSET ?")) {
                 List<Object> all = new ArrayList<>(params);
-                all.add(size);
-                all.add((long) page * size);
+                all.add(w.size());
+                all.add(w.offset());
                 bind(st, all);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -339,7 +342,7 @@ public class DataQualityService {
                     }
                 }
             }
-            return new Page<>(items, total, page, size);
+            return new Page<>(items, total, w.page(), w.size());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
