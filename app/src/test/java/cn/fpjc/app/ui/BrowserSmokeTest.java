@@ -374,8 +374,9 @@ class BrowserSmokeTest {
 
     /** Waits for a page that a click navigates to: elements of the page before may still be there, or go stale. */
     private static void await(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
+        // While a page replaces itself Chromium may answer for a node of the old document ("does not belong to the
+        // document"), not only with a stale element: every such answer means "look again".
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
     }
 
     private void open(String path) {

@@ -33,8 +33,8 @@ import java.util.Set;
 public class JsonInputLimits implements ObjectMapperCustomizer {
     /** Characters in any one JSON string: well above any form field, well below a column or audit snapshot (64 KB). */
     public static final int MAX_TEXT = 4000;
-    public static final int MIN_YEAR = 1900;
-    public static final int MAX_YEAR = 2199;
+    public static final int MIN_YEAR = 1000; // MariaDB's DATE range: what the database can store; business ranges speak first
+    public static final int MAX_YEAR = 9999;
 
     private static final Instant FIRST = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant AFTER_LAST = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
