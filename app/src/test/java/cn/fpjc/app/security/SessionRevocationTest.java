@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.admin.user.SessionRevocations;
 import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.BrowserForm;
 import cn.fpjc.app.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -46,7 +47,7 @@ class SessionRevocationTest {
         String user = Api.createUser("t_sess_page", "county-approver", "433124", "433124");
         String token = Api.login(user, Api.PASSWORD);
         given().cookie("fpjc_token", token).redirects().follow(false).get("/").then().statusCode(200);
-        given().cookie("fpjc_token", token).redirects().follow(false).post("/logout").then().statusCode(303);
+        BrowserForm.from("/", token).post("/logout").then().statusCode(303);
         given().cookie("fpjc_token", token).redirects().follow(false).get("/").then().statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith("/login"));
     }
