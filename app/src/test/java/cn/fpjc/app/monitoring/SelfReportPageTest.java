@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.registry.Ids;
 import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.BrowserForm;
 import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -26,14 +27,12 @@ class SelfReportPageTest {
 
         Map<String, String> form = new HashMap<>(Map.of("name", "刘桂兰", "idNumber", "110101199001011230", "phone", "13800000000",
                 "villageCode", village, "description", "丈夫车祸住院，家里没有收入"));
-        String refused = RestAssured.given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
-                .redirects().follow(false).post("/report/" + county).then().statusCode(400).extract().asString();
+        String refused = BrowserForm.from("/report/" + county, null).formParams(form).post("/report/" + county).then().statusCode(400).extract().asString();
         assertTrue(refused.contains("data-field=\"idNumber\"") && refused.contains("value=\"刘桂兰\""), refused);
         assertFalse(refused.contains("110101199001011230"), "the ID number is not echoed back");
 
         form.put("idNumber", Ids.of("19900101", false));
-        String location = RestAssured.given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
-                .redirects().follow(false).post("/report/" + county).then().statusCode(303).extract().header("Location");
+        String location = BrowserForm.from("/report/" + county, null).formParams(form).post("/report/" + county).then().statusCode(303).extract().header("Location");
         String status = RestAssured.given().get(location).then().statusCode(200).body(containsString("已收到您的申报")).extract().asString();
         assertTrue(status.contains("待核实") && !status.contains("刘桂兰") && !status.contains("车祸"), status);
         RestAssured.given().queryParam("no", "NOPE").get("/report/" + county + "/status").then().statusCode(200)

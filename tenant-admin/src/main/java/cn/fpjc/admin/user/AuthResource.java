@@ -25,6 +25,12 @@ public class AuthResource {
     @Inject
     AppClock clock;
 
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken token;
+
     public record LoginRequest(@NotBlank String username, @NotBlank String password) {
     }
 
@@ -42,6 +48,15 @@ public class AuthResource {
     public LoginResponse login(LoginRequest request) {
         AuthService.LoggedIn result = auth.login(request == null ? null : request.username(), request == null ? null : request.password());
         return new LoginResponse(result.token().token(), result.token().expiresAt(), UserView.of(result.user(), clock.machineNow()));
+    }
+
+    /** Ends the caller's token (it is refused from now on, on every replica within fpjc.tenancy.registry-refresh). */
+    @POST
+    @Path("/logout")
+    @Authenticated
+    public jakarta.ws.rs.core.Response logout() {
+        revocations.end(token);
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 
     /** The caller as the token says. */

@@ -7,6 +7,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Issues RS256 tokens carrying user, roles, tenant, province and org unit. */
 @ApplicationScoped
@@ -28,6 +29,9 @@ public class TokenService {
                 .subject(user.username)
                 .groups(user.roleSet())
                 .claim(Claims.NAME, user.displayName)
+                // jti names this token for logout; sv ties it to the account's current sessions (SessionRevocations).
+                .claim(org.eclipse.microprofile.jwt.Claims.jti.name(), UUID.randomUUID().toString())
+                .claim(Claims.SESSION_VERSION, user.sessionVersion)
                 .expiresAt(expires);
         if (user.tenantCode != null) {
             claims.claim(Claims.TENANT, user.tenantCode);

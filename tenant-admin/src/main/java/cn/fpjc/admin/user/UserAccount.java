@@ -52,6 +52,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** Raised when the account's tokens must stop working (lock, disable, password change); tokens carry it as "sv". */
+    @Column(name = "session_version", nullable = false)
+    public int sessionVersion;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

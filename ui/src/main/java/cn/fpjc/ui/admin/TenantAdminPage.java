@@ -1,5 +1,6 @@
 package cn.fpjc.ui.admin;
 
+import cn.fpjc.ui.common.Flash;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.admin.tenant.OnboardRequest;
@@ -16,6 +17,7 @@ import cn.fpjc.admin.tenant.TenantView;
 import cn.fpjc.core.platform.tenancy.TenantStatus;
 import cn.fpjc.ui.common.PageUser;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,9 +58,9 @@ public class TenantAdminPage {
     static final int PAGE_SIZE = 20;
 
     @GET
-    public TemplateInstance list(@QueryParam("flash") String flash, @QueryParam("q") String q, @QueryParam("status") String status,
+    public TemplateInstance list(@CookieParam(Flash.INFO) String flash, @QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page) {
-        return page(q, status, page).data("flash", flash);
+        return page(q, status, page).data("flash", Flash.text(flash));
     }
 
     @POST
@@ -110,8 +112,8 @@ public class TenantAdminPage {
     }
 
     private static Response redirect(String flash, String code) {
-        return Response.seeOther(URI.create("/admin/tenants?q=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&flash="
-                + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+        return Response.seeOther(URI.create("/admin/tenants?q=" + URLEncoder.encode(code, StandardCharsets.UTF_8)))
+                .cookie(Flash.info(flash)).build();
     }
 
     private static String trim(String s) {

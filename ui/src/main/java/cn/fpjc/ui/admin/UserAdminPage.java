@@ -1,5 +1,6 @@
 package cn.fpjc.ui.admin;
 
+import cn.fpjc.ui.common.Flash;
 import cn.fpjc.admin.user.CreateUserRequest;
 import cn.fpjc.admin.user.UserResource;
 import cn.fpjc.core.platform.error.ApiException;
@@ -13,17 +14,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,8 @@ public class UserAdminPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("flash") String flash) {
-        return page(new Form(null, null, Roles.VILLAGE_CLERK, null, null)).data("flash", flash);
+    public TemplateInstance list(@CookieParam(Flash.INFO) String flash) {
+        return page(new Form(null, null, Roles.VILLAGE_CLERK, null, null)).data("flash", Flash.text(flash));
     }
 
     @POST
@@ -115,7 +114,7 @@ public class UserAdminPage {
     }
 
     private static Response redirect(String flash) {
-        return Response.seeOther(URI.create("/admin/users?flash=" + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+        return Response.seeOther(URI.create("/admin/users")).cookie(Flash.info(flash)).build();
     }
 
     private static String trim(String s) {

@@ -1,5 +1,6 @@
 package cn.fpjc.ui.admin;
 
+import cn.fpjc.ui.common.Flash;
 import cn.fpjc.admin.param.YearlyValueResource;
 import cn.fpjc.admin.param.YearlyValueService;
 import cn.fpjc.core.platform.error.ApiException;
@@ -15,6 +16,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,8 +55,8 @@ public class YearlyValuePage {
     CurrentUser user;
 
     @GET
-    public TemplateInstance show(@QueryParam("province") String province, @QueryParam("flash") String flash) {
-        return page(province).data("flash", flash);
+    public TemplateInstance show(@QueryParam("province") String province, @CookieParam(Flash.INFO) String flash) {
+        return page(province).data("flash", Flash.text(flash));
     }
 
     @POST
@@ -63,8 +65,8 @@ public class YearlyValuePage {
         try {
             api.set(province, key, year, new YearlyValueService.SetRequest(value, source));
             String flash = "已设定 " + year + " 年 " + parameters.catalogue().definition(key).map(ParameterDefinition::label).orElse(key);
-            return Response.seeOther(URI.create("/admin/yearly-values?province=" + province + "&flash="
-                    + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+            return Response.seeOther(URI.create("/admin/yearly-values?province=" + URLEncoder.encode(province, StandardCharsets.UTF_8)))
+                    .cookie(Flash.info(flash)).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page(province).data("error", e.humanMessage())).build();

@@ -1,6 +1,9 @@
 package cn.fpjc.ui.common;
 
 import cn.fpjc.admin.user.AuthService;
+import cn.fpjc.admin.user.SessionRevocations;
+import cn.fpjc.core.platform.security.CurrentUser;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorMappers;
 import cn.fpjc.core.platform.clock.AppClock;
@@ -38,6 +41,15 @@ public class LoginPage {
     @Inject
     UiConfig config;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    SessionRevocations revocations;
+
     @GET
     @Path("login")
     public TemplateInstance form() {
@@ -61,6 +73,10 @@ public class LoginPage {
     @POST
     @Path("logout")
     public Response logout() {
+        // A stale or already revoked cookie fails authentication here and the mapper sends the person to /login anyway.
+        if (user.isAuthenticated()) {
+            revocations.end(token);
+        }
         return Response.seeOther(URI.create("/login")).cookie(cookie("", 0)).build();
     }
 

@@ -1,5 +1,6 @@
 package cn.fpjc.ui.monitoring;
 
+import cn.fpjc.ui.common.Flash;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.monitoring.CaseRequests;
 import cn.fpjc.core.monitoring.CaseService;
@@ -31,6 +32,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -232,8 +234,7 @@ public class CasePage {
             return Response.seeOther(URI.create(write.get())).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
-            return Response.seeOther(URI.create(back + "?error=" + java.net.URLEncoder.encode(Forms.allMessages(e),
-                    java.nio.charset.StandardCharsets.UTF_8))).build();
+            return Response.seeOther(URI.create(back)).cookie(Flash.error(Forms.allMessages(e))).build();
         }
     }
 

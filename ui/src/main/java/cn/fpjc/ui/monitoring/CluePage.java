@@ -1,5 +1,6 @@
 package cn.fpjc.ui.monitoring;
 
+import cn.fpjc.ui.common.Flash;
 import cn.fpjc.core.monitoring.ClueChannel;
 import cn.fpjc.core.monitoring.ClueRequests;
 import cn.fpjc.core.monitoring.ClueService;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -99,9 +101,9 @@ public class CluePage {
     @GET
     @Path("/{id}")
     @Transactional
-    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("error") String error) {
+    public TemplateInstance detail(@PathParam("id") long id, @CookieParam(Flash.ERROR) String error) {
         access.bind(null);
-        return detailPage(clues.get(id), Map.of(), Map.of(), error == null || error.isBlank() ? null : error);
+        return detailPage(clues.get(id), Map.of(), Map.of(), Flash.text(error));
     }
 
     @POST

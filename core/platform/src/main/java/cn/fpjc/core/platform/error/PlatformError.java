@@ -7,6 +7,7 @@ public enum PlatformError implements ErrorCode {
     AUTH_REQUIRED(401, "请先登录"),
     TOKEN_INVALID(401, "登录凭证无效或已过期，请重新登录"),
     FORBIDDEN(403, "您没有执行此操作的权限"),
+    CSRF_REFUSED(403, "无法确认此次提交来自本系统的页面，请刷新页面后重新提交"),
     TENANT_SCOPE_REQUIRED(403, "此功能仅限县级及以下用户使用"),
     TENANT_MISMATCH(403, "无权访问其他县的数据"),
     TENANT_UNKNOWN(403, "未找到该县（区）租户"),

@@ -10,6 +10,8 @@ public final class Claims {
     public static final String ORG = "org";
     /** Display name, for the UI. */
     public static final String NAME = "name";
+    /** The account's session version when the token was issued; a lock, disable or password change raises it (revokes). */
+    public static final String SESSION_VERSION = "sv";
 
     private Claims() {
     }
