@@ -187,7 +187,11 @@ class RegistryTest {
                 .body("incomes[1].perCapita", equalTo(5600.25f)).body("incomes[1].threshold", nullValue())
                 .body("incomes[1].belowThreshold", nullValue());
         // Period dates from 2000-01-01 to a year after today only (a period from year 0 was stored).
+        // Year 0 cannot even be stored: the JSON layer refuses it for every body; the business range speaks for storable dates.
         income.put("periodFrom", "0000-01-01");
+        as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("fields.field", hasItem("periodFrom"));
+        income.put("periodFrom", "1999-12-31");
         as(admin).body(income).put(base() + "/" + id + "/incomes").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
                 .body("fields.find { it.field == 'periodFrom' }.message", containsString("统计期开始日期应在2000-01-01至"));
         income.put("periodFrom", "2024-01-01");
