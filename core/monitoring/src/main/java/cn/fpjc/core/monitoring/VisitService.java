@@ -227,7 +227,7 @@ public class VisitService {
         return old.stream().map(c -> {
             AssistancePlan plan = AssistancePlan.find("caseId", c.id).firstResult();
             int measures = plan == null ? 0 : (int) PlanMeasure.count("planId", plan.id);
-            List<FollowUpVisit> visits = FollowUpVisit.list("caseId", Sort.descending("visitedOn"), c.id);
+            List<FollowUpVisit> visits = FollowUpVisit.list("caseId", Sort.descending("visitedOn").and("id", Sort.Direction.Descending), c.id);
             List<CaseViews.EventView> history = CaseEvent.<CaseEvent>list("caseId", Sort.by("occurredAt").and("id"), c.id).stream()
                     .map(e -> new CaseViews.EventView(e.stepId, e.action, e.actor, e.occurredAt, e.note)).toList();
             return new LongCase(c.id, numbers.get(c.householdId), c.villageCode, c.approvedOn, ChronoUnit.MONTHS.between(c.approvedOn, today),
