@@ -1,12 +1,8 @@
 package cn.fpjc.core.platform.error;
 
-import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The last line behind the input checks: a value the database refuses for its column (too long, out of range, not a
@@ -26,15 +22,9 @@ final class ColumnRefusals {
     }
 
     static Optional<ApiException> refusal(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException s && MESSAGES.containsKey(s.getErrorCode())) {
-                String field = field(s.getMessage());
-                return Optional.of(new ApiException(PlatformError.VALIDATION_FAILED, null,
-                        List.of(new ErrorBody.FieldError(field, MESSAGES.get(s.getErrorCode())))));
-            }
-        }
-        return Optional.empty();
+        return DatabaseRefusals.find(failure, s -> MESSAGES.containsKey(s.getErrorCode()))
+                .map(s -> new ApiException(PlatformError.VALIDATION_FAILED, null,
+                        List.of(new ErrorBody.FieldError(field(s.getMessage()), MESSAGES.get(s.getErrorCode())))));
     }
 
     /** "… for column 'after_json' at row 1" or "… for column `db`.`t`.`valid_from` …" → "afterJson" / "validFrom". */

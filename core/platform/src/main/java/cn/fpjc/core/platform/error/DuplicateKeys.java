@@ -3,13 +3,9 @@ package cn.fpjc.core.platform.error;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.Collections;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,17 +56,13 @@ public class DuplicateKeys {
      * {@code table.key}, MariaDB {@code key}: the table is dropped.
      */
     static Optional<String> violatedKey(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException s && DUPLICATE_STATE.equals(s.getSQLState())
-                    && (s.getErrorCode() == ER_DUP_ENTRY || s.getErrorCode() == ER_DUP_ENTRY_WITH_KEY_NAME)) {
-                String m = s.getMessage() == null ? "" : s.getMessage();
-                int at = m.lastIndexOf(FOR_KEY);
-                int end = at < 0 ? -1 : m.indexOf('\'', at + FOR_KEY.length());
-                String key = end < 0 ? "" : m.substring(at + FOR_KEY.length(), end);
-                return Optional.of(key.substring(key.lastIndexOf('.') + 1));
-            }
-        }
-        return Optional.empty();
+        return DatabaseRefusals.find(failure, s -> DUPLICATE_STATE.equals(s.getSQLState())
+                && (s.getErrorCode() == ER_DUP_ENTRY || s.getErrorCode() == ER_DUP_ENTRY_WITH_KEY_NAME)).map(s -> {
+                    String m = s.getMessage() == null ? "" : s.getMessage();
+                    int at = m.lastIndexOf(FOR_KEY);
+                    int end = at < 0 ? -1 : m.indexOf('\'', at + FOR_KEY.length());
+                    String key = end < 0 ? "" : m.substring(at + FOR_KEY.length(), end);
+                    return key.substring(key.lastIndexOf('.') + 1);
+                });
     }
 }

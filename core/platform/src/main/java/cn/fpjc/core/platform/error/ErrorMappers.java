@@ -35,7 +35,7 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @Inject
-    DuplicateKeys duplicateKeys;
+    DatabaseRefusals databaseRefusals;
 
     public static Response response(ErrorBody body) {
         return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
@@ -183,14 +183,11 @@ public class ErrorMappers {
 
     /**
      * A unique key refused the write (a race the database closed, at the insert or at the commit): the module's 409; a
-     * value its column cannot hold: 400 ({@link ColumnRefusals}).
+     * value its column cannot hold: 400 ({@link DatabaseRefusals}).
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        java.util.Optional<ApiException> refused = duplicateKeys.refusal(e);
-        if (refused.isEmpty()) {
-            refused = ColumnRefusals.refusal(e);
-        }
+        java.util.Optional<ApiException> refused = databaseRefusals.refusal(e);
         if (refused.isPresent()) {
             return api(refused.get());
         }
