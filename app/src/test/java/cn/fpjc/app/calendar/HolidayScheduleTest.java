@@ -44,6 +44,32 @@ class HolidayScheduleTest {
     }
 
     @Test
+    void reloadingAYearNeedsTheVersionReadSoNobodyOverwritesAnUnseenChange() {
+        Map<String, Object> year2032 = Map.of("daysOff", List.of("2032-01-01"), "workingWeekends", List.of(),
+                "notice", "国务院办公厅关于2032年部分节假日安排的通知（测试）");
+        long read = as("admin").body(year2032).put("/api/admin/holiday-schedules/2032").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        // Without the version read: refused, naming the field, nothing changed.
+        Map<String, Object> change = new java.util.HashMap<>(year2032);
+        change.put("daysOff", List.of("2032-01-01", "2032-01-02"));
+        as("admin").body(change).put("/api/admin/holiday-schedules/2032").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("VALIDATION_FAILED")).body("fields[0].field", org.hamcrest.Matchers.equalTo("version"));
+        change.put("version", read);
+        long changed = as("admin").body(change).put("/api/admin/holiday-schedules/2032").then().statusCode(200)
+                .body("daysOff", org.hamcrest.Matchers.hasSize(2)).extract().jsonPath().getLong("version");
+        // A second admin still holding the first version loses: 409, the first change stays.
+        Map<String, Object> stale = new java.util.HashMap<>(year2032);
+        stale.put("version", read);
+        as("admin").body(stale).put("/api/admin/holiday-schedules/2032").then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("CONCURRENT_UPDATE"));
+        as("admin").get("/api/admin/holiday-schedules").then().statusCode(200)
+                .body("find { it.year == 2032 }.daysOff", org.hamcrest.Matchers.hasSize(2))
+                .body("find { it.year == 2032 }.version", org.hamcrest.Matchers.equalTo((int) changed));
+        assertEquals(List.of("SET", "UPDATE"), Sql.column("SELECT action FROM platform_audit_log WHERE entity_type = 'holiday_schedule'"
+                + " AND entity_id = '2032' ORDER BY id"));
+    }
+
+    @Test
     void everyoneSignedInReadsTheSchedulesOnlyAPlatformAdminLoadsThem() {
         String county = Api.onboard("gansu", "62");
         String clerk = Api.createUser("t_cal_admin_" + county, Roles.COUNTY_ADMIN, county, county);

@@ -62,8 +62,7 @@ class AssistanceWorkflowTest {
         outsider = Api.createUser("t_asst_clerk2_" + county, Roles.VILLAGE_CLERK, county, otherVillage);
         // Jiangxi's thresholds for last year and this year (a province sets them each year; no other test reads these).
         for (int year : List.of(YEAR - 1, YEAR)) {
-            as("jiangxi-admin").body(Map.of("value", "7000", "source", "测试：江西省" + year + "年监测范围"))
-                    .put("/api/admin/provinces/jiangxi/yearly-values/monitoring.threshold/" + year).then().statusCode(200);
+            Api.setYearlyValue("jiangxi-admin", "jiangxi", "monitoring.threshold", year, "7000", "测试：江西省" + year + "年监测范围");
         }
     }
 

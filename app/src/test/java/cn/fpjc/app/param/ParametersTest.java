@@ -185,14 +185,46 @@ class ParametersTest {
         // Another province's counties are untouched.
         expect(params("lankao.clerk", "410225", 2025), "monitoring.threshold", null, "NOT_SET");
 
-        as("hunan-admin").body(Map.of("value", "7950", "source", "湘农办〔2025〕更正"))
-                .put("/api/admin/provinces/hunan/yearly-values/monitoring.threshold/2025").then().statusCode(200);
+        // Changing a year already set needs the version read (optimistic lock): without it refused, with a stale one 409.
+        String url2025 = "/api/admin/provinces/hunan/yearly-values/monitoring.threshold/2025";
+        as("hunan-admin").body(Map.of("value", "7950", "source", "湘农办〔2025〕更正")).put(url2025).then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("fields[0].field", equalTo("version"))
+                .body("message", org.hamcrest.Matchers.containsString("已设定为 7900"));
+        int read = as("hunan-admin").get("/api/admin/provinces/hunan/yearly-values").then().statusCode(200)
+                .extract().path("find { it.year == 2025 && it.key == 'monitoring.threshold' }.version");
+        as("hunan-admin").body(Map.of("value", "7950", "source", "湘农办〔2025〕更正", "version", read)).put(url2025)
+                .then().statusCode(200).body("version", equalTo(read + 1));
+        as("hunan-admin").body(Map.of("value", "7990", "source", "湘农办〔2025〕再更正", "version", read)).put(url2025)
+                .then().statusCode(409).body("code", equalTo("CONCURRENT_UPDATE"));
         assertEquals(List.of("SET", "UPDATE"), Sql.column("SELECT action FROM platform_audit_log WHERE entity_type = "
                 + "'province_yearly_value' AND entity_id = 'hunan/monitoring.threshold/2025' ORDER BY id"));
         assertTrue(Sql.column("SELECT before_json FROM platform_audit_log WHERE entity_id = 'hunan/monitoring.threshold/2025' "
                 + "AND action = 'UPDATE'").get(0).contains("7900"));
         as("hunan-admin").get("/api/admin/provinces/hunan/yearly-values").then().statusCode(200)
                 .body("find { it.year == 2025 }.value", equalTo("7950"));
+    }
+
+    @Test
+    void onThePageAYearIsChangedOnItsOwnRowAndTheNewYearFormDoesNotOverwriteIt() {
+        String admin = Api.login("hunan-admin", Api.DEMO_PASSWORD);
+        String page = "/admin/yearly-values?province=hunan";
+        cn.fpjc.app.support.BrowserForm.from(page, admin).formParam("province", "hunan").formParam("key", "monitoring.threshold")
+                .formParam("year", "2029").formParam("value", "9100").formParam("source", "湘农办〔2029〕测试号")
+                .post("/admin/yearly-values").then().statusCode(303);
+        // The new-year form again for 2029: refused on the page in Chinese, the value kept.
+        String refused = cn.fpjc.app.support.BrowserForm.from(page, admin).formParam("province", "hunan")
+                .formParam("key", "monitoring.threshold").formParam("year", "2029").formParam("value", "9200")
+                .formParam("source", "x").post("/admin/yearly-values").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("2029 年的「") && refused.contains("已设定为 9100"), refused);
+        // Its row carries the version read; saving there changes it.
+        String html = as("hunan-admin").accept("text/html").get(page).then().statusCode(200).extract().asString();
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile(
+                "name=\"year\" value=\"2029\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(html);
+        assertTrue(version.find(), html);
+        cn.fpjc.app.support.BrowserForm.from(page, admin).formParam("province", "hunan").formParam("key", "monitoring.threshold")
+                .formParam("year", "2029").formParam("version", version.group(1)).formParam("value", "9200")
+                .formParam("source", "湘农办〔2029〕更正").post("/admin/yearly-values").then().statusCode(303);
+        expect(params("huayuan.clerk", "433124", 2029), "monitoring.threshold", "9200", "PROVINCE_YEARLY");
     }
 
     @Test

@@ -93,4 +93,16 @@ public final class Api {
         }
         return b;
     }
+
+    /** Sets a province's yearly value, sending the version read when the year already has one (so a rerun is not refused). */
+    public static void setYearlyValue(String admin, String province, String key, int year, String value, String source) {
+        String list = "/api/admin/provinces/" + province + "/yearly-values";
+        java.util.Map<String, Object> body = new java.util.HashMap<>(java.util.Map.of("value", value, "source", source));
+        Object version = as(admin).get(list).then().statusCode(200).extract().jsonPath()
+                .get("find { it.year == " + year + " && it.key == '" + key + "' }.version");
+        if (version != null) {
+            body.put("version", version);
+        }
+        as(admin).body(body).put(list + "/" + key + "/" + year).then().statusCode(200);
+    }
 }

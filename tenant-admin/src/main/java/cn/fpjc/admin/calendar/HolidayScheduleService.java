@@ -8,6 +8,8 @@ import cn.fpjc.core.platform.calendar.HolidaySchedule;
 import cn.fpjc.core.platform.calendar.HolidayScheduleStore;
 import cn.fpjc.core.platform.calendar.WorkingDayCalendar;
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody;
+import cn.fpjc.core.platform.error.Versions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,10 +46,14 @@ public class HolidayScheduleService implements HolidayScheduleStore {
     private volatile long loadedAt;
 
     public record ScheduleView(int year, List<LocalDate> daysOff, List<LocalDate> workingWeekends, String notice, String origin,
-            String setBy, Instant setAt) {
+            String setBy, Instant setAt, Long version) {
     }
 
-    public record SetRequest(List<LocalDate> daysOff, List<LocalDate> workingWeekends, String notice) {
+    /**
+     * {@code version}: the one read, required when the year was already loaded here (optimistic lock); absent for a year
+     * that only the release bundles or nobody has loaded.
+     */
+    public record SetRequest(List<LocalDate> daysOff, List<LocalDate> workingWeekends, String notice, Long version) {
     }
 
     @Override
@@ -69,7 +75,7 @@ public class HolidayScheduleService implements HolidayScheduleStore {
         return calendar.years().values().stream().sorted(Comparator.comparingInt(HolidaySchedule::year).reversed()).map(s -> {
             HolidayScheduleRow r = rows.get(s.year());
             return new ScheduleView(s.year(), s.daysOff(), s.workingWeekends(), s.notice(), r == null ? "随程序提供" : "平台载入",
-                    r == null ? null : r.setBy, r == null ? null : r.setAt);
+                    r == null ? null : r.setBy, r == null ? null : r.setAt, r == null ? null : r.version);
         }).toList();
     }
 
@@ -86,6 +92,13 @@ public class HolidayScheduleService implements HolidayScheduleStore {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             HolidayScheduleRow row = HolidayScheduleRow.findById(year);
+            if (row != null) {
+                if (request.version() == null) {
+                    throw new ApiException(PlatformError.VALIDATION_FAILED, year + " 年的放假安排已由平台载入，修改时请带上读取时的版本号",
+                            List.of(new ErrorBody.FieldError("version", "该年度已载入：请带上读取时的版本号（version），以免覆盖他人的修改")));
+                }
+                Versions.check(row.version, request.version());
+            }
             Map<String, Object> before = row == null ? null : Map.of("daysOff", row.daysOff, "workingWeekends", row.workingWeekends,
                     "notice", row.notice);
             if (row == null) {
@@ -97,7 +110,7 @@ public class HolidayScheduleService implements HolidayScheduleStore {
             row.notice = schedule.notice();
             row.setBy = actor;
             row.setAt = clock.now();
-            row.persist();
+            row.persistAndFlush();
             audit.record(actor, before == null ? "SET" : "UPDATE", "holiday_schedule", String.valueOf(year), before,
                     Map.of("daysOff", row.daysOff, "workingWeekends", row.workingWeekends, "notice", row.notice));
         });

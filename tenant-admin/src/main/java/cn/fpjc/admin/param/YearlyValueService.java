@@ -5,6 +5,9 @@ import cn.fpjc.core.policy.PolicyError;
 
 import cn.fpjc.admin.audit.PlatformAudit;
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody;
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterDefinition;
 import cn.fpjc.core.policy.param.ParameterValue;
@@ -36,10 +39,11 @@ public class YearlyValueService implements YearlyParameterStore {
     EffectiveParameters parameters;
 
     public record YearlyValueView(String province, String key, String label, int year, String value, String source, String setBy,
-            Instant setAt) {
+            Instant setAt, Long version) {
     }
 
-    public record SetRequest(String value, String source) {
+    /** {@code version}: the one read, required when the year already has a value (optimistic lock); absent for a new year. */
+    public record SetRequest(String value, String source, Long version) {
     }
 
     /**
@@ -93,6 +97,14 @@ public class YearlyValueService implements YearlyParameterStore {
             ProvinceYearlyValue row = ProvinceYearlyValue
                     .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
                     .firstResultOptional().orElse(null);
+            if (row != null) {
+                if (request.version() == null) {
+                    throw new ApiException(PlatformError.VALIDATION_FAILED,
+                            year + " 年的「" + def.label() + "」已设定为 " + row.value + "，修改时请在该行修改",
+                            List.of(new ErrorBody.FieldError("version", "该年度已有取值：请带上读取时的版本号（version），以免覆盖他人的修改")));
+                }
+                Versions.check(row.version, request.version());
+            }
             Map<String, Object> before = row == null ? null : Map.of("value", row.value, "source", row.source);
             if (row == null) {
                 row = new ProvinceYearlyValue();
@@ -104,7 +116,7 @@ public class YearlyValueService implements YearlyParameterStore {
             row.source = request.source().strip();
             row.setBy = actor;
             row.setAt = clock.now();
-            row.persist();
+            row.persistAndFlush();
             audit.record(actor, before == null ? "SET" : "UPDATE", "province_yearly_value", provinceId + "/" + key + "/" + year, before,
                     Map.of("value", row.value, "source", row.source));
             return view(row);
@@ -115,6 +127,6 @@ public class YearlyValueService implements YearlyParameterStore {
 
     private YearlyValueView view(ProvinceYearlyValue v) {
         String label = parameters.catalogue().definition(v.key).map(ParameterDefinition::label).orElse(v.key);
-        return new YearlyValueView(v.provinceId, v.key, label, v.year, v.value, v.source, v.setBy, v.setAt);
+        return new YearlyValueView(v.provinceId, v.key, label, v.year, v.value, v.source, v.setBy, v.setAt, v.version);
     }
 }

@@ -61,10 +61,10 @@ public class YearlyValuePage {
 
     @POST
     public Response set(@RestForm String province, @RestForm String key, @RestForm int year, @RestForm String value,
-            @RestForm String source) {
+            @RestForm String source, @RestForm Long version) {
         try {
-            api.set(province, key, year, new YearlyValueService.SetRequest(value, source));
-            String flash = "已设定 " + year + " 年 " + parameters.catalogue().definition(key).map(ParameterDefinition::label).orElse(key);
+            api.set(province, key, year, new YearlyValueService.SetRequest(value, source, version));
+            String flash = (version == null ? "已设定 " : "已修改 ") + year + " 年 " + parameters.catalogue().definition(key).map(ParameterDefinition::label).orElse(key);
             return Response.seeOther(URI.create("/admin/yearly-values?province=" + URLEncoder.encode(province, StandardCharsets.UTF_8)))
                     .cookie(Flash.info(flash)).build();
         } catch (RuntimeException failure) {

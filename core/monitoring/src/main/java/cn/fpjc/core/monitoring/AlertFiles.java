@@ -7,7 +7,9 @@ import cn.fpjc.core.platform.error.ErrorBody.FieldError;
 import cn.fpjc.core.monitoring.ClueRequests.AlertRow;
 import cn.fpjc.core.platform.files.FileLimits;
 import cn.fpjc.core.platform.files.TableReader;
+import cn.fpjc.core.platform.jobs.BackgroundJobs;
 import java.nio.file.Path;
+import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
  * naming 身份证号 (required), 姓名, 风险类别 and 情况说明 in any order. Each row keeps its row number for the answer.
  */
 final class AlertFiles {
+    private static final Logger LOG = Logger.getLogger(AlertFiles.class);
     static final int MAX_ROWS = 5000;
     static final Map<String, String> HEADERS = Map.of("身份证号", "id", "姓名", "name", "风险类别", "risk", "情况说明", "description");
 
@@ -58,6 +61,12 @@ final class AlertFiles {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", e.getMessage())));
         } catch (Exception e) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", "文件格式不正确：无法读取，请另存为.xlsx或.csv后再上传")));
+        } catch (VirtualMachineError e) {
+            // The limits and the xlsx precheck should stop a hostile file first; if one still exhausts memory or stack, the
+            // rows read so far are dropped with it and the sender is told about the file, as the background import does.
+            LOG.errorf("department alert file %s: out of resources while reading (%s)", fileName, e.getClass().getSimpleName());
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file",
+                    BackgroundJobs.RESOURCES_EXHAUSTED + "，没有登记任何线索；请检查文件内容，或分批推送")));
         }
         return rows;
     }
