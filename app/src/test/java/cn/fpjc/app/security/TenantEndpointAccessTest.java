@@ -23,7 +23,13 @@ class TenantEndpointAccessTest {
     }
 
     static final String T = "410225100000";
-    static final List<Endpoint> ENDPOINTS = List.of(
+    /** Every module's rows: the platform, registry and monitoring below, then each assistance feature's own list. */
+    static List<Endpoint> endpoints() {
+        return java.util.stream.Stream.of(CORE, AssistanceEndpoints.PROGRAMMES, AssistanceEndpoints.PAYMENTS, AssistanceEndpoints.LOANS)
+                .flatMap(List::stream).toList();
+    }
+
+    static final List<Endpoint> CORE = List.of(
             new Endpoint("GET", "/api/counties/410225/org-units", null, false),
             new Endpoint("GET", "/api/counties/410225/org-units/" + T, null, false),
             new Endpoint("POST", "/api/counties/410225/org-units", Map.of("code", "410225199000", "name", "越权镇"), true),
@@ -104,7 +110,7 @@ class TenantEndpointAccessTest {
 
     @Test
     void withoutATokenEveryEndpointAnswers401() {
-        for (Endpoint e : ENDPOINTS) {
+        for (Endpoint e : endpoints()) {
             RequestSpecification spec = anonymous();
             if (e.body() != null) {
                 spec = spec.body(e.body());
@@ -116,7 +122,7 @@ class TenantEndpointAccessTest {
     @Test
     void anotherCountysTokenIsDeniedEverywhere() {
         for (String otherCountyUser : List.of("minqin.admin", "minqin.approver")) {
-            for (Endpoint e : ENDPOINTS) {
+            for (Endpoint e : endpoints()) {
                 RequestSpecification spec = as(otherCountyUser);
                 if (e.body() != null) {
                     spec = spec.body(e.body());
@@ -132,7 +138,7 @@ class TenantEndpointAccessTest {
     @Test
     void provinceAdminsHaveNoTenantAccessEvenInTheirOwnProvince() {
         for (String provinceUser : List.of("henan-admin", "gansu-admin")) {
-            for (Endpoint e : ENDPOINTS) {
+            for (Endpoint e : endpoints()) {
                 RequestSpecification spec = as(provinceUser);
                 if (e.body() != null) {
                     spec = spec.body(e.body());
@@ -145,7 +151,7 @@ class TenantEndpointAccessTest {
     @Test
     void lowerOrgLevelsCannotWriteOrReadTheCountyAuditLog() {
         for (String lower : List.of("lankao.reviewer", "lankao.clerk", "lankao.official", "lankao.dept")) {
-            for (Endpoint e : ENDPOINTS) {
+            for (Endpoint e : endpoints()) {
                 // Registry writes belong to village and township staff within their scope: see the next test.
                 boolean registry = e.path().contains("/household") || e.path().contains("/data-quality") || e.path().contains("/clues")
                         || e.path().contains("/cases");
@@ -168,7 +174,7 @@ class TenantEndpointAccessTest {
     @Test
     void aVillageClerkCannotReachAnotherVillagesHousehold() {
         // Demo household 1 of 兰考县 is in 410225100202; the clerk works in 410225100201.
-        for (Endpoint e : ENDPOINTS) {
+        for (Endpoint e : endpoints()) {
             if (e.path().contains("/households/1")) {
                 org.junit.jupiter.api.Assertions.assertEquals(404, call(() -> as("lankao.clerk"), e), e.method() + " " + e.path());
             }

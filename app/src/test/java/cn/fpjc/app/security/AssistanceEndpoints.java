@@ -1,0 +1,20 @@
+package cn.fpjc.app.security;
+
+import cn.fpjc.app.security.TenantEndpointAccessTest.Endpoint;
+import java.util.List;
+
+/**
+ * The assistance module's rows of the access matrix, one list per feature. {@code write = true} means every lower org
+ * level (township reviewer, village clerk, responsible official, department) must get 403; rows where some of them may
+ * act in their scope say {@code false} here and are tested by the feature's own test.
+ */
+final class AssistanceEndpoints {
+    private AssistanceEndpoints() {
+    }
+
+    static final List<Endpoint> PROGRAMMES = List.of();
+
+    static final List<Endpoint> PAYMENTS = List.of();
+
+    static final List<Endpoint> LOANS = List.of();
+}
