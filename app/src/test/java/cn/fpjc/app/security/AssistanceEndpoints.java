@@ -12,7 +12,11 @@ final class AssistanceEndpoints {
     private AssistanceEndpoints() {
     }
 
-    static final List<Endpoint> PROGRAMMES = List.of();
+    static final List<Endpoint> PROGRAMMES = List.of(
+            new Endpoint("GET", "/api/counties/410225/assistance-programmes", null, false),
+            new Endpoint("GET", "/api/counties/410225/households/1/entitlements", null, false),
+            new Endpoint("GET", "/api/counties/410225/assistance-programmes/yulu/unclaimed", null, false),
+            new Endpoint("GET", "/api/counties/410225/assistance-programmes/yulu/unclaimed.xlsx", null, false));
 
     static final List<Endpoint> PAYMENTS = List.of();
 

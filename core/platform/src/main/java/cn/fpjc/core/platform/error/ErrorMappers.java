@@ -87,8 +87,17 @@ public class ErrorMappers {
         return response(ErrorBody.of(PlatformError.CONCURRENT_UPDATE));
     }
 
+    /**
+     * Not found — except that JAX-RS also answers "not found" when a query or path parameter does not convert to its type
+     * ({@code ?year=abc}, {@code /households/abc}): that is the caller's input, so 400 naming the problem.
+     */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
+        if (e.getCause() != null && !(e.getCause() instanceof jakarta.ws.rs.WebApplicationException)) {
+            return response(new ErrorBody(PlatformError.VALIDATION_FAILED.name(),
+                    PlatformError.VALIDATION_FAILED.message() + "：网址中的参数格式不正确（应为数字、日期等），请检查后重试",
+                    PlatformError.VALIDATION_FAILED.status(), java.util.List.of()));
+        }
         return response(ErrorBody.of(PlatformError.NOT_FOUND));
     }
 

@@ -1,0 +1,40 @@
+package cn.fpjc.core.assistance.programme;
+
+import java.util.List;
+
+/**
+ * The assistance-programme SPI: one policy that gives a member (or a household through a member) something — who is
+ * entitled, how much, and when. Core ships the generic programmes (雨露计划, 务工交通补助, …) as beans implementing this;
+ * the programme modules (富农产业贷, photovoltaic, relocation follow-up) implement it the same way.
+ *
+ * <p>Contract: every decision explains itself. {@link #assess} returns one {@link RuleResult} per rule, passed or not,
+ * each naming the parameter it used, the value and its source; a value the policy has not set for the year is never
+ * guessed — the rule is {@link RuleResult.Outcome#NOT_SET} and the decision {@link Decision.Status#UNDETERMINED}.
+ */
+public interface AssistanceProgramme {
+    /** Stable id, lower-case with dashes (e.g. "yulu"): the programme's name in URLs, payments and exports. */
+    String id();
+
+    /** Chinese name as people know it, e.g. 雨露计划. */
+    String name();
+
+    /** What it gives, to whom, in one Chinese sentence. */
+    String summary();
+
+    /** The parameters the programme reads, in the order the programme list shows them. */
+    List<String> parameterKeys();
+
+    /**
+     * The members who could possibly qualify, as a JPQL condition over {@code m} (Member) and {@code h} (Household) with
+     * named parameters: a pre-filter the database can use (e.g. the schooling stage), so that the county-wide
+     * 应享未享 list does not assess every member. It must never leave out someone {@link #assess} would accept.
+     */
+    Candidates candidates();
+
+    /** The decision for one member in one year, with every rule's result. */
+    Decision assess(Candidate who, ProgrammeRules rules);
+
+    /** A JPQL condition and its parameters (see {@link #candidates()}). */
+    record Candidates(String condition, java.util.Map<String, Object> parameters) {
+    }
+}

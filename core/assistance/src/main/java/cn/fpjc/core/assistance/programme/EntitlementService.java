@@ -1,0 +1,240 @@
+package cn.fpjc.core.assistance.programme;
+
+import cn.fpjc.core.platform.clock.AppClock;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.policy.param.EffectiveParameter;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.policy.param.ParameterOrigin;
+import cn.fpjc.core.registry.EmploymentPlace;
+import cn.fpjc.core.registry.Household;
+import cn.fpjc.core.registry.HouseholdCategory;
+import cn.fpjc.core.registry.LabourCapacity;
+import cn.fpjc.core.registry.Member;
+import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.registry.SchoolingStage;
+import cn.fpjc.core.assistance.programme.ProgrammeViews.HouseholdEntitlements;
+import cn.fpjc.core.assistance.programme.ProgrammeViews.MemberEntitlements;
+import cn.fpjc.core.assistance.programme.ProgrammeViews.ParameterView;
+import cn.fpjc.core.assistance.programme.ProgrammeViews.ProgrammeView;
+import cn.fpjc.core.assistance.programme.ProgrammeViews.Unclaimed;
+import cn.fpjc.core.assistance.programme.ProgrammeViews.UnclaimedRow;
+import cn.fpjc.core.assistance.programme.ProgrammeViews.VillageCount;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The programme engine's reads: the programmes with the parameters they use, a household's 可享受政策, and a programme's
+ * 应享未享 list. Decisions are made from the registry as it stands (the current 户类型, 在校情况, 务工情况), which the basis
+ * line of every answer says.
+ */
+@ApplicationScoped
+public class EntitlementService {
+    static final String BASIS = "按当前登记的户类型、在校和务工情况判断";
+    static final int CHUNK = 1000;
+
+    @Inject
+    @All
+    List<AssistanceProgramme> programmes;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    RegistryService registry;
+
+    @Inject
+    EntityManager em;
+
+    /** Every programme, ordered by id, with the parameters it reads as they apply to the county in the year. */
+    public List<ProgrammeView> list(Integer year) {
+        user.requireAnyRole(RegistryService.READERS);
+        int y = year(year);
+        TenantInfo tenant = access.current();
+        return sorted().stream().map(p -> new ProgrammeView(p.id(), p.name(), p.summary(), y, p.parameterKeys().stream().map(k -> {
+            EffectiveParameter e = parameters.resolve(tenant.provinceId(), tenant.code(), k, y);
+            return new ParameterView(k, e.label(), e.origin() == ParameterOrigin.NOT_SET ? "未设定" : e.displayValue(), e.unit(),
+                    e.source(), e.originLabel());
+        }).toList())).toList();
+    }
+
+    public AssistanceProgramme programme(String id) {
+        return programmes.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(ProgrammeError.PROGRAMME_UNKNOWN, id));
+    }
+
+    /** 可享受政策 of one household (in the caller's scope, else 404 like every household read). */
+    @Transactional
+    public HouseholdEntitlements household(long householdId, Integer year) {
+        int y = year(year);
+        var detail = registry.detail(householdId); // the scope check and 404 of the registry
+        ProgrammeRules rules = rules(y);
+        List<AssistanceProgramme> all = sorted();
+        Map<Long, String> relations = new LinkedHashMap<>();
+        detail.members().forEach(m -> relations.put(m.id(), m.relationLabel()));
+        List<MemberEntitlements> members = new ArrayList<>();
+        for (Candidate c : candidates("h.id = :household", Map.of("household", householdId), null, rules.referenceDate(), 0L, Integer.MAX_VALUE)) {
+            members.add(new MemberEntitlements(c.memberId(), c.name(), c.idMasked(), relations.get(c.memberId()),
+                    all.stream().map(p -> p.assess(c, rules)).toList()));
+        }
+        return new HouseholdEntitlements(householdId, detail.householdNo(), detail.categoryLabel(), y, BASIS, members);
+    }
+
+    /**
+     * 应享未享: the members of the caller's scope (narrowed to {@code village}, a village or township code) whom the programme
+     * entitles in the year and who have nothing paid or pending for it in that year. The database pre-filters with the
+     * programme's condition; every candidate is then assessed by the programme itself, chunk by chunk in id order.
+     */
+    @Transactional
+    public Unclaimed unclaimed(String programmeId, Integer year, String village, int page, int size) {
+        AssistanceProgramme programme = programme(programmeId);
+        int y = year(year);
+        Page.Window w = Page.window(page, size, 500);
+        List<UnclaimedRow> window = new ArrayList<>();
+        Map<String, Long> byVillage = new TreeMap<>();
+        long[] total = { 0 };
+        long from = (long) w.offset();
+        each(programme, y, village, row -> {
+            if (total[0] >= from && window.size() < w.size()) {
+                window.add(row);
+            }
+            total[0]++;
+            byVillage.merge(row.villageCode(), 1L, Long::sum);
+        });
+        Map<String, String> names = RegistryService.villageNames(byVillage.keySet());
+        List<UnclaimedRow> named = window.stream().map(r -> withVillageName(r, names)).toList();
+        return new Unclaimed(programme.id(), programme.name(), y, BASIS, total[0], w.page(), w.size(), named,
+                byVillage.entrySet().stream().map(e -> new VillageCount(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+                        .toList());
+    }
+
+    /** Every 应享未享 row in order (for the export), village names filled in. */
+    @Transactional
+    public void eachUnclaimed(String programmeId, Integer year, String village, Consumer<UnclaimedRow> sink) {
+        AssistanceProgramme programme = programme(programmeId);
+        Map<String, String> names = new java.util.HashMap<>();
+        each(programme, year(year), village, row -> {
+            names.computeIfAbsent(row.villageCode(), c -> RegistryService.villageNames(Set.of(c)).getOrDefault(c, c));
+            sink.accept(withVillageName(row, names));
+        });
+    }
+
+    private void each(AssistanceProgramme programme, int year, String village, Consumer<UnclaimedRow> sink) {
+        user.requireAnyRole(RegistryService.READERS);
+        String scope = OrgScope.likePrefix(user.orgCode());
+        String narrowed = village == null || village.isBlank() ? scope : OrgScope.likePrefix(village.strip());
+        ProgrammeRules rules = rules(year);
+        AssistanceProgramme.Candidates filter = programme.candidates();
+        Set<Long> claimed = claimed(programme.id(), year);
+        long after = 0;
+        while (true) {
+            List<Candidate> chunk = candidates(filter.condition(), filter.parameters(), new String[] { scope, narrowed },
+                    rules.referenceDate(), after, CHUNK);
+            for (Candidate c : chunk) {
+                if (claimed.contains(c.memberId())) {
+                    continue;
+                }
+                Decision d = programme.assess(c, rules);
+                if (d.status() == Decision.Status.ELIGIBLE) {
+                    sink.accept(new UnclaimedRow(c.memberId(), c.name(), c.idMasked(), c.householdId(), c.householdNo(), c.villageCode(),
+                            null, c.category().label(), facts(d), d.amount(), d.amountRule()));
+                }
+            }
+            if (chunk.size() < CHUNK) {
+                return;
+            }
+            after = chunk.get(chunk.size() - 1).memberId();
+            em.clear();
+        }
+    }
+
+    /**
+     * Members with something paid or pending for the programme in the year. Payments are not recorded yet in this
+     * release's data (the payment module adds them), so nothing is claimed until then.
+     */
+    Set<Long> claimed(String programmeId, int year) {
+        return new HashSet<>();
+    }
+
+    private static String facts(Decision d) {
+        return String.join("；", d.rules().stream().map(RuleResult::fact).filter(f -> f != null && !f.startsWith("按年度")).toList());
+    }
+
+    private static UnclaimedRow withVillageName(UnclaimedRow r, Map<String, String> names) {
+        return new UnclaimedRow(r.memberId(), r.name(), r.idMasked(), r.householdId(), r.householdNo(), r.villageCode(),
+                names.getOrDefault(r.villageCode(), r.villageCode()), r.categoryLabel(), r.fact(), r.amount(), r.amountRule());
+    }
+
+    /**
+     * Active members of active households matching {@code condition} (JPQL over m and h), with id above {@code afterId},
+     * in id order; {@code scopes} (LIKE patterns) limit the village when given. A projection: no entity is managed.
+     */
+    private List<Candidate> candidates(String condition, Map<String, Object> params, String[] scopes, LocalDate on, long afterId, int max) {
+        StringBuilder q = new StringBuilder("select m.id, h.id, h.householdNo, h.villageCode, m.name, m.idMasked, h.category, m.birthDate, "
+                + "m.labour, m.schooling, m.employmentPlace, m.employmentMonths, m.disabilityGrade from Member m, Household h "
+                + "where h.id = m.householdId and m.active = true and h.active = true and m.id > :after and (" + condition + ")");
+        if (scopes != null) {
+            q.append(" and h.villageCode like :scope and h.villageCode like :narrowed");
+        }
+        q.append(" order by m.id");
+        TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class).setParameter("after", afterId);
+        params.forEach(query::setParameter);
+        if (scopes != null) {
+            query.setParameter("scope", scopes[0]).setParameter("narrowed", scopes[1]);
+        }
+        if (max != Integer.MAX_VALUE) {
+            query.setMaxResults(max);
+        }
+        return query.getResultList().stream().map(r -> new Candidate((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (HouseholdCategory) r[6], (LocalDate) r[7], Period.between((LocalDate) r[7], on).getYears(),
+                (LabourCapacity) r[8], (SchoolingStage) r[9], (EmploymentPlace) r[10], (Integer) r[11], (Integer) r[12])).toList();
+    }
+
+    ProgrammeRules rules(int year) {
+        TenantInfo tenant = access.current();
+        LocalDate today = clock.today();
+        LocalDate on = year == today.getYear() ? today : year < today.getYear() ? LocalDate.of(year, 12, 31) : LocalDate.of(year, 1, 1);
+        return new ProgrammeRules(parameters, tenant.provinceId(), tenant.code(), year, on);
+    }
+
+    private int year(Integer year) {
+        int current = clock.year();
+        int y = year == null ? current : year;
+        if (y < 2020 || y > current + 1) {
+            throw new ApiException(ProgrammeError.PROGRAMME_YEAR_INVALID, String.valueOf(y));
+        }
+        return y;
+    }
+
+    private List<AssistanceProgramme> sorted() {
+        return programmes.stream().sorted(Comparator.comparing(AssistanceProgramme::id)).toList();
+    }
+}
