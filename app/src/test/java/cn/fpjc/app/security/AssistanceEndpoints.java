@@ -16,7 +16,14 @@ final class AssistanceEndpoints {
             new Endpoint("GET", "/api/counties/410225/assistance-programmes", null, false),
             new Endpoint("GET", "/api/counties/410225/households/1/entitlements", null, false),
             new Endpoint("GET", "/api/counties/410225/assistance-programmes/yulu/unclaimed", null, false),
-            new Endpoint("GET", "/api/counties/410225/assistance-programmes/yulu/unclaimed.xlsx", null, false));
+            new Endpoint("GET", "/api/counties/410225/assistance-programmes/yulu/unclaimed.xlsx", null, false),
+            new Endpoint("GET", "/api/counties/410225/programme-applications?programme=yulu", null, false),
+            new Endpoint("GET", "/api/counties/410225/programme-applications/1", null, false),
+            new Endpoint("GET", "/api/counties/410225/programme-applications/notice?programme=yulu&village=410225100201", null, false),
+            // Staff submit and decide (village clerk and township reviewer in their scope: ApplicationFlowTest).
+            new Endpoint("POST", "/api/counties/410225/programme-applications", java.util.Map.of("programmeId", "yulu", "memberId", 1), false),
+            new Endpoint("POST", "/api/counties/410225/programme-applications/decisions",
+                    java.util.Map.of("items", List.of(java.util.Map.of("id", 1, "version", 0)), "action", "CHECK"), false));
 
     static final List<Endpoint> PAYMENTS = List.of();
 

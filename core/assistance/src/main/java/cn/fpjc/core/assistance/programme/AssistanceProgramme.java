@@ -34,6 +34,34 @@ public interface AssistanceProgramme {
     /** The decision for one member in one year, with every rule's result. */
     Decision assess(Candidate who, ProgrammeRules rules);
 
+    /**
+     * True when the decision's amount is a ceiling and the application states the actual cost (e.g. a fare): the amount
+     * granted is the lower of the two ("实际…不足的，据实补助").
+     */
+    default boolean actualCostUpToAmount() {
+        return false;
+    }
+
+    /**
+     * The parameter giving the minimum length in days of the village 公示 of the programme's recipients. Default: the
+     * village notice of the monitoring procedure (national 5 days), for programmes whose policy names no period of its own.
+     */
+    default String noticeDaysKey() {
+        return "monitoring.village-notice-days";
+    }
+
+    /**
+     * How a year's amount is paid: the payment periods ("2025", "2025-H1", …) with their share and the date they are due
+     * by, if the policy sets one. Default: once for the year.
+     */
+    default java.util.List<Instalment> instalments(int year, java.math.BigDecimal amount, ProgrammeRules rules) {
+        return java.util.List.of(new Instalment(String.valueOf(year), "全年", amount, null));
+    }
+
+    /** One payment of a year's amount: its period, label, amount and due date (null when the policy sets none). */
+    record Instalment(String period, String label, java.math.BigDecimal amount, java.time.LocalDate dueBy) {
+    }
+
     /** A JPQL condition and its parameters (see {@link #candidates()}). */
     record Candidates(String condition, java.util.Map<String, Object> parameters) {
     }

@@ -87,6 +87,10 @@ public class EntitlementService {
     }
 
     public AssistanceProgramme programme(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ApiException(cn.fpjc.core.platform.error.PlatformError.VALIDATION_FAILED, null,
+                    List.of(new cn.fpjc.core.platform.error.ErrorBody.FieldError("programme", "请选择帮扶政策项目")));
+        }
         return programmes.stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new ApiException(ProgrammeError.PROGRAMME_UNKNOWN, id));
     }
@@ -177,11 +181,19 @@ public class EntitlementService {
     }
 
     /**
-     * Members with something paid or pending for the programme in the year. Payments are not recorded yet in this
-     * release's data (the payment module adds them), so nothing is claimed until then.
+     * Members who have applied for the programme in the year (any application not refused): 应享未享 is those entitled who
+     * have neither applied nor been paid, and payments are made from approved applications.
      */
     Set<Long> claimed(String programmeId, int year) {
-        return new HashSet<>();
+        return new HashSet<>(em.createQuery("select a.memberId from ProgrammeApplication a where a.programmeId = :p and a.year = :y "
+                + "and a.status <> :rejected", Long.class).setParameter("p", programmeId).setParameter("y", year)
+                .setParameter("rejected", ApplicationStatus.REJECTED).getResultList());
+    }
+
+    /** One active member of an active household, as a programme sees them, or null. No scope check: the caller's. */
+    Candidate member(long memberId, LocalDate on) {
+        List<Candidate> found = candidates("m.id = :member", Map.of("member", memberId), null, on, 0L, 1);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static String facts(Decision d) {
@@ -223,6 +235,11 @@ public class EntitlementService {
         LocalDate today = clock.today();
         LocalDate on = year == today.getYear() ? today : year < today.getYear() ? LocalDate.of(year, 12, 31) : LocalDate.of(year, 1, 1);
         return new ProgrammeRules(parameters, tenant.provinceId(), tenant.code(), year, on);
+    }
+
+    /** {@code year} when it may be asked about (2020 to next year), else PROGRAMME_YEAR_INVALID. */
+    int checkedYear(int year) {
+        return year(year);
     }
 
     private int year(Integer year) {

@@ -40,6 +40,11 @@ public class TransportSubsidyProgramme implements AssistanceProgramme {
     }
 
     @Override
+    public boolean actualCostUpToAmount() {
+        return true;
+    }
+
+    @Override
     public Candidates candidates() {
         return new Candidates("h.category in :categories and m.employmentPlace = :place", Map.of("categories",
                 List.of(HouseholdCategory.POVERTY_ALLEVIATED, HouseholdCategory.MONITORED), "place", EmploymentPlace.OUT_OF_PROVINCE));

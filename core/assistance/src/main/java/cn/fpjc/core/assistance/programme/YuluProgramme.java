@@ -72,6 +72,30 @@ public class YuluProgramme implements AssistanceProgramme {
                 amount == null ? null : "每生每年 " + amount.stripTrailingZeros().toPlainString() + " 元" + paid);
     }
 
+    @Override
+    public String noticeDaysKey() {
+        return "assistance.yulu.notice-days";
+    }
+
+    /**
+     * Two terms: half in the spring term (H1), half in the autumn term (H2), each due by the province's date. Half of an
+     * odd number of fen goes to the spring term (rounded half up), the autumn term takes the rest, so the two add up.
+     */
+    @Override
+    public List<Instalment> instalments(int year, BigDecimal amount, ProgrammeRules rules) {
+        BigDecimal spring = amount.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP);
+        return List.of(new Instalment(year + "-H1", "春季学期", spring, due(year, rules, SPRING)),
+                new Instalment(year + "-H2", "秋季学期", amount.subtract(spring), due(year, rules, AUTUMN)));
+    }
+
+    private static java.time.LocalDate due(int year, ProgrammeRules rules, String key) {
+        if (!rules.isSet(key)) {
+            return null;
+        }
+        String[] p = rules.parameter(key).value().strip().split("-");
+        return java.time.LocalDate.of(year, Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+    }
+
     static String monthDay(String mmdd) {
         String[] p = mmdd.strip().split("-");
         return Integer.parseInt(p[0]) + "月" + Integer.parseInt(p[1]) + "日";

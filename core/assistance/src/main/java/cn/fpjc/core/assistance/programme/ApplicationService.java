@@ -1,0 +1,409 @@
+package cn.fpjc.core.assistance.programme;
+
+import cn.fpjc.core.assistance.programme.ApplicationRequests.Decide;
+import cn.fpjc.core.assistance.programme.ApplicationRequests.Item;
+import cn.fpjc.core.assistance.programme.ApplicationRequests.Submit;
+import cn.fpjc.core.assistance.programme.ApplicationViews.ApplicationView;
+import cn.fpjc.core.assistance.programme.ApplicationViews.Notice;
+import cn.fpjc.core.assistance.programme.ApplicationViews.NoticeLine;
+import cn.fpjc.core.assistance.programme.ApplicationViews.StepResult;
+import cn.fpjc.core.platform.audit.AuditLog;
+import cn.fpjc.core.platform.clock.AppClock;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.platform.error.Versions;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.platform.text.Labelled;
+import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.policy.param.EffectiveParameter;
+import cn.fpjc.core.policy.param.ParameterOrigin;
+import cn.fpjc.core.policy.PolicyError;
+import cn.fpjc.core.registry.Household;
+import cn.fpjc.core.registry.Member;
+import cn.fpjc.core.registry.RegistryService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The flow every programme shares: 申请 (staff record a member's application; the engine must find the member entitled)
+ * → 村级核实 (village clerk) → 乡镇审核 (township reviewer) → 村内公示 (at least the programme's notice days, with an
+ * objection phone) → 县级审批 (county approver, only after the notice has ended; an objection needs its handling). The
+ * member's entitlement is checked again at 村级核实 and at approval, against the registry as it then stands. Approved
+ * applications are what payments are made from.
+ */
+@ApplicationScoped
+public class ApplicationService {
+    static final String[] STAFF = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK };
+
+    @Inject
+    EntitlementService engine;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Transactional
+    public ApplicationView submit(Submit in) {
+        user.requireAnyRole(STAFF);
+        if (in == null || in.programmeId() == null || in.memberId() == null) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("programmeId", "请选择项目和申请人（memberId）")));
+        }
+        AssistanceProgramme programme = engine.programme(in.programmeId());
+        ProgrammeRules rules = engine.rules(in.year() == null ? clock.year() : engine.checkedYear(in.year()));
+        Candidate who = inScope(in.memberId(), rules);
+        Decision decision = entitled(programme, who, rules);
+        BigDecimal amount = decision.amount();
+        if (programme.actualCostUpToAmount()) {
+            if (in.claimedAmount() == null || in.claimedAmount().signum() <= 0 || in.claimedAmount().scale() > 2) {
+                throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount",
+                        "请填写实际发生的费用（元，最多两位小数）：本项目按实际费用补助，最高 " + plain(amount) + " 元")));
+            }
+            amount = in.claimedAmount().min(amount);
+        } else if (in.claimedAmount() != null) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount",
+                    "本项目按标准补助，不填实际费用")));
+        }
+        ProgrammeApplication a = new ProgrammeApplication();
+        a.programmeId = programme.id();
+        a.year = rules.year();
+        a.memberId = who.memberId();
+        a.householdId = who.householdId();
+        a.villageCode = who.villageCode();
+        a.claimedAmount = in.claimedAmount();
+        a.amount = amount.setScale(2);
+        a.amountRule = decision.amountRule();
+        a.decisionJson = json(decision.rules());
+        a.note = blankToNull(in.note());
+        a.status = ApplicationStatus.SUBMITTED;
+        a.submittedBy = user.username();
+        a.submittedAt = clock.now();
+        a.persistAndFlush(); // the unique key answers a second application now, as APPLICATION_EXISTS
+        audit.record("SUBMIT", "programme_application", String.valueOf(a.id), null,
+                Map.of("programme", a.programmeId, "year", a.year, "member", a.memberId, "amount", a.amount));
+        return view(a, who);
+    }
+
+    /** Many applications at one step; each in its own transaction, reported by 户编号 and name. */
+    public List<StepResult> decide(Decide in) {
+        user.requireAnyRole(STAFF);
+        if (in == null || in.items() == null || in.items().isEmpty()) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("items", "请选择申请")));
+        }
+        String action = in.action() == null ? "" : in.action().strip().toUpperCase();
+        if (!Set.of("CHECK", "REVIEW", "NOTICE", "OBJECTION", "APPROVE", "REJECT").contains(action)) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("action",
+                    "action 为 CHECK（村级核实）、REVIEW（乡镇审核）、NOTICE（公示）、OBJECTION（异议）、APPROVE（审批）或 REJECT（不予补助）")));
+        }
+        LocalDate on = in.on() == null ? clock.today() : in.on();
+        if (on.isAfter(clock.today())) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("on", "办理日期不能晚于今天")));
+        }
+        List<StepResult> results = new ArrayList<>();
+        for (Item item : in.items().stream().distinct().toList()) {
+            String[] who = { null, null };
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    ProgrammeApplication a = visible(item == null ? null : item.id());
+                    Member m = Member.findById(a.memberId);
+                    who[0] = Household.<Household>findByIdOptional(a.householdId).map(h -> h.householdNo).orElse(null);
+                    who[1] = m == null ? null : m.name;
+                    Versions.check(a.version, item.version());
+                    step(a, action, on, in);
+                });
+                results.add(new StepResult(item.id(), who[0], who[1], true, done(action)));
+            } catch (ApiException e) {
+                results.add(new StepResult(item == null || item.id() == null ? 0 : item.id(), who[0], who[1], false, e.humanMessage()
+                        + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
+                                : "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList()))));
+            }
+        }
+        return results;
+    }
+
+    private void step(ProgrammeApplication a, String action, LocalDate on, Decide in) {
+        AssistanceProgramme programme = engine.programme(a.programmeId);
+        Map<String, Object> before = Map.of("status", a.status.name());
+        switch (action) {
+            case "CHECK" -> {
+                expect(a, ApplicationStatus.SUBMITTED, Roles.VILLAGE_CLERK);
+                entitledNow(programme, a);
+                a.checkedBy = user.username();
+                a.checkedOn = on;
+                a.status = ApplicationStatus.VILLAGE_CHECKED;
+            }
+            case "REVIEW" -> {
+                expect(a, ApplicationStatus.VILLAGE_CHECKED, Roles.TOWNSHIP_REVIEWER);
+                a.reviewedBy = user.username();
+                a.reviewedOn = on;
+                a.status = ApplicationStatus.TOWNSHIP_REVIEWED;
+            }
+            case "NOTICE" -> {
+                expect(a, ApplicationStatus.TOWNSHIP_REVIEWED, Roles.VILLAGE_CLERK, Roles.TOWNSHIP_REVIEWER);
+                notice(a, programme, in);
+                a.status = ApplicationStatus.IN_NOTICE;
+            }
+            case "OBJECTION" -> {
+                expect(a, ApplicationStatus.IN_NOTICE, STAFF);
+                String text = required(in.objection(), "objection", "请填写异议内容（谁、何时、反映什么）");
+                a.objection = a.objection == null ? text : a.objection + "\n" + text;
+            }
+            case "APPROVE" -> {
+                expect(a, ApplicationStatus.IN_NOTICE, Roles.COUNTY_APPROVER);
+                if (!on.isAfter(a.noticeTo)) {
+                    throw new ApiException(ProgrammeError.NOTICE_NOT_ENDED, "公示至 " + a.noticeTo + "，" + a.noticeTo.plusDays(1) + " 起可审批");
+                }
+                if (a.objection != null) {
+                    a.objectionHandling = required(in.objectionHandling(), "objectionHandling", "公示期间有异议：请填写核查处理情况");
+                }
+                entitledNow(programme, a);
+                a.decidedBy = user.username();
+                a.decidedOn = on;
+                a.status = ApplicationStatus.APPROVED;
+            }
+            default -> { // REJECT
+                if (a.status == ApplicationStatus.APPROVED || a.status == ApplicationStatus.REJECTED) {
+                    throw new ApiException(ProgrammeError.APPLICATION_STEP_INVALID, "已" + a.status.label());
+                }
+                String[] may = a.status == ApplicationStatus.SUBMITTED || a.status == ApplicationStatus.VILLAGE_CHECKED
+                        ? new String[] { Roles.TOWNSHIP_REVIEWER, Roles.COUNTY_APPROVER } : new String[] { Roles.COUNTY_APPROVER };
+                expect(a, a.status, may);
+                a.rejectReason = required(in.reason(), "reason", "请填写不予补助的理由");
+                a.decidedBy = user.username();
+                a.decidedOn = on;
+                a.status = ApplicationStatus.REJECTED;
+            }
+        }
+        a.persistAndFlush();
+        audit.record(action, "programme_application", String.valueOf(a.id), before, Map.of("status", a.status.name()));
+    }
+
+    /** 村内公示: at least the programme's notice days (calendar days, both ends counted), with a phone for objections. */
+    private void notice(ProgrammeApplication a, AssistanceProgramme programme, Decide in) {
+        if (in.noticeFrom() == null || in.noticeTo() == null || in.noticeTo().isBefore(in.noticeFrom())) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("noticeFrom", "请填写公示起止日期（止日不早于起日）")));
+        }
+        EffectiveParameter days = engine.rules(a.year).parameter(programme.noticeDaysKey());
+        if (days.origin() == ParameterOrigin.NOT_SET) {
+            throw new ApiException(PolicyError.PARAMETER_NOT_SET, "「" + days.label() + "」未设定，不能确定公示天数");
+        }
+        long length = ChronoUnit.DAYS.between(in.noticeFrom(), in.noticeTo()) + 1;
+        if (length < Long.parseLong(days.value().strip())) {
+            throw new ApiException(ProgrammeError.NOTICE_PERIOD_TOO_SHORT, "公示 " + length + " 天，" + days.label() + "不少于 "
+                    + days.value().strip() + " 天（依据：" + days.source() + "）");
+        }
+        a.noticeFrom = in.noticeFrom();
+        a.noticeTo = in.noticeTo();
+        a.objectionPhone = required(in.objectionPhone(), "objectionPhone", "请填写受理异议的电话");
+    }
+
+    private void expect(ProgrammeApplication a, ApplicationStatus status, String... roles) {
+        if (a.status != status) {
+            throw new ApiException(ProgrammeError.APPLICATION_STEP_INVALID, "当前为「" + a.status.label() + "」");
+        }
+        if (!user.hasAnyRole(roles)) {
+            throw new ApiException(PlatformError.FORBIDDEN, "这一环节由" + String.join("或", java.util.Arrays.stream(roles).map(Roles::label).toList()) + "办理");
+        }
+    }
+
+    /** The member must still be entitled as the registry now stands (资质复核). */
+    private void entitledNow(AssistanceProgramme programme, ProgrammeApplication a) {
+        ProgrammeRules rules = engine.rules(a.year);
+        Candidate who = engine.member(a.memberId, rules.referenceDate());
+        if (who == null) {
+            throw new ApiException(ProgrammeError.APPLICATION_NOT_ENTITLED, "申请人已不在册");
+        }
+        entitled(programme, who, rules);
+    }
+
+    private static Decision entitled(AssistanceProgramme programme, Candidate who, ProgrammeRules rules) {
+        Decision d = programme.assess(who, rules);
+        if (d.status() != Decision.Status.ELIGIBLE) {
+            String why = d.rules().stream().filter(r -> r.outcome() != RuleResult.Outcome.PASSED)
+                    .map(r -> "「" + r.rule() + "」" + r.outcome().label() + "（" + r.fact()
+                            + (r.parameterLabel() == null ? "" : "；" + r.parameterLabel() + "：" + (r.parameterValue() == null ? "未设定" : r.parameterValue()))
+                            + (r.source() == null ? "" : "；依据：" + r.source()) + "）")
+                    .collect(Collectors.joining("；"));
+            throw new ApiException(ProgrammeError.APPLICATION_NOT_ENTITLED, who.name() + "：" + why);
+        }
+        return d;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Transactional
+    public ApplicationView get(long id) {
+        user.requireAnyRole(RegistryService.READERS);
+        ProgrammeApplication a = visible(id);
+        ProgrammeRules rules = engine.rules(a.year);
+        return view(a, engine.member(a.memberId, rules.referenceDate()));
+    }
+
+    /** The queue: applications of a programme and year in the caller's scope, by status and village, oldest first. */
+    @Transactional
+    public Page<ApplicationView> list(String programmeId, Integer year, String status, String village, int page, int size) {
+        user.requireAnyRole(RegistryService.READERS);
+        AssistanceProgramme programme = engine.programme(programmeId);
+        int y = year == null ? clock.year() : engine.checkedYear(year);
+        StringBuilder where = new StringBuilder("programmeId = :programme and year = :year and villageCode like :scope and villageCode like :village");
+        Map<String, Object> p = new HashMap<>(Map.of("programme", programme.id(), "year", y, "scope", OrgScope.likePrefix(user.orgCode()),
+                "village", village == null || village.isBlank() ? "%" : OrgScope.likePrefix(village.strip())));
+        if (status != null && !status.isBlank()) {
+            ApplicationStatus s = Labelled.parse(ApplicationStatus.class, status);
+            if (s == null) {
+                throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("status", "没有这个办理状态：" + status)));
+            }
+            where.append(" and status = :status");
+            p.put("status", s);
+        }
+        return Page.of(ProgrammeApplication.find(where.toString(), Sort.by("id"), p), page, size, 500, this::views);
+    }
+
+    /** The village 公示 of a programme and year: applications in notice in that village, masked. */
+    @Transactional
+    public Notice notice(String programmeId, Integer year, String village) {
+        user.requireAnyRole(RegistryService.READERS);
+        AssistanceProgramme programme = engine.programme(programmeId);
+        int y = year == null ? clock.year() : engine.checkedYear(year);
+        if (village == null || !OrgScope.isVillage(village.strip()) || !OrgScope.covers(user.orgCode(), village.strip())) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("village", "请选择本人范围内的一个村")));
+        }
+        List<ProgrammeApplication> rows = ProgrammeApplication.list("programmeId = ?1 and year = ?2 and villageCode = ?3 and status = ?4",
+                Sort.by("id"), programme.id(), y, village.strip(), ApplicationStatus.IN_NOTICE);
+        Map<Long, Member> members = members(rows);
+        Map<Long, String> numbers = householdNumbers(rows);
+        LocalDate from = rows.stream().map(a -> a.noticeFrom).min(LocalDate::compareTo).orElse(null);
+        LocalDate to = rows.stream().map(a -> a.noticeTo).max(LocalDate::compareTo).orElse(null);
+        String phone = rows.stream().map(a -> a.objectionPhone).distinct().collect(Collectors.joining("、"));
+        return new Notice(programme.name(), y, village.strip(), RegistryService.villageNames(Set.of(village.strip())).get(village.strip()),
+                from, to, phone, "经村级核实、乡镇审核，拟予补助，现予公示",
+                rows.stream().map(a -> {
+                    Member m = members.get(a.memberId);
+                    return new NoticeLine(m == null ? "" : m.name, m == null ? "" : m.idMasked, numbers.get(a.householdId), a.amount, a.amountRule);
+                }).toList());
+    }
+
+    /** Approved applications of a programme and year (all villages): what a payment batch is made from. */
+    public List<ProgrammeApplication> approved(String programmeId, int year) {
+        return ProgrammeApplication.list("programmeId = ?1 and year = ?2 and status = ?3", Sort.by("id"), programmeId, year,
+                ApplicationStatus.APPROVED);
+    }
+
+    private List<ApplicationView> views(List<ProgrammeApplication> rows) {
+        Map<Long, Member> members = members(rows);
+        Map<Long, String> numbers = householdNumbers(rows);
+        Map<String, String> villages = RegistryService.villageNames(rows.stream().map(a -> a.villageCode).collect(Collectors.toSet()));
+        return rows.stream().map(a -> view(a, members.get(a.memberId), numbers.get(a.householdId), villages.get(a.villageCode))).toList();
+    }
+
+    private ApplicationView view(ProgrammeApplication a, Candidate who) {
+        Member m = Member.findById(a.memberId);
+        String no = Household.<Household>findByIdOptional(a.householdId).map(h -> h.householdNo).orElse(null);
+        return view(a, m, no, RegistryService.villageNames(Set.of(a.villageCode)).get(a.villageCode));
+    }
+
+    private ApplicationView view(ProgrammeApplication a, Member m, String householdNo, String villageName) {
+        AssistanceProgramme programme = engine.programme(a.programmeId);
+        return new ApplicationView(a.id, a.programmeId, programme.name(), a.year, a.memberId, m == null ? null : m.name,
+                m == null ? null : m.idMasked, a.householdId, householdNo, a.villageCode, villageName == null ? a.villageCode : villageName,
+                a.claimedAmount, a.amount, a.amountRule, rules(a.decisionJson), a.status.name(), a.status.label(), a.note, a.submittedBy,
+                a.checkedOn, a.reviewedOn, a.noticeFrom, a.noticeTo, a.objectionPhone, a.objection, a.objectionHandling, a.decidedOn,
+                a.rejectReason, programme.instalments(a.year, a.amount, engine.rules(a.year)), a.version);
+    }
+
+    private ProgrammeApplication visible(Long id) {
+        ProgrammeApplication a = id == null ? null : ProgrammeApplication.findById(id);
+        if (a == null || !OrgScope.covers(user.orgCode(), a.villageCode)) {
+            throw new ApiException(PlatformError.NOT_FOUND, "申请 " + id);
+        }
+        return a;
+    }
+
+    private Candidate inScope(long memberId, ProgrammeRules rules) {
+        Candidate who = engine.member(memberId, rules.referenceDate());
+        if (who == null || !OrgScope.covers(user.orgCode(), who.villageCode())) {
+            throw new ApiException(PlatformError.NOT_FOUND, "成员 " + memberId);
+        }
+        return who;
+    }
+
+    private static Map<Long, Member> members(List<ProgrammeApplication> rows) {
+        List<Long> ids = rows.stream().map(a -> a.memberId).distinct().toList();
+        return ids.isEmpty() ? Map.of() : Member.<Member>list("id in ?1", ids).stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+    }
+
+    private static Map<Long, String> householdNumbers(List<ProgrammeApplication> rows) {
+        List<Long> ids = rows.stream().map(a -> a.householdId).distinct().toList();
+        return ids.isEmpty() ? Map.of()
+                : Household.<Household>list("id in ?1", ids).stream().collect(Collectors.toMap(h -> h.id, h -> h.householdNo));
+    }
+
+    private String json(List<RuleResult> rules) {
+        try {
+            return mapper.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<RuleResult> rules(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<List<RuleResult>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("programme_application.decision_json unreadable", e);
+        }
+    }
+
+    private static String required(String text, String field, String message) {
+        if (text == null || text.isBlank()) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError(field, message)));
+        }
+        return text.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static String done(String action) {
+        return switch (action) {
+            case "CHECK" -> "已村级核实";
+            case "REVIEW" -> "已乡镇审核";
+            case "NOTICE" -> "已开始公示";
+            case "OBJECTION" -> "已记录异议";
+            case "APPROVE" -> "已审批";
+            default -> "已不予补助";
+        };
+    }
+}

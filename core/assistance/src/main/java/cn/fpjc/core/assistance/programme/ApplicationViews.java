@@ -1,0 +1,31 @@
+package cn.fpjc.core.assistance.programme;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the application flow answers. */
+public final class ApplicationViews {
+    private ApplicationViews() {
+    }
+
+    public record ApplicationView(long id, String programmeId, String programmeName, int year, long memberId, String memberName,
+            String idMasked, long householdId, String householdNo, String villageCode, String villageName, BigDecimal claimedAmount,
+            BigDecimal amount, String amountRule, List<RuleResult> rulesAtSubmission, String status, String statusLabel, String note,
+            String submittedBy, LocalDate checkedOn, LocalDate reviewedOn, LocalDate noticeFrom, LocalDate noticeTo, String objectionPhone,
+            String objection, String objectionHandling, LocalDate decidedOn, String rejectReason, List<AssistanceProgramme.Instalment> instalments,
+            long version) {
+    }
+
+    /** One application's outcome in a batch, named by 户编号 and the member's name. */
+    public record StepResult(long id, String householdNo, String memberName, boolean ok, String message) {
+    }
+
+    /** A line of the village 公示 (public: masked ID, no rules, no health or income details). */
+    public record NoticeLine(String memberName, String idMasked, String householdNo, BigDecimal amount, String amountRule) {
+    }
+
+    public record Notice(String programmeName, int year, String villageCode, String villageName, LocalDate noticeFrom, LocalDate noticeTo,
+            String objectionPhone, String basis, List<NoticeLine> lines) {
+    }
+}
