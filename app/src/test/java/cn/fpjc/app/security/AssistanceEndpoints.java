@@ -23,7 +23,15 @@ final class AssistanceEndpoints {
             // Staff submit and decide (village clerk and township reviewer in their scope: ApplicationFlowTest).
             new Endpoint("POST", "/api/counties/410225/programme-applications", java.util.Map.of("programmeId", "yulu", "memberId", 1), false),
             new Endpoint("POST", "/api/counties/410225/programme-applications/decisions",
-                    java.util.Map.of("items", List.of(java.util.Map.of("id", 1, "version", 0)), "action", "CHECK"), false));
+                    java.util.Map.of("items", List.of(java.util.Map.of("id", 1, "version", 0)), "action", "CHECK"), false),
+            // 乡村公益性岗位: township and county manage (write=false: the reviewer may, WelfareJobTest); the payroll is the county's.
+            new Endpoint("GET", "/api/counties/410225/welfare-jobs/positions", null, false),
+            new Endpoint("POST", "/api/counties/410225/welfare-jobs/positions", java.util.Map.of("villageCode", "410225100201"), false),
+            new Endpoint("GET", "/api/counties/410225/welfare-jobs/placements", null, false),
+            new Endpoint("POST", "/api/counties/410225/welfare-jobs/placements", java.util.Map.of("positionId", 1, "memberId", 1), false),
+            new Endpoint("POST", "/api/counties/410225/welfare-jobs/placements/1/leave", java.util.Map.of("reason", "x"), false),
+            new Endpoint("GET", "/api/counties/410225/welfare-jobs/payroll/2025-01", null, false),
+            new Endpoint("POST", "/api/counties/410225/welfare-jobs/payroll/2025-01", null, true));
 
     static final List<Endpoint> PAYMENTS = List.of();
 

@@ -10,10 +10,12 @@ public final class ApplicationRequests {
     }
 
     /** A member applies for a programme in a year; {@code claimedAmount} is the actual cost where the programme pays it up to a ceiling. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationSubmit")
     public record Submit(String programmeId, Long memberId, Integer year, BigDecimal claimedAmount, String note) {
     }
 
     /** An application and the version read. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationItem")
     public record Item(Long id, Long version) {
     }
 
@@ -22,6 +24,7 @@ public final class ApplicationRequests {
      * the objection phone), OBJECTION (a villager's objection during the notice), APPROVE (县级审批 after the notice; an
      * objection needs its handling), REJECT (with a reason). {@code on}: the date of the step (default today).
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationStep")
     public record Decide(List<Item> items, String action, LocalDate on, LocalDate noticeFrom, LocalDate noticeTo, String objectionPhone,
             String objection, String objectionHandling, String reason) {
     }

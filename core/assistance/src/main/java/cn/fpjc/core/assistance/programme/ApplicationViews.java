@@ -9,6 +9,7 @@ public final class ApplicationViews {
     private ApplicationViews() {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeApplicationView")
     public record ApplicationView(long id, String programmeId, String programmeName, int year, long memberId, String memberName,
             String idMasked, long householdId, String householdNo, String villageCode, String villageName, BigDecimal claimedAmount,
             BigDecimal amount, String amountRule, List<RuleResult> rulesAtSubmission, String status, String statusLabel, String note,
@@ -18,13 +19,16 @@ public final class ApplicationViews {
     }
 
     /** One application's outcome in a batch, named by 户编号 and the member's name. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationStepResult")
     public record StepResult(long id, String householdNo, String memberName, boolean ok, String message) {
     }
 
     /** A line of the village 公示 (public: masked ID, no rules, no health or income details). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeNoticeLine")
     public record NoticeLine(String memberName, String idMasked, String householdNo, BigDecimal amount, String amountRule) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeNotice")
     public record Notice(String programmeName, int year, String villageCode, String villageName, LocalDate noticeFrom, LocalDate noticeTo,
             String objectionPhone, String basis, List<NoticeLine> lines) {
     }

@@ -59,6 +59,7 @@ public interface AssistanceProgramme {
     }
 
     /** One payment of a year's amount: its period, label, amount and due date (null when the policy sets none). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeInstalment")
     record Instalment(String period, String label, java.math.BigDecimal amount, java.time.LocalDate dueBy) {
     }
 

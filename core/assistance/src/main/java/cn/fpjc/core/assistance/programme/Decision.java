@@ -7,8 +7,10 @@ import java.util.List;
  * A programme's decision for one member in one year: entitled or not (or undetermined when a parameter is not set), every
  * rule's result, and when entitled the amount with how it is computed and paid.
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "EntitlementDecision")
 public record Decision(String programmeId, String programmeName, long memberId, Status status, List<RuleResult> rules, BigDecimal amount,
         String amountRule) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "EntitlementStatus")
     public enum Status {
         ELIGIBLE("符合条件"),
         NOT_ELIGIBLE("不符合条件"),
