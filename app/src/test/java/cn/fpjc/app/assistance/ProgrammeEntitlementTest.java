@@ -142,6 +142,26 @@ class ProgrammeEntitlementTest {
     }
 
     @Test
+    void housingRenovationGoesToTheHeadOfAPoorHouseholdWhoseHouseIsGradedCOrD() {
+        Map<String, Long> h = household(clerk, county, village, "脱贫户", List.of(member("陈父", "户主", "19600101", "非在校生", "未务工", null),
+                member("陈子", "子女", "19900101", "非在校生", "未务工", null)));
+        JsonPath ungraded = entitlements(clerk, county, h.get("household"), 2025);
+        String head = decision(ungraded, h.get("陈父"), "housing-renovation");
+        assertEquals("NOT_ELIGIBLE", ungraded.getString(head + ".status"));
+        assertEquals("尚未登记房屋安全等级鉴定", ungraded.getString(head + ".rules.find { it.outcome == 'FAILED' }.fact"));
+        as(clerk).body(Map.of("educationOk", true, "medicalOk", true, "housingGrade", "D", "housingCheckedOn", "2025-03-01",
+                "waterQuantityOk", true, "waterQualityOk", true, "waterConvenienceOk", true, "waterGuaranteeOk", true))
+                .put("/api/counties/" + county + "/households/" + h.get("household") + "/guarantee").then().statusCode(200);
+        JsonPath graded = entitlements(clerk, county, h.get("household"), 2025);
+        head = decision(graded, h.get("陈父"), "housing-renovation");
+        assertEquals("ELIGIBLE", graded.getString(head + ".status"), graded.prettify());
+        assertEquals(28000, graded.getDouble(head + ".amount"), 0.001);
+        assertTrue(graded.getString(head + ".rules.find { it.parameterKey == 'assistance.housing.d-grade-subsidy' }.source").contains("D级28000元"));
+        // A household programme: the other member is not the applicant.
+        assertEquals("NOT_ELIGIBLE", graded.getString(decision(graded, h.get("陈子"), "housing-renovation") + ".status"));
+    }
+
+    @Test
     void aValueTheProvinceHasNotSetMakesTheDecisionUndeterminedNotGuessed() {
         // Hunan sets neither the 雨露计划 amount nor the transport subsidy: undetermined, naming the parameter.
         String hunan = Api.onboard("hunan", "43");

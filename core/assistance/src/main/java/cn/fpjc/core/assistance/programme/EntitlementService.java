@@ -13,7 +13,9 @@ import cn.fpjc.core.policy.param.ParameterOrigin;
 import cn.fpjc.core.registry.EmploymentPlace;
 import cn.fpjc.core.registry.Household;
 import cn.fpjc.core.registry.HouseholdCategory;
+import cn.fpjc.core.registry.HousingGrade;
 import cn.fpjc.core.registry.LabourCapacity;
+import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.SchoolingStage;
@@ -211,8 +213,10 @@ public class EntitlementService {
      */
     private List<Candidate> candidates(String condition, Map<String, Object> params, String[] scopes, LocalDate on, long afterId, int max) {
         StringBuilder q = new StringBuilder("select m.id, h.id, h.householdNo, h.villageCode, m.name, m.idMasked, h.category, m.birthDate, "
-                + "m.labour, m.schooling, m.employmentPlace, m.employmentMonths, m.disabilityGrade from Member m, Household h "
-                + "where h.id = m.householdId and m.active = true and h.active = true and m.id > :after and (" + condition + ")");
+                + "m.labour, m.schooling, m.employmentPlace, m.employmentMonths, m.disabilityGrade, m.relation, g.housingGrade, "
+                + "g.housingCheckedOn "
+                + "from Member m join Household h on h.id = m.householdId left join GuaranteeStatus g on g.householdId = h.id "
+                + "where m.active = true and h.active = true and m.id > :after and (" + condition + ")");
         if (scopes != null) {
             q.append(" and h.villageCode like :scope and h.villageCode like :narrowed");
         }
@@ -227,7 +231,8 @@ public class EntitlementService {
         }
         return query.getResultList().stream().map(r -> new Candidate((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (HouseholdCategory) r[6], (LocalDate) r[7], Period.between((LocalDate) r[7], on).getYears(),
-                (LabourCapacity) r[8], (SchoolingStage) r[9], (EmploymentPlace) r[10], (Integer) r[11], (Integer) r[12])).toList();
+                (LabourCapacity) r[8], (SchoolingStage) r[9], (EmploymentPlace) r[10], (Integer) r[11], (Integer) r[12], (Relation) r[13],
+                (HousingGrade) r[14], (LocalDate) r[15])).toList();
     }
 
     ProgrammeRules rules(int year) {
