@@ -1,0 +1,134 @@
+package cn.fpjc.app.assistance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fpjc.app.support.Api;
+import cn.fpjc.core.platform.security.Roles;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The 帮扶政策 pages on a phone (390 px wide, in Debian's Chromium like {@code BrowserSmokeTest}): nothing but a table's own
+ * box scrolls sideways, and a rule list opens. Screenshots land in app/target/screenshots. Without /usr/bin/chromium the
+ * test is skipped locally and fails on CI.
+ */
+@QuarkusTest
+class ProgrammePagesBrowserTest {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final int PHONE = 390;
+
+    /**
+     * Elements of the page sticking out past the right edge of the window, except inside a box that scrolls on its own
+     * ({@code .scroll}): each as "tag#id.class right-edge".
+     */
+    static final String OVERFLOWING = """
+            const width = document.documentElement.clientWidth;
+            const out = [];
+            document.querySelectorAll('body *').forEach(e => {
+              if (e.closest('.scroll') && !e.classList.contains('scroll')) return;
+              const r = e.getBoundingClientRect();
+              if (r.width > 0 && r.right > width + 1) out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
+            });
+            return out.slice(0, 10).join('; ');
+            """;
+
+    static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
+        }
+        Assumptions.assumeTrue(installed, "Debian chromium + chromium-driver not installed: browser test skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + PHONE + ",844", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("fpjc-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser.manage().window().setSize(new Dimension(PHONE, 844));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void eachProgrammePageFitsAPhoneAndATableScrollsInItsOwnBox() throws Exception {
+        String county = Api.onboard("heilongjiang", "23");
+        String admin = Api.createUser("t_prgb_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        String village = Api.addTownshipAndVillage(admin, county, "101")[1];
+        String clerk = Api.createUser("t_prgb_clerk_" + county, Roles.VILLAGE_CLERK, county, village);
+        long household = ProgrammeEntitlementTest.household(clerk, county, village, "脱贫户", List.of(
+                ProgrammeEntitlementTest.member("蒋父", "户主", "19720304", "非在校生", "省外", 5),
+                ProgrammeEntitlementTest.member("蒋中职", "子女", "20080101", "中职", "未务工", null))).get("household");
+
+        open("login");
+        browser.findElement(By.id("username")).sendKeys(clerk);
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        assertEquals(PHONE, ((Number) js("return window.innerWidth")).intValue(), "the window is a phone's width");
+
+        for (Map.Entry<String, String> page : Map.of("programmes", "programmes?year=2025",
+                "entitlements", "households/" + household + "/entitlements?year=2025",
+                "unclaimed", "programmes/yulu/unclaimed?year=2025").entrySet()) {
+            open(page.getValue());
+            assertTrue(browser.findElement(By.tagName("h1")).getText().length() > 0);
+            if (page.getKey().equals("entitlements")) {
+                // The rules of the first decision open, and still scroll inside their box.
+                browser.findElement(By.cssSelector(".decision details summary")).click();
+                assertTrue(browser.findElement(By.cssSelector(".decision details table.rules")).isDisplayed());
+            }
+            assertEquals("", js(OVERFLOWING), page.getKey() + ": something in the page is wider than the phone");
+            long documentWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(documentWidth <= PHONE, page.getKey() + ": the page scrolls sideways (" + documentWidth + " px)");
+            screenshot("programme-pages-390-" + page.getKey());
+        }
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private void open(String path) {
+        browser.get(base.toString() + path);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
