@@ -52,7 +52,6 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class EntitlementService {
     static final String BASIS = "按当前登记的户类型、在校和务工情况判断";
-    static final int CHUNK = 1000;
 
     @Inject
     @All
@@ -160,25 +159,20 @@ public class EntitlementService {
         ProgrammeRules rules = rules(year);
         AssistanceProgramme.Candidates filter = programme.candidates();
         Set<Long> claimed = claimed(programme.id(), year);
-        long after = 0;
-        while (true) {
-            List<Candidate> chunk = candidates(filter.condition(), filter.parameters(), new String[] { scope, narrowed },
-                    rules.referenceDate(), after, CHUNK);
-            for (Candidate c : chunk) {
-                if (claimed.contains(c.memberId())) {
-                    continue;
-                }
-                Decision d = programme.assess(c, rules);
-                if (d.status() == Decision.Status.ELIGIBLE) {
-                    sink.accept(new UnclaimedRow(c.memberId(), c.name(), c.idMasked(), c.householdId(), c.householdNo(), c.villageCode(),
-                            null, c.category().label(), facts(d), d.amount(), d.amountRule()));
-                }
+        // One read of the pre-filtered candidates (a projection, no entity managed), ordered here by village, 户编号 and
+        // member: an ORDER BY … LIMIT per chunk made the database join and sort the whole county for every chunk.
+        List<Candidate> all = new ArrayList<>(candidates(filter.condition(), filter.parameters(), new String[] { scope, narrowed },
+                rules.referenceDate(), 0L, Integer.MAX_VALUE));
+        all.sort(Comparator.comparing(Candidate::villageCode).thenComparing(Candidate::householdNo).thenComparingLong(Candidate::memberId));
+        for (Candidate c : all) {
+            if (claimed.contains(c.memberId())) {
+                continue;
             }
-            if (chunk.size() < CHUNK) {
-                return;
+            Decision d = programme.assess(c, rules);
+            if (d.status() == Decision.Status.ELIGIBLE) {
+                sink.accept(new UnclaimedRow(c.memberId(), c.name(), c.idMasked(), c.householdId(), c.householdNo(), c.villageCode(),
+                        null, c.category().label(), facts(d), d.amount(), d.amountRule()));
             }
-            after = chunk.get(chunk.size() - 1).memberId();
-            em.clear();
         }
     }
 
@@ -220,7 +214,9 @@ public class EntitlementService {
         if (scopes != null) {
             q.append(" and h.villageCode like :scope and h.villageCode like :narrowed");
         }
-        q.append(" order by m.id");
+        if (max != Integer.MAX_VALUE) {
+            q.append(" order by m.id");
+        }
         TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class).setParameter("after", afterId);
         params.forEach(query::setParameter);
         if (scopes != null) {
