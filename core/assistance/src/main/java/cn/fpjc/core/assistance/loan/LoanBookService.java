@@ -102,7 +102,7 @@ public class LoanBookService {
         s.overdue = overdue.setScale(2);
         s.overdueRate = Delinquency.rate(overdue, outstanding);
         boolean hasLimit = limit.origin() != ParameterOrigin.NOT_SET;
-        s.rateLimit = hasLimit ? new BigDecimal(limit.value()) : null;
+        s.rateLimit = hasLimit ? new BigDecimal(limit.value()).setScale(2, java.math.RoundingMode.HALF_UP) : null;
         s.rateLimitSource = hasLimit ? cut(limit.label() + "：不超过" + limit.value() + "%（" + limit.source() + "）", 1000) : null;
         s.exceeded = hasLimit && Delinquency.exceeds(overdue, outstanding, s.rateLimit);
         s.days1to30 = buckets[DelinquencyBucket.DAYS_1_30.ordinal()];
