@@ -1,13 +1,13 @@
 package cn.fpjc.core.assistance.loan;
 
 import cn.fpjc.core.assistance.loan.LoanRequests.LedgerRow;
-import cn.fpjc.core.assistance.loan.LoanRequests.Repayment;
-import cn.fpjc.core.assistance.loan.LoanViews.Delinquent;
-import cn.fpjc.core.assistance.loan.LoanViews.DueItem;
-import cn.fpjc.core.assistance.loan.LoanViews.DueList;
-import cn.fpjc.core.assistance.loan.LoanViews.LedgerReport;
-import cn.fpjc.core.assistance.loan.LoanViews.LedgerRowResult;
-import cn.fpjc.core.assistance.loan.LoanViews.ScanView;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanRepaymentInput;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanDelinquency;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanDueItem;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanDueList;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanLedgerReport;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanLedgerRowResult;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanScanView;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.clock.AppClock;
@@ -79,7 +79,7 @@ public class LoanBookService {
      * caller's transaction with the tenant bound (request or job).
      */
     @Transactional
-    public ScanView scan(TenantInfo tenant, String trigger) {
+    public LoanScanView scan(TenantInfo tenant, String trigger) {
         LocalDate today = clock.today();
         EffectiveParameter limit = parameters.resolve(tenant.provinceId(), tenant.code(), RATE_LIMIT, today.getYear());
         BigDecimal outstanding = BigDecimal.ZERO;
@@ -117,20 +117,20 @@ public class LoanBookService {
 
     /** County staff recompute now (e.g. after importing the bank's ledger); the nightly job does it by itself. */
     @Transactional
-    public ScanView scanNow() {
+    public LoanScanView scanNow() {
         user.requireAnyRole(LoanService.COUNTY_STAFF);
         return scan(access.current(), "REQUEST");
     }
 
     /** The latest scan's county figures and the overdue loans in the caller's scope, longest overdue first. */
     @Transactional
-    public Delinquent latest(int limit) {
+    public LoanDelinquency latest(int limit) {
         user.requireAnyRole(LoanService.READERS);
         LoanScan s = LoanScan.find("", Sort.descending("id")).firstResult();
         List<LoanViews.LoanSummary> overdue = Loan.<Loan>find("status = ?1 and overdueDays > 0 and villageCode like ?2",
                 Sort.descending("overdueDays").and("id"), LoanStatus.DISBURSED, OrgScope.likePrefix(user.orgCode()))
                 .page(0, Math.min(Math.max(limit, 1), 1000)).list().stream().map(LoanService::summary).toList();
-        return new Delinquent(s == null ? null : view(s), overdue);
+        return new LoanDelinquency(s == null ? null : view(s), overdue);
     }
 
     /**
@@ -139,10 +139,10 @@ public class LoanBookService {
      * (same 流水号 for the loan, or without one the same date and amounts) is refused, so a ledger can be imported again.
      */
     @Transactional
-    public LedgerReport importLedger(List<LedgerRow> rows) {
+    public LoanLedgerReport importLedger(List<LedgerRow> rows) {
         user.requireAnyRole(LoanService.COUNTY_STAFF);
         LocalDate today = clock.today();
-        List<LedgerRowResult> results = new ArrayList<>();
+        List<LoanLedgerRowResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<Long, BigDecimal> principalIn = new HashMap<>();
         for (LedgerRow r : rows) {
@@ -189,18 +189,18 @@ public class LoanBookService {
                 }
             }
             if (reason != null) {
-                results.add(new LedgerRowResult(r.row(), contract, false, reason));
+                results.add(new LoanLedgerRowResult(r.row(), contract, false, reason));
                 continue;
             }
-            LoanRepayment rep = loans.repayment(l, new Repayment(paidOn, principal, interest, "银行台账第" + r.row() + "行"), "LEDGER", key);
+            LoanRepayment rep = loans.repayment(l, new LoanRepaymentInput(paidOn, principal, interest, "银行台账第" + r.row() + "行"), "LEDGER", key);
             loans.apply(l, rep);
             l.updatedAt = clock.now();
             principalIn.merge(l.id, principal, BigDecimal::add);
-            results.add(new LedgerRowResult(r.row(), contract, true, "已登记还款：本金" + principal.toPlainString() + "元，利息" + interest.toPlainString() + "元"));
+            results.add(new LoanLedgerRowResult(r.row(), contract, true, "已登记还款：本金" + principal.toPlainString() + "元，利息" + interest.toPlainString() + "元"));
         }
         Loan.flush();
-        int accepted = (int) results.stream().filter(LedgerRowResult::accepted).count();
-        LedgerReport report = new LedgerReport(results.size(), accepted, results.size() - accepted, results);
+        int accepted = (int) results.stream().filter(LoanLedgerRowResult::accepted).count();
+        LoanLedgerReport report = new LoanLedgerReport(results.size(), accepted, results.size() - accepted, results);
         audit.record("IMPORT", "loan_ledger", String.valueOf(today), null, Map.of("rows", report.rows(), "accepted", accepted,
                 "loans", principalIn.keySet()));
         return report;
@@ -225,17 +225,17 @@ public class LoanBookService {
 
     /** Repayments coming up: running loans in scope with an instalment not yet covered that falls due within the interval, or is past due. */
     @Transactional
-    public DueList reminders(int limit) {
+    public LoanDueList reminders(int limit) {
         user.requireAnyRole(LoanService.READERS);
         TenantInfo t = access.current();
         LocalDate today = clock.today();
         EffectiveParameter p = parameters.resolve(t.provinceId(), t.code(), REMINDER_INTERVAL, today.getYear());
         if (p.origin() == ParameterOrigin.NOT_SET) {
-            return new DueList(null, "本省未设定「" + p.label() + "」，不生成还款提醒", List.of());
+            return new LoanDueList(null, "本省未设定「" + p.label() + "」，不生成还款提醒", List.of());
         }
         int months = Integer.parseInt(p.value());
         LocalDate horizon = today.plusMonths(months);
-        List<DueItem> items = new ArrayList<>();
+        List<LoanDueItem> items = new ArrayList<>();
         for (Loan l : running()) {
             BigDecimal paid = l.principalRepaid.add(l.interestRepaid);
             BigDecimal cumulative = BigDecimal.ZERO;
@@ -243,45 +243,45 @@ public class LoanBookService {
                 cumulative = cumulative.add(i.principal).add(i.interest);
                 if (paid.compareTo(cumulative) < 0) {
                     if (!i.dueOn.isAfter(horizon)) {
-                        items.add(new DueItem(LoanService.summary(l), i.dueOn, cumulative.subtract(paid).min(i.principal.add(i.interest)),
+                        items.add(new LoanDueItem(LoanService.summary(l), i.dueOn, cumulative.subtract(paid).min(i.principal.add(i.interest)),
                                 Due.state(i.dueOn, today)));
                     }
                     break;
                 }
             }
         }
-        items.sort(java.util.Comparator.comparing(DueItem::dueOn));
-        return new DueList(months, p.label() + "：" + months + "个月（" + p.source() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
+        items.sort(java.util.Comparator.comparing(LoanDueItem::dueOn));
+        return new LoanDueList(months, p.label() + "：" + months + "个月（" + p.source() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
     }
 
     /** Post-loan supervision due: running loans in scope, the last supervision (or the disbursement) plus the interval. */
     @Transactional
-    public DueList supervisionDue(int limit) {
+    public LoanDueList supervisionDue(int limit) {
         user.requireAnyRole(LoanService.READERS);
         TenantInfo t = access.current();
         LocalDate today = clock.today();
         EffectiveParameter p = parameters.resolve(t.provinceId(), t.code(), SUPERVISION_INTERVAL, today.getYear());
         if (p.origin() == ParameterOrigin.NOT_SET) {
-            return new DueList(null, "本省未设定「" + p.label() + "」，不生成贷后监管提醒", List.of());
+            return new LoanDueList(null, "本省未设定「" + p.label() + "」，不生成贷后监管提醒", List.of());
         }
         int months = Integer.parseInt(p.value());
-        List<DueItem> items = new ArrayList<>();
+        List<LoanDueItem> items = new ArrayList<>();
         for (Loan l : running()) {
             LocalDate last = LoanSupervision.getEntityManager().createQuery("select max(s.supervisedOn) from LoanSupervision s where s.loanId = :l",
                     LocalDate.class).setParameter("l", l.id).getSingleResult();
             LocalDate due = (last == null ? l.disbursedOn : last).plusMonths(months);
-            items.add(new DueItem(LoanService.summary(l), due, null, Due.state(due, today)));
+            items.add(new LoanDueItem(LoanService.summary(l), due, null, Due.state(due, today)));
         }
-        items.sort(java.util.Comparator.comparing(DueItem::dueOn));
-        return new DueList(months, p.label() + "：" + months + "个月（" + p.source() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
+        items.sort(java.util.Comparator.comparing(LoanDueItem::dueOn));
+        return new LoanDueList(months, p.label() + "：" + months + "个月（" + p.source() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
     }
 
     private List<Loan> running() {
         return Loan.list("status = ?1 and villageCode like ?2", Sort.by("id"), LoanStatus.DISBURSED, OrgScope.likePrefix(user.orgCode()));
     }
 
-    static ScanView view(LoanScan s) {
-        return new ScanView(s.id, s.triggerKind, s.scannedOn, s.loans, s.outstanding, s.overdue, s.overdueRate, s.rateLimit, s.rateLimitSource,
+    static LoanScanView view(LoanScan s) {
+        return new LoanScanView(s.id, s.triggerKind, s.scannedOn, s.loans, s.outstanding, s.overdue, s.overdueRate, s.rateLimit, s.rateLimitSource,
                 s.exceeded, s.days1to30, s.days31to90, s.days91to180, s.over180);
     }
 

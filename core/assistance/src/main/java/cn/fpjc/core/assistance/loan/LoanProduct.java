@@ -24,12 +24,12 @@ import java.util.Set;
  * @param categories      household categories that may borrow ({@code categoriesSource} says where from)
  * @param overdueRateMax  the county overdue rate limit in percent; null: none
  */
-public record LoanProduct(String code, String label, Rule minAmount, Rule maxAmount, Rule maxAmountWithAddOn, Rule maxYears, Rule rateCap,
-        Rule renewalsMax, Set<RenewalKind> renewalKinds, String renewalKindsSource, Rule subsidisedUpTo, Rule subsidyShare, Rule borrowerAge,
-        Set<HouseholdCategory> categories, String categoriesSource, Rule overdueRateMax) {
+public record LoanProduct(String code, String label, LoanRule minAmount, LoanRule maxAmount, LoanRule maxAmountWithAddOn, LoanRule maxYears, LoanRule rateCap,
+        LoanRule renewalsMax, Set<RenewalKind> renewalKinds, String renewalKindsSource, LoanRule subsidisedUpTo, LoanRule subsidyShare, LoanRule borrowerAge,
+        Set<HouseholdCategory> categories, String categoriesSource, LoanRule overdueRateMax) {
 
     /** One limit and where it comes from: the parameter's key and label, its value as written, and its source. */
-    public record Rule(String key, String label, String value, String source) {
+    public record LoanRule(String key, String label, String value, String source) {
         public BigDecimal decimal() {
             try {
                 return new BigDecimal(value.strip());

@@ -44,16 +44,16 @@ public class LoanProducts {
         throw new cn.fpjc.core.platform.error.ApiException(cn.fpjc.core.platform.error.PlatformError.NOT_FOUND, "贷款产品 " + code);
     }
 
-    private LoanProduct.Rule required(String provinceId, String county, String key, int year) {
+    private LoanProduct.LoanRule required(String provinceId, String county, String key, int year) {
         parameters.require(provinceId, county, key, year);
         return optional(provinceId, county, key, year);
     }
 
-    private LoanProduct.Rule optional(String provinceId, String county, String key, int year) {
+    private LoanProduct.LoanRule optional(String provinceId, String county, String key, int year) {
         EffectiveParameter p = parameters.resolve(provinceId, county, key, year);
         if (p.origin() == ParameterOrigin.NOT_SET) {
             return null;
         }
-        return new LoanProduct.Rule(key, p.label(), p.value(), p.source());
+        return new LoanProduct.LoanRule(key, p.label(), p.value(), p.source());
     }
 }

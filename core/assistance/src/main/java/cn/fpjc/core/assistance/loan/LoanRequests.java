@@ -9,24 +9,24 @@ public final class LoanRequests {
     }
 
     /** {@code appliedOn}: the application date (default today; the borrower's age is counted on it). */
-    public record Apply(Long memberId, BigDecimal amount, Integer termMonths, BigDecimal annualRate, String repaymentMethod, String purpose,
+    public record LoanApplicationInput(Long memberId, BigDecimal amount, Integer termMonths, BigDecimal annualRate, String repaymentMethod, String purpose,
             LocalDate appliedOn) {
     }
 
-    public record Decision(Boolean approve, String note, Long version) {
+    public record LoanDecisionInput(Boolean approve, String note, Long version) {
     }
 
-    public record Disbursement(String contractNo, String bank, LocalDate disbursedOn, Long version) {
+    public record LoanDisbursementInput(String contractNo, String bank, LocalDate disbursedOn, Long version) {
     }
 
-    public record Repayment(LocalDate paidOn, BigDecimal principal, BigDecimal interest, String note) {
+    public record LoanRepaymentInput(LocalDate paidOn, BigDecimal principal, BigDecimal interest, String note) {
     }
 
     /** {@code kind}: 续贷 or 展期 (or 无还本续贷 for a product allowing it); {@code months}: the new term from the current maturity. */
-    public record Renewal(String kind, Integer months, String note, Long version) {
+    public record LoanRenewalInput(String kind, Integer months, String note, Long version) {
     }
 
-    public record Supervision(LocalDate supervisedOn, String supervisor, Boolean fundsAsAgreed, String findings) {
+    public record LoanSupervisionInput(LocalDate supervisedOn, String supervisor, Boolean fundsAsAgreed, String findings) {
     }
 
     /** One row of the bank's ledger as read from the file (texts as written), with its row number in the file. */

@@ -1,17 +1,17 @@
 package cn.fpjc.core.assistance.loan;
 
-import cn.fpjc.core.assistance.loan.LoanRequests.Apply;
-import cn.fpjc.core.assistance.loan.LoanRequests.Decision;
-import cn.fpjc.core.assistance.loan.LoanRequests.Disbursement;
-import cn.fpjc.core.assistance.loan.LoanRequests.Renewal;
-import cn.fpjc.core.assistance.loan.LoanRequests.Repayment;
-import cn.fpjc.core.assistance.loan.LoanRequests.Supervision;
-import cn.fpjc.core.assistance.loan.LoanViews.Check;
-import cn.fpjc.core.assistance.loan.LoanViews.Delinquent;
-import cn.fpjc.core.assistance.loan.LoanViews.DueList;
-import cn.fpjc.core.assistance.loan.LoanViews.LedgerReport;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanApplicationInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanDecisionInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanDisbursementInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanRenewalInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanRepaymentInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanSupervisionInput;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanCheck;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanDelinquency;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanDueList;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanLedgerReport;
 import cn.fpjc.core.assistance.loan.LoanViews.LoanDetail;
-import cn.fpjc.core.assistance.loan.LoanViews.ScanView;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanScanView;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.platform.files.FileLimits;
@@ -59,14 +59,14 @@ public class LoanResource {
     /** Checks an application without saving: failed rules (each naming its parameter and source) and the schedule it would have. */
     @POST
     @Path("/loans/check")
-    public Check check(@PathParam("county") String county, Apply request) {
+    public LoanCheck check(@PathParam("county") String county, LoanApplicationInput request) {
         return loans.check(request);
     }
 
     /** Records an application (village clerk, township or county staff, for a borrower in their scope); refused with LOAN_NOT_ELIGIBLE naming each failed rule. */
     @POST
     @Path("/loans")
-    public Response apply(@PathParam("county") String county, Apply request) {
+    public Response apply(@PathParam("county") String county, LoanApplicationInput request) {
         LoanDetail d = loans.apply(request);
         return Response.created(URI.create("/api/counties/" + county + "/loans/" + d.loan().id())).entity(d).build();
     }
@@ -88,33 +88,33 @@ public class LoanResource {
     /** The county approver approves or refuses (with a reason). */
     @POST
     @Path("/loans/{id}/decision")
-    public LoanDetail decide(@PathParam("county") String county, @PathParam("id") long id, Decision request) {
+    public LoanDetail decide(@PathParam("county") String county, @PathParam("id") long id, LoanDecisionInput request) {
         return loans.decide(id, request);
     }
 
     /** County staff record the bank's disbursement; the schedule is generated. */
     @POST
     @Path("/loans/{id}/disbursement")
-    public LoanDetail disburse(@PathParam("county") String county, @PathParam("id") long id, Disbursement request) {
+    public LoanDetail disburse(@PathParam("county") String county, @PathParam("id") long id, LoanDisbursementInput request) {
         return loans.disburse(id, request);
     }
 
     @POST
     @Path("/loans/{id}/repayments")
-    public Response repay(@PathParam("county") String county, @PathParam("id") long id, Repayment request) {
+    public Response repay(@PathParam("county") String county, @PathParam("id") long id, LoanRepaymentInput request) {
         return Response.status(Response.Status.CREATED).entity(loans.repay(id, request)).build();
     }
 
     /** The one 续贷 or 展期; a second is refused with LOAN_RENEWAL_USED. */
     @POST
     @Path("/loans/{id}/renewal")
-    public LoanDetail renew(@PathParam("county") String county, @PathParam("id") long id, Renewal request) {
+    public LoanDetail renew(@PathParam("county") String county, @PathParam("id") long id, LoanRenewalInput request) {
         return loans.renew(id, request);
     }
 
     @POST
     @Path("/loans/{id}/supervisions")
-    public Response supervise(@PathParam("county") String county, @PathParam("id") long id, Supervision request) {
+    public Response supervise(@PathParam("county") String county, @PathParam("id") long id, LoanSupervisionInput request) {
         return Response.status(Response.Status.CREATED).entity(loans.supervise(id, request)).build();
     }
 
@@ -122,7 +122,7 @@ public class LoanResource {
     @POST
     @Path("/loan-ledger")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public LedgerReport importLedger(@PathParam("county") String county, @RestForm("file") FileUpload file) {
+    public LoanLedgerReport importLedger(@PathParam("county") String county, @RestForm("file") FileUpload file) {
         if (file == null || file.size() == 0) {
             throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
         }
@@ -132,28 +132,28 @@ public class LoanResource {
     /** The latest delinquency scan (county balances, overdue rate against its limit) and the overdue loans in scope. */
     @GET
     @Path("/loan-delinquency")
-    public Delinquent delinquency(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
+    public LoanDelinquency delinquency(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
         return book.latest(limit);
     }
 
     /** County staff recompute now (the nightly job does it by itself). */
     @POST
     @Path("/loan-delinquency/runs")
-    public ScanView scanNow(@PathParam("county") String county) {
+    public LoanScanView scanNow(@PathParam("county") String county) {
         return book.scanNow();
     }
 
     /** Repayments falling due within the province's reminder interval, or past due (Jiangxi: monthly). */
     @GET
     @Path("/loan-reminders")
-    public DueList reminders(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
+    public LoanDueList reminders(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
         return book.reminders(limit);
     }
 
     /** Post-loan supervision due at the province's interval (Jiangxi: half-yearly). */
     @GET
     @Path("/loan-supervision-due")
-    public DueList supervisionDue(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
+    public LoanDueList supervisionDue(@PathParam("county") String county, @QueryParam("limit") @DefaultValue("500") int limit) {
         return book.supervisionDue(limit);
     }
 }

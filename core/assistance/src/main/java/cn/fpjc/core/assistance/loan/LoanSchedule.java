@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Repayment schedules and their interest subsidy (贴息), in yuan to the fen.
+ * LoanRepaymentInput schedules and their interest subsidy (贴息), in yuan to the fen.
  *
  * <p>Rounding rule: every amount is rounded once, half up to the fen (四舍五入到分, {@link RoundingMode#HALF_UP}), from
  * exact decimal arithmetic: a period's interest is {@code balance × annual rate % × months ÷ 1200}; its subsidy is

@@ -1,19 +1,19 @@
 package cn.fpjc.core.assistance.loan;
 
-import cn.fpjc.core.assistance.loan.LoanRequests.Apply;
-import cn.fpjc.core.assistance.loan.LoanRequests.Decision;
-import cn.fpjc.core.assistance.loan.LoanRequests.Disbursement;
-import cn.fpjc.core.assistance.loan.LoanRequests.Renewal;
-import cn.fpjc.core.assistance.loan.LoanRequests.Repayment;
-import cn.fpjc.core.assistance.loan.LoanRequests.Supervision;
-import cn.fpjc.core.assistance.loan.LoanRules.Finding;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanApplicationInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanDecisionInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanDisbursementInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanRenewalInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanRepaymentInput;
+import cn.fpjc.core.assistance.loan.LoanRequests.LoanSupervisionInput;
+import cn.fpjc.core.assistance.loan.LoanRules.LoanFinding;
 import cn.fpjc.core.assistance.loan.LoanSchedule.Instalment;
-import cn.fpjc.core.assistance.loan.LoanViews.Check;
-import cn.fpjc.core.assistance.loan.LoanViews.InstalmentView;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanCheck;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanInstalmentView;
 import cn.fpjc.core.assistance.loan.LoanViews.LoanDetail;
 import cn.fpjc.core.assistance.loan.LoanViews.LoanSummary;
-import cn.fpjc.core.assistance.loan.LoanViews.RepaymentView;
-import cn.fpjc.core.assistance.loan.LoanViews.SupervisionView;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanRepaymentView;
+import cn.fpjc.core.assistance.loan.LoanViews.LoanSupervisionView;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -94,10 +94,10 @@ public class LoanService {
             LocalDate appliedOn) {
     }
 
-    private Parsed parse(Apply in) {
+    private Parsed parse(LoanApplicationInput in) {
         List<FieldError> errors = new ArrayList<>();
         if (in == null) {
-            in = new Apply(null, null, null, null, null, null, null);
+            in = new LoanApplicationInput(null, null, null, null, null, null, null);
         }
         LocalDate today = clock.today();
         if (in.memberId() == null) {
@@ -132,23 +132,23 @@ public class LoanService {
 
     /** What the rules say of an application, without saving it: each failed rule with its parameter's source, and the schedule. */
     @Transactional
-    public Check check(Apply in) {
+    public LoanCheck check(LoanApplicationInput in) {
         user.requireAnyRole(APPLICANTS);
         Parsed p = parse(in);
         TenantInfo t = access.current();
         LoanProduct product = products.micro(t.provinceId(), t.code(), p.appliedOn().getYear());
         BigDecimal held = held(p.household().id, product.code(), null);
-        List<Finding> findings = LoanRules.check(product, application(p, held));
+        List<LoanFinding> findings = LoanRules.check(product, application(p, held));
         BigDecimal cap = LoanRules.subsidyCap(product, p.amount(), held);
         BigDecimal share = product.subsidyShare().decimal();
         List<Instalment> s = LoanSchedule.build(p.method(), p.amount(), p.rate(), p.term(), p.appliedOn(), cap, share);
-        return new Check(findings.isEmpty(), findings, LoanRules.ageOn(p.member().birthDate, p.appliedOn()), held, cap, share,
+        return new LoanCheck(findings.isEmpty(), findings, LoanRules.ageOn(p.member().birthDate, p.appliedOn()), held, cap, share,
                 s.stream().map(LoanService::view).toList(), LoanSchedule.total(s, Instalment::interest), LoanSchedule.total(s, Instalment::subsidy));
     }
 
     /** Records an application; one that fails a rule is refused (LOAN_NOT_ELIGIBLE) with every failed rule and its source. */
     @Transactional
-    public LoanDetail apply(Apply in) {
+    public LoanDetail apply(LoanApplicationInput in) {
         user.requireAnyRole(APPLICANTS);
         Parsed p = parse(in);
         TenantInfo t = access.current();
@@ -186,7 +186,7 @@ public class LoanService {
 
     /** The county approver approves (the limits checked again against the household's loans now) or refuses with a reason. */
     @Transactional
-    public LoanDetail decide(long id, Decision in) {
+    public LoanDetail decide(long id, LoanDecisionInput in) {
         user.requireAnyRole(APPROVERS);
         Loan l = inScope(id);
         if (in == null || in.approve() == null) {
@@ -216,12 +216,12 @@ public class LoanService {
 
     /** The bank has paid out: its contract number and date; the schedule is generated from that date. */
     @Transactional
-    public LoanDetail disburse(long id, Disbursement in) {
+    public LoanDetail disburse(long id, LoanDisbursementInput in) {
         user.requireAnyRole(COUNTY_STAFF);
         Loan l = inScope(id);
         List<FieldError> errors = new ArrayList<>();
         if (in == null) {
-            in = new Disbursement(null, null, null, null);
+            in = new LoanDisbursementInput(null, null, null, null);
         }
         String contract = Inputs.blankToNull(in.contractNo());
         if (contract == null || contract.length() > 64) {
@@ -253,17 +253,17 @@ public class LoanService {
 
     /** A repayment of principal and/or interest; the loan closes when no principal is left. */
     @Transactional
-    public LoanDetail repay(long id, Repayment in) {
+    public LoanDetail repay(long id, LoanRepaymentInput in) {
         user.requireAnyRole(COUNTY_STAFF);
         Loan l = inScope(id);
-        LoanRepayment r = repayment(l, in == null ? new Repayment(null, null, null, null) : in, "MANUAL", null);
+        LoanRepayment r = repayment(l, in == null ? new LoanRepaymentInput(null, null, null, null) : in, "MANUAL", null);
         LoanSummary before = summary(l);
         apply(l, r);
         audit.record("CREATE", "loan_repayment", String.valueOf(r.id), null, view(r));
         return saved(l, "REPAY", before);
     }
 
-    LoanRepayment repayment(Loan l, Repayment in, String source, String ledgerKey) {
+    LoanRepayment repayment(Loan l, LoanRepaymentInput in, String source, String ledgerKey) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = clock.today();
         requireStatus(l, LoanStatus.DISBURSED);
@@ -315,12 +315,12 @@ public class LoanService {
      * (LOAN_RENEWAL_USED).
      */
     @Transactional
-    public LoanDetail renew(long id, Renewal in) {
+    public LoanDetail renew(long id, LoanRenewalInput in) {
         user.requireAnyRole(COUNTY_STAFF);
         Loan l = inScope(id);
         List<FieldError> errors = new ArrayList<>();
         if (in == null) {
-            in = new Renewal(null, null, null, null);
+            in = new LoanRenewalInput(null, null, null, null);
         }
         RenewalKind kind = Inputs.required(RenewalKind.class, in.kind(), "kind", "续贷或展期", errors);
         String note = Inputs.blankToNull(in.note());
@@ -369,12 +369,12 @@ public class LoanService {
 
     /** A post-loan supervision visit (贷后监管), by village, township or county staff in scope. */
     @Transactional
-    public LoanDetail supervise(long id, Supervision in) {
+    public LoanDetail supervise(long id, LoanSupervisionInput in) {
         user.requireAnyRole(SUPERVISORS);
         Loan l = inScope(id);
         List<FieldError> errors = new ArrayList<>();
         if (in == null) {
-            in = new Supervision(null, null, null, null);
+            in = new LoanSupervisionInput(null, null, null, null);
         }
         requireStatus(l, LoanStatus.DISBURSED);
         if (in.supervisedOn() == null || in.supervisedOn().isAfter(clock.today()) || in.supervisedOn().isBefore(l.disbursedOn)) {
@@ -455,9 +455,9 @@ public class LoanService {
         }
     }
 
-    private static void refuseIfAny(List<Finding> findings) {
+    private static void refuseIfAny(List<LoanFinding> findings) {
         if (!findings.isEmpty()) {
-            throw new ApiException(LoanError.LOAN_NOT_ELIGIBLE, findings.stream().map(Finding::message).collect(Collectors.joining("；")),
+            throw new ApiException(LoanError.LOAN_NOT_ELIGIBLE, findings.stream().map(LoanFinding::message).collect(Collectors.joining("；")),
                     findings.stream().map(f -> new FieldError(f.rule(), f.message())).toList());
         }
     }
@@ -544,28 +544,28 @@ public class LoanService {
 
     LoanDetail detail(Loan l) {
         List<LoanInstalment> rows = LoanInstalment.list("loanId", Sort.by("seq"), l.id);
-        List<InstalmentView> schedule = rows.stream().map(i -> new InstalmentView(i.seq, i.dueOn, i.months, i.openingBalance, i.principal, i.interest,
+        List<LoanInstalmentView> schedule = rows.stream().map(i -> new LoanInstalmentView(i.seq, i.dueOn, i.months, i.openingBalance, i.principal, i.interest,
                 i.subsidy, i.interest.subtract(i.subsidy))).toList();
         BigDecimal interest = rows.stream().map(i -> i.interest).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal subsidy = rows.stream().map(i -> i.subsidy).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        List<RepaymentView> repayments = LoanRepayment.<LoanRepayment>list("loanId", Sort.by("paidOn").and("id"), l.id).stream()
+        List<LoanRepaymentView> repayments = LoanRepayment.<LoanRepayment>list("loanId", Sort.by("paidOn").and("id"), l.id).stream()
                 .map(LoanService::view).toList();
-        List<SupervisionView> supervisions = LoanSupervision.<LoanSupervision>list("loanId", Sort.by("supervisedOn").and("id"), l.id).stream()
+        List<LoanSupervisionView> supervisions = LoanSupervision.<LoanSupervision>list("loanId", Sort.by("supervisedOn").and("id"), l.id).stream()
                 .map(LoanService::view).toList();
         return new LoanDetail(summary(l), l.purpose, l.heldBefore, l.subsidyCap, l.subsidyShare, read(l), l.decidedOn, l.decidedBy, l.decisionNote,
                 l.renewedOn, l.renewalNote, l.overdueSince, l.principalRepaid, l.interestRepaid, interest, subsidy, schedule, repayments, supervisions);
     }
 
-    static InstalmentView view(Instalment i) {
-        return new InstalmentView(i.seq(), i.dueOn(), i.months(), i.openingBalance(), i.principal(), i.interest(), i.subsidy(), i.borrowerInterest());
+    static LoanInstalmentView view(Instalment i) {
+        return new LoanInstalmentView(i.seq(), i.dueOn(), i.months(), i.openingBalance(), i.principal(), i.interest(), i.subsidy(), i.borrowerInterest());
     }
 
-    static RepaymentView view(LoanRepayment r) {
-        return new RepaymentView(r.id, r.paidOn, r.principal, r.interest, r.source, r.ledgerKey, r.note, r.createdBy);
+    static LoanRepaymentView view(LoanRepayment r) {
+        return new LoanRepaymentView(r.id, r.paidOn, r.principal, r.interest, r.source, r.ledgerKey, r.note, r.createdBy);
     }
 
-    static SupervisionView view(LoanSupervision s) {
-        return new SupervisionView(s.id, s.supervisedOn, s.supervisor, s.fundsAsAgreed, s.findings, s.createdBy);
+    static LoanSupervisionView view(LoanSupervision s) {
+        return new LoanSupervisionView(s.id, s.supervisedOn, s.supervisor, s.fundsAsAgreed, s.findings, s.createdBy);
     }
 
     static <E extends Enum<E> & Labelled> String label(E e) {

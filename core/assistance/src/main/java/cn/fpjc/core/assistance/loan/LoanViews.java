@@ -1,6 +1,6 @@
 package cn.fpjc.core.assistance.loan;
 
-import cn.fpjc.core.assistance.loan.LoanRules.Finding;
+import cn.fpjc.core.assistance.loan.LoanRules.LoanFinding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,49 +16,49 @@ public final class LoanViews {
             int overdueDays, String overdueBucket, String overdueBucketLabel, String renewalKind, String renewalKindLabel, long version) {
     }
 
-    public record InstalmentView(int seq, LocalDate dueOn, int months, BigDecimal openingBalance, BigDecimal principal, BigDecimal interest,
+    public record LoanInstalmentView(int seq, LocalDate dueOn, int months, BigDecimal openingBalance, BigDecimal principal, BigDecimal interest,
             BigDecimal subsidy, BigDecimal borrowerInterest) {
     }
 
-    public record RepaymentView(long id, LocalDate paidOn, BigDecimal principal, BigDecimal interest, String source, String reference,
+    public record LoanRepaymentView(long id, LocalDate paidOn, BigDecimal principal, BigDecimal interest, String source, String reference,
             String note, String createdBy) {
     }
 
-    public record SupervisionView(long id, LocalDate supervisedOn, String supervisor, boolean fundsAsAgreed, String findings, String createdBy) {
+    public record LoanSupervisionView(long id, LocalDate supervisedOn, String supervisor, boolean fundsAsAgreed, String findings, String createdBy) {
     }
 
     /** The whole loan: terms, the product it was approved under (limits with their sources), schedule, totals, history. */
     public record LoanDetail(LoanSummary loan, String purpose, BigDecimal heldBefore, BigDecimal subsidyCap, BigDecimal subsidyShare,
             LoanProduct product, LocalDate decidedOn, String decidedBy, String decisionNote, LocalDate renewedOn, String renewalNote,
             LocalDate overdueSince, BigDecimal principalRepaid, BigDecimal interestRepaid, BigDecimal totalInterest, BigDecimal totalSubsidy,
-            List<InstalmentView> schedule, List<RepaymentView> repayments, List<SupervisionView> supervisions) {
+            List<LoanInstalmentView> schedule, List<LoanRepaymentView> repayments, List<LoanSupervisionView> supervisions) {
     }
 
     /** An application checked without saving: the findings (each naming its rule and source) and the schedule it would have. */
-    public record Check(boolean eligible, List<Finding> findings, int age, BigDecimal heldByHousehold, BigDecimal subsidyCap,
-            BigDecimal subsidyShare, List<InstalmentView> schedule, BigDecimal totalInterest, BigDecimal totalSubsidy) {
+    public record LoanCheck(boolean eligible, List<LoanFinding> findings, int age, BigDecimal heldByHousehold, BigDecimal subsidyCap,
+            BigDecimal subsidyShare, List<LoanInstalmentView> schedule, BigDecimal totalInterest, BigDecimal totalSubsidy) {
     }
 
-    public record LedgerRowResult(int row, String contractNo, boolean accepted, String reason) {
+    public record LoanLedgerRowResult(int row, String contractNo, boolean accepted, String reason) {
     }
 
-    public record LedgerReport(int rows, int accepted, int refused, List<LedgerRowResult> results) {
+    public record LoanLedgerReport(int rows, int accepted, int refused, List<LoanLedgerRowResult> results) {
     }
 
-    public record ScanView(long id, String trigger, LocalDate scannedOn, int loans, BigDecimal outstanding, BigDecimal overdue,
+    public record LoanScanView(long id, String trigger, LocalDate scannedOn, int loans, BigDecimal outstanding, BigDecimal overdue,
             BigDecimal overdueRate, BigDecimal rateLimit, String rateLimitSource, boolean exceeded, int days1to30, int days31to90,
             int days91to180, int over180) {
     }
 
     /** The latest scan (county figures) and the overdue loans in the caller's scope, longest overdue first. */
-    public record Delinquent(ScanView scan, List<LoanSummary> overdue) {
+    public record LoanDelinquency(LoanScanView scan, List<LoanSummary> overdue) {
     }
 
     /** A reminder or supervision item: the loan, when it is due, how much (reminders) and whether due soon or overdue. */
-    public record DueItem(LoanSummary loan, LocalDate dueOn, BigDecimal amountDue, String state) {
+    public record LoanDueItem(LoanSummary loan, LocalDate dueOn, BigDecimal amountDue, String state) {
     }
 
     /** {@code rule}: the parameter with its source, or why there is no list (the province has not set the interval). */
-    public record DueList(Integer intervalMonths, String rule, List<DueItem> items) {
+    public record LoanDueList(Integer intervalMonths, String rule, List<LoanDueItem> items) {
     }
 }

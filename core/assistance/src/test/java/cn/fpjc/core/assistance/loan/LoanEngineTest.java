@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fpjc.core.assistance.loan.LoanRules.Finding;
+import cn.fpjc.core.assistance.loan.LoanRules.LoanFinding;
 import cn.fpjc.core.assistance.loan.LoanSchedule.Instalment;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.registry.HouseholdCategory;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class LoanEngineTest {
     static final String SRC = "测试出处";
 
-    static LoanProduct.Rule rule(String key, String label, String value) {
-        return new LoanProduct.Rule(key, label, value, SRC + " " + key);
+    static LoanProduct.LoanRule rule(String key, String label, String value) {
+        return new LoanProduct.LoanRule(key, label, value, SRC + " " + key);
     }
 
     /** 脱贫人口小额信贷 as the national parameters describe it, with the given subsidy share. */
@@ -48,7 +48,7 @@ class LoanEngineTest {
 
     static final LocalDate BIRTH = LocalDate.of(1980, 6, 15);
 
-    static List<Finding> borrower(LocalDate appliedOn, HouseholdCategory c) {
+    static List<LoanFinding> borrower(LocalDate appliedOn, HouseholdCategory c) {
         return LoanRules.borrower(micro("100"), BIRTH, appliedOn, c);
     }
 
@@ -65,7 +65,7 @@ class LoanEngineTest {
         LocalDate b66 = LocalDate.of(1959, 6, 15);
         assertEquals(65, LoanRules.ageOn(b65, on));
         assertTrue(LoanRules.borrower(micro("100"), b65, on, HouseholdCategory.MONITORED).isEmpty());
-        List<Finding> old = LoanRules.borrower(micro("100"), b66, on, HouseholdCategory.MONITORED);
+        List<LoanFinding> old = LoanRules.borrower(micro("100"), b66, on, HouseholdCategory.MONITORED);
         assertEquals(1, old.size());
         assertEquals("loan.micro.borrower-age", old.get(0).parameter());
         assertTrue(old.get(0).message().contains("年满66周岁"), old.get(0).message());
@@ -77,7 +77,7 @@ class LoanEngineTest {
         LocalDate on = LocalDate.of(2025, 1, 2);
         assertTrue(borrower(on, HouseholdCategory.POVERTY_ALLEVIATED).isEmpty());
         assertTrue(borrower(on, HouseholdCategory.MONITORED).isEmpty());
-        List<Finding> f = borrower(on, HouseholdCategory.ORDINARY);
+        List<LoanFinding> f = borrower(on, HouseholdCategory.ORDINARY);
         assertEquals("HOUSEHOLD_CATEGORY", f.get(0).rule());
         assertTrue(f.get(0).message().contains("一般农户") && f.get(0).message().contains("类别出处"), f.get(0).message());
     }
@@ -102,7 +102,7 @@ class LoanEngineTest {
         assertEquals("MAX_YEARS", LoanRules.terms(p, m("50000"), 37, m("3.45"), BigDecimal.ZERO).get(0).rule());
         // A top-up: 50,000 held, 50,000 more is the most.
         assertTrue(LoanRules.terms(p, m("50000"), 12, m("3.45"), m("50000")).isEmpty());
-        Finding over = LoanRules.terms(p, m("50000.01"), 12, m("3.45"), m("50000")).get(0);
+        LoanFinding over = LoanRules.terms(p, m("50000.01"), 12, m("3.45"), m("50000")).get(0);
         assertEquals("MAX_AMOUNT_WITH_ADDON", over.rule());
         assertEquals("loan.micro.max-amount-with-addon", over.parameter());
         // The subsidised part of a top-up is what is left of 50,000 after the household's other loans.
