@@ -335,6 +335,13 @@ class MicroLoanTest {
         assertEquals(0, again.getInt("accepted"));
         as(admin).get(base() + "/loans/" + loan).then().statusCode(200).body("loan.outstanding", equalTo(18500.00f))
                 .body("repayments.source", everyItem(equalTo("LEDGER"))).body("repayments", hasSize(2));
+        // The loan book pages (read-only) show the loan with its schedule and history, never the full ID number.
+        String bookPage = as(clerk).accept("text/html").get("/loans").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(bookPage.contains("data-loan=\"" + loan + "\"") && !bookPage.contains(who[1]), bookPage);
+        String loanPage = as(clerk).accept("text/html").get("/loans/" + loan).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(loanPage.contains("172.50") && loanPage.contains("银行台账") && loanPage.contains("001 第三部分三")
+                && !loanPage.contains(who[1]), loanPage);
+        as(outsider).accept("text/html").get("/loans/" + loan).then().statusCode(404);
         // Not a table, or no header naming the columns: a 400 on the file.
         RestAssured.given().auth().oauth2(Api.token(admin)).multiPart("file", "台账.txt", "x".getBytes(StandardCharsets.UTF_8)).post(path).then()
                 .statusCode(400).body("code", equalTo("IMPORT_FILE_TYPE"));
