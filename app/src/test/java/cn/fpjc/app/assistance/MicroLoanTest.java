@@ -192,6 +192,35 @@ class MicroLoanTest {
         as(dept).get(base() + "/loan-products/funong").then().statusCode(404);
     }
 
+    /** The subsidy share is data: a province admin sets 70 % for a year, and the same loan's 贴息 follows (national default 100 %). */
+    @Test
+    void aProvinceSetsItsSubsidyShareForAYear() {
+        String gs = Api.onboard("gansu", "62");
+        String gsAdmin = Api.createUser("t_loan_admin_" + gs, Roles.COUNTY_ADMIN, gs, gs);
+        String gsVillage = Api.addTownshipAndVillage(gsAdmin, gs, "101")[1];
+        String gsClerk = Api.createUser("t_loan_clerk_" + gs, Roles.VILLAGE_CLERK, gs, gsVillage);
+        today(gs, "2025-03-10");
+        try {
+            long m = Long.parseLong(borrower(gs, gsVillage, gsClerk, "脱贫户", "19700707")[0]);
+            Map<String, Object> body = application(m, "50000", 36, "按季付息、到期还本");
+            body.put("appliedOn", "2024-12-31");
+            // 2024: national 100 % — 50,000 × 3.45 % ÷ 4 = 431.25 a quarter, all subsidised.
+            as(gsClerk).body(body).post("/api/counties/" + gs + "/loans/check").then().statusCode(200)
+                    .body("subsidyShare", equalTo(100.0f)).body("schedule[0].subsidy", equalTo(431.25f));
+            // 2025: the province's 70 % — 431.25 × 70 % = 301.875 → 301.88 (half up), the borrower pays 129.37.
+            Api.setYearlyValue("gansu-admin", "gansu", "loan.micro.subsidy-share", 2025, "70", "测试：省级贴息分担比例70%");
+            body.put("appliedOn", "2025-03-10");
+            as(gsClerk).body(body).post("/api/counties/" + gs + "/loans/check").then().statusCode(200)
+                    .body("subsidyShare", equalTo(70.0f)).body("schedule[0].interest", equalTo(431.25f))
+                    .body("schedule[0].subsidy", equalTo(301.88f)).body("schedule[0].borrowerInterest", equalTo(129.37f))
+                    .body("totalSubsidy", equalTo(3622.56f));
+            as(gsClerk).get("/api/counties/" + gs + "/loan-products/micro").then().statusCode(200)
+                    .body("subsidyShare.value", equalTo("70")).body("subsidyShare.source", equalTo("测试：省级贴息分担比例70%"));
+        } finally {
+            as("admin").queryParam("county", gs).delete("/api/admin/clock").then().statusCode(200);
+        }
+    }
+
     @Test
     void fromApplicationToRepaymentWithOneRenewalOnly() {
         long m = member("脱贫户", "19750601");

@@ -140,7 +140,7 @@ public class LoanService {
         BigDecimal held = held(p.household().id, product.code(), null);
         List<LoanFinding> findings = LoanRules.check(product, application(p, held));
         BigDecimal cap = LoanRules.subsidyCap(product, p.amount(), held);
-        BigDecimal share = product.subsidyShare().decimal();
+        BigDecimal share = product.subsidyShare().decimal().setScale(2, java.math.RoundingMode.HALF_UP);
         List<Instalment> s = LoanSchedule.build(p.method(), p.amount(), p.rate(), p.term(), p.appliedOn(), cap, share);
         return new LoanCheck(findings.isEmpty(), findings, LoanRules.ageOn(p.member().birthDate, p.appliedOn()), held, cap, share,
                 s.stream().map(LoanService::view).toList(), LoanSchedule.total(s, Instalment::interest), LoanSchedule.total(s, Instalment::subsidy));
@@ -171,7 +171,7 @@ public class LoanService {
         l.purpose = p.purpose();
         l.heldBefore = held.setScale(2);
         l.subsidyCap = LoanRules.subsidyCap(product, p.amount(), held);
-        l.subsidyShare = product.subsidyShare().decimal().setScale(2);
+        l.subsidyShare = product.subsidyShare().decimal().setScale(2, java.math.RoundingMode.HALF_UP);
         l.productJson = write(product);
         l.status = LoanStatus.APPLIED;
         l.createdAt = clock.now();
