@@ -2,6 +2,7 @@ package cn.fpjc.app.security;
 
 import cn.fpjc.app.security.TenantEndpointAccessTest.Endpoint;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The assistance module's rows of the access matrix, one list per feature. {@code write = true} means every lower org
@@ -35,5 +36,29 @@ final class AssistanceEndpoints {
 
     static final List<Endpoint> PAYMENTS = List.of();
 
-    static final List<Endpoint> LOANS = List.of();
+    /**
+     * 脱贫人口小额信贷 (MicroLoanTest): applications and supervision are also for village and township staff in their scope
+     * (write = false here); decisions are the county approver's, disbursement, repayments, renewal and the delinquency run
+     * county staff's. The bank ledger upload is guarded like every upload (MicroLoanTest).
+     */
+    static final List<Endpoint> LOANS = List.of(
+            new Endpoint("GET", "/api/counties/410225/loan-products/micro", null, false),
+            new Endpoint("POST", "/api/counties/410225/loans/check", Map.of("memberId", 1, "amount", 10000, "termMonths", 12,
+                    "annualRate", 3.45, "repaymentMethod", "按季付息、到期还本", "purpose", "越权申请"), false),
+            new Endpoint("POST", "/api/counties/410225/loans", Map.of("memberId", 1, "amount", 10000, "termMonths", 12,
+                    "annualRate", 3.45, "repaymentMethod", "按季付息、到期还本", "purpose", "越权申请"), false),
+            new Endpoint("GET", "/api/counties/410225/loans", null, false),
+            new Endpoint("GET", "/api/counties/410225/loans/1", null, false),
+            new Endpoint("POST", "/api/counties/410225/loans/1/decision", Map.of("approve", true, "version", 0), true),
+            new Endpoint("POST", "/api/counties/410225/loans/1/disbursement", Map.of("contractNo", "越权", "bank", "越权",
+                    "disbursedOn", "2024-01-01", "version", 0), true),
+            new Endpoint("POST", "/api/counties/410225/loans/1/repayments", Map.of("paidOn", "2024-01-01", "interest", 1), true),
+            new Endpoint("POST", "/api/counties/410225/loans/1/renewal", Map.of("kind", "续贷", "months", 12, "note", "越权续贷",
+                    "version", 0), true),
+            new Endpoint("POST", "/api/counties/410225/loans/1/supervisions", Map.of("supervisedOn", "2024-01-01", "supervisor", "越权",
+                    "fundsAsAgreed", true, "findings", "越权记录"), false),
+            new Endpoint("GET", "/api/counties/410225/loan-delinquency", null, false),
+            new Endpoint("POST", "/api/counties/410225/loan-delinquency/runs", null, true),
+            new Endpoint("GET", "/api/counties/410225/loan-reminders", null, false),
+            new Endpoint("GET", "/api/counties/410225/loan-supervision-due", null, false));
 }
