@@ -124,7 +124,8 @@ class PaymentTest {
 
     static void release(String who, long batch) {
         as(who).body(Map.of("version", version(batch))).post(base() + "/payment-batches/" + batch + "/release").then().statusCode(200)
-                .body("status", equalTo("RELEASED"));
+                .body("status", equalTo("RELEASED")).body("reconciliation", equalTo("待回盘")).body("awaiting", equalTo(
+                        as(who).get(base() + "/payment-batches/" + batch).then().extract().jsonPath().getInt("batch.lines")));
     }
 
     static Response bankReturn(String who, long batch, String csv) {
@@ -545,5 +546,36 @@ class PaymentTest {
         bankReturn(finance, id, "指令编号,处理结果\n" + released.getString("instructions[2].instructionNo") + ",成功\n").then().statusCode(200);
         as(finance).queryParam("year", 2030).queryParam("village", village).get(base() + "/payment-ledger").then()
                 .body("rows[0].reconciliation", equalTo("待拨付")).body("rows[0].paid", equalTo(2));
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    @Test
+    void theBatchPagesShowMaskedAccountsAndTakeTheSteps() {
+        long[] a = paid(village);
+        JsonPath made = batch(admin, "2031", List.of(line(a[1], "88.80", null)));
+        long id = made.getLong("batch.id");
+        String batchNo = made.getString("batch.batchNo");
+        as(approver).accept("text/html").get("/payment-batches").then().statusCode(200).body(org.hamcrest.Matchers.containsString(batchNo));
+        String page = as(approver).accept("text/html").get("/payment-batches/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"approve-form\""), page);
+        assertTrue(page.contains(made.getString("instructions[0].accountMasked")));
+        assertFalse(page.contains(ACCOUNTS.get(a[0])));
+        // The creator is offered no approval; finance no approval either.
+        assertFalse(as(admin).accept("text/html").get("/payment-batches/" + id).asString().contains("approve-form"));
+        assertFalse(as(finance).accept("text/html").get("/payment-batches/" + id).asString().contains("approve-form"));
+        cn.fpjc.app.support.BrowserForm.from("/payment-batches/" + id, Api.token(approver)).formParam("version", version(id))
+                .post("/payment-batches/" + id + "/approval").then().statusCode(303);
+        // Approving again: the page again, with the reason.
+        String refused = cn.fpjc.app.support.BrowserForm.from("/payment-batches/" + id, Api.token(approver)).formParam("version", version(id))
+                .post("/payment-batches/" + id + "/approval").then().statusCode(409).extract().asString();
+        assertTrue(refused.contains("批次当前的状态不能执行此操作"), refused);
+        String financePage = as(finance).accept("text/html").get("/payment-batches/" + id).asString();
+        assertTrue(financePage.contains("id=\"release-form\""), financePage);
+        cn.fpjc.app.support.BrowserForm.from("/payment-batches/" + id, Api.token(finance)).formParam("version", version(id))
+                .post("/payment-batches/" + id + "/release").then().statusCode(303);
+        String released = as(finance).accept("text/html").get("/payment-batches/" + id + "?done=released").asString();
+        assertTrue(released.contains("id=\"bank-file\"") && released.contains("已拨付待回盘"), released);
+        as(clerk).accept("text/html").get("/payment-batches/" + id).then().statusCode(403);
     }
 }

@@ -155,16 +155,16 @@ public class BankFiles {
                 String reference = cell(cells, columns[3]);
                 String field = "第" + rowNo + "行";
                 if (no.isEmpty()) {
-                    errors.add(new FieldError(field, "缺少指令编号"));
+                    errors.add(new FieldError(field, field + "：缺少指令编号"));
                     return;
                 }
                 boolean paid = PAID.contains(result.toUpperCase(java.util.Locale.ROOT));
                 if (!paid && !NOT_PAID.contains(result.toUpperCase(java.util.Locale.ROOT))) {
-                    errors.add(new FieldError(field, "处理结果应为“成功”或“失败”"));
+                    errors.add(new FieldError(field, field + "：处理结果应为“成功”或“失败”"));
                     return;
                 }
                 if (reason.length() > 500 || reference.length() > 64 || no.length() > 24) {
-                    errors.add(new FieldError(field, "内容过长（失败原因不超过500字，流水号不超过64字）"));
+                    errors.add(new FieldError(field, field + "：内容过长（失败原因不超过500字，流水号不超过64字）"));
                     return;
                 }
                 rows.add(new ReturnRow(rowNo, no, paid, paid ? null : reason.isEmpty() ? "银行未注明原因" : reason,

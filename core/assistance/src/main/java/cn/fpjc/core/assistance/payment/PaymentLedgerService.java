@@ -137,8 +137,9 @@ public class PaymentLedgerService {
             sums.computeIfAbsent(k, x -> new Sums()).add(member, status, reissued, count, amount);
             total.add(member, status, reissued, count, amount);
         }
-        Map<String, String> names = PaymentBatch.<PaymentBatch>listAll().stream()
-                .collect(Collectors.toMap(b -> b.programmeId, b -> b.programmeName, (a, b) -> b));
+        Map<String, String> names = PaymentBatch.getEntityManager()
+                .createQuery("select b.programmeId, max(b.programmeName) from PaymentBatch b group by b.programmeId", Object[].class)
+                .getResultList().stream().collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
         Map<String, String> villages = RegistryService.villageNames(sums.keySet().stream().map(Key::village).collect(Collectors.toSet()));
         List<LedgerRow> rows = sums.entrySet().stream().map(e -> row(e.getKey().programmeId(), names.get(e.getKey().programmeId()),
                 e.getKey().year(), e.getKey().village(), villages.get(e.getKey().village()), e.getValue())).toList();

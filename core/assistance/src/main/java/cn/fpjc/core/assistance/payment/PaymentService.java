@@ -256,9 +256,11 @@ public class PaymentService {
         b.status = BatchStatus.RELEASED;
         b.releasedAt = clock.now();
         b.releasedBy = user.username();
+        PaymentBatch.flush();
         PaymentInstruction.update("status = ?1, updatedAt = ?2, version = version + 1 where batchId = ?3 and status = ?4",
                 InstructionStatus.SENT, clock.now(), b.id, InstructionStatus.PENDING);
-        PaymentBatch.flush();
+        PaymentBatch.getEntityManager().clear(); // the bulk update bypassed the loaded instructions: read them again
+        b = PaymentBatch.findById(batchId);
         BatchView after = view(b);
         audit.record("RELEASE", "payment_batch", String.valueOf(b.id), before, after);
         return after;
@@ -419,6 +421,7 @@ public class PaymentService {
         if (b.status != BatchStatus.RELEASED && b.status != BatchStatus.SETTLED) {
             throw new ApiException(PaymentError.PAYMENT_BATCH_STATE, b.status.label());
         }
+        BatchView before = view(b);
         Map<String, PaymentInstruction> byNo = PaymentInstruction.<PaymentInstruction>list("batchId", b.id).stream()
                 .collect(Collectors.toMap(i -> i.instructionNo, i -> i));
         List<FieldError> errors = new ArrayList<>();
@@ -431,18 +434,18 @@ public class PaymentService {
             String field = "第" + row.rowNo() + "行";
             PaymentInstruction i = byNo.get(row.instructionNo());
             if (i == null) {
-                errors.add(new FieldError(field, "指令编号" + row.instructionNo() + "不属于本批次"));
+                errors.add(new FieldError(field, field + "：指令编号" + row.instructionNo() + "不属于本批次"));
                 continue;
             }
             if (!seen.add(row.instructionNo())) {
-                errors.add(new FieldError(field, "指令编号" + row.instructionNo() + "在文件中重复出现"));
+                errors.add(new FieldError(field, field + "：指令编号" + row.instructionNo() + "在文件中重复出现"));
                 continue;
             }
             InstructionStatus result = row.paid() ? InstructionStatus.PAID : InstructionStatus.FAILED;
             if (i.status == result) {
                 unchanged++;
             } else if (i.status != InstructionStatus.SENT) {
-                errors.add(new FieldError(field, "指令" + i.instructionNo + "已记为“" + i.status.label() + "”，与回盘结果“" + result.label()
+                errors.add(new FieldError(field, field + "：指令" + i.instructionNo + "已记为“" + i.status.label() + "”，与回盘结果“" + result.label()
                         + "”不一致"));
             } else {
                 if (row.paid()) {
@@ -465,7 +468,6 @@ public class PaymentService {
         changes.forEach(Runnable::run);
         PaymentInstruction.flush();
         int awaiting = (int) byNo.values().stream().filter(i -> i.status == InstructionStatus.SENT).count();
-        BatchView before = view(b);
         if (awaiting == 0 && b.status == BatchStatus.RELEASED) {
             b.status = BatchStatus.SETTLED;
             b.settledAt = clock.now();
@@ -574,19 +576,19 @@ public class PaymentService {
     /** Yuan to the fen: > 0, at most two decimals (refused, never rounded), below the column's limit. */
     static BigDecimal amount(BigDecimal amount, String field, List<FieldError> errors) {
         if (amount == null) {
-            errors.add(new FieldError(field, "请填写金额（元）"));
+            errors.add(new FieldError(field, field + "：请填写金额（元）"));
             return null;
         }
         if (amount.signum() <= 0) {
-            errors.add(new FieldError(field, "金额应大于0"));
+            errors.add(new FieldError(field, field + "：金额应大于0"));
             return null;
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError(field, "金额精确到分（最多两位小数）"));
+            errors.add(new FieldError(field, field + "：金额精确到分（最多两位小数）"));
             return null;
         }
         if (amount.compareTo(MAX_AMOUNT) > 0) {
-            errors.add(new FieldError(field, "金额过大"));
+            errors.add(new FieldError(field, field + "：金额过大"));
             return null;
         }
         return amount.setScale(2);
