@@ -155,7 +155,7 @@ class PaymentTest {
     void theAccountIsSetAndCorrectedInScopeAuditedAndMasked() {
         long[] h = household(village);
         String url = base() + "/household-accounts/" + h[0];
-        as(admin).get(url).then().statusCode(409).body("code", equalTo("PAYMENT_ACCOUNT_MISSING"));
+        as(admin).get(url).then().statusCode(404).body("code", equalTo("PAYMENT_ACCOUNT_NOT_SET"));
         // The village clerk records it for a household of the village; checked: holder, bank, number.
         as(clerk).body(Map.of("holderMemberId", 999_999_999, "bankName", "", "accountNo", "12ab")).put(url).then().statusCode(400)
                 .body("fields.field", hasItem("holderMemberId")).body("fields.field", hasItem("bankName")).body("fields.field", hasItem("accountNo"));
@@ -233,6 +233,21 @@ class PaymentTest {
                 .post(base() + "/payment-batches").then().statusCode(400).body("fields.field", hasItem("lines[0].amount"));
         as(admin).body(Map.of("programmeId", P, "period", "2025-03", "lines", List.of(line(noAccount[1], "5", null))))
                 .post(base() + "/payment-batches").then().statusCode(409).body("code", equalTo("PAYMENT_ACCOUNT_MISSING"));
+        // The account's holder must still be a member of the household.
+        households++;
+        JsonPath two = as(admin).body(Map.of("householdNo", "PY" + county + households, "villageCode", village, "category", "脱贫户",
+                "members", List.of(Map.of("name", "孙户主", "idNumber", Ids.of("19700101", true), "relation", "户主", "labour", "普通劳动力",
+                        "health", "健康"), Map.of("name", "孙持卡", "idNumber", Ids.of("19720202", false), "relation", "配偶", "labour", "普通劳动力",
+                        "health", "健康")))).post(base() + "/households").then().statusCode(201).extract().jsonPath();
+        long household = two.getLong("id");
+        long head = two.getLong("members.find { it.relation == 'HEAD' }.id");
+        long holder = two.getLong("members.find { it.relation != 'HEAD' }.id");
+        as(admin).body(Map.of("holderMemberId", holder, "bankName", "中国邮政储蓄银行", "accountNo", "6221800000001111"))
+                .put(base() + "/household-accounts/" + household).then().statusCode(201);
+        as(admin).body(Map.of("reason", "外出务工迁出")).post(base() + "/households/" + household + "/members/" + holder + "/remove").then()
+                .statusCode(200);
+        as(admin).body(Map.of("programmeId", P, "period", "2025-03", "lines", List.of(line(head, "5", null))))
+                .post(base() + "/payment-batches").then().statusCode(409).body("code", equalTo("PAYMENT_ACCOUNT_HOLDER_GONE"));
         for (String period : List.of("2025", "2025-H1", "2025-H2", "2025-01", "2025-12")) {
             as(admin).body(Map.of("programmeId", P, "period", period, "lines", List.of())).post(base() + "/payment-batches").then().statusCode(201);
         }
@@ -546,6 +561,18 @@ class PaymentTest {
         bankReturn(finance, id, "指令编号,处理结果\n" + released.getString("instructions[2].instructionNo") + ",成功\n").then().statusCode(200);
         as(finance).queryParam("year", 2030).queryParam("village", village).get(base() + "/payment-ledger").then()
                 .body("rows[0].reconciliation", equalTo("待拨付")).body("rows[0].paid", equalTo(2));
+    }
+
+    /** 县级资金拨付 is a county-level role a county admin may give to a user of the county, never below it. */
+    @Test
+    void aCountyAdminMayCreateAFinanceUserOfTheCounty() {
+        Map<String, Object> user = new HashMap<>(Map.of("username", "t_pay_fin2_" + county, "displayName", "资金拨付员", "password", Api.PASSWORD,
+                "roles", List.of(Roles.COUNTY_FINANCE), "tenant", county, "org", village));
+        as(admin).body(user).post("/api/admin/users").then().statusCode(400).body("code", equalTo("ROLE_INVALID"));
+        user.put("org", county);
+        as(admin).body(user).post("/api/admin/users").then().statusCode(201).body("roleLabels", hasItem("县级资金拨付"));
+        as("lankao.finance").get("/api/auth/me").then().statusCode(200).body("roles", hasItem(Roles.COUNTY_FINANCE))
+                .body("tenant", equalTo("410225"));
     }
 
     // ---------------------------------------------------------------- pages

@@ -50,7 +50,7 @@ public class HouseholdAccountService {
     public AccountView get(long householdId) {
         user.requireAnyRole(READERS);
         Household h = visible(householdId);
-        HouseholdAccount a = find(h.id).orElseThrow(() -> new ApiException(PaymentError.PAYMENT_ACCOUNT_MISSING, h.householdNo));
+        HouseholdAccount a = find(h.id).orElseThrow(() -> new ApiException(PaymentError.PAYMENT_ACCOUNT_NOT_SET, h.householdNo));
         return view(h, a);
     }
 

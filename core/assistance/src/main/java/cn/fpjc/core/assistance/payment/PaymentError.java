@@ -6,6 +6,8 @@ import cn.fpjc.core.platform.error.ErrorCode;
 public enum PaymentError implements ErrorCode {
     PAYMENT_PROGRAMME_UNKNOWN(400, "未知的帮扶项目（项目未登记）"),
     PAYMENT_ACCOUNT_MISSING(409, "该户尚未登记惠民惠农“一卡通”账户，请先登记"),
+    PAYMENT_ACCOUNT_NOT_SET(404, "该户尚未登记惠民惠农“一卡通”账户"),
+    PAYMENT_ACCOUNT_HOLDER_GONE(409, "“一卡通”持卡人已不是本户在册成员，请先更正账户"),
     PAYMENT_ALREADY_INSTRUCTED(409, "该对象本期已有该项目的支付指令，不能重复发放"),
     PAYMENT_FAILED_USE_REISSUE(409, "该对象本期该项目的支付失败，请更正账户后使用“重新发放”"),
     PAYMENT_IDEMPOTENCY_KEY_REUSED(409, "该幂等键已用于内容不同的请求"),

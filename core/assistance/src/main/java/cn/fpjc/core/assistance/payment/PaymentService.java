@@ -540,7 +540,10 @@ public class PaymentService {
             throw new ApiException(PaymentError.PAYMENT_FAILED_USE_REISSUE, m.name);
         }
         Member holder = Member.findById(account.holderMemberId);
-        return new Prepared(m, h, account, holder == null ? m.name : holder.name, amount, note);
+        if (holder == null || !holder.active || !holder.householdId.equals(h.id)) {
+            throw new ApiException(PaymentError.PAYMENT_ACCOUNT_HOLDER_GONE, "户编号" + h.householdNo);
+        }
+        return new Prepared(m, h, account, holder.name, amount, note);
     }
 
     private PaymentInstruction write(PaymentBatch b, Prepared p, Long reissueOf, String key, String digest) {
