@@ -342,6 +342,27 @@ class PaymentTest {
         }
     }
 
+    /** Batches naming the same beneficiaries in different orders, all at once: one is made, the others 409 — no deadlock, no 500. */
+    @Test
+    void overlappingBatchesRacingEndInOneBatchAndConflicts() throws Exception {
+        List<long[]> people = List.of(paid(village), paid(village), paid(village), paid(village));
+        List<Callable<Answer>> calls = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            List<Map<String, Object>> lines = new ArrayList<>();
+            for (int j = 0; j < people.size(); j++) {
+                lines.add(line(people.get((j + k) % people.size())[1], "10.00", null));
+            }
+            if (k % 2 == 1) {
+                java.util.Collections.reverse(lines);
+            }
+            calls.add(() -> answer(as(admin).body(Map.of("programmeId", P, "period", "2027-04", "lines", lines)).post(base() + "/payment-batches")));
+        }
+        List<Answer> answers = Parallel.atOnce(calls);
+        assertEquals(1, answers.stream().filter(x -> x.status() == 201).count(), answers.toString());
+        assertTrue(answers.stream().allMatch(x -> x.status() == 201 || x.status() == 409 && x.code().equals("PAYMENT_ALREADY_INSTRUCTED")),
+                answers.toString());
+    }
+
     static Answer answer(Response r) {
         JsonPath j = r.jsonPath();
         return new Answer(r.statusCode(), r.statusCode() >= 400 ? j.getString("code") : null,

@@ -148,8 +148,13 @@ public class PaymentService {
         b.createdBy = user.username();
         b.persist();
         PaymentBatch.flush(); // the batch's id (instruction numbers) and its idempotency key, refused here in a race
-        for (Prepared p : prepared) {
-            write(b, p, null, null, null);
+        // Written in beneficiary order (every writer takes the unique key's entries in one order: two overlapping batches
+        // racing end in a 409, not a deadlock), numbered in line order.
+        b.lineSeq = prepared.size();
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, prepared.size()).boxed().toList());
+        order.sort(java.util.Comparator.comparing(k -> prepared.get(k).member().id));
+        for (int k : order) {
+            write(b, k + 1, prepared.get(k), null, null, null);
         }
         PaymentInstruction.flush();
         BatchDetail detail = detail(b);
@@ -548,8 +553,12 @@ public class PaymentService {
 
     private PaymentInstruction write(PaymentBatch b, Prepared p, Long reissueOf, String key, String digest) {
         b.lineSeq++;
+        return write(b, b.lineSeq, p, reissueOf, key, digest);
+    }
+
+    private PaymentInstruction write(PaymentBatch b, int line, Prepared p, Long reissueOf, String key, String digest) {
         PaymentInstruction i = new PaymentInstruction();
-        i.instructionNo = b.batchNo() + "-" + String.format("%04d", b.lineSeq);
+        i.instructionNo = b.batchNo() + "-" + String.format("%04d", line);
         i.batchId = b.id;
         i.programmeId = b.programmeId;
         i.period = b.period;
