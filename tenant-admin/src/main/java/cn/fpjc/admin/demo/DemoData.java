@@ -112,6 +112,7 @@ public class DemoData {
             QuarkusTransaction.requiringNew().run(() -> {
                 user(c.slug + ".admin", c.name + "管理员", Roles.COUNTY_ADMIN, c.province, c.code, c.code, hash);
                 user(c.slug + ".approver", c.name + "农业农村局审定员", Roles.COUNTY_APPROVER, c.province, c.code, c.code, hash);
+                user(c.slug + ".finance", c.name + "财政局资金拨付员", Roles.COUNTY_FINANCE, c.province, c.code, c.code, hash);
                 user(c.slug + ".dept", c.name + "民政局联络员", Roles.DEPARTMENT, c.province, c.code, c.code, hash);
                 user(c.slug + ".reviewer", township.name + "审核员", Roles.TOWNSHIP_REVIEWER, c.province, c.code, township.code, hash);
                 user(c.slug + ".clerk", village.name + "信息员", Roles.VILLAGE_CLERK, c.province, c.code, village.code, hash);

@@ -130,7 +130,8 @@ public class UserService {
 
     /** The org unit must suit the roles (a village clerk sits in a village, …) and exist in the tenant's tree. */
     private static String checkOrg(String county, Set<String> roles, String org) {
-        boolean countyLevel = roles.contains(Roles.COUNTY_ADMIN) || roles.contains(Roles.COUNTY_APPROVER) || roles.contains(Roles.DEPARTMENT);
+        boolean countyLevel = roles.contains(Roles.COUNTY_ADMIN) || roles.contains(Roles.COUNTY_APPROVER) || roles.contains(Roles.DEPARTMENT)
+                || roles.contains(Roles.COUNTY_FINANCE);
         if (countyLevel && !org.equals(county)) {
             throw new ApiException(AdminError.ROLE_INVALID, "县级角色的所属单位应为本县");
         }

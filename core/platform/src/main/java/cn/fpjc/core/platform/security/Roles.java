@@ -14,6 +14,8 @@ public final class Roles {
     public static final String VILLAGE_CLERK = "village-clerk";
     public static final String RESPONSIBLE_OFFICIAL = "responsible-official";
     public static final String DEPARTMENT = "department";
+    /** 县级资金拨付: releases approved payment batches to the bank (never the batch's creator or approver). */
+    public static final String COUNTY_FINANCE = "county-finance";
 
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
@@ -26,11 +28,12 @@ public final class Roles {
         LABELS.put(VILLAGE_CLERK, "村级信息员");
         LABELS.put(RESPONSIBLE_OFFICIAL, "帮扶责任人");
         LABELS.put(DEPARTMENT, "行业部门");
+        LABELS.put(COUNTY_FINANCE, "县级资金拨付");
     }
 
     /** Roles that work inside one county tenant (they need a tenant and an org unit). */
     public static final Set<String> COUNTY_ROLES = Set.of(COUNTY_ADMIN, COUNTY_APPROVER, TOWNSHIP_REVIEWER,
-            VILLAGE_CLERK, RESPONSIBLE_OFFICIAL, DEPARTMENT);
+            VILLAGE_CLERK, RESPONSIBLE_OFFICIAL, DEPARTMENT, COUNTY_FINANCE);
 
     private Roles() {
     }
