@@ -127,6 +127,20 @@ class ApplicationFlowTest {
 
         ok(step(approver, id, "APPROVE", Map.of()));
         as(clerk).get(base() + "/" + id).then().statusCode(200).body("status", equalTo("APPROVED")).body("statusLabel", equalTo("县级已审批"));
+
+        // Paid from the approved application: the spring term's half to the household's 一卡通, once.
+        as(clerk).body(Map.of("holderMemberId", f.get("冯父"), "bankName", "黑龙江省农村信用社", "accountNo", "6228480012345678"))
+                .put("/api/counties/" + county + "/household-accounts/" + f.get("household")).then().statusCode(201);
+        Map<String, Object> spring = Map.of("programmeId", "yulu", "year", YEAR, "period", YEAR + "-H1");
+        JsonPath batch = as(approver).body(spring).post(base() + "/payment-batch").then().statusCode(201).extract().jsonPath();
+        assertEquals("雨露计划助学补助", batch.getString("batch.programmeName"));
+        assertEquals(1, batch.getInt("batch.lines"));
+        assertEquals(1500, batch.getDouble("instructions[0].amount"), 0.001);
+        assertEquals(student, batch.getLong("instructions[0].memberId"));
+        assertTrue(batch.getString("instructions[0].accountMasked").contains("*"));
+        // Asked again: nothing left to instruct for that term; an unknown term names the programme's terms.
+        as(approver).body(spring).post(base() + "/payment-batch").then().statusCode(400).body("fields[0].message", containsString("-H2"));
+        as(clerk).body(spring).post(base() + "/payment-batch").then().statusCode(403);
         // An approved application is final.
         JsonPath again = step(approver, id, "REJECT", Map.of("reason", "重复"));
         assertFalse(again.getBoolean("[0].ok"));

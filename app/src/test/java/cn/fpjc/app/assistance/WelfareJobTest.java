@@ -133,6 +133,12 @@ class WelfareJobTest {
                 .body("items[0].amount", equalTo(516.13f)).body("total", equalTo(516.13f)).body("items[0].memberName", equalTo("韩甲"));
         as(c.approver()).post(url).then().statusCode(409).body("code", equalTo("PAYROLL_EXISTS"));
         as(c.approver()).post(base(c) + "/payroll/" + (YEAR - 1) + "-02").then().statusCode(200).body("items[0].amount", equalTo(1000.0f));
+        // The month's payroll becomes a payment batch to the post holder's 一卡通, once.
+        as(c.manager()).body(Map.of("holderMemberId", h.get("韩甲"), "bankName", "河南省农村信用社", "accountNo", "6228480087654321"))
+                .put("/api/counties/" + c.code() + "/household-accounts/" + h.get("household")).then().statusCode(201);
+        as(c.approver()).post(url + "/payment-batch").then().statusCode(201).body("batch.programmeName", equalTo("乡村公益性岗位补贴"))
+                .body("batch.period", equalTo((YEAR - 1) + "-01")).body("instructions[0].amount", equalTo(516.13f));
+        as(c.approver()).post(url + "/payment-batch").then().statusCode(409).body("code", equalTo("PAYROLL_EXISTS"));
         as(c.manager()).get(url).then().statusCode(200).body("lines", equalTo(1));
         as(c.manager()).post(url).then().statusCode(403);
         as(c.approver()).post(base(c) + "/payroll/" + (YEAR + 1) + "-01").then().statusCode(400).body("code", equalTo("PAYROLL_MONTH_INVALID"));

@@ -32,7 +32,10 @@ final class AssistanceEndpoints {
             new Endpoint("POST", "/api/counties/410225/welfare-jobs/placements", java.util.Map.of("positionId", 1, "memberId", 1), false),
             new Endpoint("POST", "/api/counties/410225/welfare-jobs/placements/1/leave", java.util.Map.of("reason", "x"), false),
             new Endpoint("GET", "/api/counties/410225/welfare-jobs/payroll/2025-01", null, false),
-            new Endpoint("POST", "/api/counties/410225/welfare-jobs/payroll/2025-01", null, true));
+            new Endpoint("POST", "/api/counties/410225/welfare-jobs/payroll/2025-01", null, true),
+            new Endpoint("POST", "/api/counties/410225/welfare-jobs/payroll/2025-01/payment-batch", null, true),
+            new Endpoint("POST", "/api/counties/410225/programme-applications/payment-batch",
+                    java.util.Map.of("programmeId", "yulu", "year", 2025, "period", "2025-H1"), true));
 
     /**
      * Payments (issue 13): batches, instructions, the bank file and the ledger are the county's payment staff's only

@@ -29,6 +29,9 @@ public class ApplicationResource {
     @Inject
     ApplicationService service;
 
+    @Inject
+    ProgrammePayments payments;
+
     /** Records a member's application; refused with every unmet rule when the engine does not find the member entitled. */
     @POST
     public Response submit(@PathParam("county") String county, Submit request) {
@@ -54,6 +57,22 @@ public class ApplicationResource {
     @Path("/decisions")
     public List<StepResult> decide(@PathParam("county") String county, Decide request) {
         return service.decide(request);
+    }
+
+    /**
+     * A payment batch of one period (e.g. 2026-H1) from the year's approved applications not yet instructed for it; then
+     * approved and released under /payment-batches. County admin or approver.
+     */
+    @POST
+    @Path("/payment-batch")
+    public Response paymentBatch(@PathParam("county") String county, PaymentBatchRequest request) {
+        var o = payments.batch(request == null ? null : request.programmeId(), request == null ? null : request.year(),
+                request == null ? null : request.period());
+        return Response.status(201).entity(o.view()).build();
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationPaymentBatchRequest")
+    public record PaymentBatchRequest(String programmeId, Integer year, String period) {
     }
 
     /** The village 公示 of a programme and year: the applications in notice, masked, with the period and objection phone. */

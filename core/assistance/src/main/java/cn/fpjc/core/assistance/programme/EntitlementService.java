@@ -57,6 +57,7 @@ public class EntitlementService {
     @All
     List<AssistanceProgramme> programmes;
 
+
     @Inject
     EffectiveParameters parameters;
 

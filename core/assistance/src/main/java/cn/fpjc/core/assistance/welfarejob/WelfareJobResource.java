@@ -30,6 +30,9 @@ public class WelfareJobResource {
     @Inject
     WelfareJobService service;
 
+    @Inject
+    WelfareJobPayments payments;
+
     @GET
     @Path("/positions")
     public List<PositionView> positions(@PathParam("county") String county, @QueryParam("village") String village) {
@@ -66,6 +69,13 @@ public class WelfareJobResource {
     @Path("/payroll/{month}")
     public Payroll payroll(@PathParam("county") String county, @PathParam("month") String month) {
         return service.payroll(month);
+    }
+
+    /** A payment batch (programme welfare-job, period yyyy-MM) of the month's payroll, to approve and release under /payment-batches. */
+    @POST
+    @Path("/payroll/{month}/payment-batch")
+    public Response paymentBatch(@PathParam("county") String county, @PathParam("month") String month) {
+        return Response.status(201).entity(payments.batch(month).view()).build();
     }
 
     /** Generates the month's payroll for the county (once per month). */

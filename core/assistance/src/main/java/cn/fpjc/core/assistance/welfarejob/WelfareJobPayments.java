@@ -1,0 +1,64 @@
+package cn.fpjc.core.assistance.welfarejob;
+
+import cn.fpjc.core.assistance.payment.InstructionStatus;
+import cn.fpjc.core.assistance.payment.PaymentInstruction;
+import cn.fpjc.core.assistance.payment.PaymentProgrammes;
+import cn.fpjc.core.assistance.payment.PaymentRequests.BatchInput;
+import cn.fpjc.core.assistance.payment.PaymentRequests.Line;
+import cn.fpjc.core.assistance.payment.PaymentService;
+import cn.fpjc.core.assistance.payment.PaymentViews.BatchDetail;
+import cn.fpjc.core.assistance.payment.PaymentViews.Outcome;
+import cn.fpjc.core.platform.error.ApiException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A month's 公益性岗位 payroll paid to the post holders' 一卡通: the payment programme "welfare-job", period yyyy-MM. */
+@ApplicationScoped
+public class WelfareJobPayments implements PaymentProgrammes {
+    public static final String PROGRAMME = "welfare-job";
+
+    @Inject
+    WelfareJobService jobs;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    cn.fpjc.core.platform.security.CurrentUser user;
+
+    @Override
+    public Optional<String> displayName(String programmeId) {
+        return PROGRAMME.equals(programmeId) ? Optional.of("乡村公益性岗位补贴") : Optional.empty();
+    }
+
+    /** The batch of a generated month's payroll, leaving out lines already instructed for that month. */
+    @Transactional
+    public Outcome<BatchDetail> batch(String month) {
+        user.requireAnyRole(PaymentService.MAKERS); // the payment module's makers, before anything is read
+        String m = jobs.payroll(month).month(); // checks the month and the reader
+        List<WelfareJobPayroll> lines = WelfareJobPayroll.list("month", Sort.by("placementId"), m);
+        if (lines.isEmpty()) {
+            throw new ApiException(WelfareJobError.PAYROLL_MONTH_INVALID, m + " 的岗位补贴尚未生成，请先生成发放表");
+        }
+        Map<Long, WelfareJobPlacement> placements = WelfareJobPlacement.<WelfareJobPlacement>list("id in ?1",
+                lines.stream().map(l -> l.placementId).toList()).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Set<Long> instructed = new HashSet<>(PaymentInstruction.<PaymentInstruction>list("programmeId = ?1 and period = ?2 and status not in ?3",
+                PROGRAMME, m, List.of(InstructionStatus.FAILED, InstructionStatus.CANCELLED)).stream().map(i -> i.memberId).toList());
+        List<Line> toPay = lines.stream().map(l -> placements.get(l.placementId)).filter(p -> !instructed.contains(p.memberId))
+                .map(p -> new Line(p.memberId, lines.stream().filter(l -> l.placementId == p.id).findFirst().orElseThrow().amount,
+                        "公益性岗位补贴 " + m)).toList();
+        if (toPay.isEmpty()) {
+            throw new ApiException(WelfareJobError.PAYROLL_EXISTS, m + " 的岗位补贴已全部生成支付指令");
+        }
+        return payments.createBatch(new BatchInput(PROGRAMME, m, "乡村公益性岗位补贴 " + m, toPay), null);
+    }
+}
