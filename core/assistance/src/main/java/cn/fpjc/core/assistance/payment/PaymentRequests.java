@@ -13,6 +13,7 @@ public final class PaymentRequests {
     }
 
     /** One payment: the beneficiary (a member), the amount in yuan to the fen (> 0, at most two decimals), a note (摘要). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PaymentLine")
     public record Line(Long memberId, BigDecimal amount, String note) {
     }
 
@@ -21,6 +22,7 @@ public final class PaymentRequests {
     }
 
     /** Approve or release: the batch's version as read. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PaymentBatchDecision")
     public record Decision(Long version) {
     }
 

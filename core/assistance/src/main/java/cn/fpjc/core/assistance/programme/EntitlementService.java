@@ -88,6 +88,11 @@ public class EntitlementService {
         }).toList())).toList();
     }
 
+    /** The programme of that id, if there is one. */
+    public java.util.Optional<AssistanceProgramme> find(String id) {
+        return programmes.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
     public AssistanceProgramme programme(String id) {
         if (id == null || id.isBlank()) {
             throw new ApiException(cn.fpjc.core.platform.error.PlatformError.VALIDATION_FAILED, null,

@@ -41,7 +41,7 @@ public class ProgrammePayments implements PaymentProgrammes {
 
     @Override
     public Optional<String> displayName(String programmeId) {
-        return engine.programmes.stream().filter(p -> p.id().equals(programmeId)).map(AssistanceProgramme::name).findFirst();
+        return engine.find(programmeId).map(AssistanceProgramme::name); // a method: a field read through the client proxy is null
     }
 
     /** Makes the batch of {@code period} (e.g. 2026-H1 for 雨露计划's spring term) from the year's approved applications. */
