@@ -101,11 +101,9 @@ public class ApplicationPage {
         try {
             Integer y = ProgrammeYears.number(year, "年度");
             Integer p = ProgrammeYears.number(page, "页码");
-            return Response.ok(queuePage(programme, y, status, village, p == null ? 0 : Math.max(p, 0), List.of(), Map.of(),
-                    Flash.text(flash), null)).build();
+            return queuePage(200, programme, y, status, village, p == null ? 0 : Math.max(p, 0), List.of(), Map.of(), Flash.text(flash), null);
         } catch (ApiException e) {
-            return Response.status(e.code().status()).entity(queuePage(programme, null, status, village, 0, List.of(), Map.of(), null,
-                    e.humanMessage())).build();
+            return queuePage(e.code().status(), programme, null, status, village, 0, List.of(), Map.of(), null, e.humanMessage());
         }
     }
 
@@ -137,11 +135,10 @@ public class ApplicationPage {
             }
             List<StepResult> results = applications.decide(in);
             boolean allOk = results.stream().allMatch(StepResult::ok);
-            return Response.ok(queuePage(programme, y, status, village, 0, results, allOk ? Map.of() : values, null, null)).build();
+            return queuePage(200, programme, y, status, village, 0, results, allOk ? Map.of() : values, null, null);
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
-            return Response.status(e.code().status()).entity(queuePage(programme, y, status, village, 0, List.of(), values, null,
-                    Forms.allMessages(e))).build();
+            return queuePage(e.code().status(), programme, y, status, village, 0, List.of(), values, null, Forms.allMessages(e));
         }
     }
 
@@ -201,7 +198,8 @@ public class ApplicationPage {
         }
     }
 
-    private TemplateInstance queuePage(String programme, Integer year, String status, String village, int page, List<StepResult> results,
+    /** The queue page with {@code status}, or with the refusal's status when reading the queue itself is refused. */
+    private Response queuePage(int httpStatus, String programme, Integer year, String status, String village, int page, List<StepResult> results,
             Map<String, String> values, String flash, String error) {
         TenantInfo tenant = access.current();
         List<OrgUnitView> villages = orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList();
@@ -226,6 +224,7 @@ public class ApplicationPage {
                 more = (long) (page + 1) * PAGE_SIZE < total;
             } catch (ApiException e) {
                 shownError = e.humanMessage();
+                httpStatus = e.code().status();
             }
         } else {
             try {
@@ -234,8 +233,9 @@ public class ApplicationPage {
                 // the programme itself is unknown: the error already says why
             }
         }
-        return Templates.queue(PageUser.of(user), tenant.name(), programme, name, shown, ProgrammeYears.years(clock), s, statuses, v, villages,
-                rows, total, page, more, actions(), results, values, flash, shownError);
+        return Response.status(httpStatus).entity(Templates.queue(PageUser.of(user), tenant.name(), programme, name, shown,
+                ProgrammeYears.years(clock), s, statuses, v, villages, rows, total, page, more, actions(), results, values, flash, shownError))
+                .build();
     }
 
     /** The steps the reader's roles may take, as the service enforces them (ApplicationService.step). */
