@@ -8,6 +8,11 @@ document.addEventListener('DOMContentLoaded', function () {
       if (!window.confirm(f.getAttribute('data-confirm'))) { e.preventDefault(); }
     });
   });
+  document.querySelectorAll('input[data-select-all]').forEach(function (all) {
+    all.addEventListener('change', function () {
+      all.form.querySelectorAll('input[type=checkbox][name="' + all.getAttribute('data-select-all') + '"]').forEach(function (c) { c.checked = all.checked; });
+    });
+  });
   document.querySelectorAll('[data-autosubmit]').forEach(function (s) {
     s.addEventListener('change', function () { s.form.submit(); });
   });

@@ -118,6 +118,48 @@ class ProgrammePagesBrowserTest {
         }
     }
 
+    @Test
+    void theApplicationAndWelfareJobPagesFitAPhoneAndSelectAllTicksEveryRow() throws Exception {
+        String county = Api.onboard("heilongjiang", "23");
+        String admin = Api.createUser("t_prgb2_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        String[] tv = Api.addTownshipAndVillage(admin, county, "101");
+        String clerk = Api.createUser("t_prgb2_clerk_" + county, Roles.VILLAGE_CLERK, county, tv[1]);
+        String reviewer = Api.createUser("t_prgb2_rev_" + county, Roles.TOWNSHIP_REVIEWER, county, tv[0]);
+        Map<String, Long> h = ProgrammeEntitlementTest.household(clerk, county, tv[1], "脱贫户", List.of(
+                ProgrammeEntitlementTest.member("沈父", "户主", "19720304", "非在校生", "省外", 5),
+                ProgrammeEntitlementTest.member("沈中职", "子女", "20080101", "中职", "未务工", null)));
+        long application = Api.as(clerk).body(Map.of("programmeId", "yulu", "memberId", h.get("沈中职")))
+                .post("/api/counties/" + county + "/programme-applications").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.as(reviewer).body(Map.of("villageCode", tv[1], "title", "保洁员", "monthlyWage", 800, "localMinWage", 2000,
+                "minWageSource", "测试：省政府关于调整最低工资标准的通知")).post("/api/counties/" + county + "/welfare-jobs/positions").then()
+                .statusCode(201);
+
+        browser.manage().deleteAllCookies();
+        open("login");
+        browser.findElement(By.id("username")).sendKeys(reviewer);
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+
+        open("programmes/yulu/applications");
+        browser.findElement(By.id("select-all")).click();
+        assertTrue(browser.findElement(By.cssSelector("input[name=items][value^='" + application + ":']")).isSelected(),
+                "全选 ticks every row");
+        for (Map.Entry<String, String> page : Map.of("applications", "programmes/yulu/applications",
+                "application", "programmes/yulu/applications/" + application,
+                "notice", "programmes/yulu/notice?village=" + tv[1],
+                "welfare-jobs", "welfare-jobs?householdNo=" + Api.as(reviewer).get("/api/counties/" + county + "/households/"
+                        + h.get("household")).then().extract().path("householdNo"),
+                "payroll", "welfare-jobs/payroll").entrySet()) {
+            open(page.getValue());
+            assertTrue(browser.findElement(By.tagName("h1")).getText().length() > 0, page.getKey());
+            assertEquals("", js(OVERFLOWING), page.getKey() + ": something in the page is wider than the phone");
+            long documentWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(documentWidth <= PHONE, page.getKey() + ": the page scrolls sideways (" + documentWidth + " px)");
+            screenshot("application-pages-390-" + page.getKey());
+        }
+    }
+
     private static Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
     }

@@ -12,4 +12,9 @@ public final class AmountExtensions {
     static String yuan(BigDecimal amount) {
         return ProgrammeYears.yuan(amount);
     }
+
+    /** An id as the text a form sends back, to compare with what was typed: {@code values.get('memberId') == m.id.text}. */
+    static String text(long id) {
+        return Long.toString(id);
+    }
 }

@@ -12,6 +12,8 @@ import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.RegistryViews.HouseholdDetail;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.ui.common.Flash;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,6 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,7 +48,8 @@ public class EntitlementPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance entitlements(PageUser user, String tenantName, long id, HouseholdDetail h, int year,
-                List<Integer> years, String basis, List<MemberRows> members, List<EligibleRow> eligible, String error);
+                List<Integer> years, String basis, List<MemberRows> members, List<EligibleRow> eligible, boolean canApply,
+                List<String> actualCost, String flash, String error);
     }
 
     /** One member's decisions, the entitled ones first, then those that cannot be decided, then the rest. */
@@ -73,7 +77,8 @@ public class EntitlementPage {
 
     @GET
     @Transactional
-    public Response householdEntitlements(@PathParam("id") long id, @QueryParam("year") String year) {
+    public Response householdEntitlements(@PathParam("id") long id, @QueryParam("year") String year,
+            @CookieParam(Flash.INFO) String flash, @CookieParam(Flash.ERROR) String refused) {
         TenantInfo tenant = access.bind(null);
         user.requireAnyRole(RegistryService.READERS);
         int shown = clock.year();
@@ -93,13 +98,22 @@ public class EntitlementPage {
                 }
             }
             return Response.ok(Templates.entitlements(PageUser.of(user), tenant.name(), id, h, shown, ProgrammeYears.years(clock), e.basis(),
-                    members, eligible, null)).build();
+                    members, eligible, user.hasAnyRole(APPLICANTS), actualCost(members), Flash.text(flash), Flash.text(refused))).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             String message = e.code() == PlatformError.NOT_FOUND ? "未找到这户农户，或这户不在您的管辖范围内" : e.humanMessage();
             return Response.status(e.code().status()).entity(Templates.entitlements(PageUser.of(user), tenant.name(), id, h, shown,
-                    ProgrammeYears.years(clock), null, List.of(), List.of(), message)).build();
+                    ProgrammeYears.years(clock), null, List.of(), List.of(), false, List.of(), null, message)).build();
         }
+    }
+
+    /** Who may submit an application (ApplicationService.submit): staff of the county, township and village. */
+    static final String[] APPLICANTS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK };
+
+    /** The programmes among the decisions that pay the actual cost up to their standard: their 申请 asks for the cost. */
+    private List<String> actualCost(List<MemberRows> members) {
+        return members.stream().flatMap(m -> m.decisions().stream()).map(Decision::programmeId).distinct()
+                .filter(p -> entitlements.programme(p).actualCostUpToAmount()).toList();
     }
 
     /** The members in the household page's order (head first), each one's decisions entitled first. */
