@@ -92,6 +92,9 @@ class ApplicationFlowTest {
     void aYuluApplicationGoesThroughEveryStepByItsRoleAndIsPaidInTwoTerms() {
         Map<String, Long> f = family("中职", "未务工", null);
         long student = f.get("冯生");
+        // The county's clock 25 days back until the notice is posted (a 公示 starts after the township's review; approval
+        // waits for it to end): the platform admin's per-county date, reset before approval.
+        as("admin").body(Map.of("today", TODAY.minusDays(25).toString(), "county", county)).put("/api/admin/clock").then().statusCode(200);
         JsonPath a = submit(clerk, "yulu", student, null, 201);
         long id = a.getLong("id");
         assertEquals("SUBMITTED", a.getString("status"));
@@ -117,7 +120,11 @@ class ApplicationFlowTest {
         assertFalse(tooShort.getBoolean("[0].ok"));
         assertTrue(tooShort.getString("[0].message").contains("公示 5 天") && tooShort.getString("[0].message").contains("不少于 10 天"),
                 tooShort.prettify());
+        // Not before the township's review (on the county's day, 25 days back).
+        JsonPath early = step(clerk, id, "NOTICE", notice(TODAY.minusDays(30), TODAY.minusDays(11)));
+        assertTrue(early.getString("[0].message").contains("公示应在乡镇审核之后"), early.prettify());
         ok(step(clerk, id, "NOTICE", notice(TODAY.minusDays(20), TODAY.minusDays(11))));
+        as("admin").queryParam("county", county).delete("/api/admin/clock").then().statusCode(200);
         JsonPath published = as(clerk).queryParam("programme", "yulu").queryParam("year", YEAR).queryParam("village", village)
                 .get(base() + "/notice").then().statusCode(200).extract().jsonPath();
         assertEquals("冯生", published.getString("lines[0].memberName"));
@@ -152,7 +159,7 @@ class ApplicationFlowTest {
         long id = submit(clerk, "yulu", student, null, 201).getLong("id");
         ok(step(clerk, id, "CHECK", Map.of()));
         ok(step(reviewer, id, "REVIEW", Map.of()));
-        ok(step(clerk, id, "NOTICE", notice(TODAY.minusDays(5), TODAY.plusDays(4))));
+        ok(step(clerk, id, "NOTICE", notice(TODAY, TODAY.plusDays(9))));
         JsonPath early = step(approver, id, "APPROVE", Map.of());
         assertFalse(early.getBoolean("[0].ok"));
         assertTrue(early.getString("[0].message").contains("公示期尚未结束"), early.prettify());

@@ -69,6 +69,9 @@ public class ApplicationService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    cn.fpjc.core.platform.error.DatabaseRefusals refusals;
+
     @Transactional
     public ApplicationView submit(Submit in) {
         user.requireAnyRole(STAFF);
@@ -89,6 +92,10 @@ public class ApplicationService {
         } else if (in.claimedAmount() != null) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount",
                     "本项目按标准补助，不填实际费用")));
+        }
+        if (programme.oncePerHousehold() && ProgrammeApplication.count("programmeId = ?1 and householdId = ?2 and status <> ?3",
+                programme.id(), who.householdId(), ApplicationStatus.REJECTED) > 0) {
+            throw new ApiException(ProgrammeError.APPLICATION_EXISTS, "该户已申请过" + programme.name() + "（以户为单位，不重复补助）");
         }
         ProgrammeApplication a = new ProgrammeApplication();
         a.programmeId = programme.id();
@@ -138,7 +145,10 @@ public class ApplicationService {
                     step(a, action, on, in);
                 });
                 results.add(new StepResult(item.id(), who[0], who[1], true, done(action)));
-            } catch (ApiException e) {
+            } catch (RuntimeException failure) {
+                // A refusal, or what the database refused at the flush (a lost optimistic lock, a value too long): reported
+                // for this application; the others go on.
+                ApiException e = failure instanceof ApiException a ? a : refusals.refusal(failure).orElseThrow(() -> failure);
                 results.add(new StepResult(item == null || item.id() == null ? 0 : item.id(), who[0], who[1], false, e.humanMessage()
                         + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
                                 : "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList()))));
@@ -153,6 +163,7 @@ public class ApplicationService {
         switch (action) {
             case "CHECK" -> {
                 expect(a, ApplicationStatus.SUBMITTED, Roles.VILLAGE_CLERK);
+                notBefore(on, a.submittedAt.atZone(AppClock.CHINA).toLocalDate(), "提交申请");
                 entitledNow(programme, a);
                 a.checkedBy = user.username();
                 a.checkedOn = on;
@@ -160,6 +171,7 @@ public class ApplicationService {
             }
             case "REVIEW" -> {
                 expect(a, ApplicationStatus.VILLAGE_CHECKED, Roles.TOWNSHIP_REVIEWER);
+                notBefore(on, a.checkedOn, "村级核实");
                 a.reviewedBy = user.username();
                 a.reviewedOn = on;
                 a.status = ApplicationStatus.TOWNSHIP_REVIEWED;
@@ -172,7 +184,11 @@ public class ApplicationService {
             case "OBJECTION" -> {
                 expect(a, ApplicationStatus.IN_NOTICE, STAFF);
                 String text = required(in.objection(), "objection", "请填写异议内容（谁、何时、反映什么）");
-                a.objection = a.objection == null ? text : a.objection + "\n" + text;
+                String all = a.objection == null ? text : a.objection + "\n" + text;
+                if (all.length() > 1000) {
+                    throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("objection", "异议记录合计不超过1000字")));
+                }
+                a.objection = all;
             }
             case "APPROVE" -> {
                 expect(a, ApplicationStatus.IN_NOTICE, Roles.COUNTY_APPROVER);
@@ -180,9 +196,16 @@ public class ApplicationService {
                     throw new ApiException(ProgrammeError.NOTICE_NOT_ENDED, "公示至 " + a.noticeTo + "，" + a.noticeTo.plusDays(1) + " 起可审批");
                 }
                 if (a.objection != null) {
-                    a.objectionHandling = required(in.objectionHandling(), "objectionHandling", "公示期间有异议：请填写核查处理情况");
+                    a.objectionHandling = limited(required(in.objectionHandling(), "objectionHandling", "公示期间有异议：请填写核查处理情况"),
+                            "objectionHandling");
                 }
-                entitledNow(programme, a);
+                Decision now = entitledNow(programme, a);
+                // The amount as the registry now stands (e.g. a house re-graded since): never more than the rules now give.
+                BigDecimal amount = programme.actualCostUpToAmount() ? a.claimedAmount.min(now.amount()) : now.amount();
+                if (amount.compareTo(a.amount) != 0) {
+                    a.amount = amount.setScale(2);
+                    a.amountRule = now.amountRule();
+                }
                 a.decidedBy = user.username();
                 a.decidedOn = on;
                 a.status = ApplicationStatus.APPROVED;
@@ -194,7 +217,7 @@ public class ApplicationService {
                 String[] may = a.status == ApplicationStatus.SUBMITTED || a.status == ApplicationStatus.VILLAGE_CHECKED
                         ? new String[] { Roles.TOWNSHIP_REVIEWER, Roles.COUNTY_APPROVER } : new String[] { Roles.COUNTY_APPROVER };
                 expect(a, a.status, may);
-                a.rejectReason = required(in.reason(), "reason", "请填写不予补助的理由");
+                a.rejectReason = limited(required(in.reason(), "reason", "请填写不予补助的理由"), "reason");
                 a.decidedBy = user.username();
                 a.decidedOn = on;
                 a.status = ApplicationStatus.REJECTED;
@@ -209,6 +232,10 @@ public class ApplicationService {
         if (in.noticeFrom() == null || in.noticeTo() == null || in.noticeTo().isBefore(in.noticeFrom())) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("noticeFrom", "请填写公示起止日期（止日不早于起日）")));
         }
+        if (a.reviewedOn != null && in.noticeFrom().isBefore(a.reviewedOn)) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("noticeFrom",
+                    "公示应在乡镇审核之后（" + a.reviewedOn + "）开始")));
+        }
         EffectiveParameter days = engine.rules(a.year).parameter(programme.noticeDaysKey());
         if (days.origin() == ParameterOrigin.NOT_SET) {
             throw new ApiException(PolicyError.PARAMETER_NOT_SET, "「" + days.label() + "」未设定，不能确定公示天数");
@@ -221,6 +248,9 @@ public class ApplicationService {
         a.noticeFrom = in.noticeFrom();
         a.noticeTo = in.noticeTo();
         a.objectionPhone = required(in.objectionPhone(), "objectionPhone", "请填写受理异议的电话");
+        if (a.objectionPhone.length() > 40) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("objectionPhone", "不超过40个字符")));
+        }
     }
 
     private void expect(ProgrammeApplication a, ApplicationStatus status, String... roles) {
@@ -232,14 +262,27 @@ public class ApplicationService {
         }
     }
 
-    /** The member must still be entitled as the registry now stands (资质复核). */
-    private void entitledNow(AssistanceProgramme programme, ProgrammeApplication a) {
+    /** The member must still be entitled as the registry now stands (资质复核); the decision now. */
+    private Decision entitledNow(AssistanceProgramme programme, ProgrammeApplication a) {
         ProgrammeRules rules = engine.rules(a.year);
         Candidate who = engine.member(a.memberId, rules.referenceDate());
         if (who == null) {
             throw new ApiException(ProgrammeError.APPLICATION_NOT_ENTITLED, "申请人已不在册");
         }
-        entitled(programme, who, rules);
+        return entitled(programme, who, rules);
+    }
+
+    private static void notBefore(LocalDate on, LocalDate previous, String step) {
+        if (previous != null && on.isBefore(previous)) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("on", "办理日期不能早于" + step + "的日期（" + previous + "）")));
+        }
+    }
+
+    private static String limited(String text, String field) {
+        if (text.length() > 1000) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError(field, "不超过1000字")));
+        }
+        return text;
     }
 
     private static Decision entitled(AssistanceProgramme programme, Candidate who, ProgrammeRules rules) {

@@ -43,6 +43,14 @@ public interface AssistanceProgramme {
     }
 
     /**
+     * True for a programme a household receives once, whoever applies (e.g. 危房改造: one house): a second application of
+     * the household, in any year, is refused while an earlier one is not refused.
+     */
+    default boolean oncePerHousehold() {
+        return false;
+    }
+
+    /**
      * The parameter giving the minimum length in days of the village 公示 of the programme's recipients. Default: the
      * village notice of the monitoring procedure (national 5 days), for programmes whose policy names no period of its own.
      */

@@ -43,6 +43,11 @@ public class HousingRenovationProgramme implements AssistanceProgramme {
     }
 
     @Override
+    public boolean oncePerHousehold() {
+        return true;
+    }
+
+    @Override
     public boolean actualCostUpToAmount() {
         return true;
     }

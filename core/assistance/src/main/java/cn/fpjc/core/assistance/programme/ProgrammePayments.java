@@ -1,7 +1,6 @@
 package cn.fpjc.core.assistance.programme;
 
-import cn.fpjc.core.assistance.payment.PaymentInstruction;
-import cn.fpjc.core.assistance.payment.InstructionStatus;
+import cn.fpjc.core.assistance.payment.PayableLines;
 import cn.fpjc.core.assistance.payment.PaymentProgrammes;
 import cn.fpjc.core.assistance.payment.PaymentRequests.BatchInput;
 import cn.fpjc.core.assistance.payment.PaymentRequests.Line;
@@ -54,22 +53,20 @@ public class ProgrammePayments implements PaymentProgrammes {
         }
         int y = engine.checkedYear(year);
         ProgrammeRules rules = engine.rules(y);
-        Set<Long> instructed = new HashSet<>(PaymentInstruction.<PaymentInstruction>list(
-                "programmeId = ?1 and period = ?2 and status not in ?3", programme.id(), period.strip(),
-                List.of(InstructionStatus.FAILED, InstructionStatus.CANCELLED)).stream().map(i -> i.memberId).toList());
-        List<Line> lines = new ArrayList<>();
+        List<Line> wanted = new ArrayList<>();
         for (ProgrammeApplication a : applications.approved(programme.id(), y)) {
-            if (instructed.contains(a.memberId)) {
-                continue;
-            }
             programme.instalments(y, a.amount, rules).stream().filter(i -> i.period().equals(period.strip())).findFirst()
-                    .ifPresent(i -> lines.add(new Line(a.memberId, i.amount(), programme.name() + " " + y + "年" + i.label())));
+                    .ifPresent(i -> wanted.add(new Line(a.memberId, i.amount(), programme.name() + " " + y + "年" + i.label())));
         }
-        if (lines.isEmpty()) {
+        PayableLines.Sorted lines = PayableLines.sort(programme.id(), period.strip(), wanted);
+        if (lines.payable().isEmpty()) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("period",
-                    y + "年没有待发放的已审批申请在发放期 " + period.strip() + "（" + programme.name() + "的发放期："
-                            + String.join("、", programme.instalments(y, java.math.BigDecimal.ONE, rules).stream().map(i -> i.period()).toList()) + "）")));
+                    y + "年没有可发放的已审批申请在发放期 " + period.strip() + "（" + programme.name() + "的发放期："
+                            + String.join("、", programme.instalments(y, java.math.BigDecimal.ONE, rules).stream().map(i -> i.period()).toList()) + "）"
+                            + (lines.skipped().isEmpty() ? "" : "；未能发放：" + String.join("；", lines.skipped())))));
         }
-        return payments.createBatch(new BatchInput(programme.id(), period.strip(), programme.name() + " " + y + "年 已审批申请", lines), null);
+        Outcome<BatchDetail> made = payments.createBatch(new BatchInput(programme.id(), period.strip(),
+                PayableLines.note(programme.name() + " " + y + "年 已审批申请", lines.skipped()), lines.payable()), null);
+        return made;
     }
 }

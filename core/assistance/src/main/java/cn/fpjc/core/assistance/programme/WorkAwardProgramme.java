@@ -71,11 +71,10 @@ public class WorkAwardProgramme implements AssistanceProgramme {
             results.add(rules.withParameter(cross ? "跨省稳定就业达到规定月数" : "省内稳定就业达到规定月数", cross ? CROSS_MONTHS : IN_MONTHS, time,
                     v -> months != null && months >= Integer.parseInt(v)));
         }
-        if (rules.isSet(EXCLUDES_POST) && "true".equals(rules.parameter(EXCLUDES_POST).value().strip())) {
-            boolean holds = welfareJobs.holdsPost(who.memberId(), rules.referenceDate());
-            results.add(rules.withParameter("不是公益性岗位在岗人员", EXCLUDES_POST, holds ? rules.referenceDate() + " 在公益性岗位上岗" : "未在公益性岗位上岗",
-                    v -> !holds));
-        }
+        // Where the province has not said whether post holders are left out, the rule is NOT_SET (undetermined), not skipped.
+        boolean holds = welfareJobs.holdsPost(who.memberId(), rules.referenceDate());
+        results.add(rules.withParameter("公益性岗位在岗人员是否排除由省里规定", EXCLUDES_POST,
+                holds ? rules.referenceDate() + " 在公益性岗位上岗" : "未在公益性岗位上岗", v -> !holds || !"true".equals(v)));
         results.add(rules.withParameter(cross ? "奖补标准（跨省）" : "奖补标准（省内）", amountKey, "按年度标准", v -> true));
         BigDecimal amount = rules.money(amountKey);
         return Decision.of(this, who.memberId(), results, amount,

@@ -92,8 +92,8 @@ public class YuluProgramme implements AssistanceProgramme {
         if (!rules.isSet(key)) {
             return null;
         }
-        String[] p = rules.parameter(key).value().strip().split("-");
-        return java.time.LocalDate.of(year, Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+        // 02-29 falls on 02-28 in a common year (MonthDay.atYear), never an invalid date.
+        return java.time.MonthDay.parse("--" + rules.parameter(key).value().strip()).atYear(year);
     }
 
     static String monthDay(String mmdd) {

@@ -9,7 +9,7 @@ public enum WelfareJobError implements ErrorCode {
     POSITION_TAKEN(409, "该岗位已有在岗人员（一岗一人）"),
     MEMBER_ALREADY_PLACED(409, "该成员已在其他公益性岗位上岗（一人一岗）"),
     PLACEMENT_REFUSED(409, "不符合公益性岗位安置条件"),
-    PAYROLL_MONTH_INVALID(400, "发放月份应为 yyyy-MM，且不晚于本月"),
+    PAYROLL_MONTH_INVALID(400, "发放月份应为 yyyy-MM，且是已结束的月份（当月结束后生成）"),
     PAYROLL_EXISTS(409, "该月的岗位补贴已生成，不能重复生成");
 
     private final int status;

@@ -1,7 +1,6 @@
 package cn.fpjc.core.assistance.welfarejob;
 
-import cn.fpjc.core.assistance.payment.InstructionStatus;
-import cn.fpjc.core.assistance.payment.PaymentInstruction;
+import cn.fpjc.core.assistance.payment.PayableLines;
 import cn.fpjc.core.assistance.payment.PaymentProgrammes;
 import cn.fpjc.core.assistance.payment.PaymentRequests.BatchInput;
 import cn.fpjc.core.assistance.payment.PaymentRequests.Line;
@@ -51,14 +50,14 @@ public class WelfareJobPayments implements PaymentProgrammes {
         }
         Map<Long, WelfareJobPlacement> placements = WelfareJobPlacement.<WelfareJobPlacement>list("id in ?1",
                 lines.stream().map(l -> l.placementId).toList()).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-        Set<Long> instructed = new HashSet<>(PaymentInstruction.<PaymentInstruction>list("programmeId = ?1 and period = ?2 and status not in ?3",
-                PROGRAMME, m, List.of(InstructionStatus.FAILED, InstructionStatus.CANCELLED)).stream().map(i -> i.memberId).toList());
-        List<Line> toPay = lines.stream().map(l -> placements.get(l.placementId)).filter(p -> !instructed.contains(p.memberId))
-                .map(p -> new Line(p.memberId, lines.stream().filter(l -> l.placementId == p.id).findFirst().orElseThrow().amount,
-                        "公益性岗位补贴 " + m)).toList();
-        if (toPay.isEmpty()) {
-            throw new ApiException(WelfareJobError.PAYROLL_EXISTS, m + " 的岗位补贴已全部生成支付指令");
+        // A member who changed posts in the month has two payroll lines: PayableLines adds them into one payment.
+        PayableLines.Sorted sorted = PayableLines.sort(PROGRAMME, m, lines.stream()
+                .map(l -> new Line(placements.get(l.placementId).memberId, l.amount, "公益性岗位补贴 " + m)).toList());
+        if (sorted.payable().isEmpty()) {
+            throw new ApiException(WelfareJobError.PAYROLL_EXISTS, m + " 没有可生成支付指令的岗位补贴"
+                    + (sorted.skipped().isEmpty() ? "（已全部生成）" : "：" + String.join("；", sorted.skipped())));
         }
-        return payments.createBatch(new BatchInput(PROGRAMME, m, "乡村公益性岗位补贴 " + m, toPay), null);
+        return payments.createBatch(new BatchInput(PROGRAMME, m, PayableLines.note(
+                "乡村公益性岗位补贴 " + m, sorted.skipped()), sorted.payable()), null);
     }
 }

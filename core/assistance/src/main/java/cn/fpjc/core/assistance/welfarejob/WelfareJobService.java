@@ -216,32 +216,51 @@ public class WelfareJobService {
         boolean works = m.labour != LabourCapacity.LOST && m.labour != LabourCapacity.NONE;
         checks.add(new Check("有劳动能力（丧失劳动力、无劳动力的不安置）", works, "劳动能力：" + m.labour.label(), null, TARGET_SOURCE));
         List<WelfareJobPlacement> before = WelfareJobPlacement.list("memberId", Sort.by("startsOn"), m.id);
+        // A rule the province has not set is listed as such (and not applied): nothing is guessed, nothing hidden.
         EffectiveParameter max = parameter(MAX_PLACEMENTS);
         if (max.origin() != ParameterOrigin.NOT_SET) {
             int limit = Integer.parseInt(max.value().strip());
             checks.add(new Check(max.label() + " " + limit + " 次", before.size() + 1 <= limit, "此前已安置 " + before.size() + " 次",
                     MAX_PLACEMENTS, max.source()));
+        } else {
+            checks.add(notSet(max, "此前已安置 " + before.size() + " 次"));
         }
         EffectiveParameter contract = parameter(CONTRACT_YEARS);
         if (contract.origin() != ParameterOrigin.NOT_SET) {
             int years = Integer.parseInt(contract.value().strip());
-            checks.add(new Check(contract.label() + " " + years + " 年", !to.isAfter(from.plusYears(years).minusDays(1)),
-                    "合同 " + from + " 至 " + to, CONTRACT_YEARS, contract.source()));
+            // N years from the start day: the last day is the day before the same date N years on (民法典 第二百零三条;
+            // from 02-29 the last day is 02-28).
+            LocalDate lastDay = from.minusDays(1).plusYears(years);
+            checks.add(new Check(contract.label() + " " + years + " 年", !to.isAfter(lastDay),
+                    "合同 " + from + " 至 " + to + "（" + years + " 年至 " + lastDay + "）", CONTRACT_YEARS, contract.source()));
+        } else {
+            checks.add(notSet(contract, "合同 " + from + " 至 " + to));
         }
         EffectiveParameter subsidy = parameter(SUBSIDY_YEARS);
+        long served = before.stream().mapToLong(p -> ChronoUnit.DAYS.between(p.startsOn, p.lastDay()) + 1).sum();
+        long total = served + ChronoUnit.DAYS.between(from, to) + 1;
         if (subsidy.origin() != ParameterOrigin.NOT_SET) {
             int years = Integer.parseInt(subsidy.value().strip());
-            long served = before.stream().mapToLong(p -> ChronoUnit.DAYS.between(p.startsOn, p.lastDay()) + 1).sum();
-            long total = served + ChronoUnit.DAYS.between(from, to) + 1;
-            // Years in post counted as days over 365 per year (a stated simplification: leap days are not told apart).
-            checks.add(new Check(subsidy.label() + " " + years + " 年", total <= years * 365L,
-                    "此前在岗 " + served + " 天，连同本次共 " + total + " 天（" + years + " 年按 " + years * 365 + " 天计）", SUBSIDY_YEARS, subsidy.source()));
+            // N years counted in calendar days from the first day in post (leap days included), not 365 a year.
+            LocalDate first = before.isEmpty() || from.isBefore(before.get(0).startsOn) ? from : before.get(0).startsOn;
+            long allowed = ChronoUnit.DAYS.between(first, first.plusYears(years));
+            checks.add(new Check(subsidy.label() + " " + years + " 年", total <= allowed,
+                    "此前在岗 " + served + " 天，连同本次共 " + total + " 天（自 " + first + " 起 " + years + " 年为 " + allowed + " 天）", SUBSIDY_YEARS,
+                    subsidy.source()));
+        } else {
+            checks.add(notSet(subsidy, "连同本次共在岗 " + total + " 天"));
         }
         EffectiveParameter insurance = parameter(INSURANCE);
         if (insurance.origin() != ParameterOrigin.NOT_SET && "true".equals(insurance.value().strip())) {
             checks.add(new Check("为在岗人员购买人身意外保险", insured, insured ? "已购买" : "未购买", INSURANCE, insurance.source()));
+        } else if (insurance.origin() == ParameterOrigin.NOT_SET) {
+            checks.add(notSet(insurance, insured ? "已购买人身意外保险" : "未购买人身意外保险"));
         }
         return checks;
+    }
+
+    private static Check notSet(EffectiveParameter p, String fact) {
+        return new Check(p.label() + "：本省未设定，不作检查", true, fact, p.key(), null);
     }
 
     // ---------------------------------------------------------------- payroll
@@ -313,7 +332,7 @@ public class WelfareJobService {
     private YearMonth month(String month) {
         try {
             YearMonth ym = YearMonth.parse(month == null ? "" : month.strip());
-            if (ym.isAfter(YearMonth.from(clock.today())) || ym.getYear() < 2020) {
+            if (!ym.isBefore(YearMonth.from(clock.today())) || ym.getYear() < 2020) {
                 throw new ApiException(WelfareJobError.PAYROLL_MONTH_INVALID, month);
             }
             return ym;
