@@ -61,10 +61,22 @@ public class PersonalDataCipher {
     }
 
     public byte[] encrypt(IdNumber id) {
+        return encrypt(id.value(), null);
+    }
+
+    public IdNumber decrypt(byte[] stored) {
+        return new IdNumber(decrypt(stored, null, "ID number"));
+    }
+
+    /**
+     * Encrypts other personal text under the same key and envelope (e.g. 一卡通 account numbers). {@code associatedData}
+     * binds a ciphertext to its use, so that one kind can never be decrypted as another; ID numbers use none.
+     */
+    public byte[] encrypt(String text, byte[] associatedData) {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
-        GCMModeCipher gcm = gcm(true, nonce);
-        byte[] plain = id.value().getBytes(StandardCharsets.US_ASCII);
+        GCMModeCipher gcm = gcm(true, nonce, associatedData);
+        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[1 + NONCE + gcm.getOutputSize(plain.length)];
         out[0] = VERSION;
         System.arraycopy(nonce, 0, out, 1, NONCE);
@@ -77,19 +89,20 @@ public class PersonalDataCipher {
         return out;
     }
 
-    public IdNumber decrypt(byte[] stored) {
+    /** The text {@link #encrypt(String, byte[])} stored with the same associated data; {@code what} names it in errors. */
+    public String decrypt(byte[] stored, byte[] associatedData, String what) {
         if (stored == null || stored.length < 1 + NONCE + TAG_BITS / 8 || stored[0] != VERSION) {
-            throw new IllegalStateException("not an encrypted ID number of version " + VERSION);
+            throw new IllegalStateException("not an encrypted " + what + " of version " + VERSION);
         }
-        GCMModeCipher gcm = gcm(false, Arrays.copyOfRange(stored, 1, 1 + NONCE));
+        GCMModeCipher gcm = gcm(false, Arrays.copyOfRange(stored, 1, 1 + NONCE), associatedData);
         byte[] plain = new byte[gcm.getOutputSize(stored.length - 1 - NONCE)];
         int n = gcm.processBytes(stored, 1 + NONCE, stored.length - 1 - NONCE, plain, 0);
         try {
             gcm.doFinal(plain, n);
         } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("ID number failed authentication (wrong key or tampered data)", e);
+            throw new IllegalStateException(what + " failed authentication (wrong key or tampered data)", e);
         }
-        return new IdNumber(new String(plain, StandardCharsets.US_ASCII));
+        return new String(plain, StandardCharsets.UTF_8);
     }
 
     /** HMAC-SM3 of the normalised number: 32 bytes, the same for the same number. */
@@ -103,9 +116,9 @@ public class PersonalDataCipher {
         return out;
     }
 
-    private GCMModeCipher gcm(boolean encrypt, byte[] nonce) {
+    private GCMModeCipher gcm(boolean encrypt, byte[] nonce, byte[] associatedData) {
         GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(encryptionKey), TAG_BITS, nonce));
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(encryptionKey), TAG_BITS, nonce, associatedData));
         return gcm;
     }
 
