@@ -104,7 +104,7 @@ class ApplicationFlowTest {
         assertEquals(YEAR + "-07-15", a.getString("instalments[0].dueBy"));
         assertTrue(a.getList("rulesAtSubmission.rule").contains("补助标准（每生每年）"));
         // Once per member, programme and year.
-        submit(clerk, "yulu", student, null, 409).getString("code").equals("APPLICATION_EXISTS");
+        assertEquals("APPLICATION_EXISTS", submit(clerk, "yulu", student, null, 409).getString("code"));
         as(clerk).body(Map.of("programmeId", "yulu", "memberId", student, "year", YEAR)).post(base()).then().statusCode(409)
                 .body("code", equalTo("APPLICATION_EXISTS"));
 

@@ -1,6 +1,7 @@
 package cn.fpjc.ui.assistance;
 
 import cn.fpjc.core.assistance.programme.ApplicationRequests;
+import cn.fpjc.core.assistance.programme.AssistanceProgramme;
 import cn.fpjc.core.assistance.programme.ApplicationService;
 import cn.fpjc.core.assistance.programme.ApplicationStatus;
 import cn.fpjc.core.assistance.programme.ApplicationViews.ApplicationView;
@@ -174,11 +175,17 @@ public class ApplicationPage {
                 : "/households/" + household + "/entitlements" + (year == null ? "" : "?year=" + year);
         try {
             BigDecimal claimed = amount(Forms.text(form, "claimedAmount"));
+            Map<String, String> declared = new java.util.LinkedHashMap<>();
+            form.forEach((k, v) -> {
+                if (k.startsWith("declared.") && !v.isEmpty() && v.get(0) != null && !v.get(0).isBlank()) {
+                    declared.put(k.substring("declared.".length()), v.get(0));
+                }
+            });
             ApplicationView a = applications.submit(new ApplicationRequests.Submit(programme, Forms.longOrNull(form.getFirst("memberId")),
-                    year == null ? null : year.intValue(), claimed, Forms.text(form, "note")));
+                    year == null ? null : year.intValue(), claimed, Forms.text(form, "note"), declared));
             return Response.seeOther(URI.create("/programmes/" + enc(programme) + "/applications/" + a.id()))
                     .cookie(Flash.info("已提交" + a.memberName() + "的" + a.programmeName() + "申请（" + ProgrammeYears.yuan(a.amount())
-                            + " 元），待村级核实"))
+                            + " 元），待村级核实" + (a.decideBy() == null ? "" : "；办结期限 " + a.decideBy())))
                     .build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
@@ -194,7 +201,7 @@ public class ApplicationPage {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount", "实际费用应为数字（元）")));
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount", "金额应为数字（元）")));
         }
     }
 
@@ -234,12 +241,13 @@ public class ApplicationPage {
             }
         }
         return Response.status(httpStatus).entity(Templates.queue(PageUser.of(user), tenant.name(), programme, name, shown,
-                ProgrammeYears.years(clock), s, statuses, v, villages, rows, total, page, more, actions(), results, values, flash, shownError))
+                ProgrammeYears.years(clock), s, statuses, v, villages, rows, total, page, more, actions(programme), results, values, flash, shownError))
                 .build();
     }
 
     /** The steps the reader's roles may take, as the service enforces them (ApplicationService.step). */
-    List<Action> actions() {
+    List<Action> actions(String programme) {
+        boolean notice = entitlements.find(programme).map(AssistanceProgramme::noticeRequired).orElse(true);
         List<Action> a = new ArrayList<>();
         if (user.hasRole(Roles.VILLAGE_CLERK)) {
             a.add(new Action("CHECK", "村级核实", "核实所选"));
@@ -247,10 +255,10 @@ public class ApplicationPage {
         if (user.hasRole(Roles.TOWNSHIP_REVIEWER)) {
             a.add(new Action("REVIEW", "乡镇审核", "审核通过所选"));
         }
-        if (user.hasAnyRole(Roles.VILLAGE_CLERK, Roles.TOWNSHIP_REVIEWER)) {
+        if (notice && user.hasAnyRole(Roles.VILLAGE_CLERK, Roles.TOWNSHIP_REVIEWER)) {
             a.add(new Action("NOTICE", "开始公示", "公示所选"));
         }
-        if (user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK)) {
+        if (notice && user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK)) {
             a.add(new Action("OBJECTION", "记录异议", "记录异议"));
         }
         if (user.hasRole(Roles.COUNTY_APPROVER)) {

@@ -1,5 +1,6 @@
 package cn.fpjc.ui.assistance;
 
+import cn.fpjc.core.assistance.programme.AssistanceProgramme;
 import cn.fpjc.core.assistance.programme.Decision;
 import cn.fpjc.core.assistance.programme.EntitlementService;
 import cn.fpjc.core.assistance.programme.ProgrammeViews.HouseholdEntitlements;
@@ -49,7 +50,8 @@ public class EntitlementPage {
     static class Templates {
         static native TemplateInstance entitlements(PageUser user, String tenantName, long id, HouseholdDetail h, int year,
                 List<Integer> years, String basis, List<MemberRows> members, List<EligibleRow> eligible, boolean canApply,
-                List<String> actualCost, String flash, String error);
+                List<String> actualCost, List<String> onApplication, Map<String, List<AssistanceProgramme.Declaration>> declarations,
+                String flash, String error);
     }
 
     /** One member's decisions, the entitled ones first, then those that cannot be decided, then the rest. */
@@ -98,12 +100,13 @@ public class EntitlementPage {
                 }
             }
             return Response.ok(Templates.entitlements(PageUser.of(user), tenant.name(), id, h, shown, ProgrammeYears.years(clock), e.basis(),
-                    members, eligible, user.hasAnyRole(APPLICANTS), actualCost(members), Flash.text(flash), Flash.text(refused))).build();
+                    members, eligible, user.hasAnyRole(APPLICANTS), actualCost(members), onApplication(members), declarations(members), Flash.text(flash),
+                    Flash.text(refused))).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             String message = e.code() == PlatformError.NOT_FOUND ? "未找到这户农户，或这户不在您的管辖范围内" : e.humanMessage();
             return Response.status(e.code().status()).entity(Templates.entitlements(PageUser.of(user), tenant.name(), id, h, shown,
-                    ProgrammeYears.years(clock), null, List.of(), List.of(), false, List.of(), null, message)).build();
+                    ProgrammeYears.years(clock), null, List.of(), List.of(), false, List.of(), List.of(), Map.of(), null, message)).build();
         }
     }
 
@@ -114,6 +117,20 @@ public class EntitlementPage {
     private List<String> actualCost(List<MemberRows> members) {
         return members.stream().flatMap(m -> m.decisions().stream()).map(Decision::programmeId).distinct()
                 .filter(p -> entitlements.programme(p).actualCostUpToAmount()).toList();
+    }
+
+    /** Programmes given on application only (临时救助): their 申请 form shows whatever the registry says. */
+    private List<String> onApplication(List<MemberRows> members) {
+        return members.stream().flatMap(m -> m.decisions().stream()).map(Decision::programmeId).distinct()
+                .filter(p -> !entitlements.programme(p).listsUnclaimed()).toList();
+    }
+
+    /** What each programme's 申请 asks the applicant to state (an empty list for most). */
+    private Map<String, List<AssistanceProgramme.Declaration>> declarations(List<MemberRows> members) {
+        Map<String, List<AssistanceProgramme.Declaration>> all = new HashMap<>();
+        members.stream().flatMap(m -> m.decisions().stream()).map(Decision::programmeId).distinct()
+                .forEach(p -> all.put(p, entitlements.programme(p).declarations()));
+        return all;
     }
 
     /** The members in the household page's order (head first), each one's decisions entitled first. */

@@ -9,9 +9,17 @@ public final class ApplicationRequests {
     private ApplicationRequests() {
     }
 
-    /** A member applies for a programme in a year; {@code claimedAmount} is the actual cost where the programme pays it up to a ceiling. */
+    /**
+     * A member applies for a programme in a year; {@code claimedAmount} is the actual cost where the programme pays it up to
+     * a ceiling (or the amount applied for where it has none); {@code declared} the facts the programme asks the application
+     * to state (its declarations' keys → a choice's code or label).
+     */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ApplicationSubmit")
-    public record Submit(String programmeId, Long memberId, Integer year, BigDecimal claimedAmount, String note) {
+    public record Submit(String programmeId, Long memberId, Integer year, BigDecimal claimedAmount, String note,
+            java.util.Map<String, String> declared) {
+        public Submit(String programmeId, Long memberId, Integer year, BigDecimal claimedAmount, String note) {
+            this(programmeId, memberId, year, claimedAmount, note, null);
+        }
     }
 
     /** An application and the version read. */

@@ -72,6 +72,9 @@ public class ApplicationService {
     @Inject
     cn.fpjc.core.platform.error.DatabaseRefusals refusals;
 
+    @Inject
+    cn.fpjc.core.platform.calendar.WorkingDayCalendar calendar;
+
     @Transactional
     public ApplicationView submit(Submit in) {
         user.requireAnyRole(STAFF);
@@ -80,22 +83,22 @@ public class ApplicationService {
         }
         AssistanceProgramme programme = engine.programme(in.programmeId());
         ProgrammeRules rules = engine.rules(in.year() == null ? clock.year() : engine.checkedYear(in.year()));
-        Candidate who = inScope(in.memberId(), rules);
+        Map<String, String> declared = declared(programme, in.declared());
+        Candidate who = inScope(in.memberId(), rules).withDeclared(declared);
         Decision decision = entitled(programme, who, rules);
         BigDecimal amount = decision.amount();
         if (programme.actualCostUpToAmount()) {
-            if (in.claimedAmount() == null || in.claimedAmount().signum() <= 0 || in.claimedAmount().scale() > 2) {
-                throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount",
-                        "请填写实际发生的费用（元，最多两位小数）：本项目按实际费用补助，最高 " + plain(amount) + " 元")));
+            if (in.claimedAmount() == null || in.claimedAmount().signum() <= 0 || in.claimedAmount().scale() > 2
+                    || in.claimedAmount().compareTo(new BigDecimal("9999999999.99")) > 0) {
+                throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount", amount == null
+                        ? "请填写申请金额（元，最多两位小数）：本项目按困难情况核定金额"
+                        : "请填写实际发生的费用（元，最多两位小数）：本项目按实际费用补助，最高 " + plain(amount) + " 元")));
             }
-            amount = in.claimedAmount().min(amount);
+            // No ceiling (临时救助): the amount applied for, which the township's review and the county's approval judge.
+            amount = amount == null ? in.claimedAmount() : in.claimedAmount().min(amount);
         } else if (in.claimedAmount() != null) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("claimedAmount",
                     "本项目按标准补助，不填实际费用")));
-        }
-        if (programme.oncePerHousehold() && ProgrammeApplication.count("programmeId = ?1 and householdId = ?2 and status <> ?3",
-                programme.id(), who.householdId(), ApplicationStatus.REJECTED) > 0) {
-            throw new ApiException(ProgrammeError.APPLICATION_EXISTS, "该户已申请过" + programme.name() + "（以户为单位，不重复补助）");
         }
         ProgrammeApplication a = new ProgrammeApplication();
         a.programmeId = programme.id();
@@ -107,11 +110,13 @@ public class ApplicationService {
         a.amount = amount.setScale(2);
         a.amountRule = decision.amountRule();
         a.decisionJson = json(decision.rules());
+        a.declaredJson = declared.isEmpty() ? null : json(declared);
+        a.oncePerHousehold = programme.oncePerHousehold(); // uk_programme_application_household refuses a second one
         a.note = blankToNull(in.note());
         a.status = ApplicationStatus.SUBMITTED;
         a.submittedBy = user.username();
         a.submittedAt = clock.now();
-        a.persistAndFlush(); // the unique key answers a second application now, as APPLICATION_EXISTS
+        a.persistAndFlush(); // the unique keys answer a second application now, as APPLICATION_EXISTS / HOUSEHOLD_APPLICATION_EXISTS
         audit.record("SUBMIT", "programme_application", String.valueOf(a.id), null,
                 Map.of("programme", a.programmeId, "year", a.year, "member", a.memberId, "amount", a.amount));
         return view(a, who);
@@ -134,7 +139,7 @@ public class ApplicationService {
         }
         List<StepResult> results = new ArrayList<>();
         for (Item item : in.items().stream().distinct().toList()) {
-            String[] who = { null, null };
+            String[] who = { null, null, null };
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     ProgrammeApplication a = visible(item == null ? null : item.id());
@@ -143,8 +148,11 @@ public class ApplicationService {
                     who[1] = m == null ? null : m.name;
                     Versions.check(a.version, item.version());
                     step(a, action, on, in);
+                    if ("REVIEW".equals(action) && a.status == ApplicationStatus.APPROVED) {
+                        who[2] = "已乡镇审核并审批（" + a.approvalRule + "）";
+                    }
                 });
-                results.add(new StepResult(item.id(), who[0], who[1], true, done(action)));
+                results.add(new StepResult(item.id(), who[0], who[1], true, who[2] == null ? done(action) : who[2]));
             } catch (RuntimeException failure) {
                 // A refusal, or what the database refused at the flush (a lost optimistic lock, a value too long): reported
                 // for this application; the others go on.
@@ -175,8 +183,20 @@ public class ApplicationService {
                 a.reviewedBy = user.username();
                 a.reviewedOn = on;
                 a.status = ApplicationStatus.TOWNSHIP_REVIEWED;
+                AssistanceProgramme.Limit limit = programme.townshipApprovalLimit(engine.rules(a.year));
+                if (limit != null && a.amount.compareTo(limit.amount()) <= 0) {
+                    // 小额: the township's review is the approval, reported to the county for the record.
+                    entitledNow(programme, a);
+                    a.decidedBy = user.username();
+                    a.decidedOn = on;
+                    a.approvalRule = limit.rule();
+                    a.status = ApplicationStatus.APPROVED;
+                }
             }
             case "NOTICE" -> {
+                if (!programme.noticeRequired()) {
+                    throw new ApiException(ProgrammeError.APPLICATION_STEP_INVALID, programme.name() + "不设村内公示：乡镇审核后由县级审批");
+                }
                 expect(a, ApplicationStatus.TOWNSHIP_REVIEWED, Roles.VILLAGE_CLERK, Roles.TOWNSHIP_REVIEWER);
                 notice(a, programme, in);
                 a.status = ApplicationStatus.IN_NOTICE;
@@ -191,8 +211,8 @@ public class ApplicationService {
                 a.objection = all;
             }
             case "APPROVE" -> {
-                expect(a, ApplicationStatus.IN_NOTICE, Roles.COUNTY_APPROVER);
-                if (!on.isAfter(a.noticeTo)) {
+                expect(a, programme.noticeRequired() ? ApplicationStatus.IN_NOTICE : ApplicationStatus.TOWNSHIP_REVIEWED, Roles.COUNTY_APPROVER);
+                if (programme.noticeRequired() && !on.isAfter(a.noticeTo)) {
                     throw new ApiException(ProgrammeError.NOTICE_NOT_ENDED, "公示至 " + a.noticeTo + "，" + a.noticeTo.plusDays(1) + " 起可审批");
                 }
                 if (a.objection != null) {
@@ -201,7 +221,8 @@ public class ApplicationService {
                 }
                 Decision now = entitledNow(programme, a);
                 // The amount as the registry now stands (e.g. a house re-graded since): never more than the rules now give.
-                BigDecimal amount = programme.actualCostUpToAmount() ? a.claimedAmount.min(now.amount()) : now.amount();
+                BigDecimal amount = !programme.actualCostUpToAmount() ? now.amount()
+                        : now.amount() == null ? a.claimedAmount : a.claimedAmount.min(now.amount());
                 if (amount.compareTo(a.amount) != 0) {
                     a.amount = amount.setScale(2);
                     a.amountRule = now.amountRule();
@@ -269,7 +290,7 @@ public class ApplicationService {
         if (who == null) {
             throw new ApiException(ProgrammeError.APPLICATION_NOT_ENTITLED, "申请人已不在册");
         }
-        return entitled(programme, who, rules);
+        return entitled(programme, who.withDeclared(declaredOf(a)), rules);
     }
 
     private static void notBefore(LocalDate on, LocalDate previous, String step) {
@@ -373,11 +394,18 @@ public class ApplicationService {
 
     private ApplicationView view(ProgrammeApplication a, Member m, String householdNo, String villageName) {
         AssistanceProgramme programme = engine.programme(a.programmeId);
+        ProgrammeRules rules = engine.rules(a.year);
+        Map<String, String> declared = declaredOf(a);
+        cn.fpjc.core.platform.calendar.Due due = programme.decideBy(a.submittedAt.atZone(AppClock.CHINA).toLocalDate(), declared, rules, calendar);
         return new ApplicationView(a.id, a.programmeId, programme.name(), a.year, a.memberId, m == null ? null : m.name,
                 m == null ? null : m.idMasked, a.householdId, householdNo, a.villageCode, villageName == null ? a.villageCode : villageName,
                 a.claimedAmount, a.amount, a.amountRule, rules(a.decisionJson), a.status.name(), a.status.label(), a.note, a.submittedBy,
                 a.checkedOn, a.reviewedOn, a.noticeFrom, a.noticeTo, a.objectionPhone, a.objection, a.objectionHandling, a.decidedOn,
-                a.rejectReason, programme.instalments(a.year, a.amount, engine.rules(a.year)), a.version);
+                a.rejectReason, programme.instalments(a.year, a.amount, rules), declaredLabels(programme, declared),
+                due == null ? null : due.date(), due == null ? null : due.rule(),
+                due == null || a.status == ApplicationStatus.APPROVED || a.status == ApplicationStatus.REJECTED ? null
+                        : cn.fpjc.core.platform.calendar.Due.state(due.date(), clock.today()),
+                a.approvalRule, a.version);
     }
 
     private ProgrammeApplication visible(Long id) {
@@ -407,7 +435,57 @@ public class ApplicationService {
                 : Household.<Household>list("id in ?1", ids).stream().collect(Collectors.toMap(h -> h.id, h -> h.householdNo));
     }
 
-    private String json(List<RuleResult> rules) {
+    /**
+     * The application's declarations checked against the programme's: every key known, every value one of its choices
+     * (code or Chinese label), a missing one taking its default, one without a default required. Codes, in the programme's order.
+     */
+    private static Map<String, String> declared(AssistanceProgramme programme, Map<String, String> given) {
+        Map<String, String> in = given == null ? Map.of() : given;
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> known = programme.declarations().stream().map(AssistanceProgramme.Declaration::key).collect(Collectors.toSet());
+        in.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> errors.add(new FieldError("declared." + k, programme.name() + "没有这一申报项")));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (AssistanceProgramme.Declaration d : programme.declarations()) {
+            String v = in.get(d.key()) == null ? null : in.get(d.key()).strip();
+            String choices = String.join("、", d.choices().stream().map(AssistanceProgramme.Choice::label).toList());
+            if (v == null || v.isEmpty()) {
+                if (d.defaultChoice() == null) {
+                    errors.add(new FieldError("declared." + d.key(), "请选择" + d.label() + "（" + choices + "）"));
+                } else {
+                    out.put(d.key(), d.defaultChoice());
+                }
+                continue;
+            }
+            d.choices().stream().filter(c -> c.code().equals(v) || c.label().equals(v)).findFirst().ifPresentOrElse(c -> out.put(d.key(), c.code()),
+                    () -> errors.add(new FieldError("declared." + d.key(), d.label() + "只能是：" + choices)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
+        }
+        return out;
+    }
+
+    private Map<String, String> declaredOf(ProgrammeApplication a) {
+        if (a.declaredJson == null) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(a.declaredJson, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("programme_application.declared_json unreadable", e);
+        }
+    }
+
+    /** The declarations as people read them: 「住宿情况：寄宿生」. */
+    private static List<String> declaredLabels(AssistanceProgramme programme, Map<String, String> declared) {
+        return programme.declarations().stream().filter(d -> declared.containsKey(d.key()))
+                .map(d -> d.label() + "：" + d.choice(declared.get(d.key())).map(AssistanceProgramme.Choice::label).orElse(declared.get(d.key())))
+                .toList();
+    }
+
+    private String json(Object rules) {
         try {
             return mapper.writeValueAsString(rules);
         } catch (JsonProcessingException e) {

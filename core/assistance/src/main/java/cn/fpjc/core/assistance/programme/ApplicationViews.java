@@ -15,7 +15,7 @@ public final class ApplicationViews {
             BigDecimal amount, String amountRule, List<RuleResult> rulesAtSubmission, String status, String statusLabel, String note,
             String submittedBy, LocalDate checkedOn, LocalDate reviewedOn, LocalDate noticeFrom, LocalDate noticeTo, String objectionPhone,
             String objection, String objectionHandling, LocalDate decidedOn, String rejectReason, List<AssistanceProgramme.Instalment> instalments,
-            long version) {
+            List<String> declared, LocalDate decideBy, String decideByRule, String decideByState, String approvalRule, long version) {
     }
 
     /** One application's outcome in a batch, named by 户编号 and the member's name. */

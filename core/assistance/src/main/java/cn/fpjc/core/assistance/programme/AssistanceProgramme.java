@@ -66,6 +66,71 @@ public interface AssistanceProgramme {
         return java.util.List.of(new Instalment(String.valueOf(year), "全年", amount, null));
     }
 
+    /**
+     * Facts the application states that the registry does not hold (寄宿生; the kind of hardship), each with its choices.
+     * They are validated and stored with the application, and every later check of the application assesses with them;
+     * where nobody has applied (可享受政策, 应享未享) a declaration takes its default, or is absent when it has none.
+     */
+    default List<Declaration> declarations() {
+        return List.of();
+    }
+
+    /**
+     * False for a programme given only on application, for a hardship the registry cannot see (临时救助): it has no 应享未享
+     * list, since nobody is entitled before they say what happened.
+     */
+    default boolean listsUnclaimed() {
+        return true;
+    }
+
+    /** False where the policy sets no village 公示 for the programme: the county approves after the township's review. */
+    default boolean noticeRequired() {
+        return true;
+    }
+
+    /**
+     * False where the money does not go to the member's 一卡通 (医保资助参保: the contribution is paid for them): approved
+     * applications are then a list for the paying department, not a payment batch.
+     */
+    default boolean paidToAccount() {
+        return true;
+    }
+
+    /**
+     * The amount up to which the township's review is the approval (小额临时救助, reported to the county for the record), with
+     * its rule; null when every application goes to the county, or when the limit's parameters are not set for the year.
+     */
+    default Limit townshipApprovalLimit(ProgrammeRules rules) {
+        return null;
+    }
+
+    /**
+     * When an application accepted on {@code accepted} must be decided, with the rule that sets it (临时救助: 15 working days,
+     * 3 days for the urgent procedure); null when the policy sets no time limit, or the province has not set it.
+     */
+    default cn.fpjc.core.platform.calendar.Due decideBy(java.time.LocalDate accepted, java.util.Map<String, String> declared,
+            ProgrammeRules rules, cn.fpjc.core.platform.calendar.WorkingDayCalendar calendar) {
+        return null;
+    }
+
+    /** A fact the application states: its key, Chinese label, choices, and the choice assumed before anyone applies (or null). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeDeclaration")
+    record Declaration(String key, String label, List<Choice> choices, String defaultChoice) {
+        public java.util.Optional<Choice> choice(String code) {
+            return choices.stream().filter(c -> c.code().equals(code)).findFirst();
+        }
+    }
+
+    /** One choice of a declaration: a stable code and its Chinese label. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeDeclarationChoice")
+    record Choice(String code, String label) {
+    }
+
+    /** An amount limit and the rule it comes from. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeAmountLimit")
+    record Limit(java.math.BigDecimal amount, String rule) {
+    }
+
     /** One payment of a year's amount: its period, label, amount and due date (null when the policy sets none). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeInstalment")
     record Instalment(String period, String label, java.math.BigDecimal amount, java.time.LocalDate dueBy) {

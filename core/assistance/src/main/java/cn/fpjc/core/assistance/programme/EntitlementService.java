@@ -10,6 +10,7 @@ import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterOrigin;
+import cn.fpjc.core.monitoring.MeasureType;
 import cn.fpjc.core.registry.EmploymentPlace;
 import cn.fpjc.core.registry.Household;
 import cn.fpjc.core.registry.HouseholdCategory;
@@ -85,7 +86,7 @@ public class EntitlementService {
             EffectiveParameter e = parameters.resolve(tenant.provinceId(), tenant.code(), k, y);
             return new ParameterView(k, e.label(), e.origin() == ParameterOrigin.NOT_SET ? "未设定" : e.displayValue(), e.unit(),
                     e.source(), e.originLabel());
-        }).toList())).toList();
+        }).toList(), p.listsUnclaimed(), p.noticeRequired(), p.paidToAccount(), p.declarations())).toList();
     }
 
     /** The programme of that id, if there is one. */
@@ -160,6 +161,9 @@ public class EntitlementService {
 
     private void each(AssistanceProgramme programme, int year, String village, Consumer<UnclaimedRow> sink) {
         user.requireAnyRole(RegistryService.READERS);
+        if (!programme.listsUnclaimed()) {
+            throw new ApiException(ProgrammeError.PROGRAMME_ON_APPLICATION_ONLY, programme.name() + "依申请办理（遭遇困难时本人或村委会代为申请），没有应享未享名单");
+        }
         String scope = OrgScope.likePrefix(user.orgCode());
         String narrowed = village == null || village.isBlank() ? scope : OrgScope.likePrefix(village.strip());
         ProgrammeRules rules = rules(year);
@@ -231,10 +235,47 @@ public class EntitlementService {
         if (max != Integer.MAX_VALUE) {
             query.setMaxResults(max);
         }
-        return query.getResultList().stream().map(r -> new Candidate((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
+        List<Object[]> rows = query.getResultList();
+        Map<Long, List<Object[]>> measures = measuresInForce(rows.stream().map(r -> (Long) r[1]).collect(java.util.stream.Collectors.toSet()), on);
+        return rows.stream().map(r -> new Candidate((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (HouseholdCategory) r[6], (LocalDate) r[7], Period.between((LocalDate) r[7], on).getYears(),
                 (LabourCapacity) r[8], (SchoolingStage) r[9], (EmploymentPlace) r[10], (Integer) r[11], (Integer) r[12], (Relation) r[13],
-                (HousingGrade) r[14], (LocalDate) r[15])).toList();
+                (HousingGrade) r[14], (LocalDate) r[15], heldBy((Long) r[0], measures.getOrDefault((Long) r[1], List.of())), Map.of())).toList();
+    }
+
+    /**
+     * The 一户一策 measures in force on {@code on}, by household: (member id or null for the whole household, type). One query:
+     * by household for a few households, else the county's (plans exist for monitored households only, so it stays small).
+     */
+    private Map<Long, List<Object[]>> measuresInForce(Set<Long> households, LocalDate on) {
+        if (households.isEmpty()) {
+            return Map.of();
+        }
+        String q = "select p.householdId, pm.memberId, pm.type from PlanMeasure pm join AssistancePlan p on p.id = pm.planId "
+                + "where pm.startOn <= :on and (pm.endOn is null or pm.endOn >= :on)";
+        boolean few = households.size() <= 1000;
+        TypedQuery<Object[]> query = em.createQuery(few ? q + " and p.householdId in :households" : q, Object[].class).setParameter("on", on);
+        if (few) {
+            query.setParameter("households", households);
+        }
+        Map<Long, List<Object[]>> byHousehold = new java.util.HashMap<>();
+        for (Object[] r : query.getResultList()) {
+            byHousehold.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(r);
+        }
+        return byHousehold;
+    }
+
+    private static Set<MeasureType> heldBy(long memberId, List<Object[]> householdMeasures) {
+        if (householdMeasures.isEmpty()) {
+            return Set.of();
+        }
+        Set<MeasureType> held = java.util.EnumSet.noneOf(MeasureType.class);
+        for (Object[] m : householdMeasures) {
+            if (m[1] == null || ((Long) m[1]) == memberId) {
+                held.add((MeasureType) m[2]);
+            }
+        }
+        return held;
     }
 
     ProgrammeRules rules(int year) {

@@ -101,6 +101,18 @@ public class ProgrammeApplication extends PanacheEntityBase {
     @Column(name = "reject_reason", length = 1000)
     public String rejectReason;
 
+    /** What the application states ({@link AssistanceProgramme#declarations()}), as JSON of codes; null when nothing. */
+    @Column(name = "declared_json", length = 1000)
+    public String declaredJson;
+
+    /** True for a programme a household receives once: the database then keeps one live application per household. */
+    @Column(name = "once_per_household", nullable = false)
+    public boolean oncePerHousehold;
+
+    /** Set when the township's review was the approval (小额临时救助): the rule that allowed it. */
+    @Column(name = "approval_rule", length = 500)
+    public String approvalRule;
+
     @Version
     public long version;
 }

@@ -52,6 +52,41 @@ public final class ProgrammeRules {
         return p.origin() == ParameterOrigin.NOT_SET ? null : new BigDecimal(p.value().strip());
     }
 
+    /**
+     * A percentage amount: {@code baseKey}'s money × {@code shareKey}'s percent, to the fen, half up (e.g. 60 % of a 380 yuan
+     * contribution is 228.00); null when either is not set for the year.
+     */
+    public BigDecimal percentOf(String baseKey, String shareKey) {
+        BigDecimal base = money(baseKey);
+        if (base == null || !isSet(shareKey)) {
+            return null;
+        }
+        BigDecimal share = new BigDecimal(parameter(shareKey).value().strip());
+        return base.multiply(share).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A tiered amount: the tier a member falls in picks the parameter that gives the amount (学段 × 寄宿 → 两免一补 standard).
+     * Returns the rule result naming the tier and the parameter; the amount is {@link #money(String)} of {@code tiers.get(tier)}.
+     */
+    public <T> RuleResult tier(String rule, java.util.Map<T, String> tiers, T tier, String tierFact) {
+        String key = tiers.get(tier);
+        if (key == null) {
+            return fact(rule, false, tierFact + "（不在补助档次内）", null);
+        }
+        return withParameter(rule, key, tierFact, v -> true);
+    }
+
+    /** The tiers and their amounts in one line ("小学非寄宿生 500 元；…"), a tier not set for the year saying so. */
+    public <T> String tierTable(java.util.Map<T, String> tiers, java.util.function.Function<T, String> label) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        tiers.forEach((t, key) -> {
+            BigDecimal v = money(key);
+            parts.add(label.apply(t) + " " + (v == null ? "（本年度未设定）" : v.stripTrailingZeros().toPlainString() + " 元"));
+        });
+        return String.join("；", parts);
+    }
+
     /** A rule whose basis is a policy text rather than a parameter (e.g. who a programme is for). */
     public RuleResult fact(String rule, boolean passed, String fact, String source) {
         return new RuleResult(rule, passed ? RuleResult.Outcome.PASSED : RuleResult.Outcome.FAILED, fact, null, null, null, source);

@@ -14,7 +14,13 @@ public final class ProgrammeViews {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AssistanceProgrammeView")
-    public record ProgrammeView(String id, String name, String summary, int year, List<ParameterView> parameters) {
+    /**
+     * A programme and its parameters for the year; {@code listsUnclaimed} false for one given on application only (no 应享未享
+     * list), {@code noticeRequired} false where no village 公示 is held, {@code paidToAccount} false where nothing goes to
+     * the 一卡通; {@code declarations}: what its application states.
+     */
+    public record ProgrammeView(String id, String name, String summary, int year, List<ParameterView> parameters, boolean listsUnclaimed,
+            boolean noticeRequired, boolean paidToAccount, List<AssistanceProgramme.Declaration> declarations) {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MemberEntitlements")
