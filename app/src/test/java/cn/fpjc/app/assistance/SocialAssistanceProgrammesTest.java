@@ -55,6 +55,13 @@ class SocialAssistanceProgrammesTest {
         clerk = Api.createUser("t_sap_clerk_" + county, Roles.VILLAGE_CLERK, county, village);
         reviewer = Api.createUser("t_sap_rev_" + county, Roles.TOWNSHIP_REVIEWER, county, tv[0]);
         approver = Api.createUser("t_sap_appr_" + county, Roles.COUNTY_APPROVER, county, county);
+    }
+
+    /** The Henan county, onboarded by the tests that need it only. */
+    static void henanCounty() {
+        if (henan != null) {
+            return;
+        }
         henan = Api.onboard("henan", "41");
         String henanAdmin = Api.createUser("t_sap_hadmin_" + henan, Roles.COUNTY_ADMIN, henan, henan);
         String[] htv = Api.addTownshipAndVillage(henanAdmin, henan, "101");
@@ -182,6 +189,7 @@ class SocialAssistanceProgrammesTest {
                 + "/programme-applications").then().statusCode(400).body("fields.field", hasItem("declared.bus"));
 
         // Henan sets the same tiers from its own document.
+        henanCounty();
         Map<String, Long> hn = household(henanClerk, henan, henanVillage, "脱贫户", List.of(member("豫父", "户主", "19800101", "非在校生", "未务工", null),
                 member("豫小", "子女", "20160101", "小学", "未务工", null)));
         JsonPath applied = submit(henanClerk, henan, application("education-aid", hn.get("豫小"), 2025, null, Map.of("lodging", "BOARDING")), 201);
@@ -235,6 +243,7 @@ class SocialAssistanceProgrammesTest {
     @Test
     void aSmallTemporaryAidIsApprovedByTheTownshipWhereTheProvinceSaysSo() {
         // Henan: up to 3 × the urban monthly 低保 standard; the standard is the province admin's to set (no seed gives it).
+        henanCounty();
         Api.setYearlyValue("henan-admin", "henan", "assistance.dibao.urban-standard-monthly", 2025, "700", "测试：城市低保月标准");
         Map<String, Long> h = household(henanClerk, henan, henanVillage, "一般农户", List.of(member("豫急", "户主", "19750101", "非在校生", "未务工", null),
                 member("豫急妻", "配偶", "19760101", "非在校生", "未务工", null)));
@@ -281,6 +290,22 @@ class SocialAssistanceProgrammesTest {
                 .post("/programmes/education-aid/applications");
         String detail = ApplicationPagesTest.follow(clerk, made);
         assertTrue(detail.contains("住宿情况：寄宿生") && detail.contains("1250.00"), detail);
+    }
+
+    @Test
+    void aMemberPaidWithoutAnApplicationIsNoLongerUnclaimed() {
+        Map<String, Long> h = household(clerk, county, village, "监测户", List.of(member("付父", "户主", "19800101", "非在校生", "未务工", null),
+                member("付甲", "子女", "20150101", "小学", "未务工", null), member("付乙", "子女", "20150101", "小学", "未务工", null)));
+        String unclaimed = "/api/counties/" + county + "/assistance-programmes/education-aid/unclaimed";
+        JsonPath before = as(clerk).queryParam("year", 2025).queryParam("size", 500).get(unclaimed).then().statusCode(200).extract().jsonPath();
+        assertTrue(before.getList("items.memberId", Long.class).containsAll(List.of(h.get("付甲"), h.get("付乙"))), before.prettify());
+        as(clerk).body(Map.of("holderMemberId", h.get("付父"), "bankName", "黑龙江省农村信用社", "accountNo", "6228480012345679"))
+                .put("/api/counties/" + county + "/household-accounts/" + h.get("household")).then().statusCode(201);
+        as(approver).body(Map.of("programmeId", "education-aid", "period", "2025", "lines", List.of(Map.of("memberId", h.get("付甲"), "amount", "500.00"))))
+                .post("/api/counties/" + county + "/payment-batches").then().statusCode(201);
+        JsonPath after = as(clerk).queryParam("year", 2025).queryParam("size", 500).get(unclaimed).then().statusCode(200).extract().jsonPath();
+        List<Long> rows = after.getList("items.memberId", Long.class);
+        assertTrue(rows.contains(h.get("付乙")) && !rows.contains(h.get("付甲")), after.prettify());
     }
 
     @Test

@@ -187,13 +187,19 @@ public class EntitlementService {
     }
 
     /**
-     * Members who have applied for the programme in the year (any application not refused): 应享未享 is those entitled who
-     * have neither applied nor been paid, and payments are made from approved applications.
+     * Members who have applied for the programme in the year (any application not refused) or been instructed a payment of
+     * it for a period of the year (not cancelled; a failed one is being re-issued), whether or not through an application:
+     * 应享未享 is those entitled who have neither applied nor been paid.
      */
     Set<Long> claimed(String programmeId, int year) {
-        return new HashSet<>(em.createQuery("select a.memberId from ProgrammeApplication a where a.programmeId = :p and a.year = :y "
+        Set<Long> claimed = new HashSet<>(em.createQuery("select a.memberId from ProgrammeApplication a where a.programmeId = :p and a.year = :y "
                 + "and a.status <> :rejected", Long.class).setParameter("p", programmeId).setParameter("y", year)
                 .setParameter("rejected", ApplicationStatus.REJECTED).getResultList());
+        claimed.addAll(em.createQuery("select i.memberId from PaymentInstruction i where i.programmeId = :p and (i.period = :year or "
+                + "i.period like :within) and i.status <> :cancelled", Long.class).setParameter("p", programmeId)
+                .setParameter("year", String.valueOf(year)).setParameter("within", year + "-%")
+                .setParameter("cancelled", cn.fpjc.core.assistance.payment.InstructionStatus.CANCELLED).getResultList());
+        return claimed;
     }
 
     /** One active member of an active household, as a programme sees them, or null. No scope check: the caller's. */
