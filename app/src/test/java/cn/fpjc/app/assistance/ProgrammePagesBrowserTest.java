@@ -160,6 +160,59 @@ class ProgrammePagesBrowserTest {
         }
     }
 
+    /**
+     * The 小额信贷 pages on a phone, as county staff (every form of a running loan shown): nothing wider than the window
+     * but a table's own box, and the overdue view's ECharts chart drawn on its canvas under the Content-Security-Policy.
+     */
+    @Test
+    void theLoanPagesFitAPhoneAndTheOverdueChartIsDrawn() throws Exception {
+        String county = Api.onboard("jiangxi", "36");
+        String admin = Api.createUser("t_lnb_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        String village = Api.addTownshipAndVillage(admin, county, "101")[1];
+        String clerk = Api.createUser("t_lnb_clerk_" + county, Roles.VILLAGE_CLERK, county, village);
+        String approver = Api.createUser("t_lnb_appr_" + county, Roles.COUNTY_APPROVER, county, county);
+        String no = "LNB" + county;
+        String[] borrower = LoanPagesTest.household(clerk, county, village, no, "宋贷款", "19850101");
+        LoanPagesTest.today(county, "2025-01-10");
+        try {
+            long loan = Api.as(clerk).body(Map.of("memberId", Long.parseLong(borrower[0]), "amount", "30000", "termMonths", 12, "annualRate", "3.45",
+                    "repaymentMethod", "按季付息、到期还本", "purpose", "种植脐橙")).post("/api/counties/" + county + "/loans").then().statusCode(201)
+                    .extract().jsonPath().getLong("loan.id");
+            MicroLoanTest.approve(county, approver, loan);
+            MicroLoanTest.disburse(county, admin, loan, "LNB-" + county, "2025-01-10");
+            LoanPagesTest.today(county, "2025-04-11");
+            Api.as(admin).post("/api/counties/" + county + "/loan-delinquency/runs").then().statusCode(200);
+
+            browser.manage().deleteAllCookies();
+            open("login");
+            browser.findElement(By.id("username")).sendKeys(admin);
+            browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+            browser.findElement(By.id("login-submit")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+            for (Map.Entry<String, String> page : Map.of("book", "loans", "loan", "loans/" + loan, "application", "loans/new?householdNo=" + no,
+                    "overdue", "loans/overdue", "ledger", "loans/ledger").entrySet()) {
+                open(page.getValue());
+                assertTrue(browser.findElement(By.tagName("h1")).getText().length() > 0, page.getKey());
+                if (page.getKey().equals("overdue")) {
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "true".equals(
+                            d.findElement(By.id("bucket-chart")).getAttribute("data-rendered")));
+                    assertTrue(browser.findElements(By.cssSelector("#bucket-chart canvas")).size() > 0, "ECharts drew its canvas");
+                    double width = ((Number) js("return document.getElementById('bucket-chart').getBoundingClientRect().width")).doubleValue();
+                    assertTrue(width > PHONE - 60 && width <= PHONE, "the chart fills the phone's width: " + width);
+                }
+                if (page.getKey().equals("loan")) {
+                    assertTrue(browser.findElement(By.id("repayment-form")).isDisplayed() && browser.findElement(By.id("renewal-form")).isDisplayed());
+                }
+                assertEquals("", js(OVERFLOWING), page.getKey() + ": something in the page is wider than the phone");
+                long documentWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+                assertTrue(documentWidth <= PHONE, page.getKey() + ": the page scrolls sideways (" + documentWidth + " px)");
+                screenshot("loan-pages-390-" + page.getKey());
+            }
+        } finally {
+            LoanPagesTest.machineDate(county);
+        }
+    }
+
     private static Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
     }

@@ -11,6 +11,9 @@ import cn.fpjc.core.assistance.loan.LoanViews.LoanScanView;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.clock.AppClock;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.platform.files.FileLimits;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
@@ -73,6 +76,9 @@ public class LoanBookService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    FileLimits fileLimits;
+
     /**
      * Recomputes every running loan's delinquency on the county's today and records the county figures: outstanding principal,
      * the outstanding principal of loans with anything past due, the rate and whether it is above the limit. Runs in the
@@ -134,13 +140,21 @@ public class LoanBookService {
     }
 
     /**
-     * The bank's ledger of repayments, row by row: each row matched by 合同编号 to a disbursed loan, the 身份证号 checked
-     * against the borrower, and recorded as a repayment — or refused with the reason in Chinese. A row already imported
-     * (same 流水号 for the loan, or without one the same date and amounts) is refused, so a ledger can be imported again.
+     * The bank's ledger of repayments (.csv or .xlsx as {@link LedgerFiles} reads it; the API and the page both upload it
+     * here), row by row: each row matched by 合同编号 to a disbursed loan, the 身份证号 checked against the borrower, and
+     * recorded as a repayment — or refused with the reason in Chinese. A row already imported (same 流水号 for the loan, or
+     * without one the same date and amounts) is refused, so a ledger can be imported again.
      */
     @Transactional
-    public LoanLedgerReport importLedger(List<LedgerRow> rows) {
+    public LoanLedgerReport importLedger(java.nio.file.Path file, String fileName) {
         user.requireAnyRole(LoanService.COUNTY_STAFF);
+        if (file == null) {
+            throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
+        }
+        return importLedger(LedgerFiles.read(file, fileName, fileLimits));
+    }
+
+    private LoanLedgerReport importLedger(List<LedgerRow> rows) {
         LocalDate today = clock.today();
         List<LoanLedgerRowResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();

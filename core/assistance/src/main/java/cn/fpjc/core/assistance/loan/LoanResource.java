@@ -12,9 +12,6 @@ import cn.fpjc.core.assistance.loan.LoanViews.LoanDueList;
 import cn.fpjc.core.assistance.loan.LoanViews.LoanLedgerReport;
 import cn.fpjc.core.assistance.loan.LoanViews.LoanDetail;
 import cn.fpjc.core.assistance.loan.LoanViews.LoanScanView;
-import cn.fpjc.core.platform.error.ApiException;
-import cn.fpjc.core.platform.error.PlatformError;
-import cn.fpjc.core.platform.files.FileLimits;
 import cn.fpjc.core.platform.tenancy.TenantScoped;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -45,9 +42,6 @@ public class LoanResource {
 
     @Inject
     LoanBookService book;
-
-    @Inject
-    FileLimits fileLimits;
 
     /** The product in force today (micro = 脱贫人口小额信贷): each limit with its parameter and source. */
     @GET
@@ -123,10 +117,7 @@ public class LoanResource {
     @Path("/loan-ledger")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public LoanLedgerReport importLedger(@PathParam("county") String county, @RestForm("file") FileUpload file) {
-        if (file == null || file.size() == 0) {
-            throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
-        }
-        return book.importLedger(LedgerFiles.read(file.uploadedFile(), file.fileName(), fileLimits));
+        return book.importLedger(file == null || file.size() == 0 ? null : file.uploadedFile(), file == null ? null : file.fileName());
     }
 
     /** The latest delinquency scan (county balances, overdue rate against its limit) and the overdue loans in scope. */

@@ -57,11 +57,12 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class LoanService {
-    static final String[] APPLICANTS = {Roles.VILLAGE_CLERK, Roles.TOWNSHIP_REVIEWER, Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER};
-    static final String[] APPROVERS = {Roles.COUNTY_APPROVER};
-    static final String[] COUNTY_STAFF = {Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER};
-    static final String[] SUPERVISORS = APPLICANTS;
-    static final String[] READERS = Roles.COUNTY_ROLES.toArray(String[]::new);
+    /** Who may do what (the pages offer each form to these roles only; the methods below enforce them). */
+    public static final String[] APPLICANTS = {Roles.VILLAGE_CLERK, Roles.TOWNSHIP_REVIEWER, Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER};
+    public static final String[] APPROVERS = {Roles.COUNTY_APPROVER};
+    public static final String[] COUNTY_STAFF = {Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER};
+    public static final String[] SUPERVISORS = APPLICANTS;
+    public static final String[] READERS = Roles.COUNTY_ROLES.toArray(String[]::new);
     static final BigDecimal MAX_AMOUNT_INPUT = new BigDecimal("99999999.99");
     static final BigDecimal MAX_RATE_INPUT = new BigDecimal("36");
 
