@@ -38,6 +38,8 @@ class SocialAssistanceProgrammesTest {
     static String clerk;
     static String reviewer;
     static String approver;
+    static String admin;
+    static String otherVillage;
     static String henan;
     static String henanVillage;
     static String henanClerk;
@@ -49,8 +51,9 @@ class SocialAssistanceProgrammesTest {
             return;
         }
         county = Api.onboard("heilongjiang", "23");
-        String admin = Api.createUser("t_sap_admin_" + county, Roles.COUNTY_ADMIN, county, county);
+        admin = Api.createUser("t_sap_admin_" + county, Roles.COUNTY_ADMIN, county, county);
         String[] tv = Api.addTownshipAndVillage(admin, county, "101");
+        otherVillage = Api.addTownshipAndVillage(admin, county, "102")[1];
         village = tv[1];
         clerk = Api.createUser("t_sap_clerk_" + county, Roles.VILLAGE_CLERK, county, village);
         reviewer = Api.createUser("t_sap_rev_" + county, Roles.TOWNSHIP_REVIEWER, county, tv[0]);
@@ -306,6 +309,13 @@ class SocialAssistanceProgrammesTest {
         JsonPath after = as(clerk).queryParam("year", 2025).queryParam("size", 500).get(unclaimed).then().statusCode(200).extract().jsonPath();
         List<Long> rows = after.getList("items.memberId", Long.class);
         assertTrue(rows.contains(h.get("付乙")) && !rows.contains(h.get("付甲")), after.prettify());
+
+        // With two villages the page draws the counts as a bar chart (ECharts) beside the table of the same figures.
+        household(admin, county, otherVillage, "脱贫户", List.of(member("外父", "户主", "19800101", "非在校生", "未务工", null),
+                member("外小", "子女", "20150101", "小学", "未务工", null)));
+        String html = ApplicationPagesTest.page(approver, "/programmes/education-aid/unclaimed?year=2025", 200);
+        assertTrue(html.contains("id=\"by-village-chart\" data-echarts=\"bar\" data-labels=\"测试村101|测试村102\""), html);
+        assertTrue(html.contains("/webjars/echarts/5.3.1/dist/echarts.min.js"), "the chart library is loaded");
     }
 
     @Test
