@@ -160,7 +160,10 @@ class SocialAssistanceProgrammesTest {
         // Paid for the member, not to the 一卡通: there is no payment batch for it.
         as(approver).body(Map.of("programmeId", "medical-insurance", "year", 2024, "period", "2024"))
                 .post("/api/counties/" + county + "/programme-applications/payment-batch").then().statusCode(409)
-                .body("code", equalTo("PROGRAMME_NOT_PAID_TO_ACCOUNT"));
+                .body("code", equalTo("PAYMENT_PROGRAMME_NOT_TO_ACCOUNT"));
+        as(approver).body(Map.of("programmeId", "medical-insurance", "period", "2024", "lines", List.of(Map.of("memberId", monitored.get("医乙"),
+                "amount", "228.00")))).post("/api/counties/" + county + "/payment-batches").then().statusCode(409)
+                .body("code", equalTo("PAYMENT_PROGRAMME_NOT_TO_ACCOUNT"));
     }
 
     @Test
@@ -316,6 +319,31 @@ class SocialAssistanceProgrammesTest {
         String html = ApplicationPagesTest.page(approver, "/programmes/education-aid/unclaimed?year=2025", 200);
         assertTrue(html.contains("id=\"by-village-chart\" data-echarts=\"bar\" data-labels=\"测试村101|测试村102\""), html);
         assertTrue(html.contains("/webjars/echarts/5.3.1/dist/echarts.min.js"), "the chart library is loaded");
+    }
+
+    @Test
+    void hunansHousingApplicationsForAYearCloseWhenItsPlanIsDue() {
+        String hunan = Api.onboard("hunan", "43");
+        String hAdmin = Api.createUser("t_sap_hnadmin_" + hunan, Roles.COUNTY_ADMIN, hunan, hunan);
+        String hVillage = Api.addTownshipAndVillage(hAdmin, hunan, "101")[1];
+        Map<String, Long> h = household(hAdmin, hunan, hVillage, "脱贫户", List.of(member("湘父", "户主", "19600101", "非在校生", "未务工", null)));
+        as(hAdmin).body(Map.of("educationOk", true, "medicalOk", true, "housingGrade", "C", "housingCheckedOn", "2024-03-01",
+                "waterQuantityOk", true, "waterQualityOk", true, "waterConvenienceOk", true, "waterGuaranteeOk", true))
+                .put("/api/counties/" + hunan + "/households/" + h.get("household") + "/guarantee").then().statusCode(200);
+        try {
+            // 湖南: C、D级房屋 into the year's plan before May — on 6 May the year's applications are closed, and the rule says why.
+            as("admin").body(Map.of("today", "2024-05-06", "county", hunan)).put("/api/admin/clock").then().statusCode(200);
+            JsonPath closed = submit(hAdmin, hunan, application("housing-renovation", h.get("湘父"), 2024, 10000, null), 409);
+            assertEquals("APPLICATION_WINDOW_CLOSED", closed.getString("code"));
+            assertTrue(closed.getString("message").contains("4月30日前纳入") && closed.getString("message").contains("004"), closed.prettify());
+            // In April the window is open; Hunan sets no amount for a C house, so the application waits for it, not guessed.
+            as("admin").body(Map.of("today", "2024-04-10", "county", hunan)).put("/api/admin/clock").then().statusCode(200);
+            JsonPath open = submit(hAdmin, hunan, application("housing-renovation", h.get("湘父"), 2024, 10000, null), 409);
+            assertEquals("APPLICATION_NOT_ENTITLED", open.getString("code"));
+            assertTrue(open.getString("message").contains("本年度未设定"), open.prettify());
+        } finally {
+            as("admin").queryParam("county", hunan).delete("/api/admin/clock").then().statusCode(200);
+        }
     }
 
     @Test

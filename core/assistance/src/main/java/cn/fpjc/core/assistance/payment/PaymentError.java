@@ -4,6 +4,7 @@ import cn.fpjc.core.platform.error.ErrorCode;
 
 /** Errors of payments to the household's 惠民惠农“一卡通” account (issue 13). Names are unique across modules; clients switch on them. */
 public enum PaymentError implements ErrorCode {
+    PAYMENT_PROGRAMME_NOT_TO_ACCOUNT(409, "该项目的资金不发放到一卡通"),
     PAYMENT_PROGRAMME_UNKNOWN(400, "未知的帮扶项目（项目未登记）"),
     PAYMENT_ACCOUNT_MISSING(409, "该户尚未登记惠民惠农“一卡通”账户，请先登记"),
     PAYMENT_ACCOUNT_NOT_SET(404, "该户尚未登记惠民惠农“一卡通”账户"),

@@ -11,4 +11,9 @@ import java.util.Optional;
 public interface PaymentProgrammes {
     /** The programme's Chinese name, or empty when the id is not a programme of the current county. */
     Optional<String> displayName(String programmeId);
+
+    /** False for a known programme whose money does not go to the 一卡通 (医保资助参保 pays the contribution): no batch for it. */
+    default boolean paysToAccount(String programmeId) {
+        return true;
+    }
 }

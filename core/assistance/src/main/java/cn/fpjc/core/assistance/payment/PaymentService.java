@@ -626,6 +626,9 @@ public class PaymentService {
         for (PaymentProgrammes p : programmes) {
             Optional<String> name = p.displayName(id);
             if (name.isPresent()) {
+                if (!p.paysToAccount(id)) {
+                    throw new ApiException(PaymentError.PAYMENT_PROGRAMME_NOT_TO_ACCOUNT, name.get() + "的资金不发放到一卡通，不能建立发放批次");
+                }
                 return name.get();
             }
         }

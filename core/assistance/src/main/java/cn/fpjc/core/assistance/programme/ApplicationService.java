@@ -83,6 +83,10 @@ public class ApplicationService {
         }
         AssistanceProgramme programme = engine.programme(in.programmeId());
         ProgrammeRules rules = engine.rules(in.year() == null ? clock.year() : engine.checkedYear(in.year()));
+        AssistanceProgramme.Window window = programme.applicationWindow(rules.year(), rules);
+        if (window != null && !window.contains(clock.today())) {
+            throw new ApiException(ProgrammeError.APPLICATION_WINDOW_CLOSED, clock.today() + " 不在" + rules.year() + "年度的申请期内：" + window.rule());
+        }
         Map<String, String> declared = declared(programme, in.declared());
         Candidate who = inScope(in.memberId(), rules).withDeclared(declared);
         Decision decision = entitled(programme, who, rules);

@@ -113,6 +113,22 @@ public interface AssistanceProgramme {
         return null;
     }
 
+    /**
+     * The days in which applications for {@code year} are taken, with the rule (湖南: C、D级危房 into the year's plan before
+     * May); null when the policy sets no window, or the province has not set it. An application outside it is refused.
+     */
+    default Window applicationWindow(int year, ProgrammeRules rules) {
+        return null;
+    }
+
+    /** An application window: first and last day (either may be open, null) and the rule in Chinese with its source. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeApplicationWindow")
+    record Window(java.time.LocalDate from, java.time.LocalDate to, String rule) {
+        public boolean contains(java.time.LocalDate day) {
+            return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+        }
+    }
+
     /** A fact the application states: its key, Chinese label, choices, and the choice assumed before anyone applies (or null). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProgrammeDeclaration")
     record Declaration(String key, String label, List<Choice> choices, String defaultChoice) {

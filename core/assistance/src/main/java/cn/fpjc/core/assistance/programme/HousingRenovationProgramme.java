@@ -20,6 +20,7 @@ import java.util.Map;
 public class HousingRenovationProgramme implements AssistanceProgramme {
     static final String C = "assistance.housing.c-grade-subsidy";
     static final String D = "assistance.housing.d-grade-subsidy";
+    static final String INTO_PLAN_BY = "assistance.housing.cd-into-plan-by";
     static final String SOURCE = "000 “三保障”和饮水安全落实 二、住房安全：对农村低收入群体等重点对象C级、D级危房实施改造";
 
     @Override
@@ -39,7 +40,7 @@ public class HousingRenovationProgramme implements AssistanceProgramme {
 
     @Override
     public List<String> parameterKeys() {
-        return List.of(C, D);
+        return List.of(C, D, INTO_PLAN_BY);
     }
 
     @Override
@@ -56,6 +57,17 @@ public class HousingRenovationProgramme implements AssistanceProgramme {
     public Candidates candidates() {
         return new Candidates("h.category in :categories and m.relation = :head", Map.of("categories",
                 List.of(HouseholdCategory.POVERTY_ALLEVIATED, HouseholdCategory.MONITORED), "head", Relation.HEAD));
+    }
+
+    /** Where the province sets the day by which C and D houses enter the year's plan (Hunan: before May), the year's applications end then. */
+    @Override
+    public Window applicationWindow(int year, ProgrammeRules rules) {
+        if (!rules.isSet(INTO_PLAN_BY)) {
+            return null;
+        }
+        java.time.LocalDate to = java.time.MonthDay.parse("--" + rules.parameter(INTO_PLAN_BY).value().strip()).atYear(year);
+        return new Window(null, to, year + "年度危房改造任务须于" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日前纳入（依据："
+                + rules.parameter(INTO_PLAN_BY).source() + "）");
     }
 
     @Override

@@ -7,7 +7,7 @@ public enum ProgrammeError implements ErrorCode {
     PROGRAMME_UNKNOWN(404, "没有这个帮扶政策项目"),
     PROGRAMME_YEAR_INVALID(400, "年度不在可查询的范围内（2020年至明年）"),
     PROGRAMME_ON_APPLICATION_ONLY(409, "该项目依申请办理，没有应享未享名单"),
-    PROGRAMME_NOT_PAID_TO_ACCOUNT(409, "该项目的资金不发放到一卡通"),
+    APPLICATION_WINDOW_CLOSED(409, "不在该项目本年度的申请期内"),
     APPLICATION_NOT_ENTITLED(409, "不符合该项目的补助条件"),
     APPLICATION_EXISTS(409, "该成员本年度已申请过这个项目，不能重复申请"),
     HOUSEHOLD_APPLICATION_EXISTS(409, "该户已申请过这个项目（以户为单位，不重复补助）"),

@@ -43,13 +43,19 @@ public class ProgrammePayments implements PaymentProgrammes {
         return engine.find(programmeId).map(AssistanceProgramme::name); // a method: a field read through the client proxy is null
     }
 
+    @Override
+    public boolean paysToAccount(String programmeId) {
+        return engine.find(programmeId).map(AssistanceProgramme::paidToAccount).orElse(true);
+    }
+
     /** Makes the batch of {@code period} (e.g. 2026-H1 for 雨露计划's spring term) from the year's approved applications. */
     @Transactional
     public Outcome<BatchDetail> batch(String programmeId, Integer year, String period) {
         user.requireAnyRole(PaymentService.MAKERS); // the payment module's makers, before anything is read
         AssistanceProgramme programme = engine.programme(programmeId);
         if (!programme.paidToAccount()) {
-            throw new ApiException(ProgrammeError.PROGRAMME_NOT_PAID_TO_ACCOUNT, programme.name() + "的资金直接用于代缴，不发放到一卡通：已审批名单交由主管部门办理");
+            throw new ApiException(cn.fpjc.core.assistance.payment.PaymentError.PAYMENT_PROGRAMME_NOT_TO_ACCOUNT,
+                    programme.name() + "的资金直接用于代缴，不发放到一卡通：已审批名单交由主管部门办理");
         }
         if (year == null || period == null || period.isBlank()) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("period", "请填写年度和发放期（如 2026、2026-H1）")));
