@@ -27,6 +27,7 @@ import cn.fpjc.core.registry.PersonalDataCipher;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -37,9 +38,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The loan book as a whole: the delinquency scan (nightly through {@link LoanDelinquencyJob}, or on request) with the
@@ -83,22 +86,56 @@ public class LoanBookService {
      * Recomputes every running loan's delinquency on the county's today and records the county figures: outstanding principal,
      * the outstanding principal of loans with anything past due, the rate and whether it is above the limit. Runs in the
      * caller's transaction with the tenant bound (request or job).
+     *
+     * <p>Set-based, so that the nightly run stays proportional to the book: the running loans are read as values and locked
+     * until the scan commits (a repayment or renewal meanwhile waits for it, then finds the loan's new version, as when the
+     * scan wrote entities), their instalments already due come in one ordered query, {@link Delinquency#of} decides each
+     * loan as {@link LoanService#refreshDelinquency} does, and only the loans whose state changed are written, in bulk
+     * updates per state (version incremented, as an entity update would).
      */
     @Transactional
     public LoanScanView scan(TenantInfo tenant, String trigger) {
         LocalDate today = clock.today();
         EffectiveParameter limit = parameters.resolve(tenant.provinceId(), tenant.code(), RATE_LIMIT, today.getYear());
+        EntityManager em = Loan.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object[]> running = em.createNativeQuery("SELECT id, amount - principal_repaid, principal_repaid + interest_repaid, overdue_since,"
+                + " overdue_days, overdue_bucket, delinquency_on FROM loan WHERE status = :status AND product_code = :product ORDER BY id FOR UPDATE")
+                .setParameter("status", LoanStatus.DISBURSED.name()).setParameter("product", LoanProducts.MICRO).getResultList();
+        Map<Long, List<Delinquency.Due>> due = new HashMap<>(running.size() * 2);
+        try (Stream<Object[]> rows = em.createQuery("select i.loanId, i.dueOn, i.principal + i.interest from LoanInstalment i join Loan l"
+                + " on l.id = i.loanId where l.status = :status and l.productCode = :product and i.dueOn < :today order by i.loanId, i.seq",
+                Object[].class).setParameter("status", LoanStatus.DISBURSED).setParameter("product", LoanProducts.MICRO)
+                .setParameter("today", today).getResultStream()) {
+            rows.forEach(r -> due.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new Delinquency.Due((LocalDate) r[1], (BigDecimal) r[2])));
+        }
         BigDecimal outstanding = BigDecimal.ZERO;
         BigDecimal overdue = BigDecimal.ZERO;
         int[] buckets = new int[DelinquencyBucket.values().length];
-        List<Loan> running = Loan.list("status = ?1 and productCode = ?2", LoanStatus.DISBURSED, LoanProducts.MICRO);
-        for (Loan l : running) {
-            LoanService.refreshDelinquency(l, today);
-            outstanding = outstanding.add(l.outstanding());
-            if (l.overdueDays > 0) {
-                overdue = overdue.add(l.outstanding());
+        Map<Delinquency.State, List<Long>> changed = new HashMap<>();
+        for (Object[] r : running) {
+            long id = ((Number) r[0]).longValue();
+            BigDecimal owed = (BigDecimal) r[1];
+            Delinquency.State s = Delinquency.of(due.getOrDefault(id, List.of()), (BigDecimal) r[2], today);
+            int days = (int) Math.min(Integer.MAX_VALUE, s.daysOverdue());
+            outstanding = outstanding.add(owed);
+            if (days > 0) {
+                overdue = overdue.add(owed);
             }
-            buckets[l.overdueBucket.ordinal()]++;
+            buckets[s.bucket().ordinal()]++;
+            if (!Objects.equals(s.overdueSince(), dateColumn(r[3])) || days != ((Number) r[4]).intValue() || !s.bucket().name().equals(r[5])
+                    || !today.equals(dateColumn(r[6]))) {
+                changed.computeIfAbsent(s, k -> new ArrayList<>()).add(id);
+            }
+        }
+        for (Map.Entry<Delinquency.State, List<Long>> e : changed.entrySet()) {
+            List<Long> ids = e.getValue();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                em.createQuery("update Loan set overdueSince = :since, overdueDays = :days, overdueBucket = :bucket, delinquencyOn = :today,"
+                        + " version = version + 1 where id in :ids").setParameter("since", e.getKey().overdueSince())
+                        .setParameter("days", (int) Math.min(Integer.MAX_VALUE, e.getKey().daysOverdue())).setParameter("bucket", e.getKey().bucket())
+                        .setParameter("today", today).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
+            }
         }
         LoanScan s = new LoanScan();
         s.triggerKind = trigger;
@@ -297,6 +334,11 @@ public class LoanBookService {
     static LoanScanView view(LoanScan s) {
         return new LoanScanView(s.id, s.triggerKind, s.scannedOn, s.loans, s.outstanding, s.overdue, s.overdueRate, s.rateLimit, s.rateLimitSource,
                 s.exceeded, s.days1to30, s.days31to90, s.days91to180, s.over180);
+    }
+
+    /** A DATE column from a native query (the driver's java.sql.Date, or already a LocalDate). */
+    private static LocalDate dateColumn(Object column) {
+        return column instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) column;
     }
 
     private static String blank(String s) {

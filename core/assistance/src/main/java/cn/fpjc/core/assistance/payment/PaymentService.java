@@ -119,6 +119,7 @@ public class PaymentService {
         List<Prepared> prepared = new ArrayList<>();
         ErrorCode conflict = null;
         Set<Long> seen = new HashSet<>();
+        Facts facts = Facts.of(programmeId, period, lines.stream().filter(l -> l != null && l.memberId() != null).map(Line::memberId).toList());
         for (int i = 0; i < lines.size() && lines.size() <= MAX_LINES; i++) {
             Line line = lines.get(i) == null ? new Line(null, null, null) : lines.get(i);
             String field = "lines[" + i + "]";
@@ -127,7 +128,7 @@ public class PaymentService {
                     errors.add(new FieldError(field + ".memberId", "同一对象在本批中出现多次"));
                     continue;
                 }
-                prepared.add(prepare(programmeId, period, line, field, errors));
+                prepared.add(prepare(programmeId, period, line, field, errors, null, facts));
             } catch (ApiException e) {
                 conflict = conflict == null ? e.code() : conflict;
                 errors.add(new FieldError(field + ".memberId", e.humanMessage()));
@@ -299,7 +300,7 @@ public class PaymentService {
             throw new ApiException(PaymentError.PAYMENT_BATCH_STATE, b.status.label());
         }
         List<FieldError> errors = new ArrayList<>();
-        Prepared p = prepare(b.programmeId, b.period, line, "", errors);
+        Prepared p = prepare(b.programmeId, b.period, line, "", errors, null, Facts.ONE_BY_ONE);
         ApiException.refuseIfAny(errors);
         PaymentInstruction i = write(b, p, null, key, key == null ? null : digest);
         PaymentInstruction.flush();
@@ -390,7 +391,7 @@ public class PaymentService {
             audit.record("CREATE", "payment_batch", String.valueOf(b.id), null, view(b));
         }
         List<FieldError> errors = new ArrayList<>();
-        Prepared p = prepare(failed.programmeId, failed.period, new Line(failed.memberId, failed.amount, failed.note), "", errors, failed.id);
+        Prepared p = prepare(failed.programmeId, failed.period, new Line(failed.memberId, failed.amount, failed.note), "", errors, failed.id, Facts.ONE_BY_ONE);
         ApiException.refuseIfAny(errors);
         PaymentInstruction again = write(b, p, failed.id, null, null);
         PaymentInstruction.flush();
@@ -502,8 +503,79 @@ public class PaymentService {
     record Prepared(Member member, Household household, HouseholdAccount account, String holderName, BigDecimal amount, String note) {
     }
 
-    private Prepared prepare(String programmeId, String period, Line line, String prefix, List<FieldError> errors) {
-        return prepare(programmeId, period, line, prefix, errors, null);
+    /**
+     * What a line is checked against: the member, the household, its account and the beneficiary's instructions of the
+     * programme and period — read one by one for a single instruction, or for a whole batch in a few queries up front
+     * (a query per line would also make Hibernate check every entity already loaded before each one).
+     */
+    interface Facts {
+        Facts ONE_BY_ONE = new Facts() {
+        };
+
+        default Member member(long id) {
+            return Member.findById(id);
+        }
+
+        default Household household(long id) {
+            return Household.findById(id);
+        }
+
+        default Optional<HouseholdAccount> account(long householdId) {
+            return HouseholdAccountService.find(householdId);
+        }
+
+        /** The beneficiary's instructions of the programme and period that were not cancelled. */
+        default List<PaymentInstruction> instructed(String programmeId, String period, long memberId) {
+            return PaymentInstruction.list("programmeId = ?1 and period = ?2 and memberId = ?3 and status <> ?4", programmeId, period, memberId,
+                    InstructionStatus.CANCELLED);
+        }
+
+        /** The members of a batch, their households, accounts, holders and instructions of the programme and period, 1,000 at a time. */
+        static Facts of(String programmeId, String period, List<Long> memberIds) {
+            Map<Long, Member> members = new HashMap<>();
+            Map<Long, Household> households = new HashMap<>();
+            Map<Long, HouseholdAccount> accounts = new HashMap<>();
+            Map<Long, List<PaymentInstruction>> instructed = new HashMap<>();
+            List<Long> ids = List.copyOf(new HashSet<>(memberIds));
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+                Member.<Member>list("id in ?1", chunk).forEach(m -> members.put(m.id, m));
+                PaymentInstruction.<PaymentInstruction>list("programmeId = ?1 and period = ?2 and memberId in ?3 and status <> ?4", programmeId,
+                        period, chunk, InstructionStatus.CANCELLED).forEach(i -> instructed.computeIfAbsent(i.memberId, k -> new ArrayList<>()).add(i));
+            }
+            List<Long> householdIds = List.copyOf(members.values().stream().map(m -> m.householdId).collect(Collectors.toSet()));
+            for (int from = 0; from < householdIds.size(); from += 1000) {
+                List<Long> chunk = householdIds.subList(from, Math.min(householdIds.size(), from + 1000));
+                Household.<Household>list("id in ?1", chunk).forEach(h -> households.put(h.id, h));
+                HouseholdAccount.<HouseholdAccount>list("householdId in ?1", chunk).forEach(a -> accounts.put(a.householdId, a));
+            }
+            List<Long> holders = List.copyOf(accounts.values().stream().map(a -> a.holderMemberId).filter(h -> !members.containsKey(h))
+                    .collect(Collectors.toSet()));
+            for (int from = 0; from < holders.size(); from += 1000) {
+                Member.<Member>list("id in ?1", holders.subList(from, Math.min(holders.size(), from + 1000))).forEach(m -> members.put(m.id, m));
+            }
+            return new Facts() {
+                @Override
+                public Member member(long id) {
+                    return members.get(id);
+                }
+
+                @Override
+                public Household household(long id) {
+                    return households.get(id);
+                }
+
+                @Override
+                public Optional<HouseholdAccount> account(long householdId) {
+                    return Optional.ofNullable(accounts.get(householdId));
+                }
+
+                @Override
+                public List<PaymentInstruction> instructed(String sameProgramme, String samePeriod, long memberId) {
+                    return instructed.getOrDefault(memberId, List.of());
+                }
+            };
+        }
     }
 
     /**
@@ -511,7 +583,7 @@ public class PaymentService {
      * no live instruction of the programme and period (and no failed one, unless this is its re-issue). Input problems go
      * to {@code errors}; a conflict is thrown with its own code. The database's key decides races.
      */
-    private Prepared prepare(String programmeId, String period, Line line, String prefix, List<FieldError> errors, Long reissueOf) {
+    private Prepared prepare(String programmeId, String period, Line line, String prefix, List<FieldError> errors, Long reissueOf, Facts facts) {
         String at = prefix.isEmpty() ? "" : prefix + ".";
         int before = errors.size();
         BigDecimal amount = amount(line.amount(), at + "amount", errors);
@@ -521,8 +593,8 @@ public class PaymentService {
         if (line.memberId() == null) {
             errors.add(new FieldError(at + "memberId", "请选择发放对象"));
         } else {
-            m = Member.findById(line.memberId());
-            h = m == null ? null : Household.findById(m.householdId);
+            m = facts.member(line.memberId());
+            h = m == null ? null : facts.household(m.householdId);
             if (m == null || h == null || !cn.fpjc.core.platform.security.OrgScope.covers(user.orgCode(), h.villageCode)) {
                 errors.add(new FieldError(at + "memberId", "发放对象不存在"));
             } else if (!m.active || !h.active) {
@@ -533,18 +605,17 @@ public class PaymentService {
             return null;
         }
         Household found = h;
-        HouseholdAccount account = HouseholdAccountService.find(h.id)
+        HouseholdAccount account = facts.account(h.id)
                 .orElseThrow(() -> new ApiException(PaymentError.PAYMENT_ACCOUNT_MISSING, "户编号" + found.householdNo));
-        List<InstructionStatus> states = PaymentInstruction.<PaymentInstruction>list(
-                "programmeId = ?1 and period = ?2 and memberId = ?3 and status <> ?4", programmeId, period, m.id, InstructionStatus.CANCELLED)
-                .stream().filter(i -> !i.id.equals(reissueOf) && i.reissuedAsId == null).map(i -> i.status).toList();
+        List<InstructionStatus> states = facts.instructed(programmeId, period, m.id).stream()
+                .filter(i -> !i.id.equals(reissueOf) && i.reissuedAsId == null).map(i -> i.status).toList();
         if (states.stream().anyMatch(s -> s != InstructionStatus.FAILED)) {
             throw new ApiException(PaymentError.PAYMENT_ALREADY_INSTRUCTED, m.name + "，" + Period.label(period));
         }
         if (!states.isEmpty()) {
             throw new ApiException(PaymentError.PAYMENT_FAILED_USE_REISSUE, m.name);
         }
-        Member holder = Member.findById(account.holderMemberId);
+        Member holder = facts.member(account.holderMemberId);
         if (holder == null || !holder.active || !holder.householdId.equals(h.id)) {
             throw new ApiException(PaymentError.PAYMENT_ACCOUNT_HOLDER_GONE, "户编号" + h.householdNo);
         }
