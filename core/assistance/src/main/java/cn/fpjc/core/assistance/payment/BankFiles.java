@@ -37,7 +37,7 @@ public class BankFiles {
     static final Set<String> REFERENCE = Set.of("银行流水号", "流水号");
     static final Set<String> PAID = Set.of("成功", "入账成功", "已入账", "SUCCESS", "S");
     static final Set<String> NOT_PAID = Set.of("失败", "入账失败", "退回", "FAILED", "FAIL", "F");
-    static final int MAX_ROWS = 100_000;
+    static final int MAX_ROWS = PaymentService.MAX_GENERATED_LINES;
 
     @Inject
     PaymentService payments;

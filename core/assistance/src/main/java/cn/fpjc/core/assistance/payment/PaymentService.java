@@ -65,6 +65,8 @@ public class PaymentService {
     /** Who reads batches, instructions and ledgers: the makers and 县级资金拨付. */
     public static final String[] READERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.COUNTY_FINANCE };
     static final int MAX_LINES = 5000;
+    /** A batch made from approved applications or a payroll; the bank return reader takes as many rows. */
+    static final int MAX_GENERATED_LINES = 100_000;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
     @Inject
@@ -93,6 +95,20 @@ public class PaymentService {
      */
     @Transactional
     public Outcome<BatchDetail> createBatch(BatchInput in, String idempotencyKey) {
+        return createBatch(in, idempotencyKey, MAX_LINES);
+    }
+
+    /**
+     * The same, for the lines of a period the programme engine or the payroll computed from the database: up to
+     * {@link #MAX_GENERATED_LINES} (as many as a bank return file may answer), where a request body is capped at
+     * {@link #MAX_LINES}.
+     */
+    @Transactional
+    public Outcome<BatchDetail> createGeneratedBatch(BatchInput in) {
+        return createBatch(in, null, MAX_GENERATED_LINES);
+    }
+
+    private Outcome<BatchDetail> createBatch(BatchInput in, String idempotencyKey, int maxLines) {
         user.requireAnyRole(MAKERS);
         String key = checkKey(idempotencyKey);
         if (in == null) {
@@ -110,8 +126,8 @@ public class PaymentService {
         Period.problem(in.period()).ifPresent(p -> errors.add(new FieldError("period", p)));
         String note = text(in.note(), "note", "备注", errors);
         List<Line> lines = in.lines() == null ? List.of() : in.lines();
-        if (lines.size() > MAX_LINES) {
-            errors.add(new FieldError("lines", "每批不超过" + MAX_LINES + "笔，请分批"));
+        if (lines.size() > maxLines) {
+            errors.add(new FieldError("lines", "每批不超过" + maxLines + "笔，请分批"));
         }
         ApiException.refuseIfAny(errors);
         String programmeId = in.programmeId().strip();
@@ -120,7 +136,7 @@ public class PaymentService {
         ErrorCode conflict = null;
         Set<Long> seen = new HashSet<>();
         Facts facts = Facts.of(programmeId, period, lines.stream().filter(l -> l != null && l.memberId() != null).map(Line::memberId).toList());
-        for (int i = 0; i < lines.size() && lines.size() <= MAX_LINES; i++) {
+        for (int i = 0; i < lines.size() && lines.size() <= maxLines; i++) {
             Line line = lines.get(i) == null ? new Line(null, null, null) : lines.get(i);
             String field = "lines[" + i + "]";
             try {

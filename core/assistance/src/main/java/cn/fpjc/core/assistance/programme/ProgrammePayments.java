@@ -74,8 +74,8 @@ public class ProgrammePayments implements PaymentProgrammes {
                             + String.join("、", programme.instalments(y, java.math.BigDecimal.ONE, rules).stream().map(i -> i.period()).toList()) + "）"
                             + (lines.skipped().isEmpty() ? "" : "；未能发放：" + String.join("；", lines.skipped())))));
         }
-        Outcome<BatchDetail> made = payments.createBatch(new BatchInput(programme.id(), period.strip(),
-                PayableLines.note(programme.name() + " " + y + "年 已审批申请", lines.skipped()), lines.payable()), null);
+        Outcome<BatchDetail> made = payments.createGeneratedBatch(new BatchInput(programme.id(), period.strip(),
+                PayableLines.note(programme.name() + " " + y + "年 已审批申请", lines.skipped()), lines.payable()));
         return made;
     }
 }

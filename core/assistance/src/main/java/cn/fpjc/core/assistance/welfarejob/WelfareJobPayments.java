@@ -57,7 +57,7 @@ public class WelfareJobPayments implements PaymentProgrammes {
             throw new ApiException(WelfareJobError.PAYROLL_EXISTS, m + " 没有可生成支付指令的岗位补贴"
                     + (sorted.skipped().isEmpty() ? "（已全部生成）" : "：" + String.join("；", sorted.skipped())));
         }
-        return payments.createBatch(new BatchInput(PROGRAMME, m, PayableLines.note(
-                "乡村公益性岗位补贴 " + m, sorted.skipped()), sorted.payable()), null);
+        return payments.createGeneratedBatch(new BatchInput(PROGRAMME, m, PayableLines.note(
+                "乡村公益性岗位补贴 " + m, sorted.skipped()), sorted.payable()));
     }
 }
