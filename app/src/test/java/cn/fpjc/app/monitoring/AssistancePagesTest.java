@@ -4,6 +4,7 @@ import static cn.fpjc.app.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,16 +98,31 @@ class AssistancePagesTest {
         as(clerk).accept("text/html").get("/cases/" + caseId).then().statusCode(200).body(containsString("id=\"village-notice-link\""));
         String notice = as(clerk).accept("text/html").queryParam("village", village).queryParam("contact", "0371-6666888")
                 .get("/documents/village-notice").then().statusCode(200).extract().asString();
+        // Not printed before its dates are set; then exactly the dates set on the case page's 开始公示 form.
+        assertTrue(notice.contains("另有 1 户已到公示环节但尚未设定公示起止日期") && !notice.contains("赵文山"), notice);
+        String withToken = as(clerk).accept("text/html").get("/cases/" + caseId).then().statusCode(200).extract().asString();
+        assertTrue(withToken.contains("id=\"notice-period-form\""), withToken);
+        var set = cn.fpjc.app.support.BrowserForm.from("/cases/" + caseId, cn.fpjc.app.support.Api.token(clerk))
+                .formParam("from", "2024-10-10").formParam("to", "2024-10-15")
+                .formParam("version", as(clerk).get("/api/counties/" + county + "/cases/" + caseId).then().extract().jsonPath().getLong("version"))
+                .post("/cases/" + caseId + "/notice-period");
+        assertEquals(303, set.statusCode(), set.asString());
+        notice = as(clerk).accept("text/html").queryParam("village", village).queryParam("contact", "0371-6666888")
+                .get("/documents/village-notice").then().statusCode(200).extract().asString();
         assertTrue(notice.contains("赵文山") && notice.contains(headId.substring(0, 6)) && notice.contains("拟纳入监测对象"), notice);
+        assertTrue(notice.contains("公示期：2024-10-10 至 2024-10-15（共6天）") && notice.contains("0371-6666888"), notice);
         assertFalse(notice.contains(headId), "full number on a public notice");
         assertFalse(notice.contains("尿毒症") || notice.contains("因病") || notice.contains("大病"), "health details on a public notice");
-        assertTrue(notice.contains("2024-10-10起") && notice.contains("至少至2024-10-14") && notice.contains("0371-6666888"), notice);
+        // 乡镇初审 waits for the 公示 to end.
+        complete(clerk, "notice", "2024-10-15");
+        as(reviewer).body(Api.versioned(reviewer, "/api/counties/" + county + "/cases/" + caseId, Map.of("stepId", "township",
+                "evidence", Map.of("乡镇审核意见", "同意"), "completedOn", "2024-10-15"))).post("/api/counties/" + county + "/cases/" + caseId + "/complete")
+                .then().statusCode(400).body("fields.message", org.hamcrest.Matchers.hasItem(containsString("公示期至2024-10-15")));
         // Another village's clerk cannot print this village's notice.
         as(otherClerk).accept("text/html")
                 .queryParam("village", village).get("/documents/village-notice").then().statusCode(400);
 
-        complete(clerk, "notice", "2024-10-14");
-        complete(reviewer, "township", "2024-10-15");
+        complete(reviewer, "township", "2024-10-16");
         complete(approver, "county", "2024-10-16");
         String announcement = as(approver).accept("text/html").queryParam("from", "2024-10-01").queryParam("to", "2024-10-31")
                 .get("/documents/county-announcement").then().statusCode(200).extract().asString();

@@ -86,13 +86,7 @@ class IdentificationCaseTest {
 
     /** Completes the current step as {@code who} on {@code on}, giving every evidence item the step asks for. */
     static JsonPath complete(String who, long id, String step, String on) {
-        JsonPath c = get(id);
-        List<String> items = c.getList("steps.find { it.stepId == '" + step + "' }.evidenceRequired");
-        Map<String, String> evidence = new HashMap<>();
-        items.forEach(i -> evidence.put(i, "已留存：" + i));
-        return as(who).body(Map.of("stepId", step, "evidence", evidence, "completedOn", on, "version", c.getLong("version")))
-                .post(url(id) + "/complete").then()
-                .statusCode(200).extract().jsonPath();
+        return cn.fpjc.app.support.Cases.complete(county, clerk, who, id, step, on);
     }
 
     @Test
@@ -131,8 +125,17 @@ class IdentificationCaseTest {
         // The notice must stay up 5 days after the review: not before 14 Oct.
         JsonPath c = get(id);
         assertEquals("2024-10-14", c.getString("steps.find { it.stepId == 'notice' }.earliestOn"));
+        as(clerk).body(at(id, Map.of("stepId", "notice", "evidence", Map.of("公示起止日期", "2024-10-09 至 2024-10-13", "异议及处理情况", "无异议"),
+                "completedOn", "2024-10-11"))).post(url(id) + "/complete").then().statusCode(400).body("fields.message", hasItem(containsString("2024-10-14")));
+        // The 公示's dates are dates, at least the province's 5 days, not before the step before; the refusal leaves nothing set.
         as(clerk).body(at(id, Map.of("stepId", "notice", "evidence", Map.of("公示起止日期", "10月9日至13日", "异议及处理情况", "无异议"),
-                "completedOn", "2024-10-11"))).post(url(id) + "/complete").then().statusCode(400).body("fields[0].message", containsString("2024-10-14"));
+                "completedOn", "2024-10-14"))).post(url(id) + "/complete").then().statusCode(400)
+                .body("fields.message", hasItem(containsString("应为两个日期")));
+        as(clerk).body(at(id, Map.of("from", "2024-10-10", "to", "2024-10-13"))).post(url(id) + "/notice-period").then().statusCode(400)
+                .body("fields.message", hasItem(containsString("公示 4 天")));
+        as(clerk).body(at(id, Map.of("from", "2024-10-08", "to", "2024-10-13"))).post(url(id) + "/notice-period").then().statusCode(400)
+                .body("fields.message", hasItem(containsString("2024-10-09")));
+        org.junit.jupiter.api.Assertions.assertNull(get(id).get("steps.find { it.stepId == 'notice' }.noticeFrom"));
         complete(clerk, id, "notice", "2024-10-14");
         complete(reviewer, id, "township", "2024-10-15");
         // The county returns it; the township decides again.

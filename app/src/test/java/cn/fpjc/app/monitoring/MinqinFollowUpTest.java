@@ -66,7 +66,7 @@ class MinqinFollowUpTest {
         return Cases.complete(COUNTY, clerk, who, id, step, on);
     }
 
-    /** The Minqin variant from a report on Fri 27 Sep 2024, approved 11 Oct, its plan step done by the official. */
+    /** The Minqin variant from a report on Fri 27 Sep 2024, approved 14 Oct, its plan step done by the official. */
     static long[] identified() {
         long h = household();
         long id = as(clerk).body(Map.of("householdId", h, "monitoringType", "突发严重困难户", "riskCategories", List.of("因病"),
@@ -83,10 +83,14 @@ class MinqinFollowUpTest {
         // Approval: 5 working days from 8 Oct is 15 Oct, but 15 days from the report (27 Sep) is 12 Oct — the earlier wins.
         assertEquals("2024-10-12", afterFeedback.getString("steps.find { it.stepId == 'county' }.dueOn"));
         complete(clerk, id, "review", "2024-10-09");
-        complete(reviewer, id, "township", "2024-10-10");
-        JsonPath approved = complete("minqin.approver", id, "county", "2024-10-11");
-        assertEquals("2024-10-21", approved.getString("steps.find { it.stepId == 'plan' }.dueOn"));
-        assertEquals("2024-10-21", approved.getString("planDue"));
+        // 评议和公示: the 公示 went up on 8 Oct for 5 days (Cases.complete); 乡镇初审 waits for it to end — not on the 10th.
+        as(reviewer).body(Api.versioned(reviewer, base() + "/cases/" + id, Map.of("stepId", "township", "evidence", Map.of("乡镇审核意见", "同意"),
+                "completedOn", "2024-10-10"))).post(base() + "/cases/" + id + "/complete").then().statusCode(400)
+                .body("fields.message", hasItem(containsString("公示期至2024-10-12")));
+        complete(reviewer, id, "township", "2024-10-14");
+        JsonPath approved = complete("minqin.approver", id, "county", "2024-10-14");
+        assertEquals("2024-10-24", approved.getString("steps.find { it.stepId == 'plan' }.dueOn"));
+        assertEquals("2024-10-24", approved.getString("planDue"));
         // The plan step is the official's: the clerk may not do it; the official drafts the plan and completes the step.
         as(clerk).body(Api.versioned(clerk, base() + "/cases/" + id, Map.of("stepId", "plan", "evidence", Map.of("帮扶计划", "已制定")))).post(base() + "/cases/" + id + "/complete").then()
                 .statusCode(403);
@@ -97,7 +101,7 @@ class MinqinFollowUpTest {
                 .statusCode(200);
         complete(official, id, "plan", "2024-10-18");
         as(clerk).get(base() + "/cases/" + id).then().body("status", equalTo("COMPLETED")).body("riskState", equalTo("UNRESOLVED"))
-                .body("approvedOn", equalTo("2024-10-11"));
+                .body("approvedOn", equalTo("2024-10-14"));
         return new long[] {h, id};
     }
 
@@ -106,11 +110,11 @@ class MinqinFollowUpTest {
         long id = identified()[1];
         JsonPath cadence = as(clerk).get(base() + "/visit-cadence").then().statusCode(200).extract().jsonPath();
         // Never visited: due three months after the approval, long overdue; Minqin sets no 回头看 interval.
-        assertEquals("2025-01-11", cadence.getString("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueOn"));
+        assertEquals("2025-01-14", cadence.getString("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueOn"));
         assertEquals("已逾期", cadence.getString("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueState"));
         // The village team's monthly visit to monitored households is due too; Minqin sets no 回头看 interval.
         assertEquals(List.of("OFFICIAL", "TEAM"), cadence.getList("findAll { it.caseId == " + id + " }.kind").stream().sorted().toList());
-        assertEquals("2024-11-11", cadence.getString("find { it.caseId == " + id + " && it.kind == 'TEAM' }.dueOn"));
+        assertEquals("2024-11-14", cadence.getString("find { it.caseId == " + id + " && it.kind == 'TEAM' }.dueOn"));
         assertTrue(cadence.getString("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.intervalSource").contains("每季度"));
         as(official).body(Map.of("kind", "OFFICIAL", "visitor", "马帮扶", "visitedOn", TODAY.minusDays(1).toString(), "findings", "羊群存栏30只，收入稳定"))
                 .post(base() + "/cases/" + id + "/visits").then().statusCode(201);
@@ -139,7 +143,7 @@ class MinqinFollowUpTest {
                 .statusCode(200).body("readjustDue", equalTo(null));
         as(clerk).get(base() + "/plan-tasks").then().body("caseId", org.hamcrest.Matchers.not(hasItem((int) id)));
         // Approved on 11 Oct 2024: more than two years ago today.
-        as(clerk).get(base() + "/long-cases").then().statusCode(200).body("find { it.caseId == " + id + " }.approvedOn", equalTo("2024-10-11"))
+        as(clerk).get(base() + "/long-cases").then().statusCode(200).body("find { it.caseId == " + id + " }.approvedOn", equalTo("2024-10-14"))
                 .body("find { it.caseId == " + id + " }.measures", equalTo(1))
                 .body("find { it.caseId == " + id + " }.history.action", hasItem("PLANNED"));
     }
@@ -155,8 +159,8 @@ class MinqinFollowUpTest {
                 .body("scannedOn", equalTo(TODAY.toString()));
         JsonPath scan = as(clerk).get(base() + "/deadline-scan").then().statusCode(200).extract().jsonPath();
         // The identified household has not been visited by its official for more than a quarter; the new case's check is late.
-        assertEquals("2025-01-11", scan.getString("flags.find { it.caseId == " + id + " && it.item == '帮扶责任人走访' }.dueOn"));
-        assertEquals("2024-11-11", scan.getString("flags.find { it.caseId == " + id + " && it.item == '驻村工作队走访' }.dueOn"));
+        assertEquals("2025-01-14", scan.getString("flags.find { it.caseId == " + id + " && it.item == '帮扶责任人走访' }.dueOn"));
+        assertEquals("2024-11-14", scan.getString("flags.find { it.caseId == " + id + " && it.item == '驻村工作队走访' }.dueOn"));
         // 5 days from Fri 27 Sep 2024 end on 2 Oct, a holiday: moved to 8 Oct.
         assertEquals("2024-10-08", scan.getString("flags.find { it.caseId == " + late + " }.dueOn"));
         assertEquals("STEP", scan.getString("flags.find { it.caseId == " + late + " }.kind"));

@@ -2,6 +2,7 @@ package cn.fpjc.ui.monitoring;
 
 import cn.fpjc.ui.common.Flash;
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody.FieldError;
 import cn.fpjc.core.monitoring.CaseRequests;
 import cn.fpjc.core.monitoring.CaseService;
 import cn.fpjc.core.monitoring.CaseViews;
@@ -115,8 +116,12 @@ public class CasePage {
         List<Long> ids = form.getOrDefault("caseIds", List.of()).stream().map(Forms::longOrNull)
                 .filter(java.util.Objects::nonNull).toList();
         try {
+            List<FieldError> errors = new java.util.ArrayList<>();
+            LocalDate noticeFrom = Forms.date(form, "noticeFrom", errors);
+            LocalDate noticeTo = Forms.date(form, "noticeTo", errors);
+            ApiException.refuseIfAny(errors);
             List<BatchResult> results = cases.batch(new CaseRequests.Batch(ids, Forms.text(form, "action"),
-                    Forms.text(form, "stepId"), evidence(form), Forms.text(form, "reason")));
+                    Forms.text(form, "stepId"), evidence(form), Forms.text(form, "reason"), noticeFrom, noticeTo));
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> inboxPage(results, null))).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
@@ -183,6 +188,20 @@ public class CasePage {
                 e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
     }
 
+    /** 开始公示: the current step's 公示 dates, as the printed notice will show them. */
+    @POST
+    @Path("/cases/{id}/notice-period")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response noticePeriod(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return submit(() -> {
+            List<FieldError> errors = new java.util.ArrayList<>();
+            LocalDate from = Forms.date(form, "from", errors);
+            LocalDate to = Forms.date(form, "to", errors);
+            ApiException.refuseIfAny(errors);
+            return "/cases/" + cases.setNoticePeriod(id, new CaseRequests.NoticePeriod(from, to, Forms.longOrNull(form.getFirst("version")))).id();
+        }, e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
+    }
+
     @POST
     @Path("/cases/{id}/return")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -222,7 +241,7 @@ public class CasePage {
     static final Map<String, String> ACTION_LABELS = Map.ofEntries(Map.entry("OPENED", "启动"), Map.entry("COMPLETED", "办结"),
             Map.entry("RETURNED", "退回"), Map.entry("REJECTED", "不予纳入"), Map.entry("PLANNED", "制定帮扶计划"),
             Map.entry("REPLANNED", "调整帮扶计划"), Map.entry("ASSESSED", "风险消除评估"), Map.entry("ELIMINATED", "标注风险消除"),
-            Map.entry("PROTECTED", "认定兜底保障户"), Map.entry("ROLLED_BACK", "回退"), Map.entry("REMARKED", "再标注风险"));
+            Map.entry("PROTECTED", "认定兜底保障户"), Map.entry("ROLLED_BACK", "回退"), Map.entry("REMARKED", "再标注风险"), Map.entry("NOTICE", "开始公示"));
 
     /** {@link FormSubmit}; a refusal with no form to show again goes back to {@code back} with the message. */
     private Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again, String back) {

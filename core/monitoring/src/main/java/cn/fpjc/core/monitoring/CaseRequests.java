@@ -23,6 +23,15 @@ public final class CaseRequests {
     }
 
     /** The same completion or return for many cases at the current step (township or county batch review). */
-    public record Batch(List<Long> caseIds, String action, String stepId, Map<String, String> evidence, String reason) {
+    public record Batch(List<Long> caseIds, String action, String stepId, Map<String, String> evidence, String reason,
+            LocalDate noticeFrom, LocalDate noticeTo) {
+        public Batch(List<Long> caseIds, String action, String stepId, Map<String, String> evidence, String reason) {
+            this(caseIds, action, stepId, evidence, reason, null, null);
+        }
+    }
+
+    /** The 公示 of the current step goes up: its first and last day (both counted) and the case's version read. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CaseNoticePeriod")
+    public record NoticePeriod(LocalDate from, LocalDate to, Long version) {
     }
 }

@@ -51,6 +51,13 @@ public class CaseResource {
         return service.complete(id, request == null ? new CompleteStep(null, null, null, null, null) : request);
     }
 
+    /** The 公示 of the current step goes up: {from, to, version}; the step after it waits for the day after {@code to}. */
+    @POST
+    @Path("/cases/{id}/notice-period")
+    public CaseView noticePeriod(@PathParam("county") String county, @PathParam("id") long id, CaseRequests.NoticePeriod request) {
+        return service.setNoticePeriod(id, request == null ? new CaseRequests.NoticePeriod(null, null, null) : request);
+    }
+
     @POST
     @Path("/cases/{id}/return")
     public CaseView returnToPrevious(@PathParam("county") String county, @PathParam("id") long id, Decision request) {

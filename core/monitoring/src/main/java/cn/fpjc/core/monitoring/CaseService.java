@@ -14,6 +14,7 @@ import cn.fpjc.core.platform.error.ErrorBody.FieldError;
 import cn.fpjc.core.monitoring.CaseRequests.Batch;
 import cn.fpjc.core.monitoring.CaseRequests.CompleteStep;
 import cn.fpjc.core.monitoring.CaseRequests.Decision;
+import cn.fpjc.core.monitoring.CaseRequests.NoticePeriod;
 import cn.fpjc.core.monitoring.CaseRequests.OpenCase;
 import cn.fpjc.core.monitoring.CaseViews.BatchResult;
 import cn.fpjc.core.monitoring.CaseViews.CaseView;
@@ -217,6 +218,32 @@ public class CaseService {
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> given = new LinkedHashMap<>();
         for (String item : required(step)) {
+            if (NoticeService.NOTICE_EVIDENCE.equals(item)) {
+                // The notice's dates are the ones set when it went up (or given here as a range, then checked the same way).
+                String typed = evidence == null ? null : evidence.get(item);
+                if (step.noticeFrom == null && typed != null && !typed.isBlank()) {
+                    LocalDate[] range = NoticePeriods.parse(typed);
+                    if (range == null) {
+                        errors.add(new FieldError("evidence." + item, "「" + item + "」应为两个日期，如 2024-10-10 至 2024-10-14"));
+                        continue;
+                    }
+                    try {
+                        noticePeriod(c, step, range[0], range[1]);
+                    } catch (ApiException e) {
+                        if (e.fieldErrors() == null || e.fieldErrors().isEmpty()) {
+                            throw e; // not about the dates (the role, a parameter not set): as it is
+                        }
+                        e.fieldErrors().forEach(f -> errors.add(new FieldError("evidence." + item, f.message())));
+                        continue;
+                    }
+                }
+                if (step.noticeFrom == null) {
+                    errors.add(new FieldError("evidence." + item, "请先设定公示起止日期（公示张贴之日起，不少于规定天数）"));
+                } else {
+                    given.put(item, step.noticeFrom + " 至 " + step.noticeTo);
+                }
+                continue;
+            }
             String text = evidence == null ? null : evidence.get(item);
             if (text == null || text.isBlank()) {
                 errors.add(new FieldError("evidence." + item, "请填写「" + item + "」"));
@@ -236,6 +263,9 @@ public class CaseService {
         }
         if (step.earliestOn != null && on.isBefore(step.earliestOn)) {
             errors.add(new FieldError("completedOn", step.earliestRule + "，" + step.earliestOn + "之前不能办结本步"));
+        }
+        if (step.noticeFrom != null && on.isBefore(step.noticeFrom)) {
+            errors.add(new FieldError("completedOn", "公示自" + step.noticeFrom + "起，之前不能办结本步"));
         }
         ApiException.refuseIfAny(errors);
         step.completedOn = on;
@@ -261,10 +291,75 @@ public class CaseService {
         }
         ResolvedProcedure p = procedures.resolve(tenant.provinceId(), tenant.code(), c.procedureId, c.startedOn.getYear());
         startClocks(tenant, c, p, step.stepId, on);
+        if (next != null && step.noticeTo != null && (next.earliestOn == null || !next.earliestOn.isAfter(step.noticeTo))) {
+            // In every procedure variant the step after a 公示 waits for it to end (Minqin's 评议和公示 → 乡镇初审 included).
+            next.earliestOn = step.noticeTo.plusDays(1);
+            next.earliestRule = "「" + step.label + "」的公示期至" + step.noticeTo + "，期满后方可办理";
+        }
         syncCurrent(c);
         event(c, step.stepId, "COMPLETED", step.note);
         MonitoringCase.flush();
         audit.record("COMPLETE_STEP", "monitoring_case", String.valueOf(c.id), null, Map.of("step", step.stepId, "on", on.toString()));
+    }
+
+    /**
+     * The 公示 of the current step goes up (the step must ask for its dates): from no earlier than the step before was
+     * done, lasting at least the province's notice days (both ends counted). Printed as is; the next step waits for its end.
+     */
+    @Transactional
+    public CaseView setNoticePeriod(long caseId, NoticePeriod in) {
+        user.requireAnyRole(ClueService.STAFF);
+        MonitoringCase c = visible(caseId);
+        checkVersion(c, in == null ? null : in.version());
+        CaseStep step = current(c, null);
+        noticePeriod(c, step, in.from(), in.to());
+        MonitoringCase.flush();
+        return view(c);
+    }
+
+    private void noticePeriod(MonitoringCase c, CaseStep step, LocalDate from, LocalDate to) {
+        requireStepRole(step);
+        if (!holdsNotice(step)) {
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "「" + step.label + "」不是公示环节");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (from == null || to == null || to.isBefore(from)) {
+            ApiException.refuseIfAny(List.of(new FieldError("from", "请填写公示起止日期（止日不早于起日）")));
+        }
+        LocalDate previous = CaseStep.<CaseStep>find("caseId = ?1 and completedOn is not null and seq < ?2", Sort.descending("seq"), c.id, step.seq)
+                .firstResultOptional().map(s -> s.completedOn).orElse(c.startedOn);
+        if (from.isBefore(previous)) {
+            errors.add(new FieldError("from", "公示不能早于上一步的办理日期（" + previous + "）"));
+        }
+        if (from.isAfter(clock.today().plusDays(30)) || to.isAfter(from.plusDays(60))) {
+            errors.add(new FieldError("to", "公示起止日期不合理（起日最迟为30天后，公示不超过60天）"));
+        }
+        TenantInfo tenant = access.current();
+        EffectiveParameter days = parameters.resolve(tenant.provinceId(), tenant.code(), NoticePeriods.DAYS_KEY, from.getYear());
+        if (days.value() == null) {
+            throw new ApiException(cn.fpjc.core.policy.PolicyError.PARAMETER_NOT_SET, "「" + days.label() + "」未设定，不能确定公示天数");
+        }
+        long length = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        if (length < Long.parseLong(days.value().strip())) {
+            errors.add(new FieldError("to", "公示 " + length + " 天，" + days.label() + "不少于 " + days.value().strip() + " 天（依据："
+                    + days.source() + "）"));
+        }
+        ApiException.refuseIfAny(errors);
+        step.noticeFrom = from;
+        step.noticeTo = to;
+        event(c, step.stepId, "NOTICE", "公示期 " + from + " 至 " + to);
+        audit.record("NOTICE_PERIOD", "monitoring_case", String.valueOf(c.id), null, Map.of("step", step.stepId, "from", from.toString(),
+                "to", to.toString()));
+    }
+
+    static boolean holdsNotice(CaseStep s) {
+        return required(s).contains(NoticeService.NOTICE_EVIDENCE);
+    }
+
+    private java.util.Optional<Integer> noticeDays(MonitoringCase c) {
+        TenantInfo tenant = access.current();
+        EffectiveParameter days = parameters.resolve(tenant.provinceId(), tenant.code(), NoticePeriods.DAYS_KEY, c.startedOn.getYear());
+        return days.value() == null ? java.util.Optional.empty() : java.util.Optional.of(Integer.parseInt(days.value().strip()));
     }
 
     /** Sends the case back one step: the step before becomes current again and must be done anew. */
@@ -290,6 +385,8 @@ public class CaseService {
         previous.completedOn = null;
         previous.completedBy = null;
         previous.evidenceJson = null;
+        previous.noticeFrom = null; // a returned 公示 goes up again with its own dates
+        previous.noticeTo = null;
         c.currentStep = previous.stepId;
         syncCurrent(c);
         event(c, step.stepId, "RETURNED", "退回「" + previous.label + "」：" + reason.strip());
@@ -328,8 +425,10 @@ public class CaseService {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("caseIds", "请选择案件")));
         }
         boolean approve = "COMPLETE".equalsIgnoreCase(in.action());
-        if (!approve && !"RETURN".equalsIgnoreCase(in.action())) {
-            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("action", "action 为 COMPLETE 或 RETURN")));
+        boolean notice = "NOTICE_PERIOD".equalsIgnoreCase(in.action());
+        if (!approve && !notice && !"RETURN".equalsIgnoreCase(in.action())) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("action",
+                    "action 为 COMPLETE（办结本步）、RETURN（退回）或 NOTICE_PERIOD（开始公示：noticeFrom、noticeTo）")));
         }
         List<BatchResult> results = new ArrayList<>();
         for (Long id : in.caseIds().stream().distinct().toList()) {
@@ -338,11 +437,14 @@ public class CaseService {
                     MonitoringCase c = visible(id);
                     if (approve) {
                         completeCurrent(c, in.stepId(), in.evidence(), null, null);
+                    } else if (notice) {
+                        noticePeriod(c, current(c, in.stepId()), in.noticeFrom(), in.noticeTo());
+                        MonitoringCase.flush();
                     } else {
                         returnCurrent(c, in.reason());
                     }
                 });
-                results.add(new BatchResult(id, true, approve ? "已办结本步" : "已退回"));
+                results.add(new BatchResult(id, true, approve ? "已办结本步" : notice ? "已开始公示（" + in.noticeFrom() + " 至 " + in.noticeTo() + "）" : "已退回"));
             } catch (ApiException e) {
                 results.add(new BatchResult(id, false, e.humanMessage() + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
                         : "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList()))));
@@ -612,7 +714,7 @@ public class CaseService {
             String state = s.completedOn != null ? "已办结" : isCurrent ? "办理中" : "未开始";
             steps.add(new StepView(s.stepId, s.seq, s.label, s.role, required(s), state, s.dueOn, s.dueRule,
                     s.completedOn != null ? "已办结" : Due.state(s.dueOn, today), s.earliestOn, s.earliestRule, s.completedOn, s.completedBy,
-                    fromJson(s.evidenceJson), s.note));
+                    fromJson(s.evidenceJson), s.note, s.noticeFrom, s.noticeTo, holdsNotice(s) ? noticeDays(c).orElse(null) : null));
             if (isCurrent) {
                 missing.add("由" + Roles.label(s.role) + "办理");
                 required(s).forEach(item -> missing.add("需要：" + item));

@@ -63,4 +63,11 @@ public class CaseStep extends PanacheEntityBase {
 
     @Column(length = 1000)
     public String note;
+
+    /** The 公示 of a step that asks for its dates (NoticeService.NOTICE_EVIDENCE), set when it goes up. */
+    @Column(name = "notice_from")
+    public LocalDate noticeFrom;
+
+    @Column(name = "notice_to")
+    public LocalDate noticeTo;
 }

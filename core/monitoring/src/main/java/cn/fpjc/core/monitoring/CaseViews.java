@@ -12,7 +12,7 @@ public final class CaseViews {
 
     public record StepView(String stepId, int seq, String label, String role, List<String> evidenceRequired, String state,
             LocalDate dueOn, String dueRule, String dueState, LocalDate earliestOn, String earliestRule, LocalDate completedOn,
-            String completedBy, Map<String, String> evidence, String note) {
+            String completedBy, Map<String, String> evidence, String note, LocalDate noticeFrom, LocalDate noticeTo, Integer noticeMinDays) {
     }
 
     public record EventView(String stepId, String action, String actor, Instant occurredAt, String note) {

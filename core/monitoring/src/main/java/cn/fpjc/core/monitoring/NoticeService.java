@@ -35,13 +35,24 @@ public class NoticeService {
     @Inject
     CurrentUser user;
 
+    /** One household of a public document; {@code noticeFrom}/{@code noticeTo} on a village 公示 only. */
     public record Line(long caseId, String householdNo, String villageName, String headName, String headIdMasked, long householdSize,
-            String subject, String detail) {
+            String subject, String detail, LocalDate noticeFrom, LocalDate noticeTo) {
+        Line withPeriod(LocalDate[] p) {
+            return new Line(caseId, householdNo, villageName, headName, headIdMasked, householdSize, subject, detail, p[0], p[1]);
+        }
     }
 
-    /** @param from the notice is up from (the day after the step before it was done) @param until at least until */
+    /**
+     * The households at a 公示 step whose 公示 has been set, with its dates. {@code from}/{@code until}: the period when every
+     * line shares it (else null, and each line carries its own); {@code unset}: households at the step whose 公示 is not set
+     * yet (not printed: a notice shows the dates it was put up with).
+     */
     public record VillageNotice(String villageCode, String villageName, String townshipName, LocalDate from, LocalDate until,
-            List<Line> lines) {
+            List<Line> lines, int unset) {
+        public long days() {
+            return from == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(from, until) + 1;
+        }
     }
 
     public record CountyAnnouncement(LocalDate from, LocalDate to, List<Line> included, List<Line> eliminated, List<Line> protectedHouseholds) {
@@ -56,21 +67,17 @@ public class NoticeService {
         }
         List<MonitoringCase> open = MonitoringCase.list("status = ?1 and villageCode = ?2", Sort.by("id"), CaseStatus.IN_PROGRESS, villageCode);
         Map<Long, CaseStep> current = CaseService.currentSteps(open);
-        List<MonitoringCase> atNotice = open.stream().filter(c -> current.containsKey(c.id)
-                && List.of(current.get(c.id).evidenceRequired.split("\n")).contains(NOTICE_EVIDENCE)).toList();
-        LocalDate from = null;
-        LocalDate until = null;
-        for (MonitoringCase c : atNotice) {
-            CaseStep s = current.get(c.id);
-            CaseStep before = CaseStep.<CaseStep>find("caseId = ?1 and seq = ?2", c.id, s.seq - 1).firstResult();
-            LocalDate start = before == null || before.completedOn == null ? c.startedOn : before.completedOn.plusDays(1);
-            from = from == null || start.isBefore(from) ? start : from;
-            if (s.earliestOn != null) {
-                until = until == null || s.earliestOn.isAfter(until) ? s.earliestOn : until;
-            }
-        }
+        List<MonitoringCase> atNotice = open.stream().filter(c -> current.containsKey(c.id) && CaseService.holdsNotice(current.get(c.id))).toList();
+        List<MonitoringCase> set = atNotice.stream().filter(c -> current.get(c.id).noticeFrom != null).toList();
+        Map<Long, LocalDate[]> periodOf = new java.util.HashMap<>();
+        set.forEach(c -> periodOf.put(c.id, new LocalDate[] { current.get(c.id).noticeFrom, current.get(c.id).noticeTo }));
+        java.util.Set<String> distinct = set.stream().map(c -> periodOf.get(c.id)[0] + "/" + periodOf.get(c.id)[1])
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        boolean uniform = distinct.size() == 1;
         String township = OrgUnit.findByCode(OrgScope.townshipOf(villageCode)).map(u -> u.name).orElse("");
-        return new VillageNotice(villageCode, village.name, township, from, until, lines(atNotice, Map.of(villageCode, village.name)));
+        List<Line> lines = lines(set, Map.of(villageCode, village.name)).stream().map(l -> l.withPeriod(periodOf.get(l.caseId()))).toList();
+        return new VillageNotice(villageCode, village.name, township, uniform ? periodOf.get(set.get(0).id)[0] : null,
+                uniform ? periodOf.get(set.get(0).id)[1] : null, lines, atNotice.size() - set.size());
     }
 
     @Transactional
@@ -118,7 +125,7 @@ public class NoticeService {
             };
             return new Line(c.id, numbers.get(c.householdId), villages.getOrDefault(c.villageCode, c.villageCode), head == null ? "" : head.name,
                     head == null ? "" : head.idMasked, sizes.getOrDefault(c.householdId, 0L), subject,
-                    c.parentCaseId == null ? c.monitoringType.label() : "");
+                    c.parentCaseId == null ? c.monitoringType.label() : "", null, null);
         }).sorted(Comparator.comparing(Line::villageName).thenComparing(Line::caseId)).toList();
     }
 }
