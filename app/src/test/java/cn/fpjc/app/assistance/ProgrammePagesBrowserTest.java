@@ -4,55 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.Chromium;
 import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The 帮扶政策 pages on a phone (390 px wide, in Debian's Chromium like {@code BrowserSmokeTest}): nothing but a table's own
- * box scrolls sideways, and a rule list opens. Screenshots land in app/target/screenshots. Without /usr/bin/chromium the
- * test is skipped locally and fails on CI.
+ * box scrolls sideways, and a rule list opens. Screenshots land in app/target/screenshots ({@link Chromium}).
  */
 @QuarkusTest
 class ProgrammePagesBrowserTest {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final int PHONE = 390;
 
-    /**
-     * Elements of the page sticking out past the right edge of the window, except inside a box that scrolls on its own
-     * ({@code .scroll}): each as "tag#id.class right-edge".
-     */
-    static final String OVERFLOWING = """
-            const width = document.documentElement.clientWidth;
-            const out = [];
-            document.querySelectorAll('body *').forEach(e => {
-              if (e.closest('.scroll') && !e.classList.contains('scroll')) return;
-              const r = e.getBoundingClientRect();
-              if (r.width > 0 && r.right > width + 1) out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
-            });
-            return out.slice(0, 10).join('; ');
-            """;
+    /** Elements wider than the phone, except inside a box that scrolls on its own ({@link Chromium#OVERFLOWING}). */
+    static final String OVERFLOWING = Chromium.OVERFLOWING;
 
     static WebDriver browser;
 
@@ -61,20 +37,7 @@ class ProgrammePagesBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
-        }
-        Assumptions.assumeTrue(installed, "Debian chromium + chromium-driver not installed: browser test skipped");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=" + PHONE + ",844", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("fpjc-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        browser.manage().window().setSize(new Dimension(PHONE, 844));
+        browser = Chromium.start(PHONE, 844);
     }
 
     @AfterAll
@@ -222,8 +185,6 @@ class ProgrammePagesBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

@@ -5,38 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.Chromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person in Debian's Chromium (installed by .ci/run, never downloaded by a test tool): logs in,
- * onboards a county through the tenant page, then logs in as a village clerk. Screenshots land in
- * app/target/screenshots. Without /usr/bin/chromium the test is skipped locally and fails on CI.
+ * A person in Debian's Chromium ({@link Chromium}): logs in, onboards a county through the tenant page, then logs in as a
+ * village clerk. Screenshots land in app/target/screenshots.
  */
 @QuarkusTest
 class BrowserSmokeTest {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     static WebDriver browser;
 
     @TestHTTPResource("/")
@@ -44,20 +34,7 @@ class BrowserSmokeTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install Debian's chromium and chromium-driver (see .ci/run)");
-        }
-        Assumptions.assumeTrue(installed, "Debian chromium + chromium-driver not installed: browser test skipped");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("fpjc-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.start(1280, 900);
     }
 
     @AfterAll
@@ -401,8 +378,6 @@ class BrowserSmokeTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 }

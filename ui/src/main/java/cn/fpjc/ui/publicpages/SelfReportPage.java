@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * 一键申报 for people without an account (a QR code on the village board points here): the county's villages to choose
- * from, name, ID number, phone and what happened; the answer is a tracking number, and the status page shows the status
- * and dates only. Rate-limited like the API ({@link SelfReportLimiter}); nothing typed is echoed back after success.
+ * from (grouped by township), name, ID number, phone and what happened; the answer is a tracking number, and the status
+ * page shows the status and dates only. Rate-limited like the API ({@link SelfReportLimiter}). A refusal shows the form
+ * again with everything typed, the ID number included (that answer is not stored by the browser: no-store); nothing
+ * typed is echoed back after success.
  */
 @Path("/report/{county}")
 @Produces(MediaType.TEXT_HTML)
@@ -54,6 +57,10 @@ public class SelfReportPage {
     }
 
     public record Village(String code, String name) {
+    }
+
+    /** A township and its villages, for one {@code <optgroup>} of the village list. */
+    public record Township(String name, List<Village> villages) {
     }
 
     @Inject
@@ -78,8 +85,8 @@ public class SelfReportPage {
     public Response report(@PathParam("county") String county, MultivaluedMap<String, String> form, @Context HttpServerRequest http) {
         TenantInfo tenant = access.bindPublic(county);
         Map<String, String> values = new HashMap<>();
-        for (String k : List.of("name", "phone", "villageCode", "description")) {
-            values.put(k, form.getFirst(k) == null ? "" : form.getFirst(k)); // the ID number is not shown again
+        for (String k : List.of("name", "idNumber", "phone", "villageCode", "description")) {
+            values.put(k, form.getFirst(k) == null ? "" : form.getFirst(k));
         }
         try {
             limiter.acquire(county, http);
@@ -89,7 +96,7 @@ public class SelfReportPage {
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
-                    .call(() -> page(tenant, values, Forms.errors(e, "", ""), Forms.summary(e)))).build();
+                    .call(() -> page(tenant, values, Forms.errors(e, "", ""), Forms.summary(e)))).header("Cache-Control", "no-store").build();
         }
     }
 
@@ -113,9 +120,15 @@ public class SelfReportPage {
     }
 
     private TemplateInstance page(TenantInfo tenant, Map<String, String> values, Map<String, String> errors, String error) {
-        List<Village> villages = QuarkusTransaction.requiringNew().call(() -> OrgUnit.<OrgUnit>list("level", Sort.by("code"), OrgLevel.VILLAGE)
-                .stream().map(u -> new Village(u.code, u.name)).toList());
-        return Templates.form().data("tenantName", tenant.name()).data("county", tenant.code()).data("villages", villages).data("v", values)
+        List<Township> townships = QuarkusTransaction.requiringNew().call(() -> {
+            List<OrgUnit> units = OrgUnit.list("level in ?1", Sort.by("code"), List.of(OrgLevel.TOWNSHIP, OrgLevel.VILLAGE));
+            Map<String, List<Village>> byTownship = new HashMap<>();
+            units.stream().filter(u -> u.level == OrgLevel.VILLAGE)
+                    .forEach(u -> byTownship.computeIfAbsent(u.parentCode, k -> new ArrayList<>()).add(new Village(u.code, u.name)));
+            return units.stream().filter(u -> u.level == OrgLevel.TOWNSHIP && byTownship.containsKey(u.code))
+                    .map(u -> new Township(u.name, byTownship.get(u.code))).toList();
+        });
+        return Templates.form().data("tenantName", tenant.name()).data("county", tenant.code()).data("townships", townships).data("v", values)
                 .data("err", errors).data("error", error);
     }
 }
