@@ -88,7 +88,7 @@ class LoanPagesTest {
             // The book links the form; the form finds the household by 户编号 and shows the product's rules with their sources.
             assertTrue(page(clerk, "/loans", 200).contains("href=\"/loans/new\""), "登记贷款申请 from the book");
             String form = page(clerk, "/loans/new?householdNo=" + no, 200);
-            assertTrue(form.contains("id=\"application\"") && form.contains("贺贷款（户主") && form.contains("国家默认"), form);
+            assertTrue(form.contains("id=\"application\"") && form.contains("贺贷款（户主") && form.contains("国家统一规定"), form);
             assertTrue(page(clerk, "/loans/new?householdNo=NONE" + county, 200).contains("未找到户编号为"));
 
             // Checked first: eligible, 12 quarters of 431.25 interest, all of it 贴息; nothing saved.
@@ -99,7 +99,7 @@ class LoanPagesTest {
             // Too much for a first loan: refused beside the amount, naming the rule and its source; what was typed stays.
             String refused = application(clerk, no, member, "50000.01").formParam("action", "apply").post("/loans/new").then().statusCode(422)
                     .extract().asString();
-            assertTrue(refused.contains("data-field=\"amount\"") && refused.contains("首笔贷款金额50000.01元超过") && refused.contains("国家默认")
+            assertTrue(refused.contains("data-field=\"amount\"") && refused.contains("首笔贷款金额50000.01元超过") && refused.contains("国家统一规定")
                     && refused.contains("value=\"养殖肉牛10头\"") && refused.contains("value=\"50000.01\""), refused);
             String notANumber = application(clerk, no, member, "五万").formParam("action", "apply").post("/loans/new").then().statusCode(400)
                     .extract().asString();

@@ -253,7 +253,8 @@ class ParametersTest {
         assertTrue(minqin.contains("低于 <strong>7800 元</strong>"), minqin);
         assertTrue(minqin.contains("<strong>5 个工作日</strong>内告知核查结果"), minqin);
         assertTrue(minqin.contains("“一键报贫”系统"), minqin);
-        assertTrue(minqin.contains("002 民勤县2024年防止返贫动态监测和帮扶工作要点 二(二)3"), "sources are cited");
+        assertTrue(minqin.contains("《民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点》（民农领发〔2024〕9号）民勤县2024年防止返贫动态监测和帮扶工作要点 二(二)3"),
+                "sources are cited by the document's title and number");
 
         // 兰考县 2024 has no threshold yet: the leaflet says so, and leaves out steps Henan does not set.
         String lankao = as("lankao.clerk").accept("text/html").queryParam("year", 2024).get("/parameters/leaflet")

@@ -108,7 +108,9 @@ public class TenantAdminPage {
         Page<TenantView> result = api.search(q, statusFilter, page, PAGE_SIZE);
         return Templates.tenants().data("user", PageUser.of(user)).data("tenants", result.items()).data("result", result)
                 .data("q", q == null ? "" : q).data("status", statusFilter == null ? "" : statusFilter.name())
-                .data("statuses", List.of(TenantStatus.values())).data("provinces", visible);
+                .data("statuses", List.of(TenantStatus.values())).data("provinces", visible)
+                // the database version (a changelog id) and a failure's technical text are for the platform's operators only
+                .data("technical", user.hasRole(cn.fpjc.core.platform.security.Roles.PLATFORM_ADMIN));
     }
 
     private static Response redirect(String flash, String code) {

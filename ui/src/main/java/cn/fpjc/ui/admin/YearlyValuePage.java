@@ -7,6 +7,7 @@ import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterDefinition;
+import cn.fpjc.core.policy.param.ParameterOrigin;
 import cn.fpjc.core.platform.plugin.ProvincePluginResource;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
@@ -54,6 +55,9 @@ public class YearlyValuePage {
     @Inject
     CurrentUser user;
 
+    /** The year's 监测范围: a province that has not set it is reminded on this page and on its admins' home page. */
+    public static final String THRESHOLD = "monitoring.threshold";
+
     @GET
     public TemplateInstance show(@QueryParam("province") String province, @CookieParam(Flash.INFO) String flash) {
         return page(province).data("flash", Flash.text(flash));
@@ -81,6 +85,7 @@ public class YearlyValuePage {
         return Templates.values().data("user", PageUser.of(user)).data("province", province).data("provinceName", provinceName)
                 .data("provinces", visible).data("values", api.list(province))
                 .data("settable", parameters.catalogue().definitions().stream().filter(ParameterDefinition::settableByProvince).toList())
-                .data("nextYear", clock.year() + 1);
+                .data("nextYear", clock.year() + 1).data("thisYear", clock.year())
+                .data("thresholdMissing", parameters.resolve(province, null, THRESHOLD, clock.year()).origin() == ParameterOrigin.NOT_SET);
     }
 }

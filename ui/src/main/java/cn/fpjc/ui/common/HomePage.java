@@ -9,6 +9,8 @@ import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantDirectory;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.policy.param.ParameterOrigin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -41,11 +43,21 @@ public class HomePage {
     @Inject
     ProvincePluginRegistry plugins;
 
+    @Inject
+    cn.fpjc.core.policy.param.EffectiveParameters parameters;
+
+    @Inject
+    cn.fpjc.core.platform.clock.AppClock clock;
+
     @GET
     @Transactional
     public TemplateInstance home() {
         TemplateInstance page = Templates.home().data("user", PageUser.of(user));
         plugins.find(user.province()).map(ProvincePlugin::displayName).ifPresent(name -> page.data("provinceName", name));
+        if (user.hasRole(Roles.PROVINCE_ADMIN) && user.province() != null && parameters.resolve(user.province(), null,
+                "monitoring.threshold", clock.year()).origin() == ParameterOrigin.NOT_SET) {
+            page.data("thresholdMissingYear", clock.year()); // the province has not set this year's 监测范围
+        }
         if (user.tenant() != null) {
             directory.find(user.tenant()).map(TenantInfo::name).ifPresent(name -> page.data("tenantName", name));
             try {

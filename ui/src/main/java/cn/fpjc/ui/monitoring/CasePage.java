@@ -66,7 +66,7 @@ public class CasePage {
 
         static native TemplateInstance detail(PageUser user, String tenantName, CaseView c, StepView current, boolean canAct,
                 boolean canReturn, boolean canReject, String error, Map<String, String> roleLabels, LocalDate today, boolean canReopen,
-                List<String> riskCategories, Map<String, String> actionLabels);
+                List<String> riskCategories, Map<String, String> actionLabels, Map<String, String> stepLabels);
 
         /** A document a plug-in may reword: its data is given by name (see ProvinceDocuments), its types declared in the template. */
         static native TemplateInstance rejectionNotice();
@@ -288,6 +288,7 @@ public class CasePage {
                 && ("ELIMINATED".equals(c.riskState()) || "BASIC_PROTECTION".equals(c.riskState()));
         return Templates.detail(PageUser.of(user), access.current().name(), c, current, mine, mine && current.seq() > 0,
                 mine && Roles.COUNTY_APPROVER.equals(current.role()), error, Roles.labels(), clock.today(), canReopen,
-                Labelled.labels(RiskCategory.class), ACTION_LABELS);
+                Labelled.labels(RiskCategory.class), ACTION_LABELS,
+                c.steps().stream().collect(java.util.stream.Collectors.toMap(StepView::stepId, StepView::label, (a, b) -> a)));
     }
 }

@@ -2,6 +2,7 @@ package cn.fpjc.ui.monitoring;
 
 import cn.fpjc.core.monitoring.EliminationAssessor.Assessment;
 import cn.fpjc.core.monitoring.EliminationService;
+import cn.fpjc.core.monitoring.MonitoringError;
 import cn.fpjc.core.monitoring.PlanRequests;
 import cn.fpjc.core.monitoring.PlanService;
 import cn.fpjc.core.monitoring.PlanViews.PlanView;
@@ -44,7 +45,7 @@ public class EliminationPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance elimination(PageUser user, String tenantName, PlanView p, Assessment a, Map<String, String> values,
-                String error, boolean canStart);
+                String error, boolean canStart, String notYet);
     }
 
     @Inject
@@ -84,6 +85,11 @@ public class EliminationPage {
         LocalDate started = Forms.date(form, "startedOn", own);
         PlanRequests.EliminationInput in = new PlanRequests.EliminationInput(form.getFirst("rigidExpensesResolved") != null,
                 Forms.text(form, "rigidExpensesNote"), started);
+        java.util.Optional<String> notYet = elimination.notAssessable(id);
+        if (notYet.isPresent()) { // pressed from a page opened before: the page again, saying why
+            return Response.status(MonitoringError.CASE_TRANSITION_INVALID.status())
+                    .entity(QuarkusTransaction.requiringNew().call(() -> eliminationPage(id, null, values, null))).build();
+        }
         if ("assess".equals(form.getFirst("action"))) { // an assessment is shown, not stored
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> eliminationPage(id, elimination.assess(id, in), values, null)))
                     .build();
@@ -97,7 +103,8 @@ public class EliminationPage {
     }
 
     private TemplateInstance eliminationPage(long id, Assessment a, Map<String, String> values, String error) {
+        String notYet = elimination.notAssessable(id).orElse(null);
         return Templates.elimination(PageUser.of(user), access.current().name(), plans.get(id), a, values, error,
-                user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK));
+                notYet == null && user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK), notYet);
     }
 }

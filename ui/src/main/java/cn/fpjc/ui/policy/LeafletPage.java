@@ -6,6 +6,8 @@ import cn.fpjc.core.policy.param.ParameterOrigin;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.ui.common.ProvinceDocuments;
+import cn.fpjc.ui.common.QrCodes;
+import cn.fpjc.ui.common.UiConfig;
 import cn.fpjc.core.platform.clock.AppClock;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,7 +17,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +57,11 @@ public class LeafletPage {
     @Inject
     ProvinceDocuments documents;
 
+    @Inject
+    UiConfig ui;
+
     @GET
-    public TemplateInstance show(@QueryParam("year") Integer year) {
+    public TemplateInstance show(@QueryParam("year") Integer year, @Context UriInfo uri) {
         TenantInfo tenant = access.bind(null);
         int shown = year == null ? clock.year() : year;
         Map<String, EffectiveParameter> p = parameters.resolveAll(tenant.provinceId(), tenant.code(), shown).stream()
@@ -63,7 +70,9 @@ public class LeafletPage {
                 "monitoring.check-feedback-working-days", "monitoring.village-notice-days", "monitoring.approval-working-days",
                 "monitoring.identification-max-days", "assistance.plan-days");
         Set<String> sources = new LinkedHashSet<>();
-        used.stream().map(p::get).filter(e -> e.origin() != ParameterOrigin.NOT_SET).forEach(e -> sources.add(e.source()));
+        used.stream().map(p::get).filter(e -> e.origin() != ParameterOrigin.NOT_SET).forEach(e -> sources.add(e.citation()));
+        String base = ui.publicUrl().map(u -> u.replaceAll("/+$", "")).orElseGet(() -> uri.getBaseUri().toString().replaceAll("/+$", ""));
+        String reportUrl = base + "/report/" + tenant.code();
         TemplateInstance page = documents.template(tenant, DOCUMENT, Templates::leaflet);
         return page.data("tenantName", tenant.name()).data("year", shown)
                 .data("threshold", value(p, "monitoring.threshold"))
@@ -74,7 +83,9 @@ public class LeafletPage {
                 .data("approvalDays", value(p, "monitoring.approval-working-days"))
                 .data("identificationDays", value(p, "monitoring.identification-max-days"))
                 .data("planDays", value(p, "assistance.plan-days"))
-                .data("sources", sources);
+                .data("sources", sources)
+                .data("reportUrl", reportUrl)
+                .data("reportQr", QrCodes.svg(reportUrl, 132));
     }
 
     private static String value(Map<String, EffectiveParameter> p, String key) {

@@ -464,7 +464,7 @@ public class ClueService {
                 .stream().map(r -> new ClueViews.Campaign((String) r[0], (Long) r[1], (LocalDate) r[2], (LocalDate) r[3])).toList();
         Integer min = required.value() == null ? null : Integer.valueOf(required.value());
         return new ClueViews.Campaigns(year, min, required.value() == null ? required.label() + "：未设定"
-                : required.label() + "：" + min + "（" + required.source() + "）", min == null || campaigns.size() >= min, campaigns);
+                : required.label() + "：" + min + "（" + required.citation() + "）", min == null || campaigns.size() >= min, campaigns);
     }
 
     ClueView view(RiskClue c) {

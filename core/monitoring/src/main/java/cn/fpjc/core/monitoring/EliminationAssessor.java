@@ -117,7 +117,7 @@ public class EliminationAssessor {
             BigDecimal limit = new BigDecimal(threshold.value());
             evidence.add(r.incomeYear + "年（" + r.periodFrom + "至" + r.periodTo + "）人均纯收入" + r.perCapita.toPlainString() + "元"
                     + (days >= 365 ? "" : "，折合全年" + annual.toPlainString() + "元") + "；监测范围" + limit.toPlainString() + "元（"
-                    + threshold.source() + "）");
+                    + threshold.citation() + "）");
             if (annual.compareTo(limit) <= 0) {
                 failure = r.incomeYear + "年（" + r.periodFrom + "至" + r.periodTo + "）人均纯收入未超过监测范围";
                 break;

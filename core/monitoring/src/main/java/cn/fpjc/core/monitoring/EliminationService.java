@@ -164,6 +164,23 @@ public class EliminationService {
         return c;
     }
 
+    /**
+     * Why the case cannot be assessed yet (not yet identified, already eliminated, the identification procedure not yet
+     * completed), or empty when it can: pages say so before anyone presses 评估.
+     */
+    @Transactional
+    public java.util.Optional<String> notAssessable(long caseId) {
+        try {
+            assessable(caseId);
+            return java.util.Optional.empty();
+        } catch (ApiException e) {
+            if (e.code() != MonitoringError.CASE_TRANSITION_INVALID) {
+                throw e;
+            }
+            return java.util.Optional.of(e.humanMessage());
+        }
+    }
+
     private MonitoringCase assessable(long caseId) {
         MonitoringCase c = plans.monitored(caseId);
         if (c.riskState != RiskState.UNRESOLVED) {

@@ -1,6 +1,7 @@
 package cn.fpjc.core.monitoring;
 
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
+import cn.fpjc.core.policy.source.PolicySources;
 import cn.fpjc.core.registry.LabourCapacity;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,14 +61,16 @@ public final class PlanRules {
                     errors.add(new FieldError(field + ".memberId", "「" + m.type().label() + "」须写明安排哪位成员"));
                 } else if (who != null && !hasLabour(who.labour())) {
                     errors.add(new FieldError(field + ".memberId", who.name() + "为" + who.labour().label() + "，不能安排「" + m.type().label()
-                            + "」（无劳动能力人员不得安排公益性岗位或帮扶车间就业，001 第三部分所列问题）"));
+                            + "」（无劳动能力人员不得安排公益性岗位或帮扶车间就业，"
+                            + PolicySources.forPeople("001 第三部分所列问题") + "）"));
                 }
             }
         }
         boolean developmental = measures.stream().anyMatch(m -> m.type().kind() == MeasureType.Kind.DEVELOPMENTAL);
         boolean protective = measures.stream().anyMatch(m -> m.type().kind() == MeasureType.Kind.PROTECTIVE);
         if (anyLabour && labourWilling && !developmental) {
-            errors.add(new FieldError("measures", "家庭有劳动能力且有发展意愿，须至少安排一项产业或就业等发展类措施（000 一(三)：开发式帮扶）"));
+            errors.add(new FieldError("measures", "家庭有劳动能力且有发展意愿，须至少安排一项产业或就业等发展类措施（"
+                    + PolicySources.forPeople("000 一(三)：开发式帮扶") + "）"));
         }
         if (!developmental) {
             warnings.add(new Finding("PROTECTION_ONLY", anyLabour

@@ -174,7 +174,7 @@ public class PlanService {
     Optional<Due> readjustDue(TenantInfo tenant, LocalDate today) {
         EffectiveParameter p = parameters.resolve(tenant.provinceId(), tenant.code(), READJUST, today.getYear());
         return p.value() == null ? Optional.empty() : Optional.of(new Due(MonthDay.parse("--" + p.value()).atYear(today.getYear()),
-                p.label() + "：" + p.value() + "（" + p.source() + "）", false));
+                p.label() + "：" + p.value() + "（" + p.citation() + "）", false));
     }
 
     // ---------------------------------------------------------------- helpers

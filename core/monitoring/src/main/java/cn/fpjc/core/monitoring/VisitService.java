@@ -201,7 +201,7 @@ public class VisitService {
         LocalDate from = lastVisit == null || lastVisit.isBefore(c.riskStateOn) ? c.riskStateOn : lastVisit;
         LocalDate due = from.plusMonths(months);
         items.add(new CadenceItem(c.id, null, c.villageCode, c.riskState.label(), kind.name(), kind.label(), lastVisit, months,
-                interval.label() + "：" + months + "个月（" + interval.source() + "）", due, Due.state(due, today)));
+                interval.label() + "：" + months + "个月（" + interval.citation() + "）", due, Due.state(due, today)));
     }
 
     /** The province's (or county's) limit in years beyond which a household counts as a long case, if it sets one. */

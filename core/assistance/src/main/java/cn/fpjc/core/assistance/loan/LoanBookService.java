@@ -146,7 +146,7 @@ public class LoanBookService {
         s.overdueRate = Delinquency.rate(overdue, outstanding);
         boolean hasLimit = limit.origin() != ParameterOrigin.NOT_SET;
         s.rateLimit = hasLimit ? new BigDecimal(limit.value()).setScale(2, java.math.RoundingMode.HALF_UP) : null;
-        s.rateLimitSource = hasLimit ? cut(limit.label() + "：不超过" + limit.value() + "%（" + limit.source() + "）", 1000) : null;
+        s.rateLimitSource = hasLimit ? cut(limit.label() + "：不超过" + limit.value() + "%（" + limit.citation() + "）", 1000) : null;
         s.exceeded = hasLimit && Delinquency.exceeds(overdue, outstanding, s.rateLimit);
         s.days1to30 = buckets[DelinquencyBucket.DAYS_1_30.ordinal()];
         s.days31to90 = buckets[DelinquencyBucket.DAYS_31_90.ordinal()];
@@ -302,7 +302,7 @@ public class LoanBookService {
             }
         }
         items.sort(java.util.Comparator.comparing(LoanDueItem::dueOn));
-        return new LoanDueList(months, p.label() + "：" + months + "个月（" + p.source() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
+        return new LoanDueList(months, p.label() + "：" + months + "个月（" + p.citation() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
     }
 
     /** Post-loan supervision due: running loans in scope, the last supervision (or the disbursement) plus the interval. */
@@ -324,7 +324,7 @@ public class LoanBookService {
             items.add(new LoanDueItem(LoanService.summary(l), due, null, Due.state(due, today)));
         }
         items.sort(java.util.Comparator.comparing(LoanDueItem::dueOn));
-        return new LoanDueList(months, p.label() + "：" + months + "个月（" + p.source() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
+        return new LoanDueList(months, p.label() + "：" + months + "个月（" + p.citation() + "）", items.subList(0, Math.min(items.size(), Math.max(1, limit))));
     }
 
     private List<Loan> running() {

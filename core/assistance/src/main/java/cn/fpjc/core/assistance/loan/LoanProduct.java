@@ -44,7 +44,12 @@ public record LoanProduct(String code, String label, LoanRule minAmount, LoanRul
 
         /** 「label」value（出处：source）— how refusals name the rule. */
         public String cite() {
-            return "「" + label + "」" + value + "（出处：" + source + "）";
+            return "「" + label + "」" + value + "（出处：" + citation() + "）";
+        }
+
+        /** The source as people read it (document title and number). */
+        public String citation() {
+            return cn.fpjc.core.policy.source.PolicySources.forPeople(source);
         }
     }
 

@@ -268,7 +268,7 @@ public class ApplicationService {
         long length = ChronoUnit.DAYS.between(in.noticeFrom(), in.noticeTo()) + 1;
         if (length < Long.parseLong(days.value().strip())) {
             throw new ApiException(ProgrammeError.NOTICE_PERIOD_TOO_SHORT, "公示 " + length + " 天，" + days.label() + "不少于 "
-                    + days.value().strip() + " 天（依据：" + days.source() + "）");
+                    + days.value().strip() + " 天（依据：" + days.citation() + "）");
         }
         a.noticeFrom = in.noticeFrom();
         a.noticeTo = in.noticeTo();
@@ -316,7 +316,7 @@ public class ApplicationService {
             String why = d.rules().stream().filter(r -> r.outcome() != RuleResult.Outcome.PASSED)
                     .map(r -> "「" + r.rule() + "」" + r.outcome().label() + "（" + r.fact()
                             + (r.parameterLabel() == null ? "" : "；" + r.parameterLabel() + "：" + (r.parameterValue() == null ? "未设定" : r.parameterValue()))
-                            + (r.source() == null ? "" : "；依据：" + r.source()) + "）")
+                            + (r.source() == null ? "" : "；依据：" + cn.fpjc.core.policy.source.PolicySources.forPeople(r.source())) + "）")
                     .collect(Collectors.joining("；"));
             throw new ApiException(ProgrammeError.APPLICATION_NOT_ENTITLED, who.name() + "：" + why);
         }

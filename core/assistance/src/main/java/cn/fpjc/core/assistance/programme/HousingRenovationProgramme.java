@@ -67,7 +67,7 @@ public class HousingRenovationProgramme implements AssistanceProgramme {
         }
         java.time.LocalDate to = java.time.MonthDay.parse("--" + rules.parameter(INTO_PLAN_BY).value().strip()).atYear(year);
         return new Window(null, to, year + "年度危房改造任务须于" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日前纳入（依据："
-                + rules.parameter(INTO_PLAN_BY).source() + "）");
+                + rules.parameter(INTO_PLAN_BY).citation() + "）");
     }
 
     @Override

@@ -97,7 +97,7 @@ public class TemporaryAidProgramme implements AssistanceProgramme {
         BigDecimal limit = standard.multiply(multiple).setScale(2, java.math.RoundingMode.HALF_UP);
         return new Limit(limit, "小额临时救助（不超过城市低保月标准 " + standard.stripTrailingZeros().toPlainString() + " 元的 "
                 + multiple.stripTrailingZeros().toPlainString() + " 倍，即 " + limit.stripTrailingZeros().toPlainString()
-                + " 元）由乡镇直接审批，报县级民政部门备案；依据：" + rules.parameter(TOWNSHIP_MULTIPLE).source());
+                + " 元）由乡镇直接审批，报县级民政部门备案；依据：" + rules.parameter(TOWNSHIP_MULTIPLE).citation());
     }
 
     @Override
@@ -115,6 +115,6 @@ public class TemporaryAidProgramme implements AssistanceProgramme {
         String label = PROCEDURE.choice(procedure).map(Choice::label).orElse(procedure);
         Due due = "URGENT".equals(procedure) ? calendar.afterDays(accepted, n, false) : calendar.afterWorkingDays(accepted, n);
         return new Due(due.date(), label + "：受理之日起" + n + ("URGENT".equals(procedure) ? "日" : "个工作日") + "内完成审核确认（" + due.rule()
-                + "；依据：" + rules.parameter(key).source() + "）", due.extended());
+                + "；依据：" + rules.parameter(key).citation() + "）", due.extended());
     }
 }

@@ -94,7 +94,7 @@ public class WelfareJobService {
             BigDecimal floor = min.multiply(new BigDecimal(share.value().strip())).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
             if (wage.compareTo(floor) < 0) {
                 throw new ApiException(WelfareJobError.WAGE_BELOW_MINIMUM, "岗位补贴 " + plain(wage) + " 元/月，低于当地最低工资标准 " + plain(min)
-                        + " 元的 " + share.value().strip() + "%（" + plain(floor) + " 元；依据：" + share.source() + "）");
+                        + " 元的 " + share.value().strip() + "%（" + plain(floor) + " 元；依据：" + share.citation() + "）");
             }
         }
         WelfareJobPosition p = new WelfareJobPosition();
@@ -148,7 +148,7 @@ public class WelfareJobService {
         List<Check> failed = checks.stream().filter(c -> !c.passed()).toList();
         if (!failed.isEmpty()) {
             throw new ApiException(WelfareJobError.PLACEMENT_REFUSED, failed.stream().map(c -> "「" + c.rule() + "」不符合（" + c.fact()
-                    + (c.source() == null ? "" : "；依据：" + c.source()) + "）").collect(Collectors.joining("；")));
+                    + (c.source() == null ? "" : "；依据：" + cn.fpjc.core.policy.source.PolicySources.forPeople(c.source())) + "）").collect(Collectors.joining("；")));
         }
         WelfareJobPlacement p = new WelfareJobPlacement();
         p.positionId = position.id;

@@ -11,4 +11,9 @@ public record EffectiveParameter(String key, String label, String group, String 
     public String displayValue() {
         return type.display(value);
     }
+
+    /** The source as people read it (document title and number, {@link cn.fpjc.core.policy.source.PolicySources}). */
+    public String citation() {
+        return cn.fpjc.core.policy.source.PolicySources.forPeople(source);
+    }
 }
