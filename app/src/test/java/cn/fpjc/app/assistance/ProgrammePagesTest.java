@@ -86,7 +86,7 @@ class ProgrammePagesTest {
     void aYearOutOfRangeOrNotANumberIsRefusedInChineseInsideTheLayout() {
         String html = page(clerk, "/programmes?year=2019", 400);
         assertTrue(html.contains("id=\"programmes-error\"") && html.contains("年度不在可查询的范围内（2020年至明年）：2019"), html);
-        assertTrue(html.contains("<nav>") && html.contains("id=\"year\""), "inside the layout, the year selector still there");
+        assertTrue(html.contains("<nav id=\"site-nav\">") && html.contains("id=\"year\""), "inside the layout, the year selector still there");
         assertFalse(html.contains("雨露计划助学补助"));
         assertTrue(page(clerk, "/programmes?year=abc", 400).contains("年度应为数字"));
         assertTrue(page(clerk, "/households/" + household + "/entitlements?year=1999", 400).contains("年度不在可查询的范围内"));
@@ -136,7 +136,7 @@ class ProgrammePagesTest {
     @Test
     void anotherVillagesClerkGetsANotFoundPageForTheHousehold() {
         String html = page(otherClerk, "/households/" + household + "/entitlements", 404);
-        assertTrue(html.contains("未找到这户农户，或这户不在您的管辖范围内") && html.contains("<nav>"), html);
+        assertTrue(html.contains("未找到这户农户，或这户不在您的管辖范围内") && html.contains("<nav id=\"site-nav\">"), html);
         assertFalse(html.contains("冯中职"));
     }
 

@@ -264,7 +264,7 @@ class SocialAssistanceProgrammesTest {
         JsonPath a = as(henanClerk).get("/api/counties/" + henan + "/programme-applications/" + small).then().statusCode(200).extract().jsonPath();
         assertEquals("APPROVED", a.getString("status"));
         assertTrue(a.getString("approvalRule").contains("2100 元"), a.getString("approvalRule"));
-        assertTrue(a.getString("approvalRule").contains("001"), a.getString("approvalRule"));
+        assertTrue(a.getString("approvalRule").contains("《巩固拓展脱贫攻坚成果工作参考》"), a.getString("approvalRule"));
         // Henan sets no processing time: no deadline is made up.
         assertNull(a.get("decideBy"));
 
@@ -335,7 +335,7 @@ class SocialAssistanceProgrammesTest {
             as("admin").body(Map.of("today", "2024-05-06", "county", hunan)).put("/api/admin/clock").then().statusCode(200);
             JsonPath closed = submit(hAdmin, hunan, application("housing-renovation", h.get("湘父"), 2024, 10000, null), 409);
             assertEquals("APPLICATION_WINDOW_CLOSED", closed.getString("code"));
-            assertTrue(closed.getString("message").contains("4月30日前纳入") && closed.getString("message").contains("004"), closed.prettify());
+            assertTrue(closed.getString("message").contains("4月30日前纳入") && closed.getString("message").contains("《湖南省农业农村厅"), closed.prettify());
             // In April the window is open; Hunan sets no amount for a C house, so the application waits for it, not guessed.
             as("admin").body(Map.of("today", "2024-04-10", "county", hunan)).put("/api/admin/clock").then().statusCode(200);
             JsonPath open = submit(hAdmin, hunan, application("housing-renovation", h.get("湘父"), 2024, 10000, null), 409);

@@ -52,6 +52,10 @@ public class YearlyValueService implements YearlyParameterStore {
      * at once (the entry is dropped), one made on another replica within the expiry — the same rule as the tenant registry.
      */
     @Inject
+    /** When it was set, as people read it: Beijing time to the minute. */
+    private static final java.time.format.DateTimeFormatter SET_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(cn.fpjc.core.platform.clock.AppClock.CHINA);
+
     @CacheName("yearly-parameters")
     Cache cache;
 
@@ -61,7 +65,7 @@ public class YearlyValueService implements YearlyParameterStore {
                 .call(() -> ProvinceYearlyValue
                         .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
                         .firstResultOptional()
-                        .map(v -> new ParameterValue(v.key, v.year, v.value, v.source, "由 " + v.setBy + " 于 " + v.setAt + " 设定"))))
+                        .map(v -> new ParameterValue(v.key, v.year, v.value, v.source, "由 " + v.setBy + " 于 " + SET_AT.format(v.setAt) + " 设定"))))
                 .await().indefinitely();
     }
 

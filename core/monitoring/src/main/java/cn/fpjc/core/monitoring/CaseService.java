@@ -342,7 +342,7 @@ public class CaseService {
         long length = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
         if (length < Long.parseLong(days.value().strip())) {
             errors.add(new FieldError("to", "公示 " + length + " 天，" + days.label() + "不少于 " + days.value().strip() + " 天（依据："
-                    + days.source() + "）"));
+                    + days.citation() + "）"));
         }
         ApiException.refuseIfAny(errors);
         step.noticeFrom = from;
