@@ -1,6 +1,9 @@
 package cn.fpjc.ui.common;
 
+import cn.fpjc.core.monitoring.MonitoringOverview;
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.registry.quality.DataQualityService;
 import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.platform.plugin.ProvincePlugin;
 import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
@@ -21,7 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The landing page: who I am, my county, my org unit, my roles. */
+/**
+ * The landing page: who I am, my county, my org unit, my roles; for county, township and village staff (and officials and
+ * departments, as far as they read monitoring) the work due today and this week in their scope, each item a link, and the
+ * monitoring figures with a chart.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -49,6 +56,12 @@ public class HomePage {
     @Inject
     cn.fpjc.core.platform.clock.AppClock clock;
 
+    @Inject
+    MonitoringOverview overview;
+
+    @Inject
+    DataQualityService dataQuality;
+
     @GET
     @Transactional
     public TemplateInstance home() {
@@ -66,6 +79,13 @@ public class HomePage {
                 String orgName = OrgScope.isCounty(org) ? tenant.name()
                         : OrgUnit.findByCode(org).map(u -> u.name).orElse("（单位已删除）");
                 page.data("orgName", orgName);
+                if (overview.canRead()) {
+                    page.data("work", overview.work());
+                }
+                if (user.hasAnyRole(RegistryService.READERS)) {
+                    DataQualityService.Summary dq = dataQuality.summary();
+                    page.data("findings", dq.latest() == null ? -1L : dq.rules().stream().mapToLong(DataQualityService.RuleCount::count).sum());
+                }
             } catch (RuntimeException failure) {
                 ApiException e = FormSubmit.refusal(failure);
                 page.data("error", e.humanMessage());

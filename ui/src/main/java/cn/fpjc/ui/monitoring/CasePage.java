@@ -14,6 +14,14 @@ import cn.fpjc.core.monitoring.CaseViews.StepView;
 import cn.fpjc.core.monitoring.DeadlineScanService;
 import cn.fpjc.core.monitoring.DeadlineScanService.Latest;
 import cn.fpjc.core.monitoring.EliminationService;
+import cn.fpjc.core.monitoring.MonitoringOverview;
+import cn.fpjc.core.monitoring.MonitoringType;
+import cn.fpjc.core.platform.org.OrgUnitService;
+import cn.fpjc.core.platform.org.OrgUnitView;
+import cn.fpjc.core.platform.security.OrgScope;
+import cn.fpjc.core.platform.web.Page;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import cn.fpjc.core.monitoring.PlanRequests;
 import cn.fpjc.core.monitoring.RiskCategory;
 import cn.fpjc.core.platform.clock.AppClock;
@@ -71,6 +79,10 @@ public class CasePage {
         /** A document a plug-in may reword: its data is given by name (see ProvinceDocuments), its types declared in the template. */
         static native TemplateInstance rejectionNotice();
 
+        static native TemplateInstance list(PageUser user, String tenantName, Filter f, List<MonitoringOverview.Count> states,
+                List<MonitoringOverview.StepChoice> steps, List<OrgUnitView> villages, List<String> types,
+                Page<MonitoringOverview.CaseRow> rows, String error);
+
         static native TemplateInstance overdue(PageUser user, String tenantName, List<OverdueItem> items, Map<String, String> roleLabels,
                 Latest scan, boolean canScan);
     }
@@ -98,6 +110,12 @@ public class CasePage {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    MonitoringOverview overview;
+
+    @Inject
+    OrgUnitService orgUnits;
 
     @GET
     @Path("/inbox")
@@ -129,6 +147,46 @@ public class CasePage {
                     .call(() -> inboxPage(List.of(), Forms.allMessages(e)))).build();
         }
     }
+
+    /** 案件与监测户: every case in scope, or every monitored household, filtered by state, current step, village and type. */
+    @GET
+    @Path("/cases")
+    @Transactional
+    public Response list(@QueryParam("state") String state, @QueryParam("step") String step, @QueryParam("village") String village,
+            @QueryParam("type") String type, @QueryParam("page") @DefaultValue("0") int page) {
+        access.bind(null);
+        // Read before the search: a refused search leaves the transaction rollback-only.
+        List<OrgUnitView> villages = orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList();
+        List<MonitoringOverview.StepChoice> steps = overview.currentSteps();
+        Filter f = new Filter(nz(state), nz(step), nz(village), nz(type));
+        try {
+            Page<MonitoringOverview.CaseRow> rows = overview.list(state, step, village, type, Math.max(page, 0), LIST_SIZE);
+            return Response.ok(Templates.list(PageUser.of(user), access.current().name(), f, MonitoringOverview.STATES, steps, villages,
+                    Labelled.labels(MonitoringType.class), rows, null)).build();
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            return Response.status(e.code().status()).entity(Templates.list(PageUser.of(user), access.current().name(), f,
+                    MonitoringOverview.STATES, steps, villages, Labelled.labels(MonitoringType.class), Page.empty(LIST_SIZE),
+                    Forms.allMessages(e))).build();
+        }
+    }
+
+    /** The list's filters as given, and the query string that keeps them across pages. */
+    public record Filter(String state, String step, String village, String type) {
+        public String query() {
+            return "state=" + enc(state) + "&step=" + enc(step) + "&village=" + enc(village) + "&type=" + enc(type);
+        }
+
+        private static String enc(String s) {
+            return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static final int LIST_SIZE = 20;
 
     @GET
     @Path("/cases/{id}")
@@ -174,7 +232,8 @@ public class CasePage {
         return submit(() -> "/cases/" + cases.open(new CaseRequests.OpenCase(clueId, Forms.longOrNull(form.getFirst("householdId")),
                 Forms.text(form, "monitoringType"), form.getOrDefault("riskCategories", List.of()),
                 form.getFirst("greenChannel") != null, null)).id(),
-                null, clueId == null ? "/households" : "/clues/" + clueId);
+                null, clueId != null ? "/clues/" + clueId
+                        : Forms.longOrNull(form.getFirst("householdId")) == null ? "/households" : "/households/" + Forms.longOrNull(form.getFirst("householdId")));
     }
 
     @POST

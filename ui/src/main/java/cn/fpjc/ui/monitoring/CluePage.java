@@ -11,6 +11,8 @@ import cn.fpjc.core.monitoring.MonitoringType;
 import cn.fpjc.core.monitoring.RiskCategory;
 import cn.fpjc.core.monitoring.ScreeningKind;
 import cn.fpjc.core.platform.clock.AppClock;
+import cn.fpjc.core.registry.RegistryService;
+import cn.fpjc.core.registry.RegistryViews;
 import cn.fpjc.core.platform.org.OrgUnitService;
 import cn.fpjc.core.platform.org.OrgUnitView;
 import cn.fpjc.core.platform.text.Labelled;
@@ -58,6 +60,10 @@ public class CluePage {
                 List<ClueStatus> statuses, boolean canRecord, List<String> channels, List<String> categories, List<OrgUnitView> villages,
                 List<String> screeningKinds, Campaigns campaigns, Map<String, String> v, Map<String, String> err, String error);
 
+        static native TemplateInstance forHousehold(PageUser user, String tenantName, RegistryViews.HouseholdDetail h,
+                List<RegistryViews.MemberView> members, List<String> channels, List<String> categories, List<String> screeningKinds,
+                Map<String, String> v, Map<String, String> err, String error);
+
         static native TemplateInstance detail(PageUser user, String tenantName, ClueView c, boolean canVerify, List<String> results,
                 Map<String, String> v, Map<String, String> err, String error, boolean canOpenCase, List<String> monitoringTypes,
                 List<String> categories);
@@ -71,6 +77,9 @@ public class CluePage {
 
     @Inject
     OrgUnitService orgUnits;
+
+    @Inject
+    RegistryService registry;
 
     @Inject
     CurrentUser user;
@@ -94,8 +103,27 @@ public class CluePage {
                 Forms.text(form, "sourceDetail"), Forms.text(form, "villageCode"), Forms.text(form, "name"),
                 Forms.text(form, "idNumber"), Forms.text(form, "phone"), Forms.text(form, "description"),
                 form.getOrDefault("riskCategories", List.of()), null, Forms.text(form, "screeningKind"),
-                Forms.text(form, "campaign"))).id(),
-                e -> listPage("OPEN", false, 0, Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
+                Forms.text(form, "campaign"), Forms.longOrNull(form.getFirst("memberId")))).id(),
+                e -> form.getFirst("household") != null
+                        ? householdForm(Forms.longOrNull(form.getFirst("household")), Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e))
+                        : listPage("OPEN", false, 0, Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
+    }
+
+    /** 登记风险线索 from a household: its members to choose from, nothing retyped (the clue takes the member's stored ID number). */
+    @GET
+    @Path("/new")
+    @Transactional
+    public TemplateInstance forHousehold(@QueryParam("household") long household) {
+        access.bind(null);
+        user.requireAnyRole(ClueService.STAFF);
+        return householdForm(household, Map.of(), Map.of(), null);
+    }
+
+    private TemplateInstance householdForm(Long household, Map<String, String> v, Map<String, String> err, String error) {
+        RegistryViews.HouseholdDetail h = registry.detail(household == null ? -1 : household);
+        return Templates.forHousehold(PageUser.of(user), access.current().name(), h, h.members().stream().filter(RegistryViews.MemberView::active)
+                .toList(), List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()), Labelled.labels(RiskCategory.class),
+                Labelled.labels(ScreeningKind.class), v, err, error);
     }
 
     @GET

@@ -1,6 +1,13 @@
 package cn.fpjc.ui.registry;
 
 import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.monitoring.ClueService;
+import cn.fpjc.core.monitoring.MonitoringOverview;
+import cn.fpjc.core.monitoring.MonitoringOverview.HouseholdMonitoring;
+import cn.fpjc.core.monitoring.MonitoringType;
+import cn.fpjc.core.monitoring.RiskCategory;
+import cn.fpjc.ui.common.Flash;
+import jakarta.ws.rs.CookieParam;
 
 import cn.fpjc.core.platform.audit.AuditResource;
 import cn.fpjc.core.platform.audit.AuditResource.AuditView;
@@ -75,7 +82,8 @@ public class HouseholdPage {
                 Page<HouseholdSummary> pager, String error);
 
         static native TemplateInstance detail(PageUser user, String tenantName, HouseholdDetail h, IncomeChart chart, Revealed revealed,
-                String error, boolean canReveal, List<AuditView> trail, boolean showTrail, boolean canEdit);
+                String error, boolean canReveal, List<AuditView> trail, boolean showTrail, boolean canEdit, HouseholdMonitoring monitoring,
+                boolean canStart, List<String> monitoringTypes, List<String> riskCategories);
 
         static native TemplateInstance householdForm(PageUser user, String tenantName, Map<String, List<String>> choices, boolean creating,
                 Long id, Map<String, String> v, Map<String, String> err, String error, List<OrgUnitView> villages,
@@ -117,6 +125,9 @@ public class HouseholdPage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    MonitoringOverview overview;
+
     @GET
     @Transactional
     public Response list(@QueryParam("q") String q, @QueryParam("village") String village, @QueryParam("category") String category,
@@ -147,8 +158,8 @@ public class HouseholdPage {
     @GET
     @Path("/{id}")
     @Transactional
-    public TemplateInstance detail(@PathParam("id") long id) {
-        return detailPage(id, null, null);
+    public TemplateInstance detail(@PathParam("id") long id, @CookieParam(Flash.ERROR) String error) {
+        return detailPage(id, null, Flash.text(error));
     }
 
     /** Reveals one member's full ID number on this response only; the service audits it. */
@@ -182,9 +193,13 @@ public class HouseholdPage {
             }
             trail.sort((a, b) -> b.occurredAt().compareTo(a.occurredAt()));
         }
+        // Its monitoring (cases, plan, visits, clues) for those who read monitoring; staff may start a clue or a case from here.
+        HouseholdMonitoring monitoring = overview.canRead() ? overview.household(id) : null;
+        boolean staff = h.active() && user.hasAnyRole(ClueService.STAFF);
         return Templates.detail(PageUser.of(user), tenant.name(), h, IncomeChart.of(h.incomes()), revealed, error,
                 user.hasAnyRole(RegistryService.WRITERS), trail, user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER),
-                h.active() && user.hasAnyRole(RegistryService.WRITERS));
+                h.active() && user.hasAnyRole(RegistryService.WRITERS), monitoring, staff && monitoring != null && monitoring.canOpen(),
+                Labelled.labels(MonitoringType.class), Labelled.labels(RiskCategory.class));
     }
 
     // ---------------------------------------------------------------- forms

@@ -119,6 +119,10 @@ public class CaseService {
             if (clue == null || !OrgScope.covers(user.orgCode(), clue.villageCode)) {
                 throw new ApiException(PlatformError.NOT_FOUND, "线索");
             }
+            if (clue.status == ClueStatus.CASE_OPENED) { // its case is under way (approval or rejection moves the clue on)
+                Household of = clue.householdId == null ? null : Household.findById(clue.householdId);
+                throw new ApiException(MonitoringError.CASE_ALREADY_OPEN, of == null ? clue.trackingNo : of.householdNo);
+            }
             if (clue.status != ClueStatus.RISK_CONFIRMED) {
                 errors.add(new FieldError("clueId", "只有“" + ClueStatus.RISK_CONFIRMED.label() + "”的线索可以启动识别程序"));
             }
@@ -150,6 +154,9 @@ public class CaseService {
             c0.clueId = in.clueId();
             c0.greenChannel = Boolean.TRUE.equals(in.greenChannel());
         });
+        if (clue != null) {
+            clue.status = ClueStatus.CASE_OPENED; // a clue starts one case; it then follows that case
+        }
         event(c, null, "OPENED", (clue == null ? "" : "线索 " + clue.trackingNo + "；") + type.label() + (c.greenChannel ? "；绿色通道" : ""));
         MonitoringCase.flush();
         CaseView v = view(c);
@@ -279,6 +286,7 @@ public class CaseService {
             c.approvedOn = on; // 识别时间 = 县级审定时间
             if (c.parentCaseId == null) {
                 monitoringBegins(tenant, c, on);
+                clueFollows(c, ClueStatus.INCLUDED);
             }
         }
         CaseStep next = steps.stream().filter(s -> s.seq == step.seq + 1).findFirst().orElse(null);
@@ -410,6 +418,7 @@ public class CaseService {
         }
         c.status = CaseStatus.REJECTED;
         c.rejectionReason = in.reason().strip();
+        clueFollows(c, ClueStatus.NOT_INCLUDED);
         c.currentStep = null;
         syncCurrent(c);
         event(c, step.stepId, "REJECTED", c.rejectionReason);
@@ -543,6 +552,14 @@ public class CaseService {
         Household h = Household.findById(c.householdId);
         if (h.category == HouseholdCategory.ORDINARY) { // a 脱贫户 stays a 脱贫户: its monitoring shows on the case
             householdCategories.change(h.id, HouseholdCategory.MONITORED, "县级审定纳入监测（案件 " + c.id + "）");
+        }
+    }
+
+    /** The clue a case was opened from takes the county's decision (已纳入监测 / 不予纳入). */
+    private static void clueFollows(MonitoringCase c, ClueStatus decided) {
+        RiskClue clue = c.clueId == null ? null : RiskClue.findById(c.clueId);
+        if (clue != null) {
+            clue.status = decided;
         }
     }
 
@@ -734,7 +751,11 @@ public class CaseService {
     }
 
     static String procedureLabel(MonitoringCase c) {
-        return switch (c.procedureId) {
+        return procedureLabel(c.procedureId);
+    }
+
+    static String procedureLabel(String procedureId) {
+        return switch (procedureId) {
             case EliminationAssessor.ELIMINATION -> "风险消除";
             case EliminationAssessor.BASIC_PROTECTION -> "兜底保障户认定";
             default -> "识别纳入";

@@ -8,9 +8,13 @@ public final class ClueRequests {
     private ClueRequests() {
     }
 
-    /** A clue recorded by staff: a self-report taken at the village office or by phone, or a cadre's screening finding. */
+    /**
+     * A clue recorded by staff: a self-report taken at the village office or by phone, or a cadre's screening finding.
+     * With {@code memberId} (a registered member in the caller's scope) the name, ID number and village are the member's:
+     * nothing is retyped, and {@code name}, {@code idNumber} and {@code villageCode} may be left out.
+     */
     public record RecordClue(String channel, String sourceDetail, String villageCode, String name, String idNumber, String phone,
-            String description, List<String> riskCategories, LocalDate reportedOn, String screeningKind, String campaign) {
+            String description, List<String> riskCategories, LocalDate reportedOn, String screeningKind, String campaign, Long memberId) {
     }
 
     /** The public self-report form (一键申报): no account needed; rate-limited. */

@@ -95,13 +95,16 @@ public class ClueService {
         if (channel == ClueChannel.DEPARTMENT_ALERT) {
             errors.add(new FieldError("channel", "部门预警请由部门批量推送"));
         }
-        String village = village(in.villageCode(), true, errors);
+        Member registered = in.memberId() == null ? null : registeredMember(in.memberId());
+        String village = village(registered == null ? in.villageCode() : Household.<Household>findById(registered.householdId).villageCode,
+                true, errors);
         LocalDate today = clock.today();
         LocalDate reported = in.reportedOn() == null ? today : in.reportedOn();
         if (reported.isAfter(today)) {
             errors.add(new FieldError("reportedOn", "发现日期不能晚于今天"));
         }
-        RiskClue c = person(in.name(), in.idNumber(), in.phone(), in.description(), errors);
+        RiskClue c = registered == null ? person(in.name(), in.idNumber(), in.phone(), in.description(), errors)
+                : person(registered, in.phone(), in.description(), errors);
         c.riskCategories = RiskCategory.toStored(in.riskCategories(), errors);
         if (channel == ClueChannel.CADRE_SCREENING) {
             c.screeningKind = Inputs.required(ScreeningKind.class, in.screeningKind(), "screeningKind", "排查方式", errors);
@@ -162,7 +165,7 @@ public class ClueService {
     }
 
     private static boolean verified(RiskClue c) {
-        return c.status == ClueStatus.RISK_CONFIRMED || c.status == ClueStatus.NO_RISK;
+        return c.status != ClueStatus.OPEN && c.status != ClueStatus.ATTACHED;
     }
 
     /**
@@ -242,7 +245,7 @@ public class ClueService {
         Versions.check(c.version, in.version());
         List<FieldError> errors = new ArrayList<>();
         ClueStatus result = Inputs.required(ClueStatus.class, in.result(), "result", "核实结果", errors);
-        if (result == ClueStatus.OPEN || result == ClueStatus.ATTACHED) {
+        if (result != null && result != ClueStatus.RISK_CONFIRMED && result != ClueStatus.NO_RISK) { // the case's states follow the case
             errors.add(new FieldError("result", "核实结果为“" + ClueStatus.RISK_CONFIRMED.label() + "”或“" + ClueStatus.NO_RISK.label() + "”"));
         }
         if (in.note() == null || in.note().strip().length() < 4) {
@@ -381,6 +384,16 @@ public class ClueService {
         }
     }
 
+    /** An active member of a household in the caller's scope (any other is "not found"). */
+    private Member registeredMember(long memberId) {
+        Member m = Member.findById(memberId);
+        Household h = m == null || !m.active ? null : Household.findById(m.householdId);
+        if (h == null || !h.active || !OrgScope.covers(user.orgCode(), h.villageCode)) {
+            throw new ApiException(PlatformError.NOT_FOUND, "成员");
+        }
+        return m;
+    }
+
     private RiskClue person(String name, String idNumber, String phone, String description, List<FieldError> errors) {
         RiskClue c = new RiskClue();
         String n = name == null ? "" : name.strip();
@@ -393,6 +406,22 @@ public class ClueService {
         } catch (IdNumber.Invalid e) {
             errors.add(new FieldError("idNumber", e.getMessage()));
         }
+        contact(c, phone, description, errors);
+        return c;
+    }
+
+    /** A registered member's clue: the name and the stored (encrypted, hashed, masked) ID number are copied, not retyped. */
+    private RiskClue person(Member m, String phone, String description, List<FieldError> errors) {
+        RiskClue c = new RiskClue();
+        c.personName = m.name;
+        c.idCipher = m.idCipher;
+        c.idHash = m.idHash;
+        c.idMasked = m.idMasked;
+        contact(c, phone, description, errors);
+        return c;
+    }
+
+    private static void contact(RiskClue c, String phone, String description, List<FieldError> errors) {
         String p = phone == null ? "" : phone.strip().replace(" ", "").replace("-", "");
         if (!p.isEmpty() && !p.matches("\\d{7,12}")) {
             errors.add(new FieldError("phone", "联系电话应为7—12位数字"));
@@ -403,7 +432,6 @@ public class ClueService {
             errors.add(new FieldError("description", "请简要说明遇到的困难（4—1000个字）"));
         }
         c.description = d;
-        return c;
     }
 
     private void setId(RiskClue c, IdNumber id) {
