@@ -136,6 +136,29 @@ class AssistancePagesTest {
     }
 
     @Test
+    void aStepTakesScannedEvidenceCheckedByItsBytes() {
+        openAtNotice();
+        byte[] pdf = "%PDF-1.4\n% 村内公示照片\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var saved = multipart().multiPart("scan", "notice-photo.pdf", pdf, "application/pdf").post("/cases/" + caseId + "/steps/notice/scans");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        String page = as(clerk).accept("text/html").get("/cases/" + caseId).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("class=\"scan\"") && page.contains("notice-photo.pdf") && page.contains("id=\"scan-form\""), page);
+        var c = as(clerk).get("/api/counties/" + county + "/cases/" + caseId).then().statusCode(200).extract().jsonPath();
+        long scan = c.getLong("steps.find { it.stepId == 'notice' }.scans[0].id");
+        as(clerk).get("/api/counties/" + county + "/cases/" + caseId + "/scans/" + scan).then().statusCode(200)
+                .contentType("application/pdf").header("X-Content-Type-Options", "nosniff");
+        // A file that is not a JPEG, PNG or PDF by its bytes is refused on the page, whatever its name says.
+        String refused = multipart().multiPart("scan", "假.pdf", "不是PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf")
+                .post("/cases/" + caseId + "/steps/notice/scans").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("JPEG") || refused.contains("PDF"), refused);
+        // A step not reached yet takes nothing; the township reviewer does not upload the village's evidence.
+        as(clerk).body(Map.of("name", "a.pdf", "contentBase64", java.util.Base64.getEncoder().encodeToString(pdf)))
+                .post("/api/counties/" + county + "/cases/" + caseId + "/steps/entry/scans").then().statusCode(409);
+        as(reviewer).body(Map.of("name", "a.pdf", "contentBase64", java.util.Base64.getEncoder().encodeToString(pdf)))
+                .post("/api/counties/" + county + "/cases/" + caseId + "/steps/notice/scans").then().statusCode(403);
+    }
+
+    @Test
     void thePlanEditorAnswersEachRuleBesideItsRowAndPrintsTheSheet() {
         openAtNotice();
         complete(clerk, "notice", "2024-10-14");

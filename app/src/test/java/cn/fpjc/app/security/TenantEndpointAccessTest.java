@@ -81,6 +81,9 @@ class TenantEndpointAccessTest {
             new Endpoint("POST", "/api/counties/410225/cases/1/complete", Map.of("stepId", "verify"), true),
             new Endpoint("POST", "/api/counties/410225/cases/1/return", Map.of("reason", "越权退回"), true),
             new Endpoint("POST", "/api/counties/410225/cases/1/reject", Map.of("reason", "越权不予纳入"), true),
+            new Endpoint("POST", "/api/counties/410225/cases/1/notice-period", Map.of("from", "2024-10-10", "to", "2024-10-14"), true),
+            new Endpoint("POST", "/api/counties/410225/cases/1/steps/verify/scans", Map.of("name", "越权.pdf", "contentBase64", "JVBERi0xLjQK"), true),
+            new Endpoint("GET", "/api/counties/410225/cases/1/scans/1", null, false),
             new Endpoint("GET", "/api/counties/410225/cases/1/plan", null, false),
             new Endpoint("PUT", "/api/counties/410225/cases/1/plan", Map.of("responsibleOfficial", "越权", "measures", List.of()), true),
             new Endpoint("POST", "/api/counties/410225/cases/1/plan/check", Map.of("responsibleOfficial", "越权"), false),
@@ -161,7 +164,8 @@ class TenantEndpointAccessTest {
                 if (e.path().endsWith("/clue-alerts") && lower.endsWith(".dept")) {
                     continue; // departments push alerts: that is their job (RiskClueTest)
                 }
-                if ((e.path().endsWith("/visits") || e.path().endsWith("/plan") || e.path().endsWith("/complete")) && lower.endsWith(".official")) {
+                if ((e.path().endsWith("/visits") || e.path().endsWith("/plan") || e.path().endsWith("/complete") || e.path().endsWith("/scans"))
+                        && lower.endsWith(".official")) {
                     continue; // officials record visits, draft plans and do their own steps, in scope (AssistanceWorkflowTest, MinqinFollowUpTest)
                 }
                 if (e.write() || e.path().endsWith("audit-log")) {

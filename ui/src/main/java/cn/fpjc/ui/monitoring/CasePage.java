@@ -247,6 +247,28 @@ public class CasePage {
                 e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
     }
 
+    /** 上传扫描件: a scanned document for the current step's evidence (JPEG, PNG or PDF). */
+    @POST
+    @Path("/cases/{id}/steps/{step}/scans")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response addScan(@PathParam("id") long id, @PathParam("step") String step,
+            @org.jboss.resteasy.reactive.RestForm("scan") org.jboss.resteasy.reactive.multipart.FileUpload scan) {
+        return submit(() -> {
+            String base64 = null;
+            String name = null;
+            if (scan != null && scan.size() > 0) {
+                try {
+                    base64 = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(scan.uploadedFile()));
+                } catch (java.io.IOException e) {
+                    throw new ApiException(cn.fpjc.core.monitoring.MonitoringError.ATTACHMENT_INVALID);
+                }
+                name = scan.fileName();
+            }
+            cases.addScan(id, step, new CaseRequests.ScanUpload(name, base64));
+            return "/cases/" + id;
+        }, e -> detailPage(cases.get(id), Forms.allMessages(e)), null);
+    }
+
     /** 开始公示: the current step's 公示 dates, as the printed notice will show them. */
     @POST
     @Path("/cases/{id}/notice-period")
@@ -300,7 +322,7 @@ public class CasePage {
     static final Map<String, String> ACTION_LABELS = Map.ofEntries(Map.entry("OPENED", "启动"), Map.entry("COMPLETED", "办结"),
             Map.entry("RETURNED", "退回"), Map.entry("REJECTED", "不予纳入"), Map.entry("PLANNED", "制定帮扶计划"),
             Map.entry("REPLANNED", "调整帮扶计划"), Map.entry("ASSESSED", "风险消除评估"), Map.entry("ELIMINATED", "标注风险消除"),
-            Map.entry("PROTECTED", "认定兜底保障户"), Map.entry("ROLLED_BACK", "回退"), Map.entry("REMARKED", "再标注风险"), Map.entry("NOTICE", "开始公示"));
+            Map.entry("PROTECTED", "认定兜底保障户"), Map.entry("ROLLED_BACK", "回退"), Map.entry("REMARKED", "再标注风险"), Map.entry("NOTICE", "开始公示"), Map.entry("SCANNED", "上传材料"));
 
     /** {@link FormSubmit}; a refusal with no form to show again goes back to {@code back} with the message. */
     private Response submit(Supplier<String> write, Function<ApiException, TemplateInstance> again, String back) {

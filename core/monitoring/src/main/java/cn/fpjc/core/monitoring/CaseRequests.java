@@ -30,6 +30,11 @@ public final class CaseRequests {
         }
     }
 
+    /** A scanned document for a step's evidence: its file name and its bytes in base64 (JPEG, PNG or PDF, at most 5 MB). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CaseStepScanUpload")
+    public record ScanUpload(String name, String contentBase64) {
+    }
+
     /** The 公示 of the current step goes up: its first and last day (both counted) and the case's version read. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CaseNoticePeriod")
     public record NoticePeriod(LocalDate from, LocalDate to, Long version) {

@@ -51,6 +51,24 @@ public class CaseResource {
         return service.complete(id, request == null ? new CompleteStep(null, null, null, null, null) : request);
     }
 
+    /** A scanned document for a step's evidence: {name, contentBase64}; JPEG, PNG or PDF by its bytes, at most 5 MB. */
+    @POST
+    @Path("/cases/{id}/steps/{step}/scans")
+    public Response addScan(@PathParam("county") String county, @PathParam("id") long id, @PathParam("step") String step,
+            CaseRequests.ScanUpload request) {
+        return Response.status(Response.Status.CREATED).entity(service.addScan(id, step, request)).build();
+    }
+
+    /** The scan itself, shown inline as the type its bytes say, never sniffed by the browser. */
+    @GET
+    @Path("/cases/{id}/scans/{scan}")
+    public Response scan(@PathParam("county") String county, @PathParam("id") long id, @PathParam("scan") long scan) {
+        var s = service.scan(id, scan);
+        return Response.ok(s.bytes(), s.type()).header("Content-Disposition", "inline; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(s.name(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
     /** The 公示 of the current step goes up: {from, to, version}; the step after it waits for the day after {@code to}. */
     @POST
     @Path("/cases/{id}/notice-period")

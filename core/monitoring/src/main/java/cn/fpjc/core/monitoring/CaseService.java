@@ -360,6 +360,67 @@ public class CaseService {
                 "to", to.toString()));
     }
 
+    /**
+     * A scanned document kept with a step's evidence, by the step's role, for the current step or one already done: the
+     * signed record of a meeting, the photographed 公示. JPEG, PNG or PDF by its bytes, at most 5 MB.
+     */
+    @Transactional
+    public CaseViews.ScanView addScan(long caseId, String stepId, CaseRequests.ScanUpload in) {
+        user.requireAnyRole(STEP_DOERS);
+        MonitoringCase c = visible(caseId);
+        CaseStep step = stepId == null ? null : CaseStep.<CaseStep>find("caseId = ?1 and stepId = ?2", c.id, stepId).firstResult();
+        if (step == null) {
+            throw new ApiException(PlatformError.NOT_FOUND, "步骤 " + stepId);
+        }
+        requireStepRole(step);
+        if (step.completedOn == null && !step.stepId.equals(c.currentStep)) {
+            throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "「" + step.label + "」尚未开始，不能上传材料");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Scans.Scan scan = in == null ? null : Scans.read(in.contentBase64(), in.name(), "contentBase64", errors);
+        if (scan == null && errors.isEmpty()) {
+            errors.add(new FieldError("contentBase64", "请选择扫描件（JPG、PNG或PDF，不超过5MB）"));
+        }
+        ApiException.refuseIfAny(errors);
+        CaseStepScan s = new CaseStepScan();
+        s.caseId = c.id;
+        s.stepId = step.stepId;
+        s.name = scan.name();
+        s.contentType = scan.type();
+        s.bytes = scan.bytes();
+        s.sizeBytes = scan.bytes().length;
+        s.createdAt = clock.now();
+        s.createdBy = user.username();
+        s.persist();
+        CaseStepScan.flush();
+        event(c, step.stepId, "SCANNED", "上传材料：" + s.name);
+        audit.record("ADD_SCAN", "monitoring_case", String.valueOf(c.id), null, Map.of("step", step.stepId, "name", s.name,
+                "type", s.contentType, "bytes", s.sizeBytes));
+        return new CaseViews.ScanView(s.id, s.stepId, s.name, s.contentType, s.sizeBytes, s.createdAt, s.createdBy);
+    }
+
+    /** One scan of a case the caller sees: name, type and bytes. */
+    @Transactional
+    public Scans.Scan scan(long caseId, long scanId) {
+        MonitoringCase c = visible(caseId);
+        CaseStepScan s = CaseStepScan.findById(scanId);
+        if (s == null || !s.caseId.equals(c.id)) {
+            throw new ApiException(PlatformError.NOT_FOUND, "材料 " + scanId);
+        }
+        return new Scans.Scan(s.name, s.contentType, s.bytes);
+    }
+
+    /** The scans of a case by step, without their bytes. */
+    private Map<String, List<CaseViews.ScanView>> scansOf(long caseId) {
+        Map<String, List<CaseViews.ScanView>> byStep = new java.util.HashMap<>();
+        for (Object[] r : CaseStepScan.getEntityManager().createQuery("select s.id, s.stepId, s.name, s.contentType, s.sizeBytes, s.createdAt, "
+                + "s.createdBy from CaseStepScan s where s.caseId = :c order by s.id", Object[].class).setParameter("c", caseId).getResultList()) {
+            byStep.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add(new CaseViews.ScanView((Long) r[0], (String) r[1], (String) r[2],
+                    (String) r[3], (Integer) r[4], (java.time.Instant) r[5], (String) r[6]));
+        }
+        return byStep;
+    }
+
     static boolean holdsNotice(CaseStep s) {
         return required(s).contains(NoticeService.NOTICE_EVIDENCE);
     }
@@ -726,12 +787,14 @@ public class CaseService {
         Household h = Household.findById(c.householdId);
         List<StepView> steps = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        Map<String, List<CaseViews.ScanView>> scans = scansOf(c.id);
         for (CaseStep s : steps(c)) {
             boolean isCurrent = s.stepId.equals(c.currentStep);
             String state = s.completedOn != null ? "已办结" : isCurrent ? "办理中" : "未开始";
             steps.add(new StepView(s.stepId, s.seq, s.label, s.role, required(s), state, s.dueOn, s.dueRule,
                     s.completedOn != null ? "已办结" : Due.state(s.dueOn, today), s.earliestOn, s.earliestRule, s.completedOn, s.completedBy,
-                    fromJson(s.evidenceJson), s.note, s.noticeFrom, s.noticeTo, holdsNotice(s) ? noticeDays(c).orElse(null) : null));
+                    fromJson(s.evidenceJson), s.note, s.noticeFrom, s.noticeTo, holdsNotice(s) ? noticeDays(c).orElse(null) : null,
+                    scans.getOrDefault(s.stepId, List.of())));
             if (isCurrent) {
                 missing.add("由" + Roles.label(s.role) + "办理");
                 required(s).forEach(item -> missing.add("需要：" + item));

@@ -12,7 +12,13 @@ public final class CaseViews {
 
     public record StepView(String stepId, int seq, String label, String role, List<String> evidenceRequired, String state,
             LocalDate dueOn, String dueRule, String dueState, LocalDate earliestOn, String earliestRule, LocalDate completedOn,
-            String completedBy, Map<String, String> evidence, String note, LocalDate noticeFrom, LocalDate noticeTo, Integer noticeMinDays) {
+            String completedBy, Map<String, String> evidence, String note, LocalDate noticeFrom, LocalDate noticeTo, Integer noticeMinDays,
+            List<ScanView> scans) {
+    }
+
+    /** A step's scanned evidence (the file itself at {@code …/cases/{id}/scans/{scanId}}). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CaseStepScanView")
+    public record ScanView(long id, String stepId, String name, String contentType, int sizeBytes, Instant createdAt, String createdBy) {
     }
 
     public record EventView(String stepId, String action, String actor, Instant occurredAt, String note) {

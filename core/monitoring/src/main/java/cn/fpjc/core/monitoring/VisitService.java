@@ -27,7 +27,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -47,7 +46,6 @@ public class VisitService {
     @Inject
     AppClock clock;
 
-    static final int MAX_ATTACHMENT = 5 * 1024 * 1024;
     /** Officials record their own visits; staff record any. */
     static final String[] RECORDERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
             Roles.RESPONSIBLE_OFFICIAL };
@@ -102,19 +100,7 @@ public class VisitService {
         if (in.findings() == null || in.findings().strip().length() < 4 || in.findings().strip().length() > 2000) {
             errors.add(new FieldError("findings", "请填写走访发现的情况（4—2000字）"));
         }
-        byte[] bytes = null;
-        String type = null;
-        if (in.attachmentBase64() != null && !in.attachmentBase64().isBlank()) {
-            try {
-                bytes = Base64.getMimeDecoder().decode(in.attachmentBase64());
-                type = sniff(bytes);
-            } catch (IllegalArgumentException e) {
-                bytes = null;
-            }
-            if (bytes == null || type == null || bytes.length > MAX_ATTACHMENT) {
-                errors.add(new FieldError("attachment", MonitoringError.ATTACHMENT_INVALID.message()));
-            }
-        }
+        Scans.Scan scan = Scans.read(in.attachmentBase64(), in.attachmentName(), "attachment", errors);
         ApiException.refuseIfAny(errors);
         FollowUpVisit v = new FollowUpVisit();
         v.caseId = c.id;
@@ -124,11 +110,10 @@ public class VisitService {
         v.visitor = in.visitor().strip();
         v.visitedOn = in.visitedOn();
         v.findings = in.findings().strip();
-        if (bytes != null) {
-            v.attachment = bytes;
-            v.attachmentType = type;
-            String name = in.attachmentName() == null || in.attachmentName().isBlank() ? "附件" : in.attachmentName().strip();
-            v.attachmentName = name.length() > 200 ? name.substring(name.length() - 200) : name;
+        if (scan != null) {
+            v.attachment = scan.bytes();
+            v.attachmentType = scan.type();
+            v.attachmentName = scan.name();
         }
         v.createdAt = clock.now();
         v.createdBy = user.username();
@@ -237,19 +222,5 @@ public class VisitService {
 
     static VisitView view(FollowUpVisit v) {
         return new VisitView(v.id, v.caseId, v.kind.name(), v.kind.label(), v.visitor, v.visitedOn, v.findings, v.attachmentName, v.createdBy);
-    }
-
-    /** JPEG, PNG or PDF by their first bytes; anything else is refused. */
-    static String sniff(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        return null;
     }
 }
