@@ -203,17 +203,69 @@ class IdentificationCaseTest {
         as(otherClerk).get("/api/counties/" + county + "/inbox").then().statusCode(200).body("caseId", not(hasItem(ready.get(0).intValue())));
         List<Long> ids = new java.util.ArrayList<>(ready);
         ids.add(notReady);
+        // The inbox names the village and the 户主.
+        as(reviewer).get("/api/counties/" + county + "/inbox").then().statusCode(200)
+                .body("find { it.caseId == " + ready.get(0) + " }.villageName", equalTo("测试村101"))
+                .body("find { it.caseId == " + ready.get(0) + " }.headName", containsString("刘福"));
+        // One case has its own evidence text; the others take the shared one.
         JsonPath results = as(reviewer).body(Map.of("caseIds", ids, "action", "COMPLETE", "stepId", "township",
-                "evidence", Map.of("乡镇审核意见", "同意上报"))).post("/api/counties/" + county + "/case-batches").then().statusCode(200)
-                .extract().jsonPath();
+                "evidence", Map.of("乡镇审核意见", "同意上报"), "caseEvidence", Map.of(String.valueOf(ready.get(2)), Map.of("乡镇审核意见", "同意，另附说明"))))
+                .post("/api/counties/" + county + "/case-batches").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(true, true, true, false), results.getList("ok"));
         assertTrue(results.getString("[3].message").contains("受理与入户核实"), results.prettify());
+        // Each result is named by 户编号 and 户主, the failed one included.
+        for (int i = 0; i < 4; i++) {
+            long id = results.getLong("[" + i + "].caseId");
+            assertEquals(get(id).getString("householdNo"), results.getString("[" + i + "].householdNo"));
+            assertTrue(results.getString("[" + i + "].headName").startsWith("刘福"), results.prettify());
+        }
         ready.forEach(id -> assertEquals("county", get(id).getString("currentStep")));
+        assertEquals("同意上报", get(ready.get(0)).getString("steps.find { it.stepId == 'township' }.evidence.乡镇审核意见"));
+        assertEquals("同意，另附说明", get(ready.get(2)).getString("steps.find { it.stepId == 'township' }.evidence.乡镇审核意见"));
         as(approver).get("/api/counties/" + county + "/inbox").then().statusCode(200).body("caseId", hasItem(ready.get(1).intValue()));
         JsonPath returned = as(approver).body(Map.of("caseIds", ready.subList(0, 2), "action", "RETURN", "reason", "请补充比对结果"))
                 .post("/api/counties/" + county + "/case-batches").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(true, true), returned.getList("ok"));
         assertEquals("township", get(ready.get(0)).getString("currentStep"));
+    }
+
+    /** The 待办 page's batch form, posted as a browser does: results by name, and what was typed kept when not all was done. */
+    @Test
+    void theInboxPageNamesHouseholdsAndKeepsWhatWasTypedWhenABatchFails() {
+        long a = openCase(household(), "2024-05-06");
+        long b = openCase(household(), "2024-05-06");
+        for (long id : List.of(a, b)) {
+            for (String step : List.of("verify", "authorize", "review")) {
+                complete(clerk, id, step, "2024-05-07");
+            }
+            complete(clerk, id, "notice", "2024-05-13");
+        }
+        String token = Api.token(reviewer);
+        String inbox = as(reviewer).accept("text/html").get("/inbox").then().statusCode(200).extract().asString();
+        assertTrue(inbox.contains("测试村101") && !inbox.contains("<td>" + village + "</td>"), "village names, not codes");
+        assertTrue(inbox.contains("data-select-all=\"caseIds\""), "select-all per batch group");
+        String noA = get(a).getString("householdNo");
+        String noB = get(b).getString("householdNo");
+        // No shared 乡镇审核意见: case a has its own, so it is done; case b is not, stays ticked, and the typed reason is kept.
+        String page = cn.fpjc.app.support.BrowserForm.from("/inbox", token).formParam("caseIds", a).formParam("caseIds", b)
+                .formParam("stepId", "township").formParam("action", "COMPLETE").formParam("evidence.乡镇审核意见", "")
+                .formParam("caseEvidence." + a + ".乡镇审核意见", "同意（本户）").formParam("reason", "材料不全请补充")
+                .post("/inbox/batch").then().statusCode(200).extract().asString();
+        String results = page.substring(page.indexOf("id=\"batch-results\""), page.indexOf("</table>", page.indexOf("id=\"batch-results\"")));
+        assertTrue(results.contains(">" + noA + "</a>") && results.contains(">" + noB + "</a>") && results.contains("刘福"), results);
+        assertTrue(results.contains("请填写「乡镇审核意见」"), results);
+        assertEquals("county", get(a).getString("currentStep"));
+        assertEquals("同意（本户）", get(a).getString("steps.find { it.stepId == 'township' }.evidence.乡镇审核意见"));
+        assertTrue(page.contains("value=\"" + b + "\" aria-label=\"选择" + noB + "\" checked"), "the case not done stays ticked");
+        assertTrue(page.contains("name=\"reason\" value=\"材料不全请补充\""), "the typed reason is kept");
+        // A refused batch (a date that does not exist) shows the form again with everything typed.
+        String refused = cn.fpjc.app.support.BrowserForm.from("/inbox", token).formParam("caseIds", b).formParam("stepId", "township")
+                .formParam("action", "COMPLETE").formParam("evidence.乡镇审核意见", "同意上报（保留）").formParam("noticeFrom", "2024-02-30")
+                .formParam("caseEvidence." + b + ".乡镇审核意见", "本户另议").post("/inbox/batch").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("name=\"evidence.乡镇审核意见\" value=\"同意上报（保留）\""), refused);
+        assertTrue(refused.contains("name=\"caseEvidence." + b + ".乡镇审核意见\" value=\"本户另议\""), refused);
+        assertTrue(refused.contains("value=\"" + b + "\" aria-label=\"选择" + noB + "\" checked"), refused);
+        assertEquals("township", get(b).getString("currentStep"));
     }
 
     @Test

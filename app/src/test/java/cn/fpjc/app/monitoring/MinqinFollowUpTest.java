@@ -66,6 +66,28 @@ class MinqinFollowUpTest {
         return Cases.complete(COUNTY, clerk, who, id, step, on);
     }
 
+    /** 「告知书（不符合时）」 is asked only when it applies: a household found to qualify gets its feedback without one. */
+    @Test
+    void theNoticeOfNotQualifyingIsAskedOnlyWhenItApplies() {
+        long id = as(clerk).body(Map.of("householdId", household(), "monitoringType", "突发严重困难户", "riskCategories", List.of("因病"),
+                "startedOn", "2024-09-27")).post(base() + "/cases").then().statusCode(201).extract().jsonPath().getLong("id");
+        complete(clerk, id, "verify", "2024-09-30");
+        as(reviewer).get(base() + "/cases/" + id).then().statusCode(200).body("missing", hasItem("需要：核查结果"))
+                .body("missing", hasItem("如适用：告知书（不符合时）"));
+        String inbox = as(reviewer).accept("text/html").get("/inbox").then().statusCode(200).extract().asString();
+        assertTrue(inbox.contains("告知书（不符合时） <span class=\"muted optional\">仅在适用时填写，可留空</span>"), inbox);
+        assertTrue(inbox.contains("测试村150"), "the village by its name");
+        JsonPath nothing = as(reviewer).body(Map.of("caseIds", List.of(id), "action", "COMPLETE", "stepId", "feedback", "evidence", Map.of()))
+                .post(base() + "/case-batches").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(false), nothing.getList("ok"));
+        assertTrue(nothing.getString("[0].message").contains("核查结果") && !nothing.getString("[0].message").contains("告知书"),
+                nothing.prettify());
+        JsonPath done = as(reviewer).body(Map.of("caseIds", List.of(id), "action", "COMPLETE", "stepId", "feedback",
+                "evidence", Map.of("核查结果", "符合监测条件"))).post(base() + "/case-batches").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(true), done.getList("ok"), done.prettify());
+        assertEquals("review", as(clerk).get(base() + "/cases/" + id).then().extract().jsonPath().getString("currentStep"));
+    }
+
     /** The Minqin variant from a report on Fri 27 Sep 2024, approved 14 Oct, its plan step done by the official. */
     static long[] identified() {
         long h = household();

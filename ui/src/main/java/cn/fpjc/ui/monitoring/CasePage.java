@@ -122,10 +122,14 @@ public class CasePage {
     @Transactional
     public TemplateInstance inbox() {
         access.bind(null);
-        return inboxPage(List.of(), null);
+        return inboxPage(List.of(), null, Kept.NONE);
     }
 
-    /** Completes or returns the ticked cases at their current step, each on its own; the page reports each result. */
+    /**
+     * Completes or returns the ticked cases at their current step, each on its own; the page reports each result by 户编号
+     * and 户主. Evidence typed for one row ({@code caseEvidence.<caseId>.<item>}) replaces the shared item for that case.
+     * When the batch is refused, or some cases are not done, the form keeps what was typed and the cases not done stay ticked.
+     */
     @POST
     @Path("/inbox/batch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -133,18 +137,22 @@ public class CasePage {
         access.bind(null);
         List<Long> ids = form.getOrDefault("caseIds", List.of()).stream().map(Forms::longOrNull)
                 .filter(java.util.Objects::nonNull).toList();
+        Kept kept = new Kept(Forms.text(form, "stepId"), typed(form), java.util.Set.copyOf(ids));
         try {
             List<FieldError> errors = new java.util.ArrayList<>();
             LocalDate noticeFrom = Forms.date(form, "noticeFrom", errors);
             LocalDate noticeTo = Forms.date(form, "noticeTo", errors);
             ApiException.refuseIfAny(errors);
             List<BatchResult> results = cases.batch(new CaseRequests.Batch(ids, Forms.text(form, "action"),
-                    Forms.text(form, "stepId"), evidence(form), Forms.text(form, "reason"), noticeFrom, noticeTo));
-            return Response.ok(QuarkusTransaction.requiringNew().call(() -> inboxPage(results, null))).build();
+                    Forms.text(form, "stepId"), evidence(form), Forms.text(form, "reason"), noticeFrom, noticeTo, caseEvidence(form)));
+            java.util.Set<Long> notDone = results.stream().filter(r -> !r.ok()).map(BatchResult::caseId)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            Kept after = notDone.isEmpty() ? Kept.NONE : new Kept(kept.stepId(), kept.values(), notDone);
+            return Response.ok(QuarkusTransaction.requiringNew().call(() -> inboxPage(results, null, after))).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
-                    .call(() -> inboxPage(List.of(), Forms.allMessages(e)))).build();
+                    .call(() -> inboxPage(List.of(), Forms.allMessages(e), kept))).build();
         }
     }
 
@@ -349,16 +357,84 @@ public class CasePage {
         return e;
     }
 
-    /** The inbox split by step, so that one batch form asks for exactly that step's evidence. */
-    public record StepGroup(String stepId, String stepLabel, List<String> evidence, List<InboxItem> items) {
+    /** Evidence typed for one case of a batch: {@code caseEvidence.<caseId>.<item>} → case id → item → text. */
+    static Map<Long, Map<String, String>> caseEvidence(MultivaluedMap<String, String> form) {
+        Map<Long, Map<String, String>> e = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            int dot = k.indexOf('.', CASE_EVIDENCE.length());
+            Long id = k.startsWith(CASE_EVIDENCE) && dot > 0 ? Forms.longOrNull(k.substring(CASE_EVIDENCE.length(), dot)) : null;
+            if (id != null && v != null && !v.isEmpty() && v.get(0) != null && !v.get(0).isBlank()) {
+                e.computeIfAbsent(id, x -> new LinkedHashMap<>()).put(k.substring(dot + 1), v.get(0));
+            }
+        });
+        return e;
     }
 
-    private TemplateInstance inboxPage(List<BatchResult> results, String error) {
+    private static final String CASE_EVIDENCE = "caseEvidence.";
+
+    /** What was typed into a batch form (every input but the token, the ticks and the button), to show it again. */
+    static Map<String, String> typed(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (!k.equals("csrf-token") && !k.equals("caseIds") && !k.equals("action") && v != null && !v.isEmpty() && v.get(0) != null) {
+                values.put(k, v.get(0));
+            }
+        });
+        return values;
+    }
+
+    /** A batch form to show again: its step, what was typed, and the cases still ticked. */
+    record Kept(String stepId, Map<String, String> values, java.util.Set<Long> ticked) {
+        static final Kept NONE = new Kept(null, Map.of(), java.util.Set.of());
+    }
+
+    /**
+     * The inbox split by step, so that one batch form asks for exactly that step's evidence; {@code values} and
+     * {@code ticked} are what the reader typed and ticked when this form's batch was refused or not all done.
+     */
+    public record StepGroup(String stepId, String stepLabel, List<String> evidence, List<InboxItem> items, Map<String, String> values,
+            java.util.Set<Long> ticked) {
+        /** What was typed into input {@code name}, or empty. */
+        public String kept(String name) {
+            return values.getOrDefault(name, "");
+        }
+
+        /** What was typed for the shared {@code item}, or empty. */
+        public String keptEvidence(String item) {
+            return kept("evidence." + item);
+        }
+
+        /** What was typed for one case's own {@code item}, or empty. */
+        public String keptFor(long caseId, String item) {
+            return kept(CASE_EVIDENCE + caseId + "." + item);
+        }
+
+        public boolean isTicked(long caseId) {
+            return ticked.contains(caseId);
+        }
+
+        /** An item asked only when it applies (e.g. 告知书（不符合时）): not required, the form says so. */
+        public boolean optional(String item) {
+            return CaseService.conditional(item);
+        }
+
+        /** The items a row may give its own text for (the 公示 dates are set for the batch). */
+        public List<String> rowEvidence() {
+            return evidence.stream().filter(e -> !e.equals(NOTICE_DATES)).toList();
+        }
+    }
+
+    private static final String NOTICE_DATES = "公示起止日期";
+
+    private TemplateInstance inboxPage(List<BatchResult> results, String error, Kept kept) {
         var items = cases.inbox(200);
         Map<String, List<InboxItem>> byStep = new LinkedHashMap<>();
         items.forEach(i -> byStep.computeIfAbsent(i.stepId(), k -> new java.util.ArrayList<>()).add(i));
-        List<StepGroup> groups = byStep.values().stream()
-                .map(g -> new StepGroup(g.get(0).stepId(), g.get(0).stepLabel(), g.get(0).evidenceRequired(), g)).toList();
+        List<StepGroup> groups = byStep.values().stream().map(g -> {
+            boolean sent = g.get(0).stepId().equals(kept.stepId());
+            return new StepGroup(g.get(0).stepId(), g.get(0).stepLabel(), g.get(0).evidenceRequired(), g,
+                    sent ? kept.values() : Map.of(), sent ? kept.ticked() : java.util.Set.of());
+        }).toList();
         return Templates.inbox(PageUser.of(user), access.current().name(), groups, results, error);
     }
 

@@ -22,11 +22,30 @@ public final class CaseRequests {
     public record Decision(String reason, Long version) {
     }
 
-    /** The same completion or return for many cases at the current step (township or county batch review). */
+    /**
+     * The same completion or return for many cases at the current step (township or county batch review).
+     *
+     * @param caseEvidence evidence that differs for some cases: case id → item → text, over {@code evidence} for that case
+     */
     public record Batch(List<Long> caseIds, String action, String stepId, Map<String, String> evidence, String reason,
-            LocalDate noticeFrom, LocalDate noticeTo) {
+            LocalDate noticeFrom, LocalDate noticeTo, Map<Long, Map<String, String>> caseEvidence) {
         public Batch(List<Long> caseIds, String action, String stepId, Map<String, String> evidence, String reason) {
-            this(caseIds, action, stepId, evidence, reason, null, null);
+            this(caseIds, action, stepId, evidence, reason, null, null, null);
+        }
+
+        /** The evidence for one case: the shared items, each replaced by that case's own text where it has one. */
+        public Map<String, String> evidenceFor(long caseId) {
+            Map<String, String> own = caseEvidence == null ? null : caseEvidence.get(caseId);
+            if (own == null || own.isEmpty()) {
+                return evidence;
+            }
+            Map<String, String> merged = new java.util.LinkedHashMap<>(evidence == null ? Map.of() : evidence);
+            own.forEach((item, text) -> {
+                if (text != null && !text.isBlank()) {
+                    merged.put(item, text);
+                }
+            });
+            return merged;
         }
     }
 

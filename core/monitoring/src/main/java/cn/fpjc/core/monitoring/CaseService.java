@@ -34,6 +34,7 @@ import cn.fpjc.core.registry.HouseholdCategoryCommand;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
@@ -252,6 +253,9 @@ public class CaseService {
                 continue;
             }
             String text = evidence == null ? null : evidence.get(item);
+            if ((text == null || text.isBlank()) && conditional(item)) {
+                continue; // asked only when it applies (e.g. 告知书 when the household does not qualify)
+            }
             if (text == null || text.isBlank()) {
                 errors.add(new FieldError("evidence." + item, "请填写「" + item + "」"));
             } else {
@@ -502,11 +506,14 @@ public class CaseService {
         }
         List<BatchResult> results = new ArrayList<>();
         for (Long id : in.caseIds().stream().distinct().toList()) {
+            String[] name = new String[2]; // 户编号 and 户主, once the case is known to be the caller's to see
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     MonitoringCase c = visible(id);
+                    name[0] = householdNumbers(List.of(c.householdId)).get(c.householdId);
+                    name[1] = headNames(List.of(c.householdId)).get(c.householdId);
                     if (approve) {
-                        completeCurrent(c, in.stepId(), in.evidence(), null, null);
+                        completeCurrent(c, in.stepId(), in.evidenceFor(id), null, null);
                     } else if (notice) {
                         noticePeriod(c, current(c, in.stepId()), in.noticeFrom(), in.noticeTo());
                         MonitoringCase.flush();
@@ -514,9 +521,9 @@ public class CaseService {
                         returnCurrent(c, in.reason());
                     }
                 });
-                results.add(new BatchResult(id, true, approve ? "已办结本步" : notice ? "已开始公示（" + in.noticeFrom() + " 至 " + in.noticeTo() + "）" : "已退回"));
+                results.add(new BatchResult(id, name[0], name[1], true, approve ? "已办结本步" : notice ? "已开始公示（" + in.noticeFrom() + " 至 " + in.noticeTo() + "）" : "已退回"));
             } catch (ApiException e) {
-                results.add(new BatchResult(id, false, e.humanMessage() + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
+                results.add(new BatchResult(id, name[0], name[1], false, e.humanMessage() + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
                         : "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList()))));
             }
         }
@@ -539,12 +546,14 @@ public class CaseService {
                 Sort.by("currentDue").and("id"), CaseStatus.IN_PROGRESS, user.roles().isEmpty() ? Set.of("-") : user.roles(),
                 OrgScope.likePrefix(user.orgCode())).page(0, Math.min(Math.max(limit, 1), 500)).list();
         Map<Long, String> numbers = householdNumbers(open.stream().map(c -> c.householdId).distinct().toList());
+        Map<Long, String> heads = headNames(open.stream().map(c -> c.householdId).distinct().toList());
+        Map<String, String> villages = villageNames(open.stream().map(c -> c.villageCode).distinct().toList());
         Map<Long, CaseStep> current = currentSteps(open);
         LocalDate today = clock.today();
         return open.stream().filter(c -> current.containsKey(c.id)).map(c -> {
             CaseStep s = current.get(c.id);
-            return new InboxItem(c.id, numbers.get(c.householdId), c.villageCode, c.monitoringType.label(), s.stepId, s.label, required(s),
-                    s.dueOn, Due.state(s.dueOn, today), c.greenChannel);
+            return new InboxItem(c.id, numbers.get(c.householdId), heads.get(c.householdId), c.villageCode, villages.get(c.villageCode),
+                    c.monitoringType.label(), s.stepId, s.label, required(s), s.dueOn, Due.state(s.dueOn, today), c.greenChannel);
         }).toList();
     }
 
@@ -601,6 +610,35 @@ public class CaseService {
                     .forEach(h -> numbers.put(h.id, h.householdNo));
         }
         return numbers;
+    }
+
+    /** The 户主's name of each household (active head only), in IN lists of at most 100 ids. */
+    static Map<Long, String> headNames(List<Long> householdIds) {
+        Map<Long, String> heads = new java.util.HashMap<>();
+        for (int from = 0; from < householdIds.size(); from += IN_LIST) {
+            Member.<Member>list("householdId in ?1 and relation = ?2 and active = true",
+                    householdIds.subList(from, Math.min(householdIds.size(), from + IN_LIST)), Relation.HEAD)
+                    .forEach(m -> heads.put(m.householdId, m.name));
+        }
+        return heads;
+    }
+
+    /** The name of each village code, in IN lists of at most 100 codes. */
+    static Map<String, String> villageNames(List<String> codes) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (int from = 0; from < codes.size(); from += IN_LIST) {
+            OrgUnit.<OrgUnit>list("code in ?1", codes.subList(from, Math.min(codes.size(), from + IN_LIST)))
+                    .forEach(u -> names.put(u.code, u.name));
+        }
+        return names;
+    }
+
+    /**
+     * An evidence item asked only when it applies: its text says when, e.g. Minqin's 「告知书（不符合时）」 (only for a
+     * household found not to qualify). Recorded when given, never required.
+     */
+    public static boolean conditional(String item) {
+        return item != null && item.contains("不符合时");
     }
 
     // ---------------------------------------------------------------- monitoring state
@@ -797,7 +835,7 @@ public class CaseService {
                     scans.getOrDefault(s.stepId, List.of())));
             if (isCurrent) {
                 missing.add("由" + Roles.label(s.role) + "办理");
-                required(s).forEach(item -> missing.add("需要：" + item));
+                required(s).forEach(item -> missing.add((conditional(item) ? "如适用：" : "需要：") + item));
                 if (s.earliestOn != null && today.isBefore(s.earliestOn)) {
                     missing.add(s.earliestRule + "，" + s.earliestOn + "起可办结");
                 }

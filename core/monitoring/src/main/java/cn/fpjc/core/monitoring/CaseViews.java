@@ -32,12 +32,18 @@ public final class CaseViews {
             String riskStateLabel, LocalDate riskStateOn, LocalDate planDue, String planDueRule, List<Long> childCaseIds) {
     }
 
-    /** A line of the inbox: a current step the user's role performs, in the user's scope. */
-    public record InboxItem(long caseId, String householdNo, String villageCode, String monitoringTypeLabel, String stepId,
-            String stepLabel, List<String> evidenceRequired, LocalDate dueOn, String dueState, boolean greenChannel) {
+    /**
+     * A line of the inbox: a current step the user's role performs, in the user's scope, with the village's name and the
+     * 户主. {@code evidenceRequired} lists every item; those marked 不符合时 ({@link CaseService#conditional}) are asked only
+     * when they apply.
+     */
+    public record InboxItem(long caseId, String householdNo, String headName, String villageCode, String villageName,
+            String monitoringTypeLabel, String stepId, String stepLabel, List<String> evidenceRequired, LocalDate dueOn, String dueState,
+            boolean greenChannel) {
     }
 
-    public record BatchResult(long caseId, boolean ok, String message) {
+    /** One case of a batch: named by 户编号 and 户主 (none when the case is not the caller's to see), and what happened. */
+    public record BatchResult(long caseId, String householdNo, String headName, boolean ok, String message) {
     }
 
     /**

@@ -5,7 +5,6 @@ import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.PlatformError;
-import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
@@ -14,8 +13,6 @@ import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.registry.Household;
-import cn.fpjc.core.registry.Member;
-import cn.fpjc.core.registry.Relation;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -321,16 +318,8 @@ public class MonitoringOverview {
     private List<CaseRow> rows(List<MonitoringCase> page) {
         List<Long> households = page.stream().map(c -> c.householdId).distinct().toList();
         Map<Long, String> numbers = CaseService.householdNumbers(households);
-        Map<Long, String> heads = new HashMap<>();
-        if (!households.isEmpty()) {
-            Member.<Member>list("householdId in ?1 and relation = ?2 and active = true", households, Relation.HEAD)
-                    .forEach(m -> heads.put(m.householdId, m.name));
-        }
-        Map<String, String> villages = new HashMap<>();
-        List<String> codes = page.stream().map(c -> c.villageCode).distinct().toList();
-        if (!codes.isEmpty()) {
-            OrgUnit.<OrgUnit>list("code in ?1", codes).forEach(u -> villages.put(u.code, u.name));
-        }
+        Map<Long, String> heads = CaseService.headNames(households);
+        Map<String, String> villages = CaseService.villageNames(page.stream().map(c -> c.villageCode).distinct().toList());
         Map<Long, CaseStep> current = CaseService.currentSteps(page.stream().filter(c -> c.status == CaseStatus.IN_PROGRESS).toList());
         return page.stream().map(c -> new CaseRow(c.id, c.householdId, numbers.get(c.householdId), heads.get(c.householdId), c.villageCode,
                 villages.get(c.villageCode), caseLine(c, current.get(c.id)))).toList();
