@@ -250,16 +250,27 @@ public class CasePage {
         Long householdId = Forms.longOrNull(form.getFirst("householdId"));
         List<String> checked = form.getOrDefault("riskCategories", List.of());
         String back = clueId != null ? "/clues/" + clueId : householdId == null ? "/households" : "/households/" + householdId;
-        return submit(() -> "/cases/" + cases.open(new CaseRequests.OpenCase(clueId, householdId, Forms.text(form, "monitoringType"),
-                checked, form.getFirst("greenChannel") != null, null, new java.util.LinkedHashMap<>(FormExtensions.fromForm(form, "")))).id(),
-                e -> {
-                    Map<String, String> v = Forms.submitted(form);
-                    Map<String, String> err = Forms.errors(e, "", "");
-                    TenantInfo tenant = access.current();
-                    return Templates.openForm(PageUser.of(user), tenant.name(), clueId, householdId, back, v, err, Forms.summary(e),
-                            Labelled.labels(MonitoringType.class), Labelled.labels(RiskCategory.class), checked,
-                            forms.fields(tenant.provinceId(), tenant.code(), "case"), Forms.group(v, "x."), Forms.group(err, "x."));
-                }, null);
+        access.bind(null);
+        try {
+            return Response.seeOther(URI.create("/cases/" + cases.open(new CaseRequests.OpenCase(clueId, householdId,
+                    Forms.text(form, "monitoringType"), checked, form.getFirst("greenChannel") != null, null,
+                    new java.util.LinkedHashMap<>(FormExtensions.fromForm(form, "")))).id())).build();
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            if (e.fieldErrors() == null || e.fieldErrors().isEmpty()) {
+                // Not about what was typed (the household already has a case, or is out of reach): back, with why.
+                return Response.seeOther(URI.create(back)).cookie(Flash.error(Forms.allMessages(e))).build();
+            }
+            // What was typed is refused: the form again as its own page, each message beside its input.
+            Map<String, String> v = Forms.submitted(form);
+            Map<String, String> err = Forms.errors(e, "", "");
+            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> {
+                TenantInfo tenant = access.current();
+                return Templates.openForm(PageUser.of(user), tenant.name(), clueId, householdId, back, v, err, Forms.summary(e),
+                        Labelled.labels(MonitoringType.class), Labelled.labels(RiskCategory.class), checked,
+                        forms.fields(tenant.provinceId(), tenant.code(), "case"), Forms.group(v, "x."), Forms.group(err, "x."));
+            })).build();
+        }
     }
 
     @POST
