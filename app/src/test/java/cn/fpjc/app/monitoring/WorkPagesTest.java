@@ -194,8 +194,9 @@ class WorkPagesTest {
         // 启动识别 from a household: the form carries the household, nothing is typed about the person.
         String h3 = page(clerk, "/households/" + formHousehold);
         assertTrue(h3.contains("id=\"open-case-form\"") && h3.contains("name=\"householdId\" value=\"" + formHousehold + "\""), h3);
-        form(clerk).formParam("householdId", formHousehold).formParam("monitoringType", "突发严重困难户").post("/cases").then().statusCode(303)
-                .header("Location", containsString("/households/" + formHousehold)); // no risk category: back with the message
+        form(clerk).formParam("householdId", formHousehold).formParam("monitoringType", "突发严重困难户").post("/cases").then().statusCode(400)
+                .body(containsString("请至少选择一个风险类别")).body(containsString("<option selected>突发严重困难户</option>"))
+                .body(containsString("name=\"householdId\" value=\"" + formHousehold + "\"")); // no risk category: the form again, as typed
         String opened = form(clerk).formParam("householdId", formHousehold).formParam("monitoringType", "突发严重困难户")
                 .formParam("riskCategories", "因意外事故").post("/cases").then().statusCode(303).extract().header("Location");
         long caseId = Long.parseLong(opened.substring(opened.lastIndexOf('/') + 1));

@@ -48,6 +48,17 @@ public final class Forms {
         return byField;
     }
 
+    /**
+     * Stored province extension values (FormExtensions.fromJson) as the formfields tag's inputs show them, keyed
+     * "&lt;prefix&gt;x.&lt;key&gt;": a yes/no field as 是 or 否, a number as typed.
+     */
+    public static Map<String, String> extraInputs(Map<String, Object> stored, String prefix) {
+        Map<String, String> v = new HashMap<>();
+        stored.forEach((k, x) -> v.put(prefix + "x." + k, x == null ? "" : x instanceof Boolean b ? (b ? "是" : "否")
+                : x instanceof java.math.BigDecimal d ? d.toPlainString() : x.toString()));
+        return v;
+    }
+
     /** The entries of a form's values or errors whose names start with {@code prefix}, keyed without it (for the formfields tag). */
     public static Map<String, String> group(Map<String, String> byName, String prefix) {
         Map<String, String> g = new HashMap<>();

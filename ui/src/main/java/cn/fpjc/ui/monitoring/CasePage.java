@@ -24,6 +24,8 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import cn.fpjc.core.monitoring.PlanRequests;
 import cn.fpjc.core.monitoring.RiskCategory;
+import cn.fpjc.core.policy.form.FormExtensions;
+import cn.fpjc.core.policy.form.FormField;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.text.Labelled;
@@ -83,6 +85,11 @@ public class CasePage {
                 List<MonitoringOverview.StepChoice> steps, List<OrgUnitView> villages, List<String> types,
                 Page<MonitoringOverview.CaseRow> rows, String error);
 
+        /** 启动识别程序 shown again after a refusal: what was typed, each refusal beside its input. */
+        static native TemplateInstance openForm(PageUser user, String tenantName, Long clueId, Long householdId, String back,
+                Map<String, String> v, Map<String, String> err, String error, List<String> types, List<String> categories,
+                List<String> checked, List<FormField> fields, Map<String, String> xv, Map<String, String> xe);
+
         static native TemplateInstance overdue(PageUser user, String tenantName, List<OverdueItem> items, Map<String, String> roleLabels,
                 Latest scan, boolean canScan);
     }
@@ -95,6 +102,9 @@ public class CasePage {
 
     @Inject
     TenantAccess access;
+
+    @Inject
+    FormExtensions forms;
 
     @Inject
     CaseService cases;
@@ -237,11 +247,30 @@ public class CasePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(MultivaluedMap<String, String> form) {
         Long clueId = Forms.longOrNull(form.getFirst("clueId"));
-        return submit(() -> "/cases/" + cases.open(new CaseRequests.OpenCase(clueId, Forms.longOrNull(form.getFirst("householdId")),
-                Forms.text(form, "monitoringType"), form.getOrDefault("riskCategories", List.of()),
-                form.getFirst("greenChannel") != null, null)).id(),
-                null, clueId != null ? "/clues/" + clueId
-                        : Forms.longOrNull(form.getFirst("householdId")) == null ? "/households" : "/households/" + Forms.longOrNull(form.getFirst("householdId")));
+        Long householdId = Forms.longOrNull(form.getFirst("householdId"));
+        List<String> checked = form.getOrDefault("riskCategories", List.of());
+        String back = clueId != null ? "/clues/" + clueId : householdId == null ? "/households" : "/households/" + householdId;
+        access.bind(null);
+        try {
+            return Response.seeOther(URI.create("/cases/" + cases.open(new CaseRequests.OpenCase(clueId, householdId,
+                    Forms.text(form, "monitoringType"), checked, form.getFirst("greenChannel") != null, null,
+                    new java.util.LinkedHashMap<>(FormExtensions.fromForm(form, "")))).id())).build();
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            if (e.fieldErrors() == null || e.fieldErrors().isEmpty()) {
+                // Not about what was typed (the household already has a case, or is out of reach): back, with why.
+                return Response.seeOther(URI.create(back)).cookie(Flash.error(Forms.allMessages(e))).build();
+            }
+            // What was typed is refused: the form again as its own page, each message beside its input.
+            Map<String, String> v = Forms.submitted(form);
+            Map<String, String> err = Forms.errors(e, "", "");
+            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew().call(() -> {
+                TenantInfo tenant = access.current();
+                return Templates.openForm(PageUser.of(user), tenant.name(), clueId, householdId, back, v, err, Forms.summary(e),
+                        Labelled.labels(MonitoringType.class), Labelled.labels(RiskCategory.class), checked,
+                        forms.fields(tenant.provinceId(), tenant.code(), "case"), Forms.group(v, "x."), Forms.group(err, "x."));
+            })).build();
+        }
     }
 
     @POST

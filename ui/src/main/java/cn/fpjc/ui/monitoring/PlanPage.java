@@ -1,5 +1,7 @@
 package cn.fpjc.ui.monitoring;
 
+import cn.fpjc.core.policy.form.FormExtensions;
+import cn.fpjc.core.policy.form.FormField;
 import cn.fpjc.core.monitoring.CaseService;
 import cn.fpjc.core.monitoring.MeasureType;
 import cn.fpjc.core.monitoring.PlanRequests;
@@ -57,7 +59,7 @@ public class PlanPage {
     static class Templates {
         static native TemplateInstance plan(PageUser user, String tenantName, PlanView p, List<Row> rows, Map<String, String> values,
                 boolean willing, Map<String, String> err, String error, boolean canWrite, List<Option> types, List<Option> members,
-                List<String> risks);
+                List<String> risks, List<FormField> extraFields, Map<String, String> xv, Map<String, String> xe);
 
         /** A document a plug-in may reword: its data is given by name (see ProvinceDocuments), its types declared in the template. */
         static native TemplateInstance planSheet();
@@ -83,6 +85,9 @@ public class PlanPage {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    FormExtensions forms;
 
     /** A measure row as the editor shows it (typed values kept on a refusal). */
     public record Row(int index, String type, String memberId, String description, Set<String> risks, String startOn, String endOn,
@@ -111,6 +116,7 @@ public class PlanPage {
         values.put("responsibleOfficial", p.responsibleOfficial() == null ? "" : p.responsibleOfficial());
         values.put("responsiblePhone", p.responsiblePhone() == null ? "" : p.responsiblePhone());
         values.put("note", p.note() == null ? "" : p.note());
+        values.putAll(Forms.extraInputs(p.extra(), ""));
         return planPage(p, withBlanks(rows), values, p.labourWilling(), Map.of(), null);
     }
 
@@ -135,7 +141,7 @@ public class PlanPage {
         boolean willing = form.getFirst("labourWilling") != null;
         PlanRequests.PlanInput in = new PlanRequests.PlanInput(Forms.text(form, "responsibleOfficial"),
                 Forms.text(form, "responsiblePhone"), willing, measures, Forms.text(form, "note"),
-                Forms.longOrNull(form.getFirst("version")));
+                Forms.longOrNull(form.getFirst("version")), new java.util.LinkedHashMap<>(FormExtensions.fromForm(form, "")));
         return FormSubmit.submit(() -> {
             if (!dateErrors.isEmpty()) {
                 throw new ApiException(PlatformError.VALIDATION_FAILED, null, dateErrors);
@@ -154,13 +160,13 @@ public class PlanPage {
                     row = Integer.parseInt(field.substring(1, field.indexOf('.')));
                     field = field.substring(field.indexOf('.') + 1);
                 }
+                if (field.startsWith("extra.")) {
+                    field = "x." + field.substring("extra.".length());
+                }
                 (row < 0 ? errors : byRow.computeIfAbsent(row, x -> new HashMap<>())).merge(field, f.message(), (a, b) -> a + "；" + b);
             }
             List<Row> shown = rows.stream().map(r -> r.withErrors(byRow.getOrDefault(r.index(), Map.of()))).toList();
-            Map<String, String> values = new HashMap<>();
-            for (String k : List.of("responsibleOfficial", "responsiblePhone", "note")) {
-                values.put(k, form.getFirst(k) == null ? "" : form.getFirst(k));
-            }
+            Map<String, String> values = Forms.submitted(form);
             return planPage(plans.get(id), shown, values, willing, errors, Forms.summary(e));
         });
     }
@@ -202,10 +208,12 @@ public class PlanPage {
             String error) {
         boolean canWrite = p.lockedOn() == null && user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER,
                 Roles.VILLAGE_CLERK, Roles.RESPONSIBLE_OFFICIAL);
-        return Templates.plan(PageUser.of(user), access.current().name(), p, rows, values, willing, errors, error, canWrite,
+        TenantInfo tenant = access.current();
+        return Templates.plan(PageUser.of(user), tenant.name(), p, rows, values, willing, errors, error, canWrite,
                 Arrays.stream(MeasureType.values()).map(t -> new Option(t.name(), t.kind().label() + "·" + t.label())).toList(),
                 p.members().stream().map(m -> new Option(String.valueOf(m.id()), m.name() + "（" + m.labourLabel() + "）")).toList(),
-                p.caseRisks().isEmpty() ? Arrays.stream(RiskCategory.values()).map(RiskCategory::label).toList() : allRisks(p.caseRisks()));
+                p.caseRisks().isEmpty() ? Arrays.stream(RiskCategory.values()).map(RiskCategory::label).toList() : allRisks(p.caseRisks()),
+                forms.fields(tenant.provinceId(), tenant.code(), "plan"), Forms.group(values, "x."), Forms.group(errors, "x."));
     }
 
     /** The case's risks first, then the others (a measure may address a risk found later). */

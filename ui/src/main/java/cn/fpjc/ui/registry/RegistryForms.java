@@ -124,7 +124,7 @@ final class RegistryForms {
         v.put("relocated", Boolean.toString(h.relocated()));
         v.put("noLabourCapacity", Boolean.toString(h.noLabourCapacity()));
         v.put("version", Long.toString(h.version()));
-        h.extra().forEach((k, x) -> v.put("x." + k, x == null ? "" : x.toString()));
+        v.putAll(Forms.extraInputs(h.extra(), ""));
         return v;
     }
 
@@ -144,7 +144,7 @@ final class RegistryForms {
         v.put("medicalInsured", Boolean.toString(m.medicalInsured()));
         v.put("pensionInsured", Boolean.toString(m.pensionInsured()));
         v.put("version", Long.toString(m.version()));
-        m.extra().forEach((k, x) -> v.put("x." + k, x == null ? "" : x.toString()));
+        v.putAll(Forms.extraInputs(m.extra(), ""));
         return v;
     }
 

@@ -63,6 +63,10 @@ public class AssistancePlan extends PanacheEntityBase {
     @Column(name = "clues_answered_to")
     public Long cluesAnsweredTo;
 
+    /** Province form-extension values (FormExtensions, form "plan"). */
+    @Column(name = "extra_json", columnDefinition = "TEXT")
+    public String extraJson;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

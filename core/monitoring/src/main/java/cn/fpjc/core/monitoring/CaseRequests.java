@@ -9,9 +9,17 @@ public final class CaseRequests {
     private CaseRequests() {
     }
 
-    /** Opens an identification case: from a confirmed clue (its report date starts the clock) or for a household. */
+    /**
+     * Opens an identification case: from a confirmed clue (its report date starts the clock) or for a household.
+     *
+     * @param extra the province's extension fields of the "case" form (key → value), checked by FormExtensions
+     */
     public record OpenCase(Long clueId, Long householdId, String monitoringType, List<String> riskCategories, Boolean greenChannel,
-            LocalDate startedOn) {
+            LocalDate startedOn, Map<String, Object> extra) {
+        public OpenCase(Long clueId, Long householdId, String monitoringType, List<String> riskCategories, Boolean greenChannel,
+                LocalDate startedOn) {
+            this(clueId, householdId, monitoringType, riskCategories, greenChannel, startedOn, null);
+        }
     }
 
     /** Completes the current step with its evidence (item → what was recorded, e.g. the meeting's date and place). */

@@ -21,6 +21,7 @@ import cn.fpjc.core.monitoring.CaseViews.CaseView;
 import cn.fpjc.core.monitoring.CaseViews.EventView;
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
 import cn.fpjc.core.monitoring.CaseViews.StepView;
+import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.procedure.EffectiveProcedures;
@@ -100,6 +101,9 @@ public class CaseService {
     @Inject
     HouseholdCategoryCommand householdCategories;
 
+    @Inject
+    FormExtensions forms;
+
     // ---------------------------------------------------------------- opening
 
     @Transactional
@@ -140,6 +144,7 @@ public class CaseService {
         } else if (started.isAfter(today)) {
             errors.add(new FieldError("startedOn", "发现日期不能晚于今天"));
         }
+        String extra = forms.toJson(forms.validate(tenant.provinceId(), tenant.code(), "case", in.extra(), "", errors));
         ApiException.refuseIfAny(errors);
         Household h = householdId == null ? null : Household.findById(householdId);
         if (h == null || !OrgScope.covers(user.orgCode(), h.villageCode)) {
@@ -154,6 +159,7 @@ public class CaseService {
         MonitoringCase c = createCase(tenant, h, IDENTIFICATION, null, type, categories, started, c0 -> {
             c0.clueId = in.clueId();
             c0.greenChannel = Boolean.TRUE.equals(in.greenChannel());
+            c0.extraJson = extra;
         });
         if (clue != null) {
             clue.status = ClueStatus.CASE_OPENED; // a clue starts one case; it then follows that case
@@ -848,7 +854,8 @@ public class CaseService {
                 c.currentStep, c.startedOn, c.approvedOn, c.rejectionReason, steps, missing, events, c.version, procedureLabel(c),
                 c.parentCaseId, c.riskState == null ? null : c.riskState.name(), c.riskState == null ? null : c.riskState.label(), c.riskStateOn,
                 c.planDue, c.planDueRule, c.parentCaseId != null ? List.of()
-                        : MonitoringCase.<MonitoringCase>list("parentCaseId", Sort.by("id"), c.id).stream().map(x -> x.id).toList());
+                        : MonitoringCase.<MonitoringCase>list("parentCaseId", Sort.by("id"), c.id).stream().map(x -> x.id).toList(),
+                forms.fromJson(c.extraJson));
     }
 
     static String procedureLabel(MonitoringCase c) {

@@ -29,7 +29,8 @@ public final class CaseViews {
             String monitoringType, String monitoringTypeLabel, List<String> riskCategories, boolean greenChannel, String status,
             String statusLabel, String currentStep, LocalDate startedOn, LocalDate approvedOn, String rejectionReason, List<StepView> steps,
             List<String> missing, List<EventView> events, long version, String procedureLabel, Long parentCaseId, String riskState,
-            String riskStateLabel, LocalDate riskStateOn, LocalDate planDue, String planDueRule, List<Long> childCaseIds) {
+            String riskStateLabel, LocalDate riskStateOn, LocalDate planDue, String planDueRule, List<Long> childCaseIds,
+            Map<String, Object> extra) {
     }
 
     /**

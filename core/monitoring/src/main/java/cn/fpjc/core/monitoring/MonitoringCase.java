@@ -99,6 +99,10 @@ public class MonitoringCase extends PanacheEntityBase {
     @Column(name = "assessment_json", length = 4000)
     public String assessmentJson;
 
+    /** Province form-extension values (FormExtensions, form "case"). */
+    @Column(name = "extra_json", columnDefinition = "TEXT")
+    public String extraJson;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -12,9 +12,17 @@ public final class PlanRequests {
     public record MeasureInput(String type, Long memberId, String description, List<String> risks, LocalDate startOn, LocalDate endOn) {
     }
 
-    /** The whole plan; saving it again is also its annual re-adjustment. */
+    /**
+     * The whole plan; saving it again is also its annual re-adjustment.
+     *
+     * @param extra the province's extension fields of the "plan" form (key → value), checked by FormExtensions
+     */
     public record PlanInput(String responsibleOfficial, String responsiblePhone, Boolean labourWilling, List<MeasureInput> measures,
-            String note, Long version) {
+            String note, Long version, java.util.Map<String, Object> extra) {
+        public PlanInput(String responsibleOfficial, String responsiblePhone, Boolean labourWilling, List<MeasureInput> measures,
+                String note, Long version) {
+            this(responsibleOfficial, responsiblePhone, labourWilling, measures, note, version, null);
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import cn.fpjc.core.monitoring.PlanViews.MemberOption;
 import cn.fpjc.core.monitoring.PlanViews.PlanCheck;
 import cn.fpjc.core.monitoring.PlanViews.PlanTask;
 import cn.fpjc.core.monitoring.PlanViews.PlanView;
+import cn.fpjc.core.policy.form.FormExtensions;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.registry.Household;
@@ -72,6 +73,9 @@ public class PlanService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    FormExtensions forms;
+
     @Transactional
     public PlanView get(long caseId) {
         return view(monitored(caseId));
@@ -117,6 +121,7 @@ public class PlanService {
         plan.responsiblePhone = Inputs.blankToNull(in.responsiblePhone());
         plan.labourWilling = Boolean.TRUE.equals(in.labourWilling());
         plan.note = Inputs.blankToNull(in.note());
+        plan.extraJson = forms.toJson(p.extra);
         plan.flags = p.warnings.isEmpty() ? null : p.warnings.stream().map(Finding::message).collect(Collectors.joining("\n"));
         plan.adjustedOn = clock.today();
         plan.adjustmentRequired = false;
@@ -185,7 +190,7 @@ public class PlanService {
         return c.parentCaseId == null ? c : MonitoringCase.findById(c.parentCaseId);
     }
 
-    private record Parsed(List<FieldError> errors, List<Finding> warnings, List<PlanMeasure> measures) {
+    private record Parsed(List<FieldError> errors, List<Finding> warnings, List<PlanMeasure> measures, Map<String, Object> extra) {
     }
 
     private Parsed parse(MonitoringCase c, PlanInput in) {
@@ -201,6 +206,8 @@ public class PlanService {
         if (in.responsiblePhone() != null && !in.responsiblePhone().isBlank() && !in.responsiblePhone().strip().matches("[0-9+\\- ]{7,20}")) {
             errors.add(new FieldError("responsiblePhone", "联系电话只能包含数字和“-”，7—20位"));
         }
+        TenantInfo tenant = access.current();
+        Map<String, Object> extra = forms.validate(tenant.provinceId(), tenant.code(), "plan", in.extra(), "", errors);
         List<PlanMeasure> measures = new ArrayList<>();
         List<MeasureFacts> facts = new ArrayList<>();
         List<MeasureInput> given = in.measures() == null ? List.of() : in.measures();
@@ -239,7 +246,7 @@ public class PlanService {
             errors.addAll(o.errors());
             warnings = o.warnings();
         }
-        return new Parsed(errors, warnings, measures);
+        return new Parsed(errors, warnings, measures, extra);
     }
 
     private static List<MemberFacts> members(MonitoringCase c) {
@@ -273,7 +280,8 @@ public class PlanService {
                 plan == null ? null : plan.responsiblePhone, plan != null && plan.labourWilling, plan == null ? null : plan.note, measures,
                 findings, c.planDue, c.planDueRule, open ? Due.state(c.planDue, today) : "已制定", plan == null ? null : plan.adjustedOn,
                 readjust == null ? null : readjust.date(), readjust == null ? null : readjust.rule(), plan == null ? null : plan.lockedOn, c.riskState == null ? null : c.riskState.label(),
-                RiskCategory.labels(c.riskCategories), options, plan == null ? 0 : plan.version);
+                RiskCategory.labels(c.riskCategories), options, plan == null ? 0 : plan.version,
+                plan == null ? Map.of() : forms.fromJson(plan.extraJson));
     }
 
     private static MeasureView measureView(PlanMeasure m, Map<Long, String> names, LocalDate today) {

@@ -25,7 +25,8 @@ public final class PlanViews {
     public record PlanView(long caseId, String householdNo, String villageCode, boolean exists, String responsibleOfficial,
             String responsiblePhone, boolean labourWilling, String note, List<MeasureView> measures, List<Finding> findings,
             LocalDate dueOn, String dueRule, String dueState, LocalDate adjustedOn, LocalDate readjustDue, String readjustRule,
-            LocalDate lockedOn, String riskState, List<String> caseRisks, List<MemberOption> members, long version) {
+            LocalDate lockedOn, String riskState, List<String> caseRisks, List<MemberOption> members, long version,
+            java.util.Map<String, Object> extra) {
     }
 
     /** What the rules say about a plan before it is saved. */

@@ -701,12 +701,7 @@ public class RegistryService {
 
     /** Province extra fields, checked; refusals named "&lt;prefix&gt;extra.&lt;key&gt;" (a new household's members: "members[i]."). */
     Map<String, Object> extras(TenantInfo tenant, String form, Map<String, Object> input, String prefix, List<FieldError> errors) {
-        try {
-            return forms.validate(tenant.provinceId(), tenant.code(), form, input);
-        } catch (ApiException e) {
-            errors.addAll(e.fieldErrors().stream().map(f -> new FieldError(prefix + "extra." + f.field(), f.message())).toList());
-            return Map.of();
-        }
+        return forms.validate(tenant.provinceId(), tenant.code(), form, input, prefix, errors);
     }
 
     Member newMember(TenantInfo tenant, MemberInput in, String prefix, List<FieldError> errors) {

@@ -87,6 +87,20 @@ public class FormExtensions {
     }
 
     /**
+     * {@link #validate} for a form that has other inputs: the refusals are added to {@code errors}, named
+     * "&lt;prefix&gt;extra.&lt;key&gt;", and nothing is returned for a refused input.
+     */
+    public Map<String, Object> validate(String provinceId, String countyCode, String form, Map<String, ?> input, String prefix,
+            List<ErrorBody.FieldError> errors) {
+        try {
+            return validate(provinceId, countyCode, form, input);
+        } catch (ApiException e) {
+            errors.addAll(e.fieldErrors().stream().map(f -> new ErrorBody.FieldError(prefix + "extra." + f.field(), f.message())).toList());
+            return Map.of();
+        }
+    }
+
+    /**
      * The "&lt;prefix&gt;x.&lt;key&gt;" inputs of an HTML form (as rendered by the formfields tag with that prefix), keyed by
      * field key. The prefix tells two groups on one form apart (a new household's own fields and its head's: "head.").
      */
