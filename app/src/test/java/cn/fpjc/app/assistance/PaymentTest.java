@@ -193,6 +193,32 @@ class PaymentTest {
         return b.toString();
     }
 
+    // ---------------------------------------------------------------- pages name people and villages
+
+    /** The page's visible text: tags (and so title attributes) left out. */
+    static String visible(String html) {
+        return html.replaceAll("<[^>]*>", " ");
+    }
+
+    @Test
+    void theBatchPagesNameTheVillageAndWhoCreatedApprovedAndReleased() {
+        long[] a = paid(village);
+        long id = batch(admin, "2026-H1", List.of(line(a[1], "800.00", null))).getLong("batch.id");
+        approve(approver, id);
+        release(finance, id);
+        String page = as(admin).accept("text/html").get("/payment-batches/" + id).then().statusCode(200).extract().asString();
+        String text = visible(page);
+        // The village by name, never its code; each person by display name (the username only in a title).
+        assertTrue(text.contains("测试村101") && !text.contains(village), text);
+        for (String who : List.of(admin, approver, finance)) {
+            assertTrue(page.contains("title=\"" + who + "\">测试用户" + who + "</span>"), page);
+            assertFalse(text.replace("测试用户" + who, "").contains(who), text);
+        }
+        String list = as(admin).accept("text/html").get("/payment-batches").then().statusCode(200).extract().asString();
+        assertTrue(list.contains("title=\"" + approver + "\">测试用户" + approver + "</span>"), list);
+        assertFalse(visible(list).replace("测试用户" + admin, "").contains(admin), list);
+    }
+
     // ---------------------------------------------------------------- no double payment
 
     @Test

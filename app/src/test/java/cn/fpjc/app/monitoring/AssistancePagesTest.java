@@ -192,6 +192,12 @@ class AssistancePagesTest {
                 .header("Location", containsString("/cases/" + caseId + "/plan"));
         String sheet = as(clerk).accept("text/html").get("/cases/" + caseId + "/plan/sheet").then().statusCode(200).extract().asString();
         assertTrue(sheet.contains("“一户一策”帮扶计划") && sheet.contains("务工就业帮扶") && sheet.contains("钱帮扶") && !sheet.contains(headId), sheet);
+        // The case's history and its steps name who did each by display name, never by username.
+        String casePage = as(clerk).accept("text/html").get("/cases/" + caseId).then().statusCode(200).extract().asString();
+        String caseText = casePage.replaceAll("<[^>]*>", " ");
+        for (String who : List.of(clerk, reviewer, approver)) {
+            assertTrue(caseText.contains("测试用户" + who) && !caseText.replace("测试用户" + who, "").contains(who), casePage);
+        }
         // The follow-up page: nothing due for the plan now; Henan sets no long-case limit and says so.
         String followup = as(clerk).accept("text/html").get("/followup").then().statusCode(200).extract().asString();
         assertTrue(followup.contains("未规定长期未消除风险的认定年限"), followup);

@@ -183,7 +183,15 @@ class IdentificationCaseTest {
                 .body("find { it.caseId == " + id + " }.stepId", equalTo("verify"))
                 .body("find { it.caseId == " + id + " }.dueOn", equalTo("2024-07-08")); // 1 Jul + 5 = Sat 6 Jul → Mon 8 Jul
         as(otherClerk).get("/api/counties/" + county + "/overdue-steps").then().statusCode(200).body("caseId", not(hasItem((int) id)));
-        as(approver).get("/cases/overdue").then().statusCode(200).body(containsString("逾期台账")).body(containsString("受理与入户核实"));
+        String page = as(approver).get("/cases/overdue").then().statusCode(200).body(containsString("逾期台账"))
+                .body(containsString("受理与入户核实")).extract().asString();
+        // Villages by name, never by code.
+        String text = page.replaceAll("<[^>]*>", " ");
+        assertTrue(text.contains("测试村101") && !text.contains(village) && !text.contains(otherVillage), text);
+        // The case's history names who opened it by display name (the username only in a title).
+        String detail = as(approver).get("/cases/" + id).then().statusCode(200).extract().asString();
+        assertTrue(detail.contains("title=\"" + clerk + "\">测试用户" + clerk + "</span>"), detail);
+        assertTrue(!detail.replaceAll("<[^>]*>", " ").replace("测试用户" + clerk, "").contains(clerk), detail);
     }
 
     @Test

@@ -144,6 +144,13 @@ class MinqinFollowUpTest {
                 .body("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueOn", equalTo(TODAY.minusDays(1).plusMonths(3).toString()))
                 .body("find { it.caseId == " + id + " && it.kind == 'OFFICIAL' }.dueState", equalTo("未到期"))
                 .body("find { it.caseId == " + id + " && it.kind == 'TEAM' }.dueState", equalTo("已逾期"));
+        // The follow-up page names the village, and the visits page who recorded the visit, never their codes.
+        String followup = as(clerk).accept("text/html").get("/followup").then().statusCode(200).extract().asString();
+        String shown = followup.replaceAll("<[^>]*>", " ");
+        assertTrue(followup.contains("data-case=\"" + id + "\"") && shown.contains("测试村150") && !shown.contains(village), followup);
+        String visits = as(clerk).accept("text/html").get("/cases/" + id + "/visits").then().statusCode(200).extract().asString();
+        assertTrue(visits.contains("登记：测试用户" + official)
+                && !visits.replaceAll("<[^>]*>", " ").replace("测试用户" + official, "").contains(official), visits);
         // A reviewer of another township does not see it.
         as("minqin.reviewer").get(base() + "/visit-cadence").then().statusCode(200).body("caseId", org.hamcrest.Matchers.not(hasItem((int) id)));
     }
@@ -189,6 +196,8 @@ class MinqinFollowUpTest {
         assertTrue(scan.getInt("scan.steps") >= 1 && scan.getInt("scan.visits") >= 1, scan.prettify());
         String page = as(clerk).accept("text/html").get("/cases/overdue").then().statusCode(200).extract().asString();
         assertTrue(page.contains("期限扫描（" + TODAY) && page.contains("data-case=\"" + id + "\" data-kind=\"VISIT\""), page);
+        String text = page.replaceAll("<[^>]*>", " ");
+        assertTrue(text.contains("测试村150") && !text.contains(village), text);
         // The demo village's clerk sees the county's counts but not these flags.
         as("minqin.clerk").get(base() + "/deadline-scan").then().statusCode(200)
                 .body("flags.caseId", org.hamcrest.Matchers.not(hasItem((int) id)));

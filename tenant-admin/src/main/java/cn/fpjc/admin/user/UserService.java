@@ -18,8 +18,12 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -50,6 +54,26 @@ public class UserService {
             users = UserAccount.list("tenantCode", Sort.ascending("username"), caller.tenant());
         }
         return users.stream().map(u -> UserView.of(u, clock.machineNow())).toList();
+    }
+
+    /**
+     * Username → display name for the given usernames, in one query: pages show who did something by name. The caller's
+     * county's users and the staff above counties (no county); a username not found is left out (the page shows it as
+     * it is).
+     */
+    public Map<String, String> displayNames(Collection<String> usernames, String tenantCode) {
+        Set<String> wanted = new LinkedHashSet<>();
+        usernames.stream().filter(Objects::nonNull).forEach(wanted::add);
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        // The control database in its own transaction: pages call this inside their county's transaction.
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> names = new HashMap<>();
+            UserAccount.<UserAccount>list("username in ?1 and (tenantCode is null or tenantCode = ?2)", wanted, tenantCode)
+                    .forEach(u -> names.put(u.username, u.displayName));
+            return names;
+        });
     }
 
     @Transactional

@@ -24,6 +24,7 @@ import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.ui.common.Flash;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -69,12 +70,15 @@ public class ApplicationPage {
                 String error);
 
         static native TemplateInstance detail(PageUser user, String tenantName, String programmeId, ApplicationView a, String flash,
-                String error);
+                String error, Map<String, String> users);
     }
 
     /** A step the reader's role may take on the ticked applications, with the inputs it asks for. */
     public record Action(String code, String label, String button) {
     }
+
+    @Inject
+    Names names;
 
     @Inject
     TenantAccess access;
@@ -152,12 +156,13 @@ public class ApplicationPage {
             if (!a.programmeId().equals(programme)) {
                 throw new ApiException(PlatformError.NOT_FOUND, "申请 " + id);
             }
-            return Response.ok(Templates.detail(PageUser.of(user), tenant.name(), programme, a, Flash.text(flash), null)).build();
+            return Response.ok(Templates.detail(PageUser.of(user), tenant.name(), programme, a, Flash.text(flash), null,
+                    names.users(java.util.stream.Stream.of(a.submittedBy())))).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             String message = e.code() == PlatformError.NOT_FOUND ? "未找到这份申请，或申请人不在您的管辖范围内" : e.humanMessage();
             return Response.status(e.code().status()).entity(Templates.detail(PageUser.of(user), tenant.name(), programme, null, null,
-                    message)).build();
+                    message, Map.of())).build();
         }
     }
 

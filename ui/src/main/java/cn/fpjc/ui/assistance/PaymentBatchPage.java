@@ -5,12 +5,14 @@ import cn.fpjc.core.assistance.payment.PaymentRequests.Decision;
 import cn.fpjc.core.assistance.payment.PaymentService;
 import cn.fpjc.core.assistance.payment.PaymentViews.BatchDetail;
 import cn.fpjc.core.assistance.payment.PaymentViews.BatchView;
+import cn.fpjc.core.assistance.payment.PaymentViews.InstructionView;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,6 +29,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -40,10 +44,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class PaymentBatchPage {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance batches(PageUser user, String tenantName, Page<BatchView> page);
+        static native TemplateInstance batches(PageUser user, String tenantName, Page<BatchView> page, Map<String, String> users);
 
         static native TemplateInstance batch(PageUser user, String tenantName, BatchDetail d, boolean canApprove, boolean canRelease,
-                boolean canBank, String done, String error);
+                boolean canBank, String done, String error, Map<String, String> users,
+                Map<String, String> villages);
     }
 
     @Inject
@@ -58,11 +63,16 @@ public class PaymentBatchPage {
     @Inject
     BankFiles bankFiles;
 
+    @Inject
+    Names names;
+
     @GET
     @Transactional
     public TemplateInstance batches(@QueryParam("page") @DefaultValue("0") int page) {
         access.bind(null);
-        return Templates.batches(PageUser.of(user), access.current().name(), payments.list(null, null, null, page, 50));
+        Page<BatchView> batches = payments.list(null, null, null, page, 50);
+        return Templates.batches(PageUser.of(user), access.current().name(), batches,
+                names.users(batches.items().stream().flatMap(b -> Stream.of(b.createdBy(), b.approvedBy(), b.releasedBy()))));
     }
 
     @GET
@@ -119,6 +129,8 @@ public class PaymentBatchPage {
         String me = user.username();
         return Templates.batch(PageUser.of(user), access.current().name(), d, approver && d.batch().status().equals("DRAFT") && d.batch().lines() > 0,
                 finance && d.batch().status().equals("APPROVED") && !me.equals(d.batch().approvedBy()) && !me.equals(d.batch().createdBy()),
-                finance && (d.batch().status().equals("RELEASED") || d.batch().status().equals("SETTLED")), done, error);
+                finance && (d.batch().status().equals("RELEASED") || d.batch().status().equals("SETTLED")), done, error,
+                names.users(Stream.of(d.batch().createdBy(), d.batch().approvedBy(), d.batch().releasedBy())),
+                names.villages(d.instructions().stream().map(InstructionView::villageCode)));
     }
 }

@@ -8,6 +8,7 @@ import cn.fpjc.core.monitoring.CaseService;
 import cn.fpjc.core.monitoring.CaseViews;
 import cn.fpjc.core.monitoring.CaseViews.BatchResult;
 import cn.fpjc.core.monitoring.CaseViews.CaseView;
+import cn.fpjc.core.monitoring.CaseViews.EventView;
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
 import cn.fpjc.core.monitoring.CaseViews.OverdueItem;
 import cn.fpjc.core.monitoring.CaseViews.StepView;
@@ -33,6 +34,7 @@ import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.PageUser;
 import cn.fpjc.ui.common.ProvinceDocuments;
@@ -76,7 +78,7 @@ public class CasePage {
 
         static native TemplateInstance detail(PageUser user, String tenantName, CaseView c, StepView current, boolean canAct,
                 boolean canReturn, boolean canReject, String error, Map<String, String> roleLabels, LocalDate today, boolean canReopen,
-                List<String> riskCategories, Map<String, String> actionLabels, Map<String, String> stepLabels);
+                List<String> riskCategories, Map<String, String> actionLabels, Map<String, String> stepLabels, Map<String, String> users);
 
         /** A document a plug-in may reword: its data is given by name (see ProvinceDocuments), its types declared in the template. */
         static native TemplateInstance rejectionNotice();
@@ -91,7 +93,7 @@ public class CasePage {
                 List<String> checked, List<FormField> fields, Map<String, String> xv, Map<String, String> xe);
 
         static native TemplateInstance overdue(PageUser user, String tenantName, List<OverdueItem> items, Map<String, String> roleLabels,
-                Latest scan, boolean canScan);
+                Latest scan, boolean canScan, Map<String, String> villages);
     }
 
     /** The document name plug-ins use in documentTemplate(...) to word the 告知书 their way (same data). */
@@ -108,6 +110,9 @@ public class CasePage {
 
     @Inject
     CaseService cases;
+
+    @Inject
+    Names names;
 
     @Inject
     CurrentUser user;
@@ -230,8 +235,12 @@ public class CasePage {
     @Transactional
     public TemplateInstance overdue() {
         TenantInfo tenant = access.bind(null);
-        return Templates.overdue(PageUser.of(user), tenant.name(), cases.overdue(1000), Roles.labels(), scans.latest(1000),
-                user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER));
+        List<OverdueItem> items = cases.overdue(1000);
+        Latest scan = scans.latest(1000);
+        return Templates.overdue(PageUser.of(user), tenant.name(), items, Roles.labels(), scan,
+                user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER),
+                names.villages(java.util.stream.Stream.concat(items.stream().map(OverdueItem::villageCode),
+                        scan.flags().stream().map(DeadlineScanService.Flag::villageCode))));
     }
 
     @POST
@@ -475,6 +484,8 @@ public class CasePage {
         return Templates.detail(PageUser.of(user), access.current().name(), c, current, mine, mine && current.seq() > 0,
                 mine && Roles.COUNTY_APPROVER.equals(current.role()), error, Roles.labels(), clock.today(), canReopen,
                 Labelled.labels(RiskCategory.class), ACTION_LABELS,
-                c.steps().stream().collect(java.util.stream.Collectors.toMap(StepView::stepId, StepView::label, (a, b) -> a)));
+                c.steps().stream().collect(java.util.stream.Collectors.toMap(StepView::stepId, StepView::label, (a, b) -> a)),
+                names.users(java.util.stream.Stream.concat(c.events().stream().map(EventView::actor),
+                        c.steps().stream().map(StepView::completedBy))));
     }
 }

@@ -23,6 +23,7 @@ import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.ui.common.Forms;
 import cn.fpjc.ui.common.FormSubmit;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -58,7 +59,8 @@ public class CluePage {
     static class Templates {
         static native TemplateInstance list(PageUser user, String tenantName, List<ClueView> clues, Page<ClueView> pager, String status, boolean overdue,
                 List<ClueStatus> statuses, boolean canRecord, List<String> channels, List<String> categories, List<OrgUnitView> villages,
-                List<String> screeningKinds, Campaigns campaigns, Map<String, String> v, Map<String, String> err, String error);
+                List<String> screeningKinds, Campaigns campaigns, Map<String, String> v, Map<String, String> err, String error,
+                Map<String, String> villageNames);
 
         static native TemplateInstance forHousehold(PageUser user, String tenantName, RegistryViews.HouseholdDetail h,
                 List<RegistryViews.MemberView> members, List<String> channels, List<String> categories, List<String> screeningKinds,
@@ -66,8 +68,11 @@ public class CluePage {
 
         static native TemplateInstance detail(PageUser user, String tenantName, ClueView c, boolean canVerify, List<String> results,
                 Map<String, String> v, Map<String, String> err, String error, boolean canOpenCase, List<String> monitoringTypes,
-                List<String> categories);
+                List<String> categories, Map<String, String> villageNames, Map<String, String> users);
     }
+
+    @Inject
+    Names names;
 
     @Inject
     TenantAccess access;
@@ -153,7 +158,8 @@ public class CluePage {
                 status, overdue, List.of(ClueStatus.values()), user.hasAnyRole(ClueService.STAFF),
                 List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()), Labelled.labels(RiskCategory.class),
                 orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList(),
-                Labelled.labels(ScreeningKind.class), clues.campaigns(clock.year()), v, err, error);
+                Labelled.labels(ScreeningKind.class), clues.campaigns(clock.year()), v, err, error,
+                names.villages(result.items().stream().map(ClueView::villageCode)));
     }
 
     private TemplateInstance detailPage(ClueView c, Map<String, String> v, Map<String, String> err, String error) {
@@ -161,6 +167,7 @@ public class CluePage {
         return Templates.detail(PageUser.of(user), access.current().name(), c, "OPEN".equals(c.status()) && staff,
                 List.of(ClueStatus.RISK_CONFIRMED.label(), ClueStatus.NO_RISK.label()), v, err, error,
                 "RISK_CONFIRMED".equals(c.status()) && c.householdId() != null && staff, Labelled.labels(MonitoringType.class),
-                Labelled.labels(RiskCategory.class));
+                Labelled.labels(RiskCategory.class), names.villages(java.util.stream.Stream.of(c.villageCode())),
+                names.users(java.util.stream.Stream.of(c.receivedBy(), c.verifiedBy())));
     }
 }

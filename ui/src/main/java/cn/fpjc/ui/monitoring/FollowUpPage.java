@@ -8,7 +8,9 @@ import cn.fpjc.core.monitoring.VisitService;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
+import java.util.stream.Stream;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -30,7 +32,8 @@ public class FollowUpPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance followup(PageUser user, String tenantName, List<PlanTask> tasks, List<CadenceItem> cadence,
-                List<LongCase> longCases, String longError, LocalDate today, Map<String, String> actionLabels);
+                List<LongCase> longCases, String longError, LocalDate today, Map<String, String> actionLabels,
+                Map<String, String> villages);
     }
 
     @Inject
@@ -48,6 +51,9 @@ public class FollowUpPage {
     @Inject
     AppClock clock;
 
+    @Inject
+    Names names;
+
     @GET
     @Transactional
     public TemplateInstance followup() {
@@ -55,7 +61,10 @@ public class FollowUpPage {
         var limit = visits.longCaseLimit();
         String longError = limit.value() == null ? "本省（县）未规定长期未消除风险的认定年限（" + limit.label() + "）" : null;
         List<LongCase> longCases = limit.value() == null ? List.of() : visits.longCases(200);
-        return Templates.followup(PageUser.of(user), access.current().name(), plans.tasks(500), visits.cadence(500), longCases, longError,
-                clock.today(), CasePage.ACTION_LABELS);
+        List<PlanTask> tasks = plans.tasks(500);
+        List<CadenceItem> cadence = visits.cadence(500);
+        return Templates.followup(PageUser.of(user), access.current().name(), tasks, cadence, longCases, longError,
+                clock.today(), CasePage.ACTION_LABELS, names.villages(Stream.of(tasks.stream().map(PlanTask::villageCode),
+                        cadence.stream().map(CadenceItem::villageCode), longCases.stream().map(LongCase::villageCode)).flatMap(s -> s)));
     }
 }

@@ -13,6 +13,7 @@ import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,8 +48,11 @@ public class VisitPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance visits(PageUser user, String tenantName, PlanView p, List<VisitView> visits, List<VisitKind> kinds,
-                Map<String, String> values, Map<String, String> err, String error);
+                Map<String, String> values, Map<String, String> err, String error, Map<String, String> users);
     }
+
+    @Inject
+    Names names;
 
     @Inject
     TenantAccess access;
@@ -107,7 +111,8 @@ public class VisitPage {
     }
 
     private TemplateInstance visitsPage(long id, Map<String, String> values, Map<String, String> errors, String error) {
-        return Templates.visits(PageUser.of(user), access.current().name(), plans.get(id), visits.list(id), Arrays.asList(VisitKind.values()),
-                values, errors, error);
+        List<VisitView> list = visits.list(id);
+        return Templates.visits(PageUser.of(user), access.current().name(), plans.get(id), list, Arrays.asList(VisitKind.values()),
+                values, errors, error, names.users(list.stream().map(VisitView::createdBy)));
     }
 }
