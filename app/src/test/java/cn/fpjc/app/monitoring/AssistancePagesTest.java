@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fpjc.app.registry.Ids;
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Cases;
+import cn.fpjc.app.support.Pdfs;
 import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -89,6 +90,41 @@ class AssistancePagesTest {
 
     static RequestSpecification form(String user) {
         return as(user).contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false);
+    }
+
+    /** 公示 and 公告 as PDFs (issue 18 item 11): read back with PDFBox, the Chinese text is there, the font embedded, no full number. */
+    @Test
+    void theVillageNoticeAndTheCountyAnnouncementDownloadAsPdfWithTheTextPresent() {
+        Pdfs.assumeCjkFont();
+        openAtNotice();
+        String masked = as(clerk).get("/api/counties/" + county + "/households/" + household).jsonPath()
+                .getString("members.find { it.relation == 'HEAD' }.idMasked");
+        var set = cn.fpjc.app.support.BrowserForm.from("/cases/" + caseId, Api.token(clerk)).formParam("from", "2024-10-10").formParam("to", "2024-10-15")
+                .formParam("version", as(clerk).get("/api/counties/" + county + "/cases/" + caseId).then().extract().jsonPath().getLong("version"))
+                .post("/cases/" + caseId + "/notice-period");
+        assertEquals(303, set.statusCode(), set.asString());
+        // The print page offers the download beside its print button, with the same fields.
+        as(clerk).accept("text/html").queryParam("village", village).get("/documents/village-notice").then().statusCode(200)
+                .body(containsString("formaction=\"/documents/village-notice/pdf\""));
+        Pdfs.Download notice = Pdfs.get(as(clerk).queryParam("village", village).queryParam("contact", "0371-6666888"), "/documents/village-notice/pdf");
+        String text = notice.text().replaceAll("\\s+", "");
+        assertEquals("测试村101公示.pdf", notice.fileName());
+        assertTrue(text.contains("测试镇101测试村101防止返贫监测帮扶公示") && text.contains("赵文山") && text.contains(masked)
+                && text.contains("公示期：2024-10-10至2024-10-15（共6天）") && text.contains("0371-6666888"), text);
+        assertFalse(text.contains(headId), "full number in the PDF");
+        assertFalse(text.contains("打印") || text.contains("下载PDF") || text.contains("更新"), "screen-only controls in the PDF: " + text);
+        // Same access rules as the print page: another village's clerk is refused.
+        as(otherClerk).accept("text/html,application/xhtml+xml,*/*;q=0.8").queryParam("village", village).get("/documents/village-notice/pdf").then().statusCode(400)
+                .contentType(containsString("text/html"));
+
+        complete(clerk, "notice", "2024-10-15");
+        complete(reviewer, "township", "2024-10-16");
+        complete(approver, "county", "2024-10-16");
+        Pdfs.Download announcement = Pdfs.get(as(approver).queryParam("from", "2024-10-01").queryParam("to", "2024-10-31"), "/documents/county-announcement/pdf");
+        text = announcement.text().replaceAll("\\s+", "");
+        assertTrue(announcement.fileName().endsWith("防止返贫监测帮扶公告.pdf"), announcement.fileName());
+        assertTrue(text.contains("防止返贫监测帮扶公告") && text.contains("赵文山") && text.contains("边缘易致贫户") && text.contains(masked), text);
+        assertFalse(text.contains(headId), "full number in the PDF");
     }
 
     @Test

@@ -174,6 +174,15 @@ class IdentificationCaseTest {
                 .body(containsString("12317")).extract().asString();
         assertTrue(!notice.contains("糖尿病"), "no health details in the notice");
         as(otherClerk).get("/cases/" + id + "/rejection-notice").then().statusCode(404);
+        as(otherClerk).get("/cases/" + id + "/rejection-notice/pdf").then().statusCode(404);
+        // The same 告知书 as a PDF (issue 18 item 11), read back with PDFBox; the print page links to it.
+        assertTrue(notice.contains("href=\"/cases/" + id + "/rejection-notice/pdf\""), notice);
+        cn.fpjc.app.support.Pdfs.assumeCjkFont();
+        var pdf = cn.fpjc.app.support.Pdfs.get(as(clerk), "/cases/" + id + "/rejection-notice/pdf");
+        String text = pdf.text().replaceAll("\\s+", "");
+        assertTrue(pdf.fileName().startsWith("防止返贫监测对象识别结果告知书") && pdf.fileName().endsWith(".pdf"), pdf.fileName());
+        assertTrue(text.contains("防止返贫监测对象识别结果告知书") && text.contains("高于监测范围且无刚性支出") && text.contains(head) && text.contains("12317"), text);
+        assertTrue(!text.contains("糖尿病") && !text.contains("返回案件"), text);
     }
 
     @Test

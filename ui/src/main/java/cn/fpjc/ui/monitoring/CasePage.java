@@ -37,6 +37,7 @@ import cn.fpjc.ui.common.Forms;
 import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.PageUser;
+import cn.fpjc.ui.common.PdfDocuments;
 import cn.fpjc.ui.common.ProvinceDocuments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -101,6 +102,9 @@ public class CasePage {
 
     @Inject
     ProvinceDocuments documents;
+
+    @Inject
+    PdfDocuments pdf;
 
     @Inject
     TenantAccess access;
@@ -230,6 +234,15 @@ public class CasePage {
     }
 
     /** 逾期台账: every step past its due date in the user's scope. */
+    /** The same 告知书 as a PDF with the font embedded. */
+    @GET
+    @Path("/cases/{id}/rejection-notice/pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response rejectionNoticePdf(@PathParam("id") long id) {
+        return pdf.download(rejectionNotice(id));
+    }
+
     @GET
     @Path("/cases/overdue")
     @Transactional

@@ -22,6 +22,7 @@ import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
 import cn.fpjc.ui.common.PageUser;
+import cn.fpjc.ui.common.PdfDocuments;
 import cn.fpjc.ui.common.ProvinceDocuments;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -82,6 +83,9 @@ public class PlanPage {
 
     @Inject
     ProvinceDocuments documents;
+
+    @Inject
+    PdfDocuments pdf;
 
     @Inject
     AppClock clock;
@@ -181,6 +185,15 @@ public class PlanPage {
         var household = registry.detail(cases.get(p.caseId()).householdId());
         return documents.template(tenant, PLAN_SHEET, Templates::planSheet).data("tenantName", tenant.name()).data("p", p)
                 .data("h", household).data("today", clock.today());
+    }
+
+    /** The same 帮扶计划 sheet as a PDF with the font embedded. */
+    @GET
+    @Path("/cases/{id}/plan/sheet/pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response planSheetPdf(@PathParam("id") long id) {
+        return pdf.download(planSheet(id));
     }
 
     private List<Row> rows(MultivaluedMap<String, String> form) {

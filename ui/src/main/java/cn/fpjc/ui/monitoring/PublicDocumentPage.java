@@ -7,6 +7,7 @@ import cn.fpjc.core.platform.error.ErrorBody.FieldError;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.PdfDocuments;
 import cn.fpjc.ui.common.ProvinceDocuments;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -51,6 +53,9 @@ public class PublicDocumentPage {
     @Inject
     AppClock clock;
 
+    @Inject
+    PdfDocuments pdf;
+
     @GET
     @Path("/village-notice")
     @Transactional
@@ -59,6 +64,15 @@ public class PublicDocumentPage {
         NoticeService.VillageNotice n = notices.villageNotice(village);
         return documents.template(tenant, VILLAGE_NOTICE, Templates::villageNotice).data("tenantName", tenant.name()).data("n", n)
                 .data("contact", contact == null || contact.isBlank() ? null : contact.strip()).data("today", clock.today());
+    }
+
+    /** The same 公示 as a PDF with the font embedded, for offices that file PDFs. */
+    @GET
+    @Path("/village-notice/pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response villageNoticePdf(@QueryParam("village") String village, @QueryParam("contact") String contact) {
+        return pdf.download(villageNotice(village, contact));
     }
 
     @GET
@@ -77,5 +91,14 @@ public class PublicDocumentPage {
         }
         return documents.template(tenant, COUNTY_ANNOUNCEMENT, Templates::countyAnnouncement).data("tenantName", tenant.name())
                 .data("a", notices.countyAnnouncement(f, t)).data("today", today);
+    }
+
+    /** The same 公告 as a PDF. */
+    @GET
+    @Path("/county-announcement/pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response countyAnnouncementPdf(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return pdf.download(countyAnnouncement(from, to));
     }
 }

@@ -5,6 +5,7 @@ import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.policy.param.ParameterOrigin;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.PdfDocuments;
 import cn.fpjc.ui.common.ProvinceDocuments;
 import cn.fpjc.ui.common.QrCodes;
 import cn.fpjc.ui.common.UiConfig;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +61,17 @@ public class LeafletPage {
 
     @Inject
     UiConfig ui;
+
+    @Inject
+    PdfDocuments pdf;
+
+    /** The same 明白纸 as a PDF with the font embedded (the QR code drawn as an image). */
+    @GET
+    @Path("/pdf")
+    @Produces("application/pdf")
+    public Response pdf(@QueryParam("year") Integer year, @Context UriInfo uri) {
+        return pdf.download(show(year, uri));
+    }
 
     @GET
     public TemplateInstance show(@QueryParam("year") Integer year, @Context UriInfo uri) {
