@@ -221,6 +221,12 @@ class ApplicationPagesTest {
         assertTrue(foreign.contains("未找到"), foreign);
         assertTrue(page(clerk, "/programmes/nope/applications", 404).contains("id=\"queue-error\""));
         assertTrue(page(clerk, "/programmes/yulu/applications?year=abc", 400).contains("年度应为数字"));
+        // Sortable by 村, 金额 and 公示期 (aria-sort marks the order); any other column is a 400 page saying which.
+        String byAmount = page(clerk, "/programmes/yulu/applications?year=" + YEAR + "&sort=amount&dir=desc", 200);
+        assertTrue(byAmount.contains("<th aria-sort=\"descending\"><a class=\"sort\" href=\"/programmes/yulu/applications?year=" + YEAR
+                + "&amp;sort=amount&amp;dir=asc\">金额（元） ▼</a></th>"), byAmount);
+        assertTrue(byAmount.contains("<input type=\"hidden\" name=\"sort\" value=\"amount\">"), "the batch form keeps the order");
+        assertTrue(page(clerk, "/programmes/yulu/applications?sort=memberName", 400).contains("此列表只能按申请先后、村、金额、公示期排序"));
         // The API agrees: the application is the clerk's village's alone.
         as(otherClerk).get("/api/counties/" + county + "/programme-applications/" + id).then().statusCode(404);
     }

@@ -131,6 +131,8 @@ class LoanPagesTest {
             String approved = follow(approver, form(approver, loan).formParam("version", version(toDecide)).formParam("decide.approve", "yes")
                     .formParam("decide.note", "同意").post("/loans/" + loan + "/decision"));
             assertTrue(approved.contains("已审批同意") && approved.contains("id=\"loan-status\">已审批同意"), approved);
+            assertTrue(approved.contains("<span id=\"loan-decider\" title=\"" + approver + "\">测试用户" + approver + "</span>"),
+                    "审批人 by display name: " + approved);
 
             // County staff record the disbursement: the schedule with 贴息 per period.
             String toDisburse = page(admin, "/loans/" + loan, 200);

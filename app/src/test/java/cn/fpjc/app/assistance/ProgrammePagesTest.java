@@ -156,7 +156,7 @@ class ProgrammePagesTest {
 
         // Page numbers: one per page at size 1; the second page shows the second person.
         String second = page(approver, "/programmes/yulu/unclaimed?year=2025&size=1&page=1", 200);
-        assertTrue(second.contains("<strong class=\"page-current\">2</strong>"), second);
+        assertTrue(second.contains("<strong class=\"page-current\" aria-current=\"page\">2</strong>"), second);
         assertTrue(second.contains("href=\"/programmes/yulu/unclaimed?year=2025&amp;size=1&amp;page=0\">1</a>"), second);
         assertTrue(section(second, "unclaimed").contains("冯高职") && !section(second, "unclaimed").contains("冯中职"));
 

@@ -41,6 +41,7 @@ class WorkPagesTest {
     static String otherClerk;
     static long approvedHousehold;
     static long approvedCase;
+    static long rejectedCase;
     static long approvedClue;
     static long rejectedHousehold;
     static long rejectedClue;
@@ -88,7 +89,7 @@ class WorkPagesTest {
         Cases.complete(county, clerk, approver, approvedCase, "county", "2024-10-16");
         // … and one the county rejects.
         rejectedClue = clueFor(rejectedHousehold);
-        long rejectedCase = caseFromClue(rejectedClue);
+        rejectedCase = caseFromClue(rejectedClue);
         throughTownship(rejectedCase);
         long version = as(approver).get(api + "/cases/" + rejectedCase).then().statusCode(200).extract().jsonPath().getLong("version");
         as(approver).body(Map.of("reason", "经县级审定，家庭收入稳定，不符合纳入条件", "version", version)).post(api + "/cases/" + rejectedCase + "/reject")
@@ -261,6 +262,16 @@ class WorkPagesTest {
         String all = page(clerk, "/cases");
         assertTrue(all.contains("href=\"/households/" + approvedHousehold + "\"") && all.contains("href=\"/households/" + rejectedHousehold + "\""),
                 all);
+        // Sorted by 启动日期 (ties by case id, the same way round): the two orders are each other's reverse, the filters kept.
+        String oldest = page(clerk, "/cases?sort=startedOn&dir=asc");
+        String newest = page(clerk, "/cases?sort=startedOn&dir=desc");
+        String a = "data-case=\"" + approvedCase + "\"";
+        String r = "data-case=\"" + rejectedCase + "\"";
+        assertTrue(oldest.indexOf(a) < oldest.indexOf(r) != newest.indexOf(a) < newest.indexOf(r), "the order turns round");
+        assertTrue(newest.contains("<th aria-sort=\"descending\"><a class=\"sort\" href=\"/cases?sort=startedOn&amp;dir=asc\">启动日期 ▼</a></th>"),
+                newest);
+        assertTrue(page(clerk, "/cases?state=REJECTED").contains("href=\"/cases?state=REJECTED&amp;sort=approvedOn&amp;dir=asc\""));
+        as(clerk).accept("text/html").get("/cases?sort=householdNo").then().statusCode(400).body(containsString("此列表只能按启动日期、识别日期排序"));
         // The step filter offers the steps cases in progress are at; the approved case is at its entry step.
         String atEntry = page(clerk, "/cases?state=IN_PROGRESS&step=identification:" + as(clerk).get(api + "/cases/" + approvedCase).then()
                 .extract().path("currentStep"));

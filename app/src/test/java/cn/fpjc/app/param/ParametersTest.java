@@ -221,6 +221,7 @@ class ParametersTest {
         java.util.regex.Matcher version = java.util.regex.Pattern.compile(
                 "name=\"year\" value=\"2029\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(html);
         assertTrue(version.find(), html);
+        assertTrue(html.contains("<span title=\"hunan-admin\">省级管理员（hunan）</span>"), "who set it, by display name: " + html);
         cn.fpjc.app.support.BrowserForm.from(page, admin).formParam("province", "hunan").formParam("key", "monitoring.threshold")
                 .formParam("year", "2029").formParam("version", version.group(1)).formParam("value", "9200")
                 .formParam("source", "湘农办〔2029〕更正").post("/admin/yearly-values").then().statusCode(303);

@@ -136,6 +136,9 @@ class DataQualityTest {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> as(admin).get(base() + "/data-quality").then().statusCode(200).extract().jsonPath(),
                         s -> s.get("running") == null && s.get("latest") != null && s.getLong("latest.id") == run);
+        String page = as(admin).accept("text/html").get("/data-quality").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<span id=\"run-actor\" title=\"" + admin + "\">测试用户" + admin + "</span>发起"),
+                "who started the run, by display name: " + page);
         List<Map<String, Object>> all = as(admin).get(base() + "/data-quality/findings?size=500").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         Map<String, Set<String>> byRule = new HashMap<>();

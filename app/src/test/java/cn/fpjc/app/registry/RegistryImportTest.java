@@ -117,6 +117,11 @@ class RegistryImportTest {
         assertEquals(2, job.getInt("householdsWritten"));
         assertEquals(5, job.getInt("membersWritten"));
         assertEquals(2, households("IMP-A-"));
+        // The import pages name the uploader by display name (the username in the title).
+        String jobPage = as(clerkA).accept("text/html").get("/households/import/" + job.getLong("id")).then().statusCode(200).extract().asString();
+        assertTrue(jobPage.contains("<span id=\"job-uploader\" title=\"" + clerkA + "\">测试用户" + clerkA + "</span>"), jobPage);
+        assertTrue(as(clerkA).accept("text/html").get("/households/import").then().statusCode(200).extract().asString()
+                .contains("<span title=\"" + clerkA + "\">测试用户" + clerkA + "</span>"), "the list of imports");
 
         // What was written reads back through the registry API like any household, masked.
         JsonPath detail = as(clerkA).get("/api/counties/" + county + "/households?q=IMP-A-1").then().statusCode(200).extract().jsonPath();

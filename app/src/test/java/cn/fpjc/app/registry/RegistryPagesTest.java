@@ -72,6 +72,8 @@ class RegistryPagesTest {
                 .body(containsString("户编号 P" + county + "01")).body(containsString("高血压"))
                 .body(containsString("income-chart")).body(containsString("当年未设定"))
                 .body(containsString("尚未评定")).body(containsString("audit-trail")).extract().asString();
+        assertTrue(html.contains("<td class=\"audit-actor\"><span title=\"" + admin + "\">测试用户" + admin + "</span></td>"),
+                "the audit trail names who did it by display name: " + html);
         assertFalse(html.contains(headId));
         long memberId = as(admin).get("/api/counties/" + county + "/households/" + householdId).jsonPath().getLong("members[0].id");
         as(admin).contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("reason", "").post("/households/" + householdId + "/members/" + memberId + "/reveal").then().statusCode(400)

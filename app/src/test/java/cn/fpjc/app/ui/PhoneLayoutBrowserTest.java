@@ -128,7 +128,7 @@ class PhoneLayoutBrowserTest {
         Map<String, Map<String, String>> pages = new LinkedHashMap<>();
         pages.put("lankao.clerk", pages("home", "", "households", "households", "household", "households/" + household,
                 "household-form", "households/new", "entitlements", "households/" + household + "/entitlements",
-                "clues", "clues", "clue", "clues/" + clue, "case", "cases/" + caseId, "plan", "cases/" + caseId + "/plan",
+                "clues", "clues", "clue", "clues/" + clue, "cases", "cases", "case", "cases/" + caseId, "plan", "cases/" + caseId + "/plan",
                 "visits", "cases/" + caseId + "/visits", "elimination", "cases/" + caseId + "/elimination", "followup", "followup",
                 "programmes", "programmes", "loans", "loans", "loan", "loans/" + loan, "org-units", "org-units",
                 "parameters", "parameters", "data-quality", "data-quality"));

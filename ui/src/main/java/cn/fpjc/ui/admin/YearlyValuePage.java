@@ -11,6 +11,7 @@ import cn.fpjc.core.policy.param.ParameterOrigin;
 import cn.fpjc.core.platform.plugin.ProvincePluginResource;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import cn.fpjc.core.platform.clock.AppClock;
 import io.quarkus.qute.CheckedTemplate;
@@ -39,6 +40,9 @@ public class YearlyValuePage {
     static class Templates {
         static native TemplateInstance values();
     }
+
+    @Inject
+    Names names;
 
     @Inject
     AppClock clock;
@@ -82,8 +86,10 @@ public class YearlyValuePage {
                 .filter(p -> user.hasRole(Roles.PLATFORM_ADMIN) || p.id().equals(user.province())).toList();
         String province = requested != null && visible.stream().anyMatch(p -> p.id().equals(requested)) ? requested : visible.get(0).id();
         String provinceName = visible.stream().filter(p -> p.id().equals(province)).findFirst().orElseThrow().name();
+        var values = api.list(province);
         return Templates.values().data("user", PageUser.of(user)).data("province", province).data("provinceName", provinceName)
-                .data("provinces", visible).data("values", api.list(province))
+                .data("provinces", visible).data("values", values)
+                .data("users", names.users(values.stream().map(YearlyValueService.YearlyValueView::setBy)))
                 .data("settable", parameters.catalogue().definitions().stream().filter(ParameterDefinition::settableByProvince).toList())
                 .data("nextYear", clock.year() + 1).data("thisYear", clock.year())
                 .data("thresholdMissing", parameters.resolve(province, null, THRESHOLD, clock.year()).origin() == ParameterOrigin.NOT_SET);

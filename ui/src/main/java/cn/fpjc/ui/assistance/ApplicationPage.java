@@ -24,6 +24,8 @@ import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.ui.common.Flash;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.ListLinks;
+import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -66,7 +68,7 @@ public class ApplicationPage {
     static class Templates {
         static native TemplateInstance queue(PageUser user, String tenantName, String programmeId, String programmeName, int year,
                 List<Integer> years, String status, List<String> statuses, String village, List<OrgUnitView> villages, List<ApplicationView> rows,
-                long total, int page, boolean more, List<Action> actions, List<StepResult> results, Map<String, String> values, String flash,
+                long total, ListLinks links, List<Action> actions, List<StepResult> results, Map<String, String> values, String flash,
                 String error);
 
         static native TemplateInstance detail(PageUser user, String tenantName, String programmeId, ApplicationView a, String flash,
@@ -100,15 +102,20 @@ public class ApplicationPage {
 
     @GET
     public Response queue(@PathParam("programme") String programme, @QueryParam("year") String year, @QueryParam("status") String status,
-            @QueryParam("village") String village, @QueryParam("page") String page, @CookieParam(Flash.INFO) String flash) {
+            @QueryParam("village") String village, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("page") String page, @QueryParam("jump") String jump, @CookieParam(Flash.INFO) String flash) {
         access.bind(null);
         user.requireAnyRole(RegistryService.READERS);
         try {
             Integer y = ProgrammeYears.number(year, "年度");
             Integer p = ProgrammeYears.number(page, "页码");
-            return queuePage(200, programme, y, status, village, p == null ? 0 : Math.max(p, 0), List.of(), Map.of(), Flash.text(flash), null);
+            SortBy order = SortBy.parse(sort, dir, ApplicationService.SORTS, ApplicationService.IN_ORDER_RECEIVED);
+            return queuePage(200, programme, y, status, village, order, ListLinks.requested(p == null ? 0 : p, jump), List.of(), Map.of(),
+                    Flash.text(flash), null);
         } catch (ApiException e) {
-            return queuePage(e.code().status(), programme, null, status, village, 0, List.of(), Map.of(), null, e.humanMessage());
+            // An unknown sort or page number is refused (400), the queue page saying why.
+            return queuePage(e.code().status(), programme, null, status, village, ApplicationService.IN_ORDER_RECEIVED, 0, List.of(), Map.of(),
+                    null, Forms.allMessages(e));
         }
     }
 
@@ -122,6 +129,7 @@ public class ApplicationPage {
         Integer y = Forms.longOrNull(form.getFirst("year")) == null ? null : Forms.longOrNull(form.getFirst("year")).intValue();
         String status = Forms.text(form, "status");
         String village = Forms.text(form, "village");
+        SortBy order = keptOrder(form);
         try {
             List<ApplicationRequests.Item> items = new ArrayList<>();
             for (String v : form.getOrDefault("items", List.of())) {
@@ -140,10 +148,19 @@ public class ApplicationPage {
             }
             List<StepResult> results = applications.decide(in);
             boolean allOk = results.stream().allMatch(StepResult::ok);
-            return queuePage(200, programme, y, status, village, 0, results, allOk ? Map.of() : values, null, null);
+            return queuePage(200, programme, y, status, village, order, 0, results, allOk ? Map.of() : values, null, null);
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
-            return queuePage(e.code().status(), programme, y, status, village, 0, List.of(), values, null, Forms.allMessages(e));
+            return queuePage(e.code().status(), programme, y, status, village, order, 0, List.of(), values, null, Forms.allMessages(e));
+        }
+    }
+
+    /** The queue's order as the batch form carries it back (hidden inputs); one that is not allowed is the default. */
+    private static SortBy keptOrder(MultivaluedMap<String, String> form) {
+        try {
+            return SortBy.parse(form.getFirst("sort"), form.getFirst("dir"), ApplicationService.SORTS, ApplicationService.IN_ORDER_RECEIVED);
+        } catch (ApiException e) {
+            return ApplicationService.IN_ORDER_RECEIVED;
         }
     }
 
@@ -211,7 +228,8 @@ public class ApplicationPage {
     }
 
     /** The queue page with {@code status}, or with the refusal's status when reading the queue itself is refused. */
-    private Response queuePage(int httpStatus, String programme, Integer year, String status, String village, int page, List<StepResult> results,
+    private Response queuePage(int httpStatus, String programme, Integer year, String status, String village, SortBy order, int page,
+            List<StepResult> results,
             Map<String, String> values, String flash, String error) {
         TenantInfo tenant = access.current();
         List<OrgUnitView> villages = orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList();
@@ -221,8 +239,7 @@ public class ApplicationPage {
         List<String> statuses = Labelled.labels(ApplicationStatus.class);
         String name = null;
         List<ApplicationView> rows = List.of();
-        long total = 0;
-        boolean more = false;
+        Page<ApplicationView> found = Page.empty(PAGE_SIZE);
         String shownError = error;
         if (error == null) {
             try {
@@ -230,10 +247,8 @@ public class ApplicationPage {
                 if (!v.isEmpty() && villages.stream().noneMatch(u -> u.code().equals(v))) {
                     throw new ApiException(PlatformError.VALIDATION_FAILED, "所选的村不在您的管辖范围内");
                 }
-                Page<ApplicationView> found = applications.list(programme, shown, s.isEmpty() ? null : s, v.isEmpty() ? null : v, page, PAGE_SIZE);
+                found = applications.list(programme, shown, s.isEmpty() ? null : s, v.isEmpty() ? null : v, order, page, PAGE_SIZE);
                 rows = found.items();
-                total = found.total();
-                more = (long) (page + 1) * PAGE_SIZE < total;
             } catch (ApiException e) {
                 shownError = e.humanMessage();
                 httpStatus = e.code().status();
@@ -246,8 +261,16 @@ public class ApplicationPage {
             }
         }
         return Response.status(httpStatus).entity(Templates.queue(PageUser.of(user), tenant.name(), programme, name, shown,
-                ProgrammeYears.years(clock), s, statuses, v, villages, rows, total, page, more, actions(programme), results, values, flash, shownError))
+                ProgrammeYears.years(clock), s, statuses, v, villages, rows, found.total(), links(programme, shown, s, v, order, found), actions(programme), results, values, flash, shownError))
                 .build();
+    }
+
+    private static ListLinks links(String programme, int year, String status, String village, SortBy order, Page<?> found) {
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("year", String.valueOf(year));
+        filters.put("status", status);
+        filters.put("village", village);
+        return ListLinks.of("/programmes/" + programme + "/applications", filters, order, ApplicationService.IN_ORDER_RECEIVED, found);
     }
 
     /** The steps the reader's roles may take, as the service enforces them (ApplicationService.step). */

@@ -17,6 +17,7 @@ import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.ui.common.Flash;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,8 +54,8 @@ import java.util.function.Function;
 public class LoanPage {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance loan(PageUser user, String tenantName, LoanDetail d, Map<String, String> villages, BigDecimal borrowerInterest,
-                Actions can, List<String> renewalKinds, Map<String, String> values, Map<String, String> err, String flash, String error);
+        static native TemplateInstance loan(PageUser user, String tenantName, LoanDetail d, Map<String, String> villages, Map<String, String> users,
+                BigDecimal borrowerInterest, Actions can, List<String> renewalKinds, Map<String, String> values, Map<String, String> err, String flash, String error);
     }
 
     /** The forms this reader is offered on this loan now (the service checks again). */
@@ -72,6 +73,9 @@ public class LoanPage {
 
     @Inject
     LoanPages pages;
+
+    @Inject
+    Names names;
 
     @GET
     public Response loan(@PathParam("id") long id, @CookieParam(Flash.INFO) String flash) {
@@ -190,11 +194,11 @@ public class LoanPage {
                     s.equals(LoanStatus.APPROVED.name()) && countyStaff, running && countyStaff, renewalLeft,
                     running && user.hasAnyRole(LoanService.SUPERVISORS));
             return Response.status(status).entity(Templates.loan(PageUser.of(user), access.current().name(), d, pages.villageNames(),
-                    d.totalInterest().subtract(d.totalSubsidy()), can, kinds, values, err, flash, error)).build();
+                    names.users(java.util.stream.Stream.of(d.decidedBy())), d.totalInterest().subtract(d.totalSubsidy()), can, kinds, values, err, flash, error)).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             String m = e.code() == PlatformError.NOT_FOUND ? "未找到这笔贷款，或借款人不在您的管辖范围内" : e.humanMessage();
-            return Response.status(e.code().status()).entity(Templates.loan(PageUser.of(user), access.current().name(), null, Map.of(), null, null,
+            return Response.status(e.code().status()).entity(Templates.loan(PageUser.of(user), access.current().name(), null, Map.of(), Map.of(), null, null,
                     List.of(), Map.of(), Map.of(), null, error == null ? m : error + "；" + m)).build();
         }
     }

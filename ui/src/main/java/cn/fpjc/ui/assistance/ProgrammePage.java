@@ -14,6 +14,8 @@ import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.ui.common.FormSubmit;
+import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.ui.common.ListLinks;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,8 +31,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 帮扶政策 pages over the programme engine: the programmes with the parameters they read in a year (value or 未设定, with
@@ -54,11 +57,7 @@ public class ProgrammePage {
 
         static native TemplateInstance unclaimed(PageUser user, String tenantName, String programmeId, String programmeName, int year,
                 List<Integer> years, String village, List<OrgUnitView> villages, int size, List<Integer> sizes, Unclaimed u,
-                List<PageLink> pages, String query, String error);
-    }
-
-    /** A link of the pager: a page number, or a gap ("…") between distant numbers. */
-    public record PageLink(int page, int number, boolean current, boolean gap) {
+                ListLinks pages, String query, String error);
     }
 
     @Inject
@@ -100,7 +99,8 @@ public class ProgrammePage {
     @Path("/{programme}/unclaimed")
     @Transactional
     public Response unclaimed(@PathParam("programme") String programme, @QueryParam("year") String year,
-            @QueryParam("village") String village, @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("village") String village, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("jump") String jump) {
         TenantInfo tenant = access.bind(null);
         user.requireAnyRole(RegistryService.READERS);
         // Read before the list: a refused list leaves the transaction rollback-only.
@@ -117,16 +117,16 @@ public class ProgrammePage {
                 throw new ApiException(PlatformError.VALIDATION_FAILED, "所选的村不在您的管辖范围内");
             }
             Integer asked = ProgrammeYears.number(page, "页码");
-            int p = asked == null ? 0 : Math.max(asked, 0);
+            int p = ListLinks.requested(asked == null ? 0 : asked, jump);
             Integer rows = ProgrammeYears.number(size, "每页人数");
             perPage = rows == null ? PAGE_SIZE : Math.min(Math.max(rows, 1), MAX_SIZE);
             Unclaimed u = entitlements.unclaimed(programme, shown, v.isEmpty() ? null : v, p, perPage);
             return Response.ok(Templates.unclaimed(PageUser.of(user), tenant.name(), programme, name, shown, ProgrammeYears.years(clock), v,
-                    villages, perPage, SIZES, u, pages(u), query(shown, v, perPage), null)).build();
+                    villages, perPage, SIZES, u, pages(programme, shown, v, perPage, u), query(shown, v, perPage), null)).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(Templates.unclaimed(PageUser.of(user), tenant.name(), programme, name, shown,
-                    ProgrammeYears.years(clock), v, villages, perPage, SIZES, null, List.of(), query(shown, v, perPage), e.humanMessage()))
+                    ProgrammeYears.years(clock), v, villages, perPage, SIZES, null, null, query(shown, v, perPage), e.humanMessage()))
                     .build();
         }
     }
@@ -137,23 +137,12 @@ public class ProgrammePage {
                 + (size == PAGE_SIZE ? "" : "&size=" + size);
     }
 
-    /** Page numbers: the first, the last, and two either side of the current one, with gaps between. */
-    static List<PageLink> pages(Unclaimed u) {
-        int count = (int) Math.max(1, (u.total() + u.size() - 1) / u.size());
-        List<PageLink> links = new ArrayList<>();
-        if (count <= 1) {
-            return links;
-        }
-        int last = -1;
-        for (int p = 0; p < count; p++) {
-            if (p == 0 || p == count - 1 || Math.abs(p - u.page()) <= 2) {
-                if (last >= 0 && p - last > 1) {
-                    links.add(new PageLink(-1, 0, false, true));
-                }
-                links.add(new PageLink(p, p + 1, p == u.page(), false));
-                last = p;
-            }
-        }
-        return links;
+    /** The page links and the jump-to form of the list (the shared pager), keeping the year, village and size. */
+    static ListLinks pages(String programme, int year, String village, int size, Unclaimed u) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("year", String.valueOf(year));
+        filters.put("village", village);
+        filters.put("size", size == PAGE_SIZE ? "" : String.valueOf(size));
+        return ListLinks.of("/programmes/" + programme + "/unclaimed", filters, new Page<>(List.of(), u.total(), u.page(), u.size()));
     }
 }

@@ -34,6 +34,8 @@ import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.ListLinks;
+import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.PageUser;
@@ -86,7 +88,7 @@ public class CasePage {
 
         static native TemplateInstance list(PageUser user, String tenantName, Filter f, List<MonitoringOverview.Count> states,
                 List<MonitoringOverview.StepChoice> steps, List<OrgUnitView> villages, List<String> types,
-                Page<MonitoringOverview.CaseRow> rows, String error);
+                Page<MonitoringOverview.CaseRow> rows, ListLinks links, String error);
 
         /** 启动识别程序 shown again after a refusal: what was typed, each refusal beside its input. */
         static native TemplateInstance openForm(PageUser user, String tenantName, Long clueId, Long householdId, String back,
@@ -180,32 +182,37 @@ public class CasePage {
     @Path("/cases")
     @Transactional
     public Response list(@QueryParam("state") String state, @QueryParam("step") String step, @QueryParam("village") String village,
-            @QueryParam("type") String type, @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("type") String type, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("jump") String jump) {
         access.bind(null);
         // Read before the search: a refused search leaves the transaction rollback-only.
         List<OrgUnitView> villages = orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList();
         List<MonitoringOverview.StepChoice> steps = overview.currentSteps();
         Filter f = new Filter(nz(state), nz(step), nz(village), nz(type));
         try {
-            Page<MonitoringOverview.CaseRow> rows = overview.list(state, step, village, type, Math.max(page, 0), LIST_SIZE);
+            SortBy order = SortBy.parse(sort, dir, MonitoringOverview.SORTS, MonitoringOverview.NEWEST_FIRST);
+            Page<MonitoringOverview.CaseRow> rows = overview.list(state, step, village, type, order, ListLinks.requested(page, jump), LIST_SIZE);
             return Response.ok(Templates.list(PageUser.of(user), access.current().name(), f, MonitoringOverview.STATES, steps, villages,
-                    Labelled.labels(MonitoringType.class), rows, null)).build();
+                    Labelled.labels(MonitoringType.class), rows, f.links(order, rows), null)).build();
         } catch (RuntimeException failure) {
+            // An unknown sort or page number is refused like any other bad filter: 400, the list page with the reason.
             ApiException e = FormSubmit.refusal(failure);
+            Page<MonitoringOverview.CaseRow> none = Page.empty(LIST_SIZE);
             return Response.status(e.code().status()).entity(Templates.list(PageUser.of(user), access.current().name(), f,
-                    MonitoringOverview.STATES, steps, villages, Labelled.labels(MonitoringType.class), Page.empty(LIST_SIZE),
-                    Forms.allMessages(e))).build();
+                    MonitoringOverview.STATES, steps, villages, Labelled.labels(MonitoringType.class), none,
+                    f.links(MonitoringOverview.NEWEST_FIRST, none), Forms.allMessages(e))).build();
         }
     }
 
-    /** The list's filters as given, and the query string that keeps them across pages. */
+    /** The list's filters as given, kept by its page links and sortable headings. */
     public record Filter(String state, String step, String village, String type) {
-        public String query() {
-            return "state=" + enc(state) + "&step=" + enc(step) + "&village=" + enc(village) + "&type=" + enc(type);
-        }
-
-        private static String enc(String s) {
-            return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        ListLinks links(SortBy order, Page<?> rows) {
+            Map<String, String> filters = new java.util.LinkedHashMap<>();
+            filters.put("state", state);
+            filters.put("step", step);
+            filters.put("village", village);
+            filters.put("type", type);
+            return ListLinks.of("/cases", filters, order, MonitoringOverview.NEWEST_FIRST, rows);
         }
     }
 

@@ -8,6 +8,7 @@ import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,6 +40,9 @@ public class DataQualityPage {
     }
 
     @Inject
+    Names names;
+
+    @Inject
     TenantAccess access;
 
     @Inject
@@ -60,7 +64,9 @@ public class DataQualityPage {
             error = e.humanMessage();
         }
         Response.ResponseBuilder r = Response.ok(Templates.findings().data("user", PageUser.of(user)).data("tenantName", tenant.name())
-                .data("summary", summary).data("rule", rule == null ? "" : rule).data("findings", findings.items())
+                .data("summary", summary)
+                .data("users", names.users(java.util.stream.Stream.of(summary.running(), summary.latest()).filter(java.util.Objects::nonNull)
+                        .map(DataQualityService.RunView::actor))).data("rule", rule == null ? "" : rule).data("findings", findings.items())
                 .data("pager", findings).data("error", error)
                 .data("canRun", user.hasAnyRole(RegistryService.WRITERS)));
         if (summary.running() != null) {

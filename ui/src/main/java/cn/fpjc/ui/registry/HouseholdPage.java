@@ -33,6 +33,9 @@ import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.ListLinks;
+import cn.fpjc.core.platform.web.SortBy;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.PageUser;
 import cn.fpjc.core.platform.clock.AppClock;
@@ -79,11 +82,11 @@ public class HouseholdPage {
     static class Templates {
         static native TemplateInstance list(PageUser user, String tenantName, String q, String village, String category, String idNumber,
                 List<String> categories, List<OrgUnitView> villages, String query, boolean canImport, List<HouseholdSummary> households,
-                Page<HouseholdSummary> pager, String error);
+                ListLinks pager, String error);
 
         static native TemplateInstance detail(PageUser user, String tenantName, HouseholdDetail h, IncomeChart chart, Revealed revealed,
                 String error, boolean canReveal, List<AuditView> trail, boolean showTrail, boolean canEdit, HouseholdMonitoring monitoring,
-                boolean canStart, List<String> monitoringTypes, List<String> riskCategories);
+                boolean canStart, List<String> monitoringTypes, List<String> riskCategories, Map<String, String> users);
 
         static native TemplateInstance householdForm(PageUser user, String tenantName, Map<String, List<String>> choices, boolean creating,
                 Long id, Map<String, String> v, Map<String, String> err, String error, List<OrgUnitView> villages,
@@ -128,28 +131,44 @@ public class HouseholdPage {
     @Inject
     MonitoringOverview overview;
 
+    @Inject
+    Names names;
+
     @GET
     @Transactional
     public Response list(@QueryParam("q") String q, @QueryParam("village") String village, @QueryParam("category") String category,
-            @QueryParam("idNumber") String idNumber, @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("idNumber") String idNumber, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("jump") String jump) {
         TenantInfo tenant = access.bind(null);
         // Read before the search: a refused search leaves the transaction rollback-only.
         List<OrgUnitView> villages = villages();
         try {
-            Page<HouseholdSummary> result = registry.search(q, village, category, idNumber, false, Math.max(page, 0),
-                    PAGE_SIZE);
+            SortBy order = SortBy.parse(sort, dir, RegistryService.SORTS, RegistryService.BY_VILLAGE);
+            Page<HouseholdSummary> result = registry.search(q, village, category, idNumber, false, order,
+                    ListLinks.requested(page, jump), PAGE_SIZE);
             return Response.ok(listPage(tenant, villages, q, village, category, idNumber, result.items(),
-                    result, null)).build();
+                    listLinks(q, village, category, order, result), null)).build();
         } catch (RuntimeException failure) {
+            // An unknown sort or page number is refused like any other bad filter: 400, the list page with the reason.
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status())
-                    .entity(listPage(tenant, villages, q, village, category, idNumber, List.of(), Page.empty(PAGE_SIZE),
-                            e.humanMessage())).build();
+                    .entity(listPage(tenant, villages, q, village, category, idNumber, List.of(),
+                            listLinks(q, village, category, RegistryService.BY_VILLAGE, Page.empty(PAGE_SIZE)),
+                            Forms.allMessages(e))).build();
         }
     }
 
+    private static ListLinks listLinks(String q, String village, String category, SortBy order, Page<?> result) {
+        // The ID number stays out of the links (an exact search has one match, so neither pages nor order matter).
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("village", village);
+        filters.put("category", category);
+        return ListLinks.of("/households", filters, order, RegistryService.BY_VILLAGE, result);
+    }
+
     private TemplateInstance listPage(TenantInfo tenant, List<OrgUnitView> villages, String q, String village, String category, String idNumber,
-            List<HouseholdSummary> households, Page<HouseholdSummary> pager, String error) {
+            List<HouseholdSummary> households, ListLinks pager, String error) {
         return Templates.list(PageUser.of(user), tenant.name(), nz(q), nz(village), nz(category), nz(idNumber),
                 Labelled.labels(HouseholdCategory.class), villages, query(q, village, category), user.hasAnyRole(RegistryService.WRITERS),
                 households, pager, error);
@@ -199,7 +218,9 @@ public class HouseholdPage {
         return Templates.detail(PageUser.of(user), tenant.name(), h, IncomeChart.of(h.incomes()), revealed, error,
                 user.hasAnyRole(RegistryService.WRITERS), trail, user.hasAnyRole(Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER),
                 h.active() && user.hasAnyRole(RegistryService.WRITERS), monitoring, staff && monitoring != null && monitoring.canOpen(),
-                Labelled.labels(MonitoringType.class), Labelled.labels(RiskCategory.class));
+                Labelled.labels(MonitoringType.class), Labelled.labels(RiskCategory.class),
+                names.users(java.util.stream.Stream.concat(h.events().stream().map(RegistryViews.EventView::actor),
+                        trail.stream().map(AuditView::actor))));
     }
 
     // ---------------------------------------------------------------- forms

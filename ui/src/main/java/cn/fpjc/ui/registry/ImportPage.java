@@ -8,6 +8,7 @@ import cn.fpjc.core.registry.importing.RegistryImportService;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
+import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,6 +47,9 @@ public class ImportPage {
     }
 
     @Inject
+    Names names;
+
+    @Inject
     TenantAccess access;
 
     @Inject
@@ -76,8 +80,9 @@ public class ImportPage {
     private Response page(String error, int status) {
         TenantInfo tenant = access.bind(null);
         user.requireAnyRole(RegistryService.WRITERS);
+        List<ImportJobView> jobs = imports.list(20);
         return Response.status(status).entity(Templates.imports().data("user", PageUser.of(user)).data("tenantName", tenant.name())
-                .data("jobs", imports.list(20)).data("modes", Arrays.asList(ImportJobView.Mode.values())).data("error", error)).build();
+                .data("jobs", jobs).data("users", names.users(jobs.stream().map(ImportJobView::createdBy))).data("modes", Arrays.asList(ImportJobView.Mode.values())).data("error", error)).build();
     }
 
     @GET
@@ -104,7 +109,8 @@ public class ImportPage {
         ImportJobView job = imports.get(id);
         List<?> problems = job.reportAvailable() ? imports.rows(id, 0, PREVIEW_ROWS, true) : List.of();
         Response.ResponseBuilder r = Response.status(status).entity(Templates.job().data("user", PageUser.of(user))
-                .data("tenantName", tenant.name()).data("job", job).data("problems", problems).data("previewRows", PREVIEW_ROWS)
+                .data("tenantName", tenant.name()).data("job", job).data("users", names.users(java.util.stream.Stream.of(job.createdBy())))
+                .data("problems", problems).data("previewRows", PREVIEW_ROWS)
                 .data("error", error));
         if (job.running()) {
             // The page polls itself while the worker runs (2 s: light on the server and on a slow laptop).

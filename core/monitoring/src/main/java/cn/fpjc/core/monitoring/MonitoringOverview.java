@@ -10,6 +10,7 @@ import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.registry.Household;
@@ -261,6 +262,22 @@ public class MonitoringOverview {
      */
     @Transactional
     public Page<CaseRow> list(String state, String step, String village, String type, int page, int size) {
+        return list(state, step, village, type, NEWEST_FIRST, page, size);
+    }
+
+    /** The columns the case list may be sorted by: dates of the case row itself, cheap on a scoped, filtered list. */
+    public static final Map<String, String> SORTS = SortBy.columns("startedOn", "启动日期", "approvedOn", "识别日期");
+
+    /** The list's default order: the newest started first. */
+    public static final SortBy NEWEST_FIRST = new SortBy("startedOn", true);
+
+    /** The list in the order asked for ({@link #SORTS}; ties by id in the same direction, so pages never overlap). */
+    @Transactional
+    public Page<CaseRow> list(String state, String step, String village, String type, SortBy sort, int page, int size) {
+        if (!SORTS.containsKey(sort.column())) {
+            throw new IllegalArgumentException("not a case sort: " + sort.column());
+        }
+        Sort.Direction direction = sort.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
         user.requireAnyRole(ClueService.readers());
         StringBuilder where = new StringBuilder("villageCode like :scope");
         Map<String, Object> p = new LinkedHashMap<>();
@@ -300,7 +317,7 @@ public class MonitoringOverview {
             where.append(" and monitoringType = :type");
             p.put("type", t);
         }
-        return Page.of(MonitoringCase.<MonitoringCase>find(where.toString(), Sort.descending("startedOn").and("id", Sort.Direction.Descending), p),
+        return Page.of(MonitoringCase.<MonitoringCase>find(where.toString(), Sort.by(sort.column(), direction).and("id", direction), p),
                 page, size, MAX_PAGE, this::rows);
     }
 

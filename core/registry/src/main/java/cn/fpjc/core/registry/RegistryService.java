@@ -2,6 +2,7 @@ package cn.fpjc.core.registry;
 
 import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 
@@ -99,8 +100,27 @@ public class RegistryService {
     @Transactional
     public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
             int page, int size) {
+        return search(q, village, category, idNumber, includeClosed, BY_VILLAGE, page, size);
+    }
+
+    /** The columns the household list may be sorted by (each served by an index: uk_household_no, ix_household_village). */
+    public static final Map<String, String> SORTS = SortBy.columns("householdNo", "户编号", "village", "村");
+
+    /** The list's default order: by village, then 户编号. */
+    public static final SortBy BY_VILLAGE = new SortBy("village", false);
+
+    /** The search in the order asked for ({@link #SORTS}; see {@link SortBy#parse}). */
+    @Transactional
+    public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
+            SortBy sort, int page, int size) {
+        String d = sort.dir();
+        String order = switch (sort.column()) {
+            case "householdNo" -> "h.householdNo " + d;
+            case "village" -> "h.villageCode " + d + ", h.householdNo " + d;
+            default -> throw new IllegalArgumentException("not a household sort: " + sort.column());
+        };
         // an exact ID search fills less than a page, so it never needs the COUNT query
-        return Page.of(matching(q, village, category, idNumber, includeClosed), page, size, 200, this::summaries);
+        return Page.of(matching(q, village, category, idNumber, includeClosed, null, null, order), page, size, 200, this::summaries);
     }
 
     /**
@@ -111,7 +131,8 @@ public class RegistryService {
      */
     public List<HouseholdSummary> pageInVillage(String q, String village, String category, String idNumber, boolean includeClosed,
             String inVillage, String afterNo, int size) {
-        return summaries(matching(q, village, category, idNumber, includeClosed, inVillage, afterNo).page(0, size).list());
+        return summaries(matching(q, village, category, idNumber, includeClosed, inVillage, afterNo, "h.villageCode, h.householdNo")
+                .page(0, size).list());
     }
 
     /** The codes of the villages in the caller's scope (narrowed to {@code village}, a code prefix, if given), in order. */
@@ -124,11 +145,11 @@ public class RegistryService {
 
     /** The search's query, limited to the caller's org scope, ordered by village and 户编号. */
     PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed) {
-        return matching(q, village, category, idNumber, includeClosed, null, null);
+        return matching(q, village, category, idNumber, includeClosed, null, null, "h.villageCode, h.householdNo");
     }
 
     private PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed,
-            String inVillage, String afterNo) {
+            String inVillage, String afterNo, String order) {
         user.requireAnyRole(READERS);
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder("h.villageCode like :scope");
@@ -173,7 +194,7 @@ public class RegistryService {
                 p.put("afterNo", afterNo);
             }
         }
-        return Household.find("from Household h where " + where + " order by h.villageCode, h.householdNo", p);
+        return Household.find("from Household h where " + where + " order by " + order, p);
     }
 
     /** Summaries with head and member count, two queries per page whatever its size (members of a page, their villages). */

@@ -18,6 +18,7 @@ import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.text.Labelled;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.ParameterOrigin;
 import cn.fpjc.core.policy.PolicyError;
@@ -336,6 +337,30 @@ public class ApplicationService {
     /** The queue: applications of a programme and year in the caller's scope, by status and village, oldest first. */
     @Transactional
     public Page<ApplicationView> list(String programmeId, Integer year, String status, String village, int page, int size) {
+        return list(programmeId, year, status, village, IN_ORDER_RECEIVED, page, size);
+    }
+
+    /**
+     * The columns the queue may be sorted by, all of the application row: its village (in the queue's index), its amount
+     * and its 公示 start, cheap within one programme and year; and the order received (the id, the default).
+     */
+    public static final Map<String, String> SORTS = SortBy.columns("received", "申请先后", "village", "村", "amount", "金额", "notice", "公示期");
+
+    /** The queue's default order: as received. */
+    public static final SortBy IN_ORDER_RECEIVED = new SortBy("received", false);
+
+    /** The queue in the order asked for ({@link #SORTS}; ties by id in the same direction). */
+    @Transactional
+    public Page<ApplicationView> list(String programmeId, Integer year, String status, String village, SortBy sort, int page, int size) {
+        Sort.Direction direction = sort.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        String column = switch (sort.column()) {
+            case "received" -> "id";
+            case "village" -> "villageCode";
+            case "amount" -> "amount";
+            case "notice" -> "noticeFrom";
+            default -> throw new IllegalArgumentException("not an application sort: " + sort.column());
+        };
+        Sort order = column.equals("id") ? Sort.by("id", direction) : Sort.by(column, direction).and("id", direction);
         user.requireAnyRole(RegistryService.READERS);
         AssistanceProgramme programme = engine.programme(programmeId);
         int y = year == null ? clock.year() : engine.checkedYear(year);
@@ -350,7 +375,7 @@ public class ApplicationService {
             where.append(" and status = :status");
             p.put("status", s);
         }
-        return Page.of(ProgrammeApplication.find(where.toString(), Sort.by("id"), p), page, size, 500, this::views);
+        return Page.of(ProgrammeApplication.find(where.toString(), order, p), page, size, 500, this::views);
     }
 
     /** The village 公示 of a programme and year: applications in notice in that village, masked. */
