@@ -216,5 +216,14 @@ class TenantEndpointAccessTest {
         as("lankao.admin").body(Map.of("username", "t_sneaky", "displayName", "x", "password", "Passw0rd!2024",
                 "roles", List.of("county-admin"), "tenant", "620621", "org", "620621"))
                 .post("/api/admin/users").then().statusCode(403);
+        for (String action : List.of("unlock", "disable", "enable")) {
+            as("lankao.clerk").post("/api/admin/users/lankao.approver/" + action).then().statusCode(403);
+            as("lankao.approver").post("/api/admin/users/lankao.clerk/" + action).then().statusCode(403);
+        }
+        as("lankao.clerk").body(Map.of("password", "Passw0rd!2024")).post("/api/admin/users/lankao.approver/password").then().statusCode(403);
+        io.restassured.RestAssured.given().post("/api/admin/users/lankao.clerk/disable").then().statusCode(401);
+        // A county admin reaches only its own county's users; others are not disclosed.
+        as("lankao.admin").post("/api/admin/users/minqin.clerk/disable").then().statusCode(404);
+        as("lankao.admin").body(Map.of("password", "Passw0rd!2024")).post("/api/admin/users/minqin.clerk/password").then().statusCode(404);
     }
 }

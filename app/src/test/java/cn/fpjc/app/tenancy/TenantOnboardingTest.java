@@ -54,6 +54,22 @@ class TenantOnboardingTest {
     }
 
     @Test
+    void theOnboardingPageShowsARefusalBesideItsInputAndKeepsWhatWasTyped() {
+        String taken = as("admin").contentType("application/x-www-form-urlencoded; charset=UTF-8").accept("text/html")
+                .formParam("code", "620621").formParam("name", "民勤新县").formParam("province", "henan")
+                .post("/admin/tenants").then().statusCode(400).extract().asString();
+        assertTrue(taken.contains("<span class=\"field-error\" role=\"alert\" data-field=\"code\">行政区划代码的前两位与所选省份不符")
+                && taken.contains("value=\"620621\"") && taken.contains("value=\"民勤新县\"")
+                && taken.contains("<option value=\"henan\" selected>"), taken);
+        String blank = as("admin").contentType("application/x-www-form-urlencoded; charset=UTF-8").accept("text/html")
+                .formParam("code", "620699").formParam("name", " ").formParam("province", "gansu")
+                .post("/admin/tenants").then().statusCode(400).extract().asString();
+        assertTrue(blank.contains("data-field=\"name\">请填写县（区）名称") && blank.contains("value=\"620699\"")
+                && blank.contains("<option value=\"gansu\" selected>"), blank);
+        assertFalse(Sql.column("SELECT code FROM tenant WHERE code = '620699'").iterator().hasNext());
+    }
+
+    @Test
     void badOnboardingRequestsAreRefusedWithAClearCode() {
         as("admin").body(Map.of("code", "4102", "name", "短代码县", "province", "henan"))
                 .post("/api/admin/tenants").then().statusCode(400).body("code", equalTo("COUNTY_CODE_INVALID"))

@@ -133,7 +133,8 @@ class PhoneLayoutBrowserTest {
                 "programmes", "programmes", "loans", "loans", "loan", "loans/" + loan, "org-units", "org-units",
                 "parameters", "parameters", "data-quality", "data-quality"));
         pages.put("lankao.reviewer", pages("inbox", "inbox", "waiting-case", "cases/" + waitingCase, "welfare-jobs", "welfare-jobs", "overdue-cases", "cases/overdue"));
-        pages.put("lankao.admin", pages("county-admin-home", "", "county-users", "admin/users", "payment-batches", "payment-batches",
+        pages.put("lankao.admin", pages("county-admin-home", "", "county-users", "admin/users",
+                "password-reset", "admin/users/lankao.clerk/password", "payment-batches", "payment-batches",
                 "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue"));
         pages.put("admin", pages("tenants", "admin/tenants", "yearly-values", "admin/yearly-values", "users", "admin/users"));
         pages.put("", pages("login", "login", "self-report", "report/" + COUNTY));

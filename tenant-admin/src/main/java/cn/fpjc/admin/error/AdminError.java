@@ -15,7 +15,8 @@ public enum AdminError implements ErrorCode {
     TENANT_STATE_CONFLICT(409, "当前状态下不能执行此操作"),
     TENANT_PROVISIONING_FAILED(500, "开通县（区）时数据库初始化失败"),
     USERNAME_TAKEN(409, "用户名已存在"),
-    ROLE_INVALID(400, "角色与所属单位不匹配");
+    ROLE_INVALID(400, "角色与所属单位不匹配"),
+    USER_SELF_DISABLE(409, "不能停用自己的账号");
 
     private final int status;
     private final String message;

@@ -18,10 +18,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import cn.fpjc.core.platform.web.Page;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,16 +45,33 @@ public class UserService {
     @Inject
     ProvincePluginRegistry plugins;
 
-    public List<UserView> list(CurrentUser caller) {
-        List<UserAccount> users;
+    @Inject
+    jakarta.enterprise.event.Event<SessionRevocations.AccountChanged> accountChanged;
+
+    /**
+     * Users in the caller's reach whose username or display name contains {@code text} (blank: all), in username order,
+     * paged ({@code page} from 0).
+     */
+    public Page<UserView> search(CurrentUser caller, String text, int page, int size) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
         if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
-            users = UserAccount.listAll(Sort.ascending("username"));
+            where.append("1 = 1");
         } else if (caller.hasRole(Roles.PROVINCE_ADMIN)) {
-            users = UserAccount.list("provinceId", Sort.ascending("username"), caller.province());
+            where.append("provinceId = :scope");
+            params.put("scope", String.valueOf(caller.province()));
         } else {
-            users = UserAccount.list("tenantCode", Sort.ascending("username"), caller.tenant());
+            where.append("tenantCode = :scope");
+            params.put("scope", String.valueOf(caller.tenant()));
         }
-        return users.stream().map(u -> UserView.of(u, clock.machineNow())).toList();
+        if (text != null && !text.isBlank()) {
+            // '_' is common in usernames: matched as itself, not as any character.
+            where.append(" and (username like :text escape '!' or displayName like :text escape '!')");
+            params.put("text", "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        var query = UserAccount.<UserAccount>find(where.toString(), Sort.ascending("username"), params);
+        Instant now = clock.machineNow();
+        return Page.of(query, page, size, Integer.MAX_VALUE, rows -> rows.stream().map(u -> UserView.of(u, now)).toList());
     }
 
     /**
@@ -120,21 +138,66 @@ public class UserService {
     /** Clears a lockout (and the failure count) for a user within the caller's reach; audited. */
     @Transactional
     public UserView unlock(CurrentUser caller, String username) {
-        UserAccount user = UserAccount.findByUsername(username).orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND, "用户 " + username));
-        boolean reach = caller.hasRole(Roles.PLATFORM_ADMIN)
-                || (caller.hasRole(Roles.PROVINCE_ADMIN) && user.tenantCode != null && caller.province() != null
-                        && caller.province().equals(user.provinceId))
-                || (caller.hasRole(Roles.COUNTY_ADMIN) && user.tenantCode != null && user.tenantCode.equals(caller.tenant()));
-        if (!reach) {
-            // Users outside the caller's reach are not disclosed.
-            throw new ApiException(PlatformError.NOT_FOUND, "用户 " + username);
-        }
+        UserAccount user = reachable(caller, username);
         UserView before = UserView.of(user, clock.machineNow());
         user.failedAttempts = 0;
         user.lockedUntil = null;
         UserView after = UserView.of(user, clock.machineNow());
         audit.record(caller.username(), "UNLOCK", "app_user", username, before, after);
         return after;
+    }
+
+    /**
+     * Disables (the account's tokens stop working at once on this replica, on the others at their next reload) or
+     * enables an account within the caller's reach; an admin cannot disable itself. Audited.
+     */
+    @Transactional
+    public UserView setEnabled(CurrentUser caller, String username, boolean enabled) {
+        UserAccount user = reachable(caller, username);
+        if (!enabled && user.username.equals(caller.username())) {
+            throw new ApiException(AdminError.USER_SELF_DISABLE);
+        }
+        UserView before = UserView.of(user, clock.machineNow());
+        if (user.enabled != enabled) {
+            user.enabled = enabled;
+            if (!enabled) {
+                user.sessionVersion++; // enabling again does not bring the old tokens back
+            }
+            accountChanged.fire(new SessionRevocations.AccountChanged(user.username, user.sessionVersion, !user.enabled));
+        }
+        UserView after = UserView.of(user, clock.machineNow());
+        audit.record(caller.username(), enabled ? "ENABLE" : "DISABLE", "app_user", username, before, after);
+        return after;
+    }
+
+    /**
+     * An admin sets a new password for a user within its reach (who forgot theirs): the account's current sessions end
+     * and a lockout is lifted. Audited without the password.
+     */
+    @Transactional
+    public UserView resetPassword(CurrentUser caller, String username, String password) {
+        UserAccount user = reachable(caller, username);
+        user.passwordHash = hasher.hash(password);
+        user.failedAttempts = 0;
+        user.lockedUntil = null;
+        user.sessionVersion++;
+        accountChanged.fire(new SessionRevocations.AccountChanged(user.username, user.sessionVersion, !user.enabled));
+        UserView after = UserView.of(user, clock.machineNow());
+        audit.record(caller.username(), "RESET_PASSWORD", "app_user", username, null, after);
+        return after;
+    }
+
+    /** The account, if the caller may manage it; users outside the caller's reach are not disclosed (404). */
+    private static UserAccount reachable(CurrentUser caller, String username) {
+        UserAccount user = UserAccount.findByUsername(username).orElseThrow(() -> new ApiException(PlatformError.NOT_FOUND, "用户 " + username));
+        boolean reach = caller.hasRole(Roles.PLATFORM_ADMIN)
+                || (caller.hasRole(Roles.PROVINCE_ADMIN) && user.tenantCode != null && caller.province() != null
+                        && caller.province().equals(user.provinceId))
+                || (caller.hasRole(Roles.COUNTY_ADMIN) && user.tenantCode != null && user.tenantCode.equals(caller.tenant()));
+        if (!reach) {
+            throw new ApiException(PlatformError.NOT_FOUND, "用户 " + username);
+        }
+        return user;
     }
 
     private static void requirePlatformAdmin(CurrentUser caller) {

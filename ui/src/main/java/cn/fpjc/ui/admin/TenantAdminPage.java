@@ -30,7 +30,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import cn.fpjc.admin.error.AdminError;
+import jakarta.validation.Validator;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -55,6 +59,9 @@ public class TenantAdminPage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Validator validator;
+
     static final int PAGE_SIZE = 20;
 
     @GET
@@ -63,16 +70,43 @@ public class TenantAdminPage {
         return page(q, status, page).data("flash", Flash.text(flash));
     }
 
+    /** The onboarding form as typed, shown again with each refusal beside its input. */
+    public record OnboardForm(String code, String name, String province) {
+    }
+
     @POST
     public Response onboard(@RestForm String code, @RestForm String name, @RestForm String province) {
+        OnboardRequest request = new OnboardRequest(trim(code), trim(name), trim(province));
+        OnboardForm typed = new OnboardForm(code, name, province);
+        Map<String, String> errors = new HashMap<>();
+        validator.validate(request).forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "；" + b));
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(page().data("onboard", typed).data("errors", errors)).build();
+        }
         try {
-            api.onboard(new OnboardRequest(trim(code), trim(name), trim(province)));
+            api.onboard(request);
             // Show the county just onboarded, wherever it falls in the paged list.
             return redirect("已开通：" + trim(name) + "（" + trim(code) + "）", trim(code));
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
-            return Response.status(e.code().status()).entity(page().data("error", e.humanMessage())).build();
+            String input = onboardInput(e);
+            TemplateInstance again = page().data("onboard", typed);
+            if (input == null) {
+                again.data("error", e.humanMessage());
+            } else {
+                again.data("errors", Map.of(input, e.humanMessage()));
+            }
+            return Response.status(e.code().status()).entity(again).build();
         }
+    }
+
+    /** The onboarding input a refusal is about; null for one shown above the form (e.g. the database failed). */
+    private static String onboardInput(ApiException e) {
+        if (e.code() == AdminError.COUNTY_CODE_INVALID || e.code() == AdminError.COUNTY_CODE_TAKEN
+                || e.code() == AdminError.COUNTY_CODE_PROVINCE_MISMATCH) {
+            return "code";
+        }
+        return e.code() == AdminError.PROVINCE_PLUGIN_MISSING || e.code() == AdminError.PROVINCE_SCOPE ? "province" : null;
     }
 
     @POST
@@ -110,7 +144,8 @@ public class TenantAdminPage {
                 .data("q", q == null ? "" : q).data("status", statusFilter == null ? "" : statusFilter.name())
                 .data("statuses", List.of(TenantStatus.values())).data("provinces", visible)
                 // the database version (a changelog id) and a failure's technical text are for the platform's operators only
-                .data("technical", user.hasRole(cn.fpjc.core.platform.security.Roles.PLATFORM_ADMIN));
+                .data("technical", user.hasRole(cn.fpjc.core.platform.security.Roles.PLATFORM_ADMIN))
+                .data("onboard", new OnboardForm("", "", "")).data("errors", Map.of());
     }
 
     private static Response redirect(String flash, String code) {
