@@ -26,10 +26,6 @@ public record ListLinks(String path, Map<String, String> filters, SortBy sort, S
     public record Param(String name, String value) {
     }
 
-    /** A link of the page numbers: a page, or a gap ("…") between distant numbers. */
-    public record PageLink(int page, int number, boolean current, boolean gap) {
-    }
-
     /** The links of one page of a list (no sorting). */
     public static ListLinks of(String path, Map<String, String> filters, Page<?> p) {
         return new ListLinks(path, filters, null, null, p);
@@ -105,28 +101,8 @@ public record ListLinks(String path, Map<String, String> filters, SortBy sort, S
         };
     }
 
-    /** Page numbers: the first, the last, and two either side of the shown one, with gaps between. */
-    public List<PageLink> links() {
-        int count = at.pages();
-        int page = at.page();
-        List<PageLink> links = new ArrayList<>();
-        if (count <= 1) {
-            return links;
-        }
-        List<Integer> shown = new ArrayList<>();
-        shown.add(0);
-        for (int p = Math.max(1, page - 2); p <= Math.min(count - 2, page + 2); p++) {
-            shown.add(p);
-        }
-        shown.add(count - 1);
-        int last = -1;
-        for (int p : shown) {
-            if (last >= 0 && p - last > 1) {
-                links.add(new PageLink(-1, 0, false, true));
-            }
-            links.add(new PageLink(p, p + 1, p == page, false));
-            last = p;
-        }
-        return links;
+    /** Page numbers: the first, the last, and two either side of the shown one, with gaps between ({@link PageNumbers}). */
+    public List<PageNumbers.Link> links() {
+        return PageNumbers.of(at);
     }
 }
