@@ -99,4 +99,33 @@ class OrgUnitTest {
                 "roles", java.util.List.of("village-clerk"), "tenant", "410225", "org", "410225100202"))
                 .post("/api/admin/users").then().statusCode(409).body("code", equalTo("USERNAME_TAKEN"));
     }
+
+    @Test
+    void aNewCountyImportsItsTreeFromASheetEachRowReported() {
+        String county = Api.onboard("heilongjiang", "23");
+        String admin = Api.createUser("t_tree_admin_" + county, "county-admin", county, county);
+        // Villages before their township in the file: townships are added first. A duplicate, a bad code and another
+        // county's code are refused by row; a unit already there with the same name is skipped.
+        String csv = "代码,名称\n" + county + "101201,一村\n" + county + "101000,一镇\n" + county + "101202,二村\n" + county + "101202,二村重复\n"
+                + "12345,坏代码\n" + "230999101000,外县乡镇\n" + county + "101000,一镇\n";
+        String page = io.restassured.RestAssured.given().auth().oauth2(Api.token(admin)).accept("text/html").multiPart("file", "tree.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/org-units/import").then().statusCode(200).extract().asString();
+        String report = page.substring(page.indexOf("id=\"import-rows\""));
+        org.junit.jupiter.api.Assertions.assertTrue(report.contains("<tr data-row=\"2\"><td>2</td><td>" + county + "101201</td><td>一村</td><td><span class=\"badge ACTIVE\">已添加"),
+                report);
+        org.junit.jupiter.api.Assertions.assertTrue(report.contains("<tr data-row=\"3\">") && report.contains("<tr data-row=\"8\">"), report);
+        org.junit.jupiter.api.Assertions.assertTrue(report.contains("已存在"), "the same township again is skipped: " + report);
+        org.junit.jupiter.api.Assertions.assertEquals(3, report.split("未添加").length - 1, report);
+        as(admin).get("/api/counties/" + county + "/org-units").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.hasItems(county + "101000", county + "101201", county + "101202"))
+                .body("find { it.code == '" + county + "101202' }.name", equalTo("二村"));
+        // Only the county admin imports; a sheet without the two columns is refused as a whole.
+        String clerk = Api.createUser("t_tree_clerk_" + county, "village-clerk", county, county + "101201");
+        io.restassured.RestAssured.given().auth().oauth2(Api.token(clerk)).accept("text/html").multiPart("file", "tree.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").post("/org-units/import").then().statusCode(403);
+        String refused = io.restassured.RestAssured.given().auth().oauth2(Api.token(admin)).accept("text/html").multiPart("file", "x.csv",
+                "编号,名字\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").post("/org-units/import").then().statusCode(400)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("“代码”“名称”"), refused);
+    }
 }

@@ -5,6 +5,7 @@ import cn.fpjc.ui.common.FormSubmit;
 
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.org.OrgUnitRequests;
+import cn.fpjc.core.platform.org.OrgTreeImport;
 import cn.fpjc.core.platform.org.OrgUnitService;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.Roles;
@@ -44,6 +45,12 @@ public class OrgUnitPage {
     @Inject
     CurrentUser user;
 
+    @Inject
+    OrgTreeImport tree;
+
+    @Inject
+    cn.fpjc.core.platform.files.FileLimits limits;
+
     @GET
     @Transactional
     public TemplateInstance list() {
@@ -62,6 +69,25 @@ public class OrgUnitPage {
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(page(tenant).data("error", e.humanMessage())).build();
+        }
+    }
+
+    /** 导入乡镇和村: a sheet with 代码 and 名称, each row reported (县级管理员). */
+    @POST
+    @Path("/import")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importTree(@RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        TenantInfo tenant = access.bind(null);
+        try {
+            if (file == null || file.size() == 0) {
+                throw new ApiException(PlatformError.VALIDATION_FAILED, null, java.util.List.of(new cn.fpjc.core.platform.error.ErrorBody.FieldError(
+                        "file", "请选择文件（.xlsx或.csv，表头为“代码”“名称”）")));
+            }
+            java.util.List<OrgTreeImport.RowResult> results = tree.importTree(tenant.code(), file.uploadedFile(), file.fileName(), limits);
+            return Response.ok(page(tenant).data("results", results)).build();
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            return Response.status(e.code().status()).entity(page(tenant).data("error", cn.fpjc.ui.common.Forms.allMessages(e))).build();
         }
     }
 
