@@ -73,7 +73,7 @@ class BrowserSmokeTest {
         browser.findElement(By.id("name")).sendKeys("坏代码");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('code').removeAttribute('pattern')");
         browser.findElement(By.id("onboard-submit")).click();
-        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("6位数字"));
+        assertTrue(browser.findElement(By.cssSelector(".field-error[data-field=code]")).getText().contains("6位数字"));
 
         browser.findElement(By.cssSelector("form.logout button")).click();
         login("minqin.clerk", Api.DEMO_PASSWORD);
