@@ -42,6 +42,7 @@ class ArchitectureTest {
             .layer("registry").definedBy("cn.fpjc.core.registry..")
             .layer("monitoring").definedBy("cn.fpjc.core.monitoring..")
             .layer("assistance").definedBy("cn.fpjc.core.assistance..")
+            .layer("funds").definedBy("cn.fpjc.core.funds..")
             .layer("control plane").definedBy("cn.fpjc.admin..")
             .layer("ui").definedBy("cn.fpjc.ui..")
             .layer("plug-ins").definedBy("cn.fpjc.province..", "cn.fpjc.programme..")
@@ -52,11 +53,12 @@ class ArchitectureTest {
             .whereLayer("registry").mayOnlyAccessLayers("platform", "policy")
             .whereLayer("monitoring").mayOnlyAccessLayers("platform", "policy", "registry")
             .whereLayer("assistance").mayOnlyAccessLayers("platform", "policy", "registry", "monitoring")
-            .whereLayer("control plane").mayOnlyAccessLayers("platform", "policy", "registry", "monitoring", "assistance")
-            .whereLayer("ui").mayOnlyAccessLayers("platform", "policy", "registry", "monitoring", "assistance", "control plane")
+            .whereLayer("funds").mayOnlyAccessLayers("platform", "policy", "registry")
+            .whereLayer("control plane").mayOnlyAccessLayers("platform", "policy", "registry", "monitoring", "assistance", "funds")
+            .whereLayer("ui").mayOnlyAccessLayers("platform", "policy", "registry", "monitoring", "assistance", "funds", "control plane")
             .whereLayer("plug-ins").mayOnlyAccessLayers("platform", "policy")
             .whereLayer("embedded").mayNotAccessAnyLayer()
-            .as("core's modules depend one way (platform ← policy ← registry ← monitoring ← assistance); core never imports "
+            .as("core's modules depend one way (platform ← policy ← registry ← monitoring ← assistance; registry ← funds); core never imports "
                     + "tenant-admin, ui, a plug-in or the embedded database");
 
     static final ArchRule provincePluginsUseOnlyTheSpi = noClasses().that().resideInAPackage("cn.fpjc.province..")
