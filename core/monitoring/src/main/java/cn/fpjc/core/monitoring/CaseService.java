@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.files.Scans;
 import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
@@ -387,7 +388,7 @@ public class CaseService {
             throw new ApiException(MonitoringError.CASE_TRANSITION_INVALID, "「" + step.label + "」尚未开始，不能上传材料");
         }
         List<FieldError> errors = new ArrayList<>();
-        Scans.Scan scan = in == null ? null : Scans.read(in.contentBase64(), in.name(), "contentBase64", errors);
+        Scans.Scan scan = in == null ? null : Scans.read(in.contentBase64(), in.name(), "contentBase64", errors, MonitoringError.ATTACHMENT_INVALID);
         if (scan == null && errors.isEmpty()) {
             errors.add(new FieldError("contentBase64", "请选择扫描件（JPG、PNG或PDF，不超过5MB）"));
         }

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.files.Scans;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.policy.PolicyError;
@@ -100,7 +101,7 @@ public class VisitService {
         if (in.findings() == null || in.findings().strip().length() < 4 || in.findings().strip().length() > 2000) {
             errors.add(new FieldError("findings", "请填写走访发现的情况（4—2000字）"));
         }
-        Scans.Scan scan = Scans.read(in.attachmentBase64(), in.attachmentName(), "attachment", errors);
+        Scans.Scan scan = Scans.read(in.attachmentBase64(), in.attachmentName(), "attachment", errors, MonitoringError.ATTACHMENT_INVALID);
         ApiException.refuseIfAny(errors);
         FollowUpVisit v = new FollowUpVisit();
         v.caseId = c.id;

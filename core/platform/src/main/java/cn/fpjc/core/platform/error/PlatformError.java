@@ -20,6 +20,7 @@ public enum PlatformError implements ErrorCode {
     ORG_UNIT_HAS_CHILDREN(409, "该乡镇下还有村，不能删除"),
     IMPORT_FILE_MISSING(400, "请选择要上传的文件"),
     IMPORT_FILE_TYPE(400, "只能导入.xlsx或.csv文件（旧版.xls请先在Excel中另存为.xlsx）"),
+    SCAN_INVALID(400, "扫描件只能是不超过5MB的JPEG、PNG图片或PDF文件"),
     CALENDAR_YEAR_MISSING(422, "节假日安排尚未载入"),
     CALENDAR_SCHEDULE_INVALID(400, "节假日安排不正确"),
     CLOCK_NOT_ADJUSTABLE(403, "本环境不允许调整系统日期（仅测试和演示环境可以调整）"),
