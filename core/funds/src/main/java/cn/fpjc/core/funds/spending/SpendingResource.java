@@ -81,9 +81,16 @@ public class SpendingResource {
     /** Progress of fund year {@code year} on {@code date} (default today), with a page of the projects behind schedule. */
     @GET
     @Path("/progress")
-    public Progress progress(@PathParam("county") String county, @QueryParam("year") Integer year, @QueryParam("date") LocalDate date,
+    public Progress progress(@PathParam("county") String county, @QueryParam("year") Integer year, @QueryParam("date") String date,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return progress.progress(year, date, page, size);
+        LocalDate on;
+        try {
+            on = date == null || date.isBlank() ? null : LocalDate.parse(date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new cn.fpjc.core.platform.error.ApiException(cn.fpjc.core.platform.error.PlatformError.VALIDATION_FAILED, null,
+                    java.util.List.of(new cn.fpjc.core.platform.error.ErrorBody.FieldError("date", "日期格式应为 yyyy-MM-dd")));
+        }
+        return progress.progress(year, on, page, size);
     }
 
     /** 资金支出台账 of a fund year as JSON. */

@@ -20,7 +20,6 @@ import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -87,7 +86,7 @@ public class SpendingService {
         Scans.Scan scan = Scans.read(in.voucherBase64(), in.voucherName(), "voucherBase64", errors);
         ApiException.refuseIfAny(errors);
         // The line's row is locked first: a concurrent payment on the same line waits here and then sees this one's sum.
-        ProjectFunding line = ProjectFunding.getEntityManager().find(ProjectFunding.class, in.fundingId(), LockModeType.PESSIMISTIC_WRITE);
+        ProjectFunding line = lockLine(in.fundingId()) ? ProjectFunding.findById(in.fundingId()) : null;
         if (line == null || line.projectId != p.id) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("fundingId", "该项目没有这一资金来源行")));
         }
@@ -153,7 +152,7 @@ public class SpendingService {
         }
         ApiException.refuseIfAny(errors);
         // Locked like a payment so that the line's sum is read in one order; the unique key on reverses_id refuses a second reversal.
-        ProjectFunding.getEntityManager().find(ProjectFunding.class, original.fundingId, LockModeType.PESSIMISTIC_WRITE);
+        lockLine(original.fundingId);
         if (FundPayment.count("reversesId", original.id) > 0) {
             throw new ApiException(SpendingError.SPENDING_ALREADY_REVERSED);
         }
@@ -247,6 +246,12 @@ public class SpendingService {
         if (on.isBefore(a.receivedOn)) {
             throw new ApiException(SpendingError.SPENDING_DATE_INVALID, "支付日期 " + on + " 早于资金指标文件 " + a.docNumber + " 的到账日期 " + a.receivedOn);
         }
+    }
+
+    /** The funding line's row locked for the rest of the transaction (native: Hibernate's FOR UPDATE OF is not MariaDB's). */
+    static boolean lockLine(long fundingId) {
+        return !ProjectFunding.getEntityManager().createNativeQuery("SELECT id FROM fund_project_funding WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, fundingId).getResultList().isEmpty();
     }
 
     static BigDecimal paidFrom(long fundingId) {
