@@ -1,6 +1,7 @@
 // Apache ECharts (the webjar, /webjars/echarts/…) for the pages' charts, bound here because the Content-Security-Policy
 // allows no inline script. A chart is a <div data-echarts="bar" data-labels="a|b" data-values="1|2" data-unit="笔"> (or
-// data-echarts="pie" for shares of a whole, e.g. the home's households by state); its
+// data-echarts="pie" for shares of a whole, e.g. the home's households by state; data-echarts="line" for a running figure
+// against a plan, with data-planned="…|…" as the dashed planned line and an empty value for a gap); its
 // table beside it holds the same figures for print and for readers without script. The tooltip is drawn on the canvas
 // (renderMode richText): an HTML tooltip would need inline styles, which the policy refuses.
 document.addEventListener('DOMContentLoaded', function () {
@@ -17,6 +18,22 @@ document.addEventListener('DOMContentLoaded', function () {
           label: { show: true, position: 'top', formatter: '{c}' } }]
       };
     },
+    line: function (labels, values, unit, el) {
+      var planned = (el.getAttribute('data-planned') || '').split('|').map(figure);
+      var series = [{ name: '实际', type: 'line', data: values, connectNulls: false, itemStyle: { color: '#b3261e' },
+        label: { show: true, position: 'top', formatter: function (p) { return p.value == null ? '' : p.value; } } }];
+      if (el.hasAttribute('data-planned')) {
+        series.unshift({ name: '计划', type: 'line', step: 'end', data: planned, lineStyle: { type: 'dashed' }, itemStyle: { color: '#1565c0' } });
+      }
+      return {
+        grid: { left: 40, right: 12, top: 32, bottom: 48, containLabel: false },
+        legend: { top: 0 },
+        tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '—' : v + ' ' + unit; } },
+        xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, fontSize: 11 } },
+        yAxis: { type: 'value', min: 0 },
+        series: series
+      };
+    },
     pie: function (labels, values, unit) {
       return {
         color: ['#b3261e', '#2e7d32', '#1565c0', '#ef6c00', '#6a1b9a'],
@@ -28,13 +45,15 @@ document.addEventListener('DOMContentLoaded', function () {
       };
     }
   };
+  // An empty figure is a gap (null), not a zero.
+  function figure(v) { return v === '' ? null : Number(v); }
   document.querySelectorAll('[data-echarts]').forEach(function (el) {
     var kind = kinds[el.getAttribute('data-echarts')];
     if (!kind) { return; }
     var labels = (el.getAttribute('data-labels') || '').split('|');
-    var values = (el.getAttribute('data-values') || '').split('|').map(Number);
+    var values = (el.getAttribute('data-values') || '').split('|').map(figure);
     var chart = window.echarts.init(el, null, { renderer: 'canvas' });
-    var options = kind(labels, values, el.getAttribute('data-unit') || '');
+    var options = kind(labels, values, el.getAttribute('data-unit') || '', el);
     options.animation = false;
     chart.setOption(options);
     el.setAttribute('data-rendered', 'true');

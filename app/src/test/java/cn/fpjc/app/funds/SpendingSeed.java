@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Allocations and approved projects written straight into a county's tables, for the spending tests while the project
  * library's API (and its FundsFixture) is not yet on main; spending itself is exercised only through its API.
  */
-final class SpendingSeed {
+public final class SpendingSeed {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private SpendingSeed() {
     }
 
     /** An indicator document of one source: returns its id. */
-    static long allocation(String county, int year, String source, String amount, String receivedOn) {
+    public static long allocation(String county, int year, String source, String amount, String receivedOn) {
         String doc = "测财农〔" + year + "〕" + (1000 + NEXT.incrementAndGet()) + "号";
         String db = Sql.database(county);
         Sql.execute("INSERT INTO " + db + ".fund_allocation (year, doc_number, title, source, amount, received_on, created_by, created_at, version)"
@@ -23,7 +23,7 @@ final class SpendingSeed {
     }
 
     /** A project of the township (9 digits; null: county-level) in the given status, approved on {@code approvedOn}. */
-    static long project(String county, int year, String status, String township, String approvedOn) {
+    public static long project(String county, int year, String status, String township, String approvedOn) {
         String name = "测试产业项目" + NEXT.incrementAndGet();
         String db = Sql.database(county);
         Sql.execute("INSERT INTO " + db + ".fund_project (year, name, category, nature, fund_usage, township_code, content, implementer, enterprise_run,"
@@ -35,7 +35,7 @@ final class SpendingSeed {
     }
 
     /** A funding line of the project, paid from the allocation: returns its id. */
-    static long funding(String county, long project, String source, String amount, long allocation) {
+    public static long funding(String county, long project, String source, String amount, long allocation) {
         String db = Sql.database(county);
         Sql.execute("INSERT INTO " + db + ".fund_project_funding (project_id, source, amount, allocation_id) VALUES (" + project + ", '" + source + "', "
                 + amount + ", " + allocation + ")");
@@ -47,11 +47,11 @@ final class SpendingSeed {
     }
 
     /** The first township (12 digits) of a county. */
-    static String firstTownship(String county) {
+    public static String firstTownship(String county) {
         return Sql.column("SELECT code FROM " + Sql.database(county) + ".org_unit WHERE code LIKE '%000' AND LENGTH(code) = 12 ORDER BY code").get(0);
     }
 
-    static String secondTownship(String county) {
+    public static String secondTownship(String county) {
         return Sql.column("SELECT code FROM " + Sql.database(county) + ".org_unit WHERE code LIKE '%000' AND LENGTH(code) = 12 ORDER BY code").get(1);
     }
 }

@@ -99,7 +99,7 @@ class SpendingTest {
     void overpaymentRefusedAndNotOnUnapprovedProjects() {
         SpendingProgressTest.pay(finance, county, project, line, "250000.00", "2024-06-01", "V1");
         as(finance).body(SpendingProgressTest.payment(line, "50000.01", "2024-06-02", "V2")).post(payments(project)).then().statusCode(422)
-                .body("code", equalTo("SPENDING_EXCEEDS_FUNDING")).body("detail", org.hamcrest.Matchers.containsString("尚可支付 50000.00 元"));
+                .body("code", equalTo("SPENDING_EXCEEDS_FUNDING")).body("message", org.hamcrest.Matchers.containsString("尚可支付 50000.00 元"));
         SpendingProgressTest.pay(admin, county, project, line, "50000.00", "2024-06-02", "V2");
 
         long listed = SpendingSeed.project(county, 2024, "LISTED", township.substring(0, 9), null);

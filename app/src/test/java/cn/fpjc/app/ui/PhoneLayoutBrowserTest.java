@@ -125,6 +125,13 @@ class PhoneLayoutBrowserTest {
                 "repaymentMethod", "按季付息、到期还本", "purpose", "养殖肉牛十头，建设牛棚一座")).post(api("/loans")).then().statusCode(201)
                 .extract().jsonPath().getLong("loan.id");
 
+        long fundYear = today.getYear();
+        long allocation = cn.fpjc.app.funds.SpendingSeed.allocation(COUNTY, (int) fundYear, "CENTRAL", "800000.00", today.minusDays(20).toString());
+        long fundProject = cn.fpjc.app.funds.SpendingSeed.project(COUNTY, (int) fundYear, "APPROVED", VILLAGE.substring(0, 9), today.minusDays(10).toString());
+        long fundLine = cn.fpjc.app.funds.SpendingSeed.funding(COUNTY, fundProject, "CENTRAL", "500000.00", allocation);
+        Api.as("lankao.finance").body(Map.of("fundingId", fundLine, "amount", "120000.00", "paidOn", today.minusDays(5).toString(), "voucherNo",
+                "记-PH-" + tag, "payee", "兰考县某某农业专业合作社（联合社）")).post(api("/funds/projects/" + fundProject + "/payments")).then().statusCode(201);
+
         Map<String, Map<String, String>> pages = new LinkedHashMap<>();
         pages.put("lankao.clerk", pages("home", "", "households", "households", "household", "households/" + household,
                 "household-form", "households/new", "entitlements", "households/" + household + "/entitlements",
@@ -135,7 +142,8 @@ class PhoneLayoutBrowserTest {
         pages.put("lankao.reviewer", pages("inbox", "inbox", "waiting-case", "cases/" + waitingCase, "welfare-jobs", "welfare-jobs", "overdue-cases", "cases/overdue"));
         pages.put("lankao.admin", pages("county-admin-home", "", "county-users", "admin/users",
                 "password-reset", "admin/users/lankao.clerk/password", "payment-batches", "payment-batches",
-                "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue"));
+                "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue", "funds-progress", "funds/progress",
+                "funds-payments", "funds/projects/" + fundProject + "/payments"));
         pages.put("admin", pages("tenants", "admin/tenants", "yearly-values", "admin/yearly-values", "users", "admin/users"));
         pages.put("", pages("login", "login", "self-report", "report/" + COUNTY));
 

@@ -254,10 +254,14 @@ public class SpendingService {
                 .setParameter(1, fundingId).getResultList().isEmpty();
     }
 
+    /**
+     * The sum paid from a line as last committed: a locking read, because under REPEATABLE READ a plain read would
+     * still see the snapshot taken before the line's lock was granted, and so miss the payment that held it.
+     */
     static BigDecimal paidFrom(long fundingId) {
-        BigDecimal s = FundPayment.getEntityManager().createQuery("select coalesce(sum(p.amount), 0) from FundPayment p where p.fundingId = :f",
-                BigDecimal.class).setParameter("f", fundingId).getSingleResult();
-        return s.setScale(2);
+        Object s = FundPayment.getEntityManager().createNativeQuery("SELECT COALESCE(SUM(amount), 0) FROM fund_payment WHERE funding_id = ?1 FOR UPDATE")
+                .setParameter(1, fundingId).getSingleResult();
+        return new BigDecimal(s.toString()).setScale(2);
     }
 
     static List<PaymentView> views(List<FundPayment> rows) {
