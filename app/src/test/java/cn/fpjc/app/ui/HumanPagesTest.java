@@ -100,7 +100,7 @@ class HumanPagesTest {
         // Every province's sources: each demo county's parameters, 明白纸, programmes and loan rules, and each province admin's pages.
         for (String slug : List.of("yanshou", "lankao", "minqin", "xinfeng", "huayuan")) {
             for (String path : List.of("/parameters?year=2024", "/parameters?year=2025", "/parameters/leaflet?year=2024", "/programmes?year=2024",
-                    "/loans/new")) {
+                    "/loans/new", "/funds/progress?year=2024&date=2024-12-31")) {
                 found.addAll(problems(slug + " " + path, page(slug + ".admin", path)));
             }
         }
