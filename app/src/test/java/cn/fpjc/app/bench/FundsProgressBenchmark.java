@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * 支出进度 figures: {@code infra/bench/funds-progress.sh}, never the normal test command. At each size
  * ({@code projects:payments}, default 2,000:50,000 then 4,000:100,000) a Heilongjiang county gets 21 indicator documents
- * (7 sources × 3), that many approved projects with one funding line each and that many payment records, written straight
+ * (six sources), that many approved projects with one funding line each and that many payment records, written straight
  * into the tables; then {@code GET /funds/progress} (fund year 2024 on 2024-10-20: every checkpoint but year end passed)
  * is timed beside the raw SQL doing the same aggregates (payments by source and day, allocations by source and day, the
  * behind-schedule count and first page) on the same rows. Prints p50/p99; asserts only that both sum the same paid total.
@@ -63,9 +63,10 @@ class FundsProgressBenchmark {
             List<Long> api = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 long s = System.nanoTime();
-                var p = Api.withToken(token).get(url).then().statusCode(200).extract().jsonPath();
+                var p = new io.restassured.path.json.JsonPath(Api.withToken(token).get(url).then().statusCode(200).extract().asString())
+                        .using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
                 api.add(System.nanoTime() - s);
-                apiPaid = new BigDecimal(p.getString("paid"));
+                apiPaid = p.getObject("paid", BigDecimal.class);
                 behind = p.getLong("behindTotal");
             }
             List<Long> raw = new ArrayList<>();
@@ -91,7 +92,8 @@ class FundsProgressBenchmark {
 
     /** 21 documents, the projects with a line each (spread over the documents), the payments spread over the projects and the year. */
     void write(String db, int projects, int payments) throws Exception {
-        String[] sources = { "CENTRAL", "PROVINCIAL", "CITY", "COUNTY", "INTEGRATED", "PAIRED_ASSISTANCE", "DONATION" };
+        // Not PAIRED_ASSISTANCE: 17 characters do not fit fund_allocation.source (VARCHAR(16)) as main has it today.
+        String[] sources = { "CENTRAL", "PROVINCIAL", "CITY", "COUNTY", "INTEGRATED", "DONATION", "CENTRAL" };
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (int d = 0; d < 21; d++) {
                 st.executeUpdate("INSERT INTO " + db + ".fund_allocation (year, doc_number, title, source, amount, received_on, created_by, created_at,"

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SpendingPagesTest {
-    /** Text parts in UTF-8, as a browser sends them from a UTF-8 page. */
-    static final io.restassured.config.RestAssuredConfig UTF8 = RestAssured.config().multiPartConfig(
-            io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"));
+    /** A text part in UTF-8, as a browser sends it from a UTF-8 page. */
+    static io.restassured.specification.MultiPartSpecification text(String name, String value) {
+        return new io.restassured.builder.MultiPartSpecBuilder(value).controlName(name).charset(java.nio.charset.StandardCharsets.UTF_8).build();
+    }
 
     static String page(String user, String path, int status) {
         return given().redirects().follow(false).cookie("fpjc_token", Api.token(user)).get(path).then().statusCode(status).extract().asString();
@@ -47,14 +48,14 @@ class SpendingPagesTest {
             String read = page(reviewer, path, 200);
             assertTrue(!read.contains("id=\"payment-form\"") && read.contains("还没有支出记录"), read);
 
-            RestAssured.given().config(UTF8).auth().oauth2(Api.token(finance)).redirects().follow(false).multiPart("fundingId", String.valueOf(line))
-                    .multiPart("amount", "90000").multiPart("paidOn", "2024-05-06").multiPart("voucherNo", "记字第0506号").multiPart("payee", "某合作社")
+            RestAssured.given().auth().oauth2(Api.token(finance)).redirects().follow(false).multiPart(text("fundingId", String.valueOf(line)))
+                    .multiPart(text("amount", "90000")).multiPart(text("paidOn", "2024-05-06")).multiPart(text("voucherNo", "记字第0506号")).multiPart(text("payee", "某合作社"))
                     .multiPart("voucher", "scan-0506.png", SpendingTest.PNG, "image/png").post(path).then().statusCode(303);
             String after = page(finance, path, 200);
             assertTrue(after.contains("记字第0506号") && after.contains("90000.00") && after.contains("scan-0506.png") && after.contains("尚可支付110000.00元"), after);
 
-            String refused = RestAssured.given().config(UTF8).auth().oauth2(Api.token(finance)).redirects().follow(false).multiPart("fundingId", String.valueOf(line))
-                    .multiPart("amount", "110000.01").multiPart("paidOn", "2024-05-07").multiPart("voucherNo", "记字第0507号").post(path).then()
+            String refused = RestAssured.given().auth().oauth2(Api.token(finance)).redirects().follow(false).multiPart(text("fundingId", String.valueOf(line)))
+                    .multiPart(text("amount", "110000.01")).multiPart(text("paidOn", "2024-05-07")).multiPart(text("voucherNo", "记字第0507号")).post(path).then()
                     .statusCode(422).extract().asString();
             assertTrue(refused.contains("支出合计将超过该资金来源行安排的金额") && refused.contains("value=\"110000.01\""), refused);
 

@@ -36,7 +36,7 @@ public class FundPayment extends PanacheEntityBase {
     public long allocationId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     public FundSource source;
 
     @Column(nullable = false, precision = 16, scale = 2)
