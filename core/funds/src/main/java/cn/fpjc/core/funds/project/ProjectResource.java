@@ -41,8 +41,10 @@ public class ProjectResource {
     @Path("/projects")
     public Page<ProjectRow> list(@PathParam("county") String county, @QueryParam("year") Integer year, @QueryParam("status") String status,
             @QueryParam("township") String township, @QueryParam("village") String village, @QueryParam("q") String q,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        return service.list(year, status, township, village, q, page, size);
+        return service.list(year, status, township, village, q,
+                cn.fpjc.core.platform.web.SortBy.parse(sort, dir, ProjectService.SORTS, ProjectService.NEWEST), page, size);
     }
 
     /** 村申报 (or a county department's cross-region project): refused when a rule fails (PROJECT_REFUSED, with each rule). */
@@ -50,6 +52,13 @@ public class ProjectResource {
     @Path("/projects")
     public Response declare(@PathParam("county") String county, ProjectInput request) {
         return Response.status(201).entity(service.declare(request)).build();
+    }
+
+    /** One step on many projects ({step, items[{id, version}], approve, opinion}); each result listed, the others go on. */
+    @POST
+    @Path("/projects/decisions")
+    public java.util.List<ProjectViews.BatchResult> decideMany(@PathParam("county") String county, ProjectViews.BatchDecision request) {
+        return service.decideMany(request);
     }
 
     @GET

@@ -92,6 +92,9 @@ public class ProjectService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    cn.fpjc.core.platform.error.DatabaseRefusals refusals;
+
     // ---------------------------------------------------------------- declaration and reading
 
     @Transactional
@@ -115,8 +118,20 @@ public class ProjectService {
         return view(p);
     }
 
+    /** The library's sortable columns (whitelisted: the request names a key, never a column). */
+    public static final Map<String, String> SORTS = cn.fpjc.core.platform.web.SortBy.columns("year", "年度", "name", "项目名称", "status", "环节",
+            "updated", "最近办理");
+    public static final cn.fpjc.core.platform.web.SortBy NEWEST = new cn.fpjc.core.platform.web.SortBy("updated", true);
+    private static final Map<String, String> SORT_COLUMNS = Map.of("year", "p.year", "name", "p.name", "status", "p.status", "updated", "p.updatedAt");
+
     @Transactional
     public Page<ProjectRow> list(Integer year, String status, String township, String village, String q, int page, int size) {
+        return list(year, status, township, village, q, NEWEST, page, size);
+    }
+
+    @Transactional
+    public Page<ProjectRow> list(Integer year, String status, String township, String village, String q, cn.fpjc.core.platform.web.SortBy order,
+            int page, int size) {
         user.requireAnyRole(FundsRoles.READERS);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -142,7 +157,9 @@ public class ProjectService {
             where.append(" and p.name like :q");
             params.put("q", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        PanacheQuery<Project> query = Project.find("from Project p where " + where, Sort.by("p.year").descending().and("p.id").descending(), params);
+        Sort.Direction direction = order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        PanacheQuery<Project> query = Project.find("from Project p where " + where,
+                Sort.by(SORT_COLUMNS.getOrDefault(order.column(), "p.updatedAt"), direction).and("p.id", direction), params);
         return Page.of(query, page, size, MAX_PAGE, this::rows);
     }
 
@@ -268,6 +285,40 @@ public class ProjectService {
         touch(p);
         event(p, "尽职调查", p.status, p.status, p.dueDiligenceOn + "：" + p.dueDiligenceNote);
         return view(p);
+    }
+
+    /** One step on many projects, each in its own transaction: a refusal is reported for that project and the others go on. */
+    public List<ProjectViews.BatchResult> decideMany(ProjectViews.BatchDecision in) {
+        user.requireAnyRole(Roles.TOWNSHIP_REVIEWER, Roles.COUNTY_ADMIN, Roles.DEPARTMENT, Roles.COUNTY_APPROVER);
+        if (in == null || in.items() == null || in.items().isEmpty()) {
+            throw FundsInputs.invalid("items", "请选择项目");
+        }
+        String step = in.step() == null ? "" : in.step().strip().toUpperCase();
+        if (!Set.of("TOWNSHIP_REVIEW", "ASSESSMENT", "COUNTY_DECISION").contains(step)) {
+            throw FundsInputs.invalid("step", "step 为 TOWNSHIP_REVIEW（乡镇审核）、ASSESSMENT（部门论证）或 COUNTY_DECISION（县级审定）");
+        }
+        List<ProjectViews.BatchResult> results = new ArrayList<>();
+        for (ProjectViews.BatchItem item : in.items().stream().distinct().toList()) {
+            long id = item == null || item.id() == null ? 0 : item.id();
+            String[] name = { null };
+            try {
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                    name[0] = visible(id).name;
+                    Decision d = new Decision(in.approve(), in.opinion(), item.version());
+                    switch (step) {
+                        case "TOWNSHIP_REVIEW" -> townshipReview(id, d);
+                        case "ASSESSMENT" -> assess(id, d);
+                        default -> countyDecision(id, d);
+                    }
+                });
+                results.add(new ProjectViews.BatchResult(id, name[0], true, Boolean.TRUE.equals(in.approve()) ? "已通过" : "已退回（不通过）"));
+            } catch (RuntimeException failure) {
+                ApiException e = failure instanceof ApiException a ? a : refusals.refusal(failure).orElseThrow(() -> failure);
+                results.add(new ProjectViews.BatchResult(id, name[0], false, e.humanMessage() + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
+                        : "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList()))));
+            }
+        }
+        return results;
     }
 
     // ---------------------------------------------------------------- 立项, 竣工, 审计

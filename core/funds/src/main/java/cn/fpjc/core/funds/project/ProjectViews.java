@@ -38,6 +38,20 @@ public final class ProjectViews {
     public record Decision(Boolean approve, String opinion, Long version) {
     }
 
+    @Schema(name = "ProjectBatchItem")
+    public record BatchItem(Long id, Long version) {
+    }
+
+    /** One step on many projects: TOWNSHIP_REVIEW (乡镇审核), ASSESSMENT (部门论证) or COUNTY_DECISION (县级审定). */
+    @Schema(name = "ProjectBatchDecision")
+    public record BatchDecision(String step, List<BatchItem> items, Boolean approve, String opinion) {
+    }
+
+    /** What happened to one project of a batch: done, or why not (the others went on). */
+    @Schema(name = "ProjectBatchResult")
+    public record BatchResult(long id, String name, boolean ok, String message) {
+    }
+
     @Schema(name = "ProjectAllocationChoice", description = "立项时为一项资金指定所用的指标文件")
     public record AllocationChoice(Long fundingId, Long allocationId) {
     }
