@@ -258,4 +258,45 @@ class ProjectLibraryTest {
         County henan = county("henan", "41");
         as(henan.admin()).get(henan.base() + "/library/2025").then().statusCode(200).body("libraryRule", containsString("本省未设定"));
     }
+
+    @Test
+    void aBatchOfTownshipReviewsDecidesEachProjectOnItsOwnAndTheLedgerListsTheYear() throws Exception {
+        County c = county("heilongjiang", "23");
+        FundsFixture.setToday(c, START);
+        long ready = FundsFixture.declare(c, FundsFixture.project(c, 2025, "A 庭院经济", "INDUSTRY", "HOUSEHOLD", Map.of("CENTRAL", "80000")));
+        long notYet = FundsFixture.declare(c, FundsFixture.project(c, 2025, "B 村级道路", "INFRASTRUCTURE", "PUBLIC_WELFARE",
+                Map.of("PROVINCIAL", "120000", "DONATION", "5000.5")));
+        as(c.clerk()).body(FundsFixture.notice("VILLAGE_NOTICE", START, START.plusDays(4), "村务公开栏")).post(c.base() + "/projects/" + ready + "/notices")
+                .then().statusCode(200);
+        FundsFixture.setToday(c, START.plusDays(5));
+        List<Map<String, Object>> items = List.of(Map.of("id", ready, "version", FundsFixture.version(c, ready)),
+                Map.of("id", notYet, "version", FundsFixture.version(c, notYet)));
+        as(c.reviewer()).body(Map.of("step", "TOWNSHIP_REVIEW", "items", items, "approve", true, "opinion", "同意")).post(c.base() + "/projects/decisions")
+                .then().statusCode(200).body("find { it.id == " + ready + " }.ok", equalTo(true))
+                .body("find { it.id == " + notYet + " }.ok", equalTo(false))
+                .body("find { it.id == " + notYet + " }.message", containsString("尚未发布村级申报公示"));
+        assertEquals("TOWNSHIP_REVIEWED", FundsFixture.get(c, ready).getString("status"));
+        assertEquals("DECLARED", FundsFixture.get(c, notYet).getString("status"));
+        // A clerk may not take a township's step, in a batch or not.
+        as(c.clerk()).body(Map.of("step", "TOWNSHIP_REVIEW", "items", items, "approve", true)).post(c.base() + "/projects/decisions").then()
+                .statusCode(403);
+
+        byte[] xlsx = as(c.admin()).get(c.base() + "/projects.xlsx?year=2025").then().statusCode(200).extract().asByteArray();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<List<String>> rows = new ArrayList<>();
+            wb.getFirstSheet().read().forEach(r -> {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < r.getCellCount(); i++) {
+                    cells.add(r.getCellText(i));
+                }
+                rows.add(cells);
+            });
+            assertEquals(4, rows.size(), "title, header, two projects: " + rows);
+            assertEquals("测试县" + c.code() + "2025年度巩固拓展脱贫攻坚成果和乡村振兴项目台账（共 2 个项目）", rows.get(0).get(0));
+            assertEquals(List.of("1", "A 庭院经济", "产业发展", "到户类"), rows.get(2).subList(0, 4));
+            assertEquals(List.of("2", "B 村级道路", "基础设施", "公益性"), rows.get(3).subList(0, 4));
+            assertEquals("125000.5", rows.get(3).get(8));
+            assertEquals("乡镇已审核", rows.get(2).get(16));
+        }
+    }
 }

@@ -22,6 +22,7 @@ final class FundsEndpoints {
                     "receivedOn", "2025-01-02"), true),
             new Endpoint("GET", F + "/projects", null, false),
             new Endpoint("GET", F + "/projects/1", null, false),
+            new Endpoint("GET", F + "/projects.xlsx?year=2025", null, false),
             new Endpoint("POST", F + "/projects", Map.of("year", 2025, "name", "越权"), false),
             new Endpoint("POST", F + "/projects/1/notices", Map.of("kind", "VILLAGE_NOTICE"), false),
             new Endpoint("POST", F + "/projects/1/township-review", Map.of("approve", true, "version", 0), false),

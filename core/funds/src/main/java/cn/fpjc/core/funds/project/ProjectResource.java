@@ -37,6 +37,12 @@ public class ProjectResource {
     @Inject
     LibraryService library;
 
+    @Inject
+    ProjectLedger ledger;
+
+    @Inject
+    cn.fpjc.core.platform.tenancy.TenantAccess access;
+
     @GET
     @Path("/projects")
     public Page<ProjectRow> list(@PathParam("county") String county, @QueryParam("year") Integer year, @QueryParam("status") String status,
@@ -129,6 +135,16 @@ public class ProjectResource {
     public ProjectView decideChange(@PathParam("county") String county, @PathParam("id") long id, @PathParam("change") long change,
             ChangeDecision request) {
         return service.decideChange(id, change, request);
+    }
+
+    /** 项目台账 of a year (xlsx): the projects in the reader's scope, amounts by source, dates, 联农带农 and households benefited. */
+    @GET
+    @Path("/projects.xlsx")
+    @jakarta.ws.rs.Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Response ledger(@PathParam("county") String county, @QueryParam("year") Integer year) throws java.io.IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        String name = ledger.write(cn.fpjc.core.funds.FundsInputs.year(year, "year"), access.current().name(), buffer);
+        return cn.fpjc.core.platform.web.Downloads.attachment(Response.ok(buffer.toByteArray()), name + ".xlsx");
     }
 
     /** The year's library and plan against the province's deadlines. */
