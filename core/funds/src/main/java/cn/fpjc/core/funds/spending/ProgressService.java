@@ -54,6 +54,9 @@ public class ProgressService {
     @Inject
     EffectiveParameters parameters;
 
+    @Inject
+    cn.fpjc.core.funds.project.FundCaps caps;
+
     @Transactional
     public Progress progress(Integer year, LocalDate date, int page, int size) {
         user.requireAnyRole(SpendingService.COUNTY_READERS);
@@ -138,7 +141,7 @@ public class ProgressService {
         BigDecimal r = ProgressRules.upTo(allReceived, d);
         BigDecimal pd = ProgressRules.upTo(allPaid, d);
         return new Progress(y, d, ProgressRules.RULE, r, pd, ProgressRules.percent(pd, r), months, sources, checkpoints, judgedBy, behind, total,
-                page, size);
+                page, size, caps.shares(y));
     }
 
     /** The planned line: the target of the last checkpoint (set by the province) due on or before the day; 0 before the first. */

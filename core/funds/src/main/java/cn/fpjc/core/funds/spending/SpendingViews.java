@@ -66,11 +66,12 @@ public final class SpendingViews {
 
     /**
      * Progress of fund year {@code year} on {@code date}: the rule in words, the totals, by month, by source, the
-     * checkpoints, and a page of projects behind the latest passed checkpoint (total in {@code behindTotal}).
+     * checkpoints, a page of projects behind the latest passed checkpoint (total in {@code behindTotal}), and the year's
+     * industry share and caps ({@code caps}, from the project library's FundCaps).
      */
     @Schema(name = "FundProgress")
     public record Progress(int year, LocalDate date, String rule, BigDecimal received, BigDecimal paid, BigDecimal actual,
             List<Month> months, List<SourceProgress> sources, List<Checkpoint> checkpoints, Checkpoint judgedBy,
-            List<BehindProject> behind, long behindTotal, int page, int size) {
+            List<BehindProject> behind, long behindTotal, int page, int size, List<cn.fpjc.core.funds.project.FundCaps.Share> caps) {
     }
 }
