@@ -92,8 +92,7 @@ class FundsProgressBenchmark {
 
     /** 21 documents, the projects with a line each (spread over the documents), the payments spread over the projects and the year. */
     void write(String db, int projects, int payments) throws Exception {
-        // Not PAIRED_ASSISTANCE: 17 characters do not fit fund_allocation.source (VARCHAR(16)) as main has it today.
-        String[] sources = { "CENTRAL", "PROVINCIAL", "CITY", "COUNTY", "INTEGRATED", "DONATION", "CENTRAL" };
+        String[] sources = { "CENTRAL", "PROVINCIAL", "CITY", "COUNTY", "INTEGRATED", "PAIRED_ASSISTANCE", "DONATION" };
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (int d = 0; d < 21; d++) {
                 st.executeUpdate("INSERT INTO " + db + ".fund_allocation (year, doc_number, title, source, amount, received_on, created_by, created_at,"

@@ -32,7 +32,7 @@ public class FundAllocation extends PanacheEntityBase {
     public String title;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     public FundSource source;
 
     @Column(nullable = false, precision = 16, scale = 2)

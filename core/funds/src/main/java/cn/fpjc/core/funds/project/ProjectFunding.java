@@ -24,7 +24,7 @@ public class ProjectFunding extends PanacheEntityBase {
     public long projectId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     public FundSource source;
 
     @Column(nullable = false, precision = 16, scale = 2)
