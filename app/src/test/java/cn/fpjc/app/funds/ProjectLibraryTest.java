@@ -265,7 +265,7 @@ class ProjectLibraryTest {
         FundsFixture.setToday(c, START);
         long ready = FundsFixture.declare(c, FundsFixture.project(c, 2025, "A 庭院经济", "INDUSTRY", "HOUSEHOLD", Map.of("CENTRAL", "80000")));
         long notYet = FundsFixture.declare(c, FundsFixture.project(c, 2025, "B 村级道路", "INFRASTRUCTURE", "PUBLIC_WELFARE",
-                Map.of("PROVINCIAL", "120000", "DONATION", "5000.5")));
+                Map.of("PROVINCIAL", "120000", "DONATION", "5000.5", "PAIRED_ASSISTANCE", "1000")));
         as(c.clerk()).body(FundsFixture.notice("VILLAGE_NOTICE", START, START.plusDays(4), "村务公开栏")).post(c.base() + "/projects/" + ready + "/notices")
                 .then().statusCode(200);
         FundsFixture.setToday(c, START.plusDays(5));
@@ -295,7 +295,7 @@ class ProjectLibraryTest {
             assertEquals("测试县" + c.code() + "2025年度巩固拓展脱贫攻坚成果和乡村振兴项目台账（共 2 个项目）", rows.get(0).get(0));
             assertEquals(List.of("1", "A 庭院经济", "产业发展", "到户类"), rows.get(2).subList(0, 4));
             assertEquals(List.of("2", "B 村级道路", "基础设施", "公益性"), rows.get(3).subList(0, 4));
-            assertEquals(0, new java.math.BigDecimal("125000.50").compareTo(new java.math.BigDecimal(rows.get(3).get(8))), rows.get(3).get(8));
+            assertEquals(0, new java.math.BigDecimal("126000.50").compareTo(new java.math.BigDecimal(rows.get(3).get(8))), rows.get(3).get(8));
             assertEquals("乡镇已审核", rows.get(2).get(16));
         }
     }
