@@ -205,6 +205,52 @@ class ProjectPagesTest {
         assertTrue(page(c.clerk(), "/", 200).contains("href=\"/funds/projects\""));
     }
 
+    @Test
+    void aListedProjectIsApprovedAgainstAnIndicatorDocumentCompletedAndAuditedFromItsPage() {
+        County c = FundsFixture.county("heilongjiang", "23");
+        used.add(c);
+        FundsFixture.setToday(c, START);
+        long central = FundsFixture.allocation(c, 2025, "CENTRAL", "1000000", START);
+        long id = FundsFixture.declare(c, FundsFixture.project(c, 2025, "产业路", "INFRASTRUCTURE", "PUBLIC_WELFARE", Map.of("CENTRAL", "200000")));
+        FundsFixture.list(c, id, START);
+        String p = "/funds/projects/" + id;
+        long funding = FundsFixture.get(c, id).getLong("fundings[0].id");
+        String docNumber = as(c.admin()).get(c.base() + "/allocations?year=2025").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.id == " + central + " }.docNumber");
+
+        // The approver sees the 立项 form with the year's central-fund documents; the clerk does not.
+        String listed = page(c.approver(), p, 200);
+        assertTrue(listed.contains("id=\"approval-form\"") && listed.contains("name=\"approval.allocation." + funding + "\"")
+                && listed.contains("<option value=\"" + central + "\">" + docNumber), listed);
+        assertFalse(page(c.clerk(), p, 200).contains("id=\"approval-form\""));
+        assertHuman("listed", listed);
+        LocalDate on = START.plusDays(15);
+        Response missing = form(c.approver(), p).formParam("approval.approvalDoc", "").formParam("approval.approvedOn", on.toString())
+                .formParam("approval.allocation." + funding, central).formParam("version", version(c, id)).post(p + "/approval");
+        assertEquals(400, missing.statusCode(), missing.asString());
+        assertTrue(missing.asString().contains("data-field=\"approval.approvalDoc\"") && missing.asString().contains("请填写立项批复文号"), missing.asString());
+        String approved = follow(c.approver(), form(c.approver(), p).formParam("approval.approvalDoc", "测政复〔2025〕" + id + "号")
+                .formParam("approval.approvedOn", on.toString()).formParam("approval.allocation." + funding, central).formParam("version", version(c, id))
+                .post(p + "/approval"));
+        assertTrue(approved.contains("已立项批复") && approved.contains(docNumber) && approved.contains("测政复〔2025〕" + id + "号"), approved);
+        String completed = follow(c.admin(), form(c.admin(), p).formParam("completion.date", on.toString()).formParam("version", version(c, id))
+                .post(p + "/completion"));
+        assertTrue(completed.contains("已竣工验收") && completed.contains("id=\"audit-form\""), completed);
+        String audited = follow(c.admin(), form(c.admin(), p).formParam("audit.date", on.toString()).formParam("version", version(c, id)).post(p + "/audit"));
+        assertTrue(audited.contains("已决算审计") && !audited.contains("id=\"audit-form\""), audited);
+        assertHuman("audited", audited);
+
+        // The county's announcement prints with the announcement's wording.
+        long announcement = FundsFixture.get(c, id).getLong("notices.find { it.kind == 'COUNTY_ANNOUNCEMENT' }.id");
+        String print = page(c.admin(), p + "/notices/" + announcement, 200);
+        assertTrue(print.contains("产业路项目入库公告") && print.contains("特此公告") && print.contains("项目自发布之日起纳入项目库"), print);
+        assertHuman("announcement", print);
+        // The allocations page shows what is arranged from the document, with the project.
+        String allocations = page(c.admin(), "/funds/allocations?year=2025", 200);
+        assertTrue(allocations.contains(docNumber) && allocations.contains("href=\"/funds/projects/" + id + "\"") && allocations.contains("200000.00"),
+                allocations);
+    }
+
     static Map<String, Object> member(String name, String id, String relation) {
         Map<String, Object> m = new HashMap<>();
         m.put("name", name);
