@@ -182,6 +182,13 @@ class ProjectPagesTest {
         assertHuman("batch", results);
         assertEquals("TOWNSHIP_REVIEWED", FundsFixture.get(c, over).getString("status"));
         assertEquals("DECLARED", FundsFixture.get(c, running).getString("status"));
+
+        // The township filters by its villages and 环节, sorts by the columns the service allows, and is told why another is refused.
+        String filtered = page(c.reviewer(), "/funds/projects?year=2025&status=DECLARED&village=" + c.village() + "&sort=name&dir=asc", 200);
+        assertTrue(filtered.contains("<option value=\"" + c.village() + "\" selected>测试村101</option>") && filtered.contains("饮水巩固提升")
+                && !filtered.contains("村道硬化") && filtered.contains("aria-sort=\"ascending\""), filtered);
+        String badSort = page(c.reviewer(), "/funds/projects?year=2025&sort=amount", 400);
+        assertTrue(badSort.contains("id=\"projects-error\"") && badSort.contains("项目名称"), badSort);
     }
 
     @Test
@@ -199,6 +206,15 @@ class ProjectPagesTest {
                 .formParam("amount", "一百万").formParam("receivedOn", START.toString()).post("/funds/allocations");
         assertEquals(400, bad.statusCode(), bad.asString());
         assertTrue(bad.asString().contains("金额应为数字"), bad.asString());
+        // The year's deadlines with their source, and the county marks the implementation plan done (late here: due the year before).
+        String library = page(c.admin(), "/funds/projects?year=2025", 200);
+        assertTrue(library.contains("2025年度项目库建设应于2024年10月31日前完成") && library.contains("黑农办发〔2024〕7号")
+                && library.contains("id=\"plan-form\""), library);
+        String planned = follow(c.admin(), form(c.admin(), "/funds/projects?year=2025").formParam("year", "2025")
+                .formParam("completedOn", START.toString()).formParam("docNumber", "测农〔2025〕1号").post("/funds/projects/plan"));
+        assertTrue(planned.contains("2025年度项目实施计划已登记编制完成（逾期编制）") && planned.contains("测农〔2025〕1号") && !planned.contains("id=\"plan-form\""),
+                planned);
+        assertFalse(page(c.clerk(), "/funds/projects?year=2025", 200).contains("id=\"plan-form\""));
         // A village clerk reads the list but has no add form.
         assertFalse(page(c.clerk(), "/funds/allocations?year=2025", 200).contains("id=\"allocation-form\""));
         // The site navigation offers 衔接资金 to funds readers.

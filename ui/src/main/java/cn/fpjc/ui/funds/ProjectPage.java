@@ -227,7 +227,7 @@ public class ProjectPage {
     public Response completePlan(MultivaluedMap<String, String> form) {
         access.bind(null);
         Long y = Forms.longOrNull(form.getFirst("year"));
-        URI back = URI.create("/funds/projects" + (y == null ? "" : "?year=" + y) + "#library");
+        URI back = URI.create("/funds/projects" + (y == null ? "" : "?year=" + y));
         try {
             List<FieldError> errors = new ArrayList<>();
             LocalDate on = Forms.date(form, "completedOn", errors);
