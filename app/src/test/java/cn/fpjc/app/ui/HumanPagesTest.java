@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * pages are Chinese pages inside the layout with a way back, while the API keeps its JSON.
  */
 @QuarkusTest
-class HumanPagesTest {
+public class HumanPagesTest {
     /** A seed file number in a citation ("000 一(二)3"), not part of a larger number or a 文号. */
     static final Pattern SEED_NUMBER = Pattern.compile("(?<![0-9A-Za-z〔\\-/])00[0-4] ");
     static final Pattern FILE_NAME = Pattern.compile("\\.md\\b|domain/|PROVINCES|DOMAIN\\.");
@@ -39,7 +39,7 @@ class HumanPagesTest {
                 .replace("&#39;", "'");
     }
 
-    static List<String> problems(String page, String html) {
+    public static List<String> problems(String page, String html) {
         String text = visibleText(html);
         List<String> found = new ArrayList<>();
         for (Pattern p : List.of(SEED_NUMBER, FILE_NAME, STEP_ID, ISO_TIME)) {
@@ -93,7 +93,8 @@ class HumanPagesTest {
                 {clerk, "/parameters?year=2024"}, {clerk, "/parameters/leaflet?year=2024"}, {clerk, "/loans"}, {clerk, "/loans/new"},
                 {reviewer, "/"}, {reviewer, "/inbox"}, {reviewer, c}, {approver, "/inbox"}, {approver, c}, {approver, "/cases/overdue"},
                 {admin, "/"}, {admin, "/org-units"}, {admin, "/admin/users"}, {admin, "/payment-batches"}, {admin, "/welfare-jobs"},
-                {admin, "/loans/overdue"}, {admin, "/programmes?year=2025"},
+                {admin, "/loans/overdue"}, {admin, "/programmes?year=2025"}, {clerk, "/funds/projects?year=2025"}, {clerk, "/funds/projects/new"},
+                {admin, "/funds/allocations?year=2025"},
                 {"admin", "/"}, {"admin", "/admin/tenants"}, {"admin", "/admin/users"}, {"admin", "/admin/yearly-values?province=henan"} }) {
             found.addAll(problems(visit[0] + " " + visit[1], page(visit[0], visit[1])));
         }

@@ -138,12 +138,12 @@ class PhoneLayoutBrowserTest {
                 "clues", "clues", "clue", "clues/" + clue, "cases", "cases", "case", "cases/" + caseId, "plan", "cases/" + caseId + "/plan",
                 "visits", "cases/" + caseId + "/visits", "elimination", "cases/" + caseId + "/elimination", "followup", "followup",
                 "programmes", "programmes", "loans", "loans", "loan", "loans/" + loan, "org-units", "org-units",
-                "parameters", "parameters", "data-quality", "data-quality"));
+                "parameters", "parameters", "data-quality", "data-quality", "funds-projects", "funds/projects", "funds-declare", "funds/projects/new"));
         pages.put("lankao.reviewer", pages("inbox", "inbox", "waiting-case", "cases/" + waitingCase, "welfare-jobs", "welfare-jobs", "overdue-cases", "cases/overdue"));
         pages.put("lankao.admin", pages("county-admin-home", "", "county-users", "admin/users",
                 "password-reset", "admin/users/lankao.clerk/password", "payment-batches", "payment-batches",
                 "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue", "funds-progress", "funds/progress",
-                "funds-payments", "funds/projects/" + fundProject + "/payments"));
+                "funds-payments", "funds/projects/" + fundProject + "/payments", "funds-allocations", "funds/allocations"));
         pages.put("admin", pages("tenants", "admin/tenants", "yearly-values", "admin/yearly-values", "users", "admin/users"));
         pages.put("", pages("login", "login", "self-report", "report/" + COUNTY));
 

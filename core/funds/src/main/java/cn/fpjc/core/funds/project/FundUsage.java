@@ -23,8 +23,11 @@ public enum FundUsage implements Labelled {
     IMAGE_PROJECTS("美化、亮化、绿化等“造景”工程、形象工程", true),
     SOCIAL_SECURITY("低保、医保、养老保险、临时救助等综合保障措施（通过原资金渠道支持）", true);
 
-    /** Where the negative list is written. */
-    public static final String SOURCE = "000 衔接资金使用管理 一、2 负面清单";
+    /**
+     * Where the negative list is written: the national fund measures every province follows (000 names them: "严格按照中央和省财政
+     * 衔接推进乡村振兴补助资金管理办法"), the items as Heilongjiang's guide lists them.
+     */
+    public static final String SOURCE = "国家默认（domain/DOMAIN.md §4 Funds：《中央财政衔接推进乡村振兴补助资金管理办法》）；负面清单各项见 000 衔接资金使用管理 一、2";
 
     private final String label;
     private final boolean refused;
