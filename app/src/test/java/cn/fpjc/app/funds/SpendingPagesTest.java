@@ -36,9 +36,9 @@ class SpendingPagesTest {
         as("admin").body(Map.of("today", "2024-07-20", "county", county)).put("/api/admin/clock").then().statusCode(200);
         try {
             long allocation = SpendingSeed.allocation(county, 2024, "CENTRAL", "400000.00", "2024-02-01");
-            long project = SpendingSeed.project(county, 2024, "APPROVED", t[0].substring(0, 9), "2024-03-01");
+            long project = SpendingSeed.project(county, 2024, "APPROVED", t[0], "2024-03-01");
             long line = SpendingSeed.funding(county, project, "CENTRAL", "200000.00", allocation);
-            long idle = SpendingSeed.project(county, 2024, "APPROVED", t[0].substring(0, 9), "2024-03-01");
+            long idle = SpendingSeed.project(county, 2024, "APPROVED", t[0], "2024-03-01");
             SpendingSeed.funding(county, idle, "CENTRAL", "200000.00", allocation);
             String path = "/funds/projects/" + project + "/payments";
 

@@ -63,7 +63,7 @@ class SpendingProgressTest {
         // 2024: 中央 1,000,000 on 3-1, 省级 200,000 on 6-1. Project A: 中央 800,000 + 省级 200,000; project B: 中央 200,000, never paid.
         long central = SpendingSeed.allocation(YANSHOU, 2024, "CENTRAL", "1000000.00", "2024-03-01");
         long provincial = SpendingSeed.allocation(YANSHOU, 2024, "PROVINCIAL", "200000.00", "2024-06-01");
-        String township = SpendingSeed.firstTownship(YANSHOU).substring(0, 9);
+        String township = SpendingSeed.firstTownship(YANSHOU);
         long a = SpendingSeed.project(YANSHOU, 2024, "APPROVED", township, "2024-03-10");
         long aCentral = SpendingSeed.funding(YANSHOU, a, "CENTRAL", "800000.00", central);
         long aProvincial = SpendingSeed.funding(YANSHOU, a, "PROVINCIAL", "200000.00", provincial);
@@ -115,7 +115,7 @@ class SpendingProgressTest {
     @Test
     void jiangxiHasNoMidJulyCheckpointSoItIsNotJudged() {
         long central = SpendingSeed.allocation(XINFENG, 2024, "CENTRAL", "600000.00", "2024-02-20");
-        long p = SpendingSeed.project(XINFENG, 2024, "APPROVED", SpendingSeed.firstTownship(XINFENG).substring(0, 9), "2024-03-01");
+        long p = SpendingSeed.project(XINFENG, 2024, "APPROVED", SpendingSeed.firstTownship(XINFENG), "2024-03-01");
         long line = SpendingSeed.funding(XINFENG, p, "CENTRAL", "600000.00", central);
         today(XINFENG, "2024-12-31");
         pay("xinfeng.finance", XINFENG, p, line, "200000.00", "2024-04-28", "JX-001");

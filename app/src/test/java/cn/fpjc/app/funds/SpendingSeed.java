@@ -22,7 +22,7 @@ public final class SpendingSeed {
         return Long.parseLong(Sql.column("SELECT id FROM " + db + ".fund_allocation WHERE doc_number = '" + doc + "' AND source = '" + source + "'").get(0));
     }
 
-    /** A project of the township (9 digits; null: county-level) in the given status, approved on {@code approvedOn}. */
+    /** A project of the township (12 digits; null: county-level) in the given status, approved on {@code approvedOn}. */
     public static long project(String county, int year, String status, String township, String approvedOn) {
         String name = "测试产业项目" + NEXT.incrementAndGet();
         String db = Sql.database(county);

@@ -54,7 +54,7 @@ class SpendingTest {
         clerk = Api.createUser("t_sp_clerk_" + county, Roles.VILLAGE_CLERK, county, t1[1]);
         as("admin").body(Map.of("today", "2024-08-01", "county", county)).put("/api/admin/clock").then().statusCode(200);
         allocation = SpendingSeed.allocation(county, 2024, "CENTRAL", "500000.00", "2024-03-01");
-        project = SpendingSeed.project(county, 2024, "APPROVED", township.substring(0, 9), "2024-03-15");
+        project = SpendingSeed.project(county, 2024, "APPROVED", township, "2024-03-15");
         line = SpendingSeed.funding(county, project, "CENTRAL", "300000.00", allocation);
     }
 
@@ -102,7 +102,7 @@ class SpendingTest {
                 .body("code", equalTo("SPENDING_EXCEEDS_FUNDING")).body("message", org.hamcrest.Matchers.containsString("尚可支付 50000.00 元"));
         SpendingProgressTest.pay(admin, county, project, line, "50000.00", "2024-06-02", "V2");
 
-        long listed = SpendingSeed.project(county, 2024, "LISTED", township.substring(0, 9), null);
+        long listed = SpendingSeed.project(county, 2024, "LISTED", township, null);
         long listedLine = SpendingSeed.funding(county, listed, "CENTRAL", "100000.00", allocation);
         as(finance).body(SpendingProgressTest.payment(listedLine, "1.00", "2024-06-02", "V3")).post(payments(listed)).then().statusCode(409)
                 .body("code", equalTo("SPENDING_PROJECT_NOT_APPROVED"));

@@ -107,4 +107,21 @@ public class Project extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * Whether a reader of org unit {@code org} sees this project: the county all, a township its own projects and those
+     * in its villages, a village the projects that include it.
+     */
+    public boolean coveredBy(String org) {
+        if (org == null) {
+            return false;
+        }
+        if (cn.fpjc.core.platform.security.OrgScope.isCounty(org)) {
+            return true;
+        }
+        if (cn.fpjc.core.platform.security.OrgScope.isTownship(org) && org.equals(townshipCode)) {
+            return true;
+        }
+        return villages.stream().anyMatch(v -> cn.fpjc.core.platform.security.OrgScope.covers(org, v));
+    }
 }

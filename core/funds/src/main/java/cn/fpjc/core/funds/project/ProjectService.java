@@ -775,21 +775,10 @@ public class ProjectService {
     /** The project if the reader's org unit covers it; anything else is "not found", so nothing leaks across townships. */
     private Project visible(long id) {
         Project p = Project.findById(id);
-        if (p == null || !covers(p)) {
+        if (p == null || !p.coveredBy(user.orgCode())) {
             throw new ApiException(PlatformError.NOT_FOUND, "项目 " + id);
         }
         return p;
-    }
-
-    private boolean covers(Project p) {
-        String org = user.orgCode();
-        if (OrgScope.isCounty(org)) {
-            return true;
-        }
-        if (OrgScope.isTownship(org)) {
-            return org.equals(p.townshipCode) || p.villages.stream().anyMatch(v -> OrgScope.covers(org, v));
-        }
-        return p.villages.contains(org);
     }
 
     private void scopeFilter(StringBuilder where, Map<String, Object> params) {
@@ -798,7 +787,9 @@ public class ProjectService {
             return;
         }
         if (OrgScope.isTownship(org)) {
-            where.append(" and p.townshipCode = :scope");
+            // The township's own projects and county-level ones that include one of its villages (as Project.coveredBy).
+            where.append(" and (p.townshipCode = :scope or exists (select 1 from Project q join q.villages v where q.id = p.id and v like :prefix))");
+            params.put("prefix", OrgScope.likePrefix(org));
         } else {
             where.append(" and :scope member of p.villages");
         }

@@ -223,16 +223,7 @@ public class SpendingService {
     }
 
     static boolean sees(String org, Project p) {
-        if (org == null) {
-            return false;
-        }
-        if (OrgScope.isCounty(org)) {
-            return true;
-        }
-        if (OrgScope.isTownship(org) && p.townshipCode != null && org.startsWith(p.townshipCode)) {
-            return true;
-        }
-        return p.villages.stream().anyMatch(v -> OrgScope.covers(org, v));
+        return p.coveredBy(org);
     }
 
     private void checkDate(LocalDate on, Project p, FundAllocation a) {
