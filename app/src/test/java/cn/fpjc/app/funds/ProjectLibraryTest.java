@@ -245,6 +245,13 @@ class ProjectLibraryTest {
         as(otherReviewer).get(c.base() + "/projects/" + id).then().statusCode(404);
         as(otherReviewer).get(c.base() + "/projects?year=2025").then().statusCode(200).body("total", equalTo(0));
         as(c.reviewer()).get(c.base() + "/projects?year=2025").then().statusCode(200).body("items.id", hasItem((int) id));
+        // A county-level project across both townships starts at the county and is seen by each township it reaches.
+        Map<String, Object> wide = with(FundsFixture.project(c, 2025, "跨乡镇产业路", "INFRASTRUCTURE", "PUBLIC_WELFARE", Map.of("CENTRAL", "90000")),
+                "villages", List.of(c.village(), other[1]));
+        long county = as(c.admin()).body(wide).post(c.base() + "/projects").then().statusCode(201).body("townshipCode", org.hamcrest.Matchers.nullValue())
+                .body("status", equalTo("TOWNSHIP_REVIEWED")).extract().jsonPath().getLong("id");
+        as(otherReviewer).get(c.base() + "/projects?year=2025").then().statusCode(200).body("items.id", equalTo(List.of((int) county)));
+        as(otherReviewer).get(c.base() + "/projects/" + county).then().statusCode(200);
         // A clerk cannot declare in another township's village.
         as(c.clerk()).body(with(FundsFixture.project(c, 2025, "越权", "INDUSTRY", "PUBLIC_WELFARE", Map.of("CENTRAL", "1")), "villages",
                 List.of(other[1]))).post(c.base() + "/projects").then().statusCode(400).body("fields[0].field", equalTo("villages"));
