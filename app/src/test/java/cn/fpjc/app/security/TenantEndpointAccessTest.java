@@ -25,7 +25,8 @@ class TenantEndpointAccessTest {
     static final String T = "410225100000";
     /** Every module's rows: the platform, registry and monitoring below, then each assistance feature's own list. */
     static List<Endpoint> endpoints() {
-        return java.util.stream.Stream.of(CORE, AssistanceEndpoints.PROGRAMMES, AssistanceEndpoints.PAYMENTS, AssistanceEndpoints.LOANS)
+        return java.util.stream.Stream.of(CORE, AssistanceEndpoints.PROGRAMMES, AssistanceEndpoints.PAYMENTS, AssistanceEndpoints.LOANS,
+                AssetEndpoints.ASSETS)
                 .flatMap(List::stream).toList();
     }
 
