@@ -21,7 +21,7 @@ final class AssetProjects {
         Sql.execute("INSERT INTO " + db + ".fund_project (year, name, category, nature, fund_usage, township_code, content, implementer,"
                 + " enterprise_run, non_poor_villages, status, completed_on, audited_on, revision, created_by, created_at, updated_at, version)"
                 + " VALUES (" + auditedOn.getYear() + ", '" + name + "', 'INDUSTRY', 'OPERATING', 'INDUSTRY_PRODUCTION', '" + village.substring(0, 9)
-                + "000', '蔬菜大棚20个', '村股份经济合作社', false, false, 'AUDITED', '" + auditedOn.minusDays(30) + "', '" + auditedOn
+                + "', '蔬菜大棚20个', '村股份经济合作社', false, false, 'AUDITED', '" + auditedOn.minusDays(30) + "', '" + auditedOn
                 + "', 1, 'test', NOW(6), NOW(6), 0)");
         long id = Long.parseLong(Sql.column("SELECT id FROM " + db + ".fund_project WHERE name = '" + name + "'").get(0));
         Sql.execute("INSERT INTO " + db + ".fund_project_village (project_id, village_code) VALUES (" + id + ", '" + village + "')");
