@@ -198,10 +198,10 @@ class ProjectAssetTest {
         // 3 households × 1,000 yuan = the whole 3,000, no post or work behind it: 一分了之, refused.
         as("xinfeng.admin").body(income("3000.00", line(priority.get(0), "MONITORED_PRIORITY", "1000"), line(priority.get(1), "MONITORED_PRIORITY", "1000"),
                 line(ordinary.get(0), "MONITORED_PRIORITY", "1000"))).post(url).then().statusCode(422).body("code", equalTo("ASSET_EQUAL_HANDOUT"))
-                .body("detail", containsString("一分了之"));
+                .body("message", containsString("一分了之"));
         // The plan must account for the whole income.
         as("xinfeng.admin").body(income("3000.00", line(priority.get(0), "WELFARE_JOB_WAGE", "1200"), line(null, "COLLECTIVE_RETAINED", "1799.99")))
-                .post(url).then().statusCode(422).body("code", equalTo("ASSET_DISTRIBUTION_TOTAL_MISMATCH")).body("detail", containsString("0.01"));
+                .post(url).then().statusCode(422).body("code", equalTo("ASSET_DISTRIBUTION_TOTAL_MISMATCH")).body("message", containsString("0.01"));
         // The approver and village staff do not record income.
         as("xinfeng.approver").body(income("1", line(null, "COLLECTIVE_RETAINED", "1"))).post(url).then().statusCode(403);
 
@@ -274,7 +274,7 @@ class ProjectAssetTest {
         JsonPath a = register(hy, "huayuan.admin", big, "433124100201", "OPERATING", "紫霞村茶叶加工厂");
         String url = base(hy) + "/" + a.getLong("id") + "/classification";
         as("huayuan.admin").body(Map.of("assetClass", "UPGRADE", "version", a.getLong("version"))).put(url).then().statusCode(422)
-                .body("code", equalTo("ASSET_PLAN_REQUIRED")).body("detail", containsString("500000.00"));
+                .body("code", equalTo("ASSET_PLAN_REQUIRED")).body("message", containsString("500000.00"));
         as("huayuan.admin").body(Map.of("assetClass", "UPGRADE", "plan", "新增生产线一条，2025年底前完成提质改造", "version", a.getLong("version")))
                 .put(url).then().statusCode(200).body("classPlan", startsWith("新增生产线"));
 
