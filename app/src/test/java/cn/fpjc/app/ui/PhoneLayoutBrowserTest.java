@@ -135,7 +135,7 @@ class PhoneLayoutBrowserTest {
         pages.put("lankao.reviewer", pages("inbox", "inbox", "waiting-case", "cases/" + waitingCase, "welfare-jobs", "welfare-jobs", "overdue-cases", "cases/overdue"));
         pages.put("lankao.admin", pages("county-admin-home", "", "county-users", "admin/users",
                 "password-reset", "admin/users/lankao.clerk/password", "payment-batches", "payment-batches",
-                "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue"));
+                "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue", "assets", "funds/assets"));
         pages.put("admin", pages("tenants", "admin/tenants", "yearly-values", "admin/yearly-values", "users", "admin/users"));
         pages.put("", pages("login", "login", "self-report", "report/" + COUNTY));
 
