@@ -167,4 +167,4 @@ class AssetScanBenchmark {
         report.add(String.format(Locale.ROOT, "%-28s %s", what, String.format(Locale.ROOT, format, args)));
         System.out.println(report.get(report.size() - 1));
     }
-
+}
