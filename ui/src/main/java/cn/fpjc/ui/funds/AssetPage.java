@@ -64,7 +64,11 @@ public class AssetPage {
                 ListLinks links, OverdueChecks overdue, String flash, String error);
 
         static native TemplateInstance asset(PageUser user, String tenantName, AssetDetail d, CheckLevel myLevel, boolean canRecordIncome,
-                List<DistributionKind> kinds, List<Integer> lines, Map<String, String> values, Map<String, String> err, String flash, String error);
+                List<DistributionKind> kinds, List<FormLine> lines, Map<String, String> values, Map<String, String> err, String flash, String error);
+    }
+
+    /** One line of the distribution form, numbered from 1 for people, with what was typed. */
+    public record FormLine(int index, int number, String kind, String householdNo, String amount, String basis) {
     }
 
     @Inject
@@ -176,9 +180,10 @@ public class AssetPage {
 
     private TemplateInstance page(long id, Map<String, String> values, Map<String, String> err, String flash, String error) {
         AssetDetail d = assets.detail(id);
-        List<Integer> lines = new ArrayList<>();
+        List<FormLine> lines = new ArrayList<>();
         for (int i = 0; i < FORM_LINES; i++) {
-            lines.add(i);
+            lines.add(new FormLine(i, i + 1, values.getOrDefault("kind" + i, ""), values.getOrDefault("householdNo" + i, ""),
+                    values.getOrDefault("amount" + i, ""), values.getOrDefault("basis" + i, "")));
         }
         return Templates.asset(PageUser.of(user), access.current().name(), d, myLevel(), user.hasRole(Roles.COUNTY_ADMIN),
                 List.of(DistributionKind.values()), lines, values, err, flash, error);
