@@ -1,43 +1,71 @@
 package cn.fpjc.app.funds;
 
-import cn.fpjc.app.support.Sql;
+import cn.fpjc.app.support.Api;
+import cn.fpjc.core.platform.security.Roles;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * An AUDITED project to hang assets on. Until the lead's FundsFixture (which walks a project through the API to AUDITED)
- * is on this branch, the project row is written straight into the county's tables — the asset tests only need a project
- * that has passed its 决算审计. Replace with FundsFixture when merging main.
+ * Projects to hang assets on, walked through the project library by the lead's {@link FundsFixture} in a demo county (the
+ * county-level parameters — 信丰县's 确权 clock and cadence — belong to the demo counties' codes). The county's test clock
+ * is moved while walking and reset after.
  */
 final class AssetProjects {
-    private static int seq;
+    private static final Map<String, String> SLUGS = Map.of("360722", "xinfeng", "230129", "yanshou", "433124", "huayuan");
 
     private AssetProjects() {
     }
 
-    /** An audited project of the county, in {@code village}, with one central funding line of {@code investment} yuan. */
-    static synchronized long audited(String county, String village, LocalDate auditedOn, String investment) {
-        String db = Sql.database(county);
-        String name = "资产测试项目" + (++seq) + "-" + System.nanoTime() % 100000;
-        Sql.execute("INSERT INTO " + db + ".fund_project (year, name, category, nature, fund_usage, township_code, content, implementer,"
-                + " enterprise_run, non_poor_villages, status, completed_on, audited_on, revision, created_by, created_at, updated_at, version)"
-                + " VALUES (" + auditedOn.getYear() + ", '" + name + "', 'INDUSTRY', 'OPERATING', 'INDUSTRY_PRODUCTION', '" + village.substring(0, 9)
-                + "', '蔬菜大棚20个', '村股份经济合作社', false, false, 'AUDITED', '" + auditedOn.minusDays(30) + "', '" + auditedOn
-                + "', 1, 'test', NOW(6), NOW(6), 0)");
-        long id = Long.parseLong(Sql.column("SELECT id FROM " + db + ".fund_project WHERE name = '" + name + "'").get(0));
-        Sql.execute("INSERT INTO " + db + ".fund_project_village (project_id, village_code) VALUES (" + id + ", '" + village + "')");
-        Sql.execute("INSERT INTO " + db + ".fund_project_funding (project_id, source, amount) VALUES (" + id + ", 'CENTRAL', " + investment + ")");
-        return id;
+    private static final Map<String, String[]> LOCAL = new HashMap<>();
+
+    /**
+     * The demo county with its users; for another village than the demo clerk's, a clerk of that village and a reviewer of
+     * its township are made once (the village clerk declares, the township reviewer reviews).
+     */
+    static synchronized FundsFixture.County demo(String county, String village) {
+        String s = SLUGS.get(county);
+        String township = village.substring(0, 9) + "000";
+        String reviewer = s + ".reviewer";
+        String clerk = s + ".clerk";
+        if (!village.equals(county + "100201")) {
+            String[] users = LOCAL.computeIfAbsent(village, v -> new String[] {
+                township.equals(county + "100000") ? reviewer
+                        : Api.createUser("t_as_rev_" + v, Roles.TOWNSHIP_REVIEWER, county, township),
+                Api.createUser("t_as_clerk_" + v, Roles.VILLAGE_CLERK, county, v) });
+            reviewer = users[0];
+            clerk = users[1];
+        }
+        return new FundsFixture.County(county, township, village, s + ".admin", s + ".approver", s + ".finance", s + ".dept", reviewer, clerk);
     }
 
-    /** A project still being implemented (APPROVED): no asset may be registered from it. */
+    /** An AUDITED project of {@code village}, audited on {@code auditedOn}, of {@code investment} yuan. */
+    static long audited(String county, String village, LocalDate auditedOn, String investment) {
+        FundsFixture.County c = demo(county, village);
+        LocalDate start = auditedOn.minusDays(15);
+        try {
+            long allocation = FundsFixture.allocation(c, start.getYear(), "CENTRAL", investment, start);
+            Map<String, Object> body = body(c, start, investment);
+            return FundsFixture.auditedProject(c, body, Map.of("CENTRAL", allocation), start);
+        } finally {
+            FundsFixture.resetClock(c);
+        }
+    }
+
+    /** A project approved (立项) but not yet completed: no asset may be registered from it. */
     static long approved(String county, String village, LocalDate today) {
-        long id = audited(county, village, today, "100000");
-        Sql.execute("UPDATE " + Sql.database(county) + ".fund_project SET status = 'APPROVED', audited_on = NULL, completed_on = NULL WHERE id = " + id);
-        return id;
+        FundsFixture.County c = demo(county, village);
+        LocalDate start = today.minusDays(15);
+        try {
+            long allocation = FundsFixture.allocation(c, start.getYear(), "CENTRAL", "100000", start);
+            return FundsFixture.approvedProject(c, body(c, start, "100000"), Map.of("CENTRAL", allocation), start);
+        } finally {
+            FundsFixture.resetClock(c);
+        }
     }
 
-    /** Adds a village to a project made here. */
-    static void addVillage(String county, long project, String village) {
-        Sql.execute("INSERT INTO " + Sql.database(county) + ".fund_project_village (project_id, village_code) VALUES (" + project + ", '" + village + "')");
+    private static Map<String, Object> body(FundsFixture.County c, LocalDate start, String investment) {
+        return FundsFixture.project(c, start.getYear(), "资产测试项目" + System.nanoTime() % 1_000_000, "INDUSTRY", "OPERATING",
+                Map.of("CENTRAL", investment));
     }
 }

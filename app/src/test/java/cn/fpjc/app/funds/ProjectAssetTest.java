@@ -132,9 +132,9 @@ class ProjectAssetTest {
     @Test
     void maintenanceOverdueIsFoundByOneScanAsOfTheCountysTodayAndEachLevelIsLoggedByItsOwnStaff() {
         long project = AssetProjects.audited(XF, V1, TODAY.minusDays(5), "500000");
-        AssetProjects.addVillage(XF, project, V2);
+        long other = AssetProjects.audited(XF, V2, TODAY.minusDays(5), "300000");
         long a = register(XF, "xinfeng.admin", project, V1, "OPERATING", "阳明村光伏板").getLong("id");
-        long b = register(XF, "xinfeng.admin", project, V2, "PUBLIC_WELFARE", "水东村便民桥").getLong("id");
+        long b = register(XF, "xinfeng.admin", other, V2, "PUBLIC_WELFARE", "水东村便民桥").getLong("id");
         assertEquals(List.of(), overdue(a));
 
         // 40 days on: the monthly village maintenance of both is overdue, the quarterly township check not yet.
@@ -287,9 +287,9 @@ class ProjectAssetTest {
     @Test
     void everyoneReadsOnlyTheAssetsInTheirScope() {
         long project = AssetProjects.audited(XF, V1, TODAY.minusDays(5), "100000");
-        AssetProjects.addVillage(XF, project, V3);
+        long elsewhere = AssetProjects.audited(XF, V3, TODAY.minusDays(5), "100000");
         long mine = register(XF, "xinfeng.admin", project, V1, "HOUSEHOLD", "阳明村到户牛棚").getLong("id");
-        long other = register(XF, "xinfeng.admin", project, V3, "HOUSEHOLD", "大塘村到户猪栏").getLong("id");
+        long other = register(XF, "xinfeng.admin", elsewhere, V3, "HOUSEHOLD", "大塘村到户猪栏").getLong("id");
         as("xinfeng.clerk").get(base(XF) + "/" + mine).then().statusCode(200);
         as("xinfeng.clerk").get(base(XF) + "/" + other).then().statusCode(404);
         as("xinfeng.reviewer").get(base(XF) + "/" + other).then().statusCode(404);

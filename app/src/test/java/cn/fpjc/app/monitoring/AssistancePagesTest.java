@@ -194,6 +194,44 @@ class AssistancePagesTest {
                 .post("/api/counties/" + county + "/cases/" + caseId + "/steps/notice/scans").then().statusCode(403);
     }
 
+    /** 帮扶计划 as a PDF (issue 18 item 11), through its page route: the household, its measures, the head's number masked. */
+    @Test
+    void thePlanSheetDownloadsAsPdfWithTheHouseholdAndItsMeasures() {
+        Pdfs.assumeCjkFont();
+        openAtNotice();
+        complete(clerk, "notice", "2024-10-14");
+        complete(reviewer, "township", "2024-10-15");
+        complete(approver, "county", "2024-10-16");
+        Map<String, String> f = new HashMap<>();
+        f.put("rows", "1");
+        f.put("responsibleOfficial", "孙帮扶");
+        f.put("m0.type", "MEDICAL");
+        f.put("m0.memberId", String.valueOf(dependant));
+        f.put("m0.description", "母亲透析费用按规定报销");
+        f.put("m0.risks", "因病");
+        f.put("m0.startOn", "2024-10-20");
+        form(clerk).formParams(f).post("/cases/" + caseId + "/plan").then().statusCode(303);
+        String masked = as(clerk).get("/api/counties/" + county + "/households/" + household).jsonPath()
+                .getString("members.find { it.relation == 'HEAD' }.idMasked");
+        String householdNo = "AP" + county + cases;
+        // The print page links its PDF beside the print button.
+        as(clerk).accept("text/html").get("/cases/" + caseId + "/plan/sheet").then().statusCode(200)
+                .body(containsString("href=\"/cases/" + caseId + "/plan/sheet/pdf\""));
+
+        Pdfs.Download sheet = Pdfs.get(as(clerk), "/cases/" + caseId + "/plan/sheet/pdf");
+        assertTrue(sheet.fileName().startsWith("“一户一策”帮扶计划") && sheet.fileName().contains(householdNo) && sheet.fileName().endsWith(".pdf"),
+                sheet.fileName());
+        String text = sheet.text().replaceAll("\\s+", "");
+        assertTrue(text.contains("防止返贫监测对象“一户一策”帮扶计划") && text.contains("测试村101") && text.contains(householdNo)
+                && text.contains("赵文山") && text.contains(masked), text);
+        assertTrue(text.contains("医疗保障与医疗救助") && text.contains("赵母") && text.contains("母亲透析费用按规定报销") && text.contains("因病")
+                && text.contains("2024-10-20起") && text.contains("孙帮扶"), "the measure and who helps: " + text);
+        assertFalse(text.contains(headId), "full number in the PDF");
+        assertFalse(text.contains("打印") || text.contains("下载PDF") || text.contains("返回帮扶计划"), "screen-only controls in the PDF: " + text);
+        // Same access rules as the print page: another village's clerk does not see the case.
+        as(otherClerk).get("/cases/" + caseId + "/plan/sheet/pdf").then().statusCode(404);
+    }
+
     @Test
     void thePlanEditorAnswersEachRuleBesideItsRowAndPrintsTheSheet() {
         openAtNotice();

@@ -265,6 +265,29 @@ class ParametersTest {
         assertTrue(lankao.contains("不超过 <strong>15 天</strong>"), lankao);
     }
 
+    /** 明白纸 as a PDF (issue 18 item 11), through its page route: the county's parameters for the year and the documents cited. */
+    @Test
+    void theLeafletDownloadsAsPdfWithTheParametersAndTheirSources() {
+        cn.fpjc.app.support.Pdfs.assumeCjkFont();
+        cn.fpjc.app.support.Pdfs.Download leaflet = cn.fpjc.app.support.Pdfs.get(as("minqin.clerk").queryParam("year", 2024), "/parameters/leaflet/pdf");
+        assertEquals("民勤县2024年防止返贫监测帮扶政策明白纸.pdf", leaflet.fileName());
+        String text = leaflet.text().replaceAll("\\s+", "");
+        assertTrue(text.contains("防止返贫监测帮扶政策明白纸") && text.contains("民勤县·2024年"), text);
+        // PDFBox reads a <strong> figure apart from the words around it, so the figures are looked for on their own.
+        assertTrue(text.contains("（2024年本县监测范围）") && text.contains("7800元") && text.contains("5个工作日") && text.contains("15天")
+                && text.contains("“一键报贫”系统") && text.contains("12317"), "the year's parameters: " + text);
+        assertTrue(text.contains("《民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点》（民农领发〔2024〕9号）"),
+                "sources cited by the document's title and number: " + text);
+        assertTrue(text.contains("/report/620621"), "the self-report address beside its QR code: " + text);
+        assertFalse(text.contains("打印") || text.contains("下载PDF") || text.contains("返回本县执行参数"), "screen-only controls in the PDF: " + text);
+        assertFalse(leaflet.text().contains(".md"), "no seed file names: " + text);
+
+        // 兰考县 2024 has no threshold yet: the PDF says so rather than printing a number.
+        String lankao = cn.fpjc.app.support.Pdfs.get(as("lankao.clerk").queryParam("year", 2024), "/parameters/leaflet/pdf").text()
+                .replaceAll("\\s+", "");
+        assertTrue(lankao.contains("2024年的监测范围（收入标准）尚未公布") && lankao.contains("15天") && !lankao.contains("个工作日内告知核查结果"), lankao);
+    }
+
     @Test
     void aDecisionThatNeedsAMissingThresholdIsRefusedWithAClearMessage() {
         assertEquals("7800", parameters.require("gansu", "620621", "monitoring.threshold", 2024));

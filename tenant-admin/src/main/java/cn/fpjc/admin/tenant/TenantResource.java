@@ -60,7 +60,13 @@ public class TenantResource {
     /** The same search, for pages. */
     @Transactional
     public Page<TenantView> search(String q, TenantStatus status, int page, int size) {
-        return service.search(provinceScope(), q, status, page, Math.min(Math.max(size, 1), 200));
+        return search(q, status, TenantService.BY_CODE, page, size);
+    }
+
+    /** The same search in the order asked for ({@link TenantService#SORTS}), for the page. */
+    @Transactional
+    public Page<TenantView> search(String q, TenantStatus status, cn.fpjc.core.platform.web.SortBy sort, int page, int size) {
+        return service.search(provinceScope(), q, status, sort, page, Math.min(Math.max(size, 1), 200));
     }
 
     @GET

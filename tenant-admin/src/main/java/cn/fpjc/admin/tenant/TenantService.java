@@ -61,6 +61,24 @@ public class TenantService {
      * @param provinceFilter null for all provinces
      */
     public Page<TenantView> search(String provinceFilter, String text, TenantStatus status, int page, int size) {
+        return search(provinceFilter, text, status, BY_CODE, page, size);
+    }
+
+    /** The columns the registry may be sorted by (代码 is the key; ties by code the same way round). */
+    public static final Map<String, String> SORTS = cn.fpjc.core.platform.web.SortBy.columns("code", "代码", "name", "名称",
+            "provinceId", "省份");
+
+    /** The registry's default order: by code. */
+    public static final cn.fpjc.core.platform.web.SortBy BY_CODE = new cn.fpjc.core.platform.web.SortBy("code", false);
+
+    /** The same search in the order asked for ({@link #SORTS}). */
+    public Page<TenantView> search(String provinceFilter, String text, TenantStatus status, cn.fpjc.core.platform.web.SortBy sort, int page,
+            int size) {
+        if (!SORTS.containsKey(sort.column())) {
+            throw new IllegalArgumentException("not a tenant sort: " + sort.column());
+        }
+        Sort.Direction direction = sort.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        Sort order = sort.column().equals("code") ? Sort.by("code", direction) : Sort.by(sort.column(), direction).and("code", direction);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (provinceFilter != null) {
@@ -75,7 +93,7 @@ public class TenantService {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        var query = Tenant.<Tenant>find(where.toString(), Sort.ascending("code"), params);
+        var query = Tenant.<Tenant>find(where.toString(), order, params);
         return Page.of(query, page, size, Integer.MAX_VALUE, rows -> rows.stream().map(this::view).toList());
     }
 

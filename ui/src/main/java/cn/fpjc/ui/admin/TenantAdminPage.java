@@ -5,6 +5,10 @@ import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.admin.tenant.OnboardRequest;
 import cn.fpjc.admin.tenant.TenantResource;
+import cn.fpjc.admin.tenant.TenantService;
+import cn.fpjc.core.platform.web.SortBy;
+import cn.fpjc.ui.common.ListLinks;
+import java.util.LinkedHashMap;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.plugin.ProvincePluginResource;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -64,10 +68,21 @@ public class TenantAdminPage {
 
     static final int PAGE_SIZE = 20;
 
+    /**
+     * The registry by 代码或名称 and 状态, sorted by a column the URL names ({@link TenantService#SORTS}; by code by default) and
+     * paged with the shared pager; an unknown column or page number is refused: 400, the page with the reason.
+     */
     @GET
-    public TemplateInstance list(@CookieParam(Flash.INFO) String flash, @QueryParam("q") String q, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") int page) {
-        return page(q, status, page).data("flash", Flash.text(flash));
+    public Response list(@CookieParam(Flash.INFO) String flash, @QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("jump") String jump) {
+        try {
+            SortBy order = SortBy.parse(sort, dir, TenantService.SORTS, TenantService.BY_CODE);
+            return Response.ok(page(q, status, order, ListLinks.requested(page, jump)).data("flash", Flash.text(flash))).build();
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            return Response.status(e.code().status()).entity(page(q, status, null, 0).data("error", e.humanMessage())).build();
+        }
     }
 
     /** The onboarding form as typed, shown again with each refusal beside its input. */
@@ -132,15 +147,20 @@ public class TenantAdminPage {
     }
 
     private TemplateInstance page() {
-        return page(null, null, 0);
+        return page(null, null, TenantService.BY_CODE, 0);
     }
 
-    private TemplateInstance page(String q, String status, int page) {
+    /** The page; {@code order} null: the list was refused (shown empty). */
+    private TemplateInstance page(String q, String status, SortBy order, int page) {
         var visible = provinces.list().stream()
                 .filter(p -> user.hasRole(Roles.PLATFORM_ADMIN) || p.id().equals(user.province())).toList();
         TenantStatus statusFilter = Arrays.stream(TenantStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
-        Page<TenantView> result = api.search(q, statusFilter, page, PAGE_SIZE);
-        return Templates.tenants().data("user", PageUser.of(user)).data("tenants", result.items()).data("result", result)
+        Page<TenantView> result = order == null ? Page.empty(PAGE_SIZE) : api.search(q, statusFilter, order, page, PAGE_SIZE);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("status", statusFilter == null ? "" : statusFilter.name());
+        ListLinks links = ListLinks.of("/admin/tenants", filters, order == null ? TenantService.BY_CODE : order, TenantService.BY_CODE, result);
+        return Templates.tenants().data("user", PageUser.of(user)).data("tenants", result.items()).data("result", result).data("links", links)
                 .data("q", q == null ? "" : q).data("status", statusFilter == null ? "" : statusFilter.name())
                 .data("statuses", List.of(TenantStatus.values())).data("provinces", visible)
                 // the database version (a changelog id) and a failure's technical text are for the platform's operators only

@@ -28,6 +28,8 @@ import cn.fpjc.core.registry.RegistryViews.MemberView;
 import cn.fpjc.ui.common.Flash;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.ListLinks;
+import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -72,6 +74,7 @@ public class LoanBookPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance book(PageUser user, String tenantName, LocalDate today, LoanDelinquency delinquency, Page<LoanSummary> loans,
+                cn.fpjc.ui.common.ListLinks links,
                 String status, List<String> statuses, Map<String, String> villages, LoanDueList reminders, LoanDueList supervision, boolean canApply,
                 boolean canImport, String flash, String error);
 
@@ -105,25 +108,35 @@ public class LoanBookPage {
     @Inject
     AppClock clock;
 
+    /**
+     * The book: the loans in scope by 状态, sorted by a column the URL names ({@link LoanService#SORTS}; the latest registered
+     * first by default) and paged with the shared pager; an unknown column or page number is refused: 400, the page with the reason.
+     */
     @GET
-    public Response book(@QueryParam("status") String status, @QueryParam("page") String page, @CookieParam(Flash.INFO) String flash,
+    public Response book(@QueryParam("status") String status, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("page") String page, @QueryParam("jump") String jump, @CookieParam(Flash.INFO) String flash,
             @CookieParam(Flash.ERROR) String flashError) {
         access.bind(null);
         String s = status == null ? "" : status.strip();
         try {
+            SortBy order = SortBy.parse(sort, dir, LoanService.SORTS, LoanService.NEWEST_FIRST);
             Integer p = ProgrammeYears.number(page, "页码");
-            return Response.ok(bookPage(s, p == null ? 0 : Math.max(p, 0), Flash.text(flash), Flash.text(flashError))).build();
+            return Response.ok(bookPage(s, order, ListLinks.requested(p == null ? 0 : p, jump), Flash.text(flash), Flash.text(flashError))).build();
         } catch (RuntimeException failure) {
             ApiException e = FormSubmit.refusal(failure);
             return Response.status(e.code().status()).entity(Templates.book(PageUser.of(user), access.current().name(), clock.today(), null, null,
-                    s, Labelled.labels(LoanStatus.class), Map.of(), null, null, false, false, null, e.humanMessage())).build();
+                    null, s, Labelled.labels(LoanStatus.class), Map.of(), null, null, false, false, null, e.humanMessage())).build();
         }
     }
 
-    private TemplateInstance bookPage(String status, int page, String flash, String error) {
-        return Templates.book(PageUser.of(user), access.current().name(), clock.today(), book.latest(1), loans.list(status.isEmpty() ? null : status,
-                null, null, page, PAGE_SIZE), status, Labelled.labels(LoanStatus.class), pages.villageNames(), book.reminders(200),
-                book.supervisionDue(200), user.hasAnyRole(LoanService.APPLICANTS), user.hasAnyRole(LoanService.COUNTY_STAFF), flash, error);
+    private TemplateInstance bookPage(String status, SortBy order, int page, String flash, String error) {
+        Page<LoanSummary> rows = loans.list(status.isEmpty() ? null : status, null, null, order, page, PAGE_SIZE);
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("status", status);
+        return Templates.book(PageUser.of(user), access.current().name(), clock.today(), book.latest(1), rows,
+                ListLinks.of("/loans", filters, order, LoanService.NEWEST_FIRST, rows), status, Labelled.labels(LoanStatus.class),
+                pages.villageNames(), book.reminders(200), book.supervisionDue(200), user.hasAnyRole(LoanService.APPLICANTS),
+                user.hasAnyRole(LoanService.COUNTY_STAFF), flash, error);
     }
 
     /** 逾期情况: the latest scan of the county and the overdue loans in the reader's scope, longest overdue first. */

@@ -12,6 +12,9 @@ import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.ListLinks;
+import cn.fpjc.core.platform.web.SortBy;
+import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,7 +47,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class PaymentBatchPage {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance batches(PageUser user, String tenantName, Page<BatchView> page, Map<String, String> users);
+        static native TemplateInstance batches(PageUser user, String tenantName, Page<BatchView> page, ListLinks links, Map<String, String> users,
+                String error);
 
         static native TemplateInstance batch(PageUser user, String tenantName, BatchDetail d, boolean canApprove, boolean canRelease,
                 boolean canBank, String done, String error, Map<String, String> users,
@@ -66,14 +70,33 @@ public class PaymentBatchPage {
     @Inject
     Names names;
 
+    /**
+     * The county's batches, sorted by a column the URL names ({@link PaymentService#SORTS}; the latest first by default) and
+     * paged with the shared pager; an unknown column or page number is refused: 400, the page with the reason.
+     */
     @GET
     @Transactional
-    public TemplateInstance batches(@QueryParam("page") @DefaultValue("0") int page) {
+    public Response batches(@QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("jump") String jump) {
         access.bind(null);
-        Page<BatchView> batches = payments.list(null, null, null, page, 50);
-        return Templates.batches(PageUser.of(user), access.current().name(), batches,
-                names.users(batches.items().stream().flatMap(b -> Stream.of(b.createdBy(), b.approvedBy(), b.releasedBy()))));
+        SortBy order = PaymentService.NEWEST_FIRST;
+        Page<BatchView> batches = Page.empty(PAGE_SIZE);
+        String error = null;
+        int status = 200;
+        try {
+            order = SortBy.parse(sort, dir, PaymentService.SORTS, PaymentService.NEWEST_FIRST);
+            batches = payments.list(null, null, null, order, ListLinks.requested(page, jump), PAGE_SIZE);
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            error = e.humanMessage();
+            status = e.code().status();
+        }
+        ListLinks links = ListLinks.of("/payment-batches", Map.of(), order, PaymentService.NEWEST_FIRST, batches);
+        return Response.status(status).entity(Templates.batches(PageUser.of(user), access.current().name(), batches, links,
+                names.users(batches.items().stream().flatMap(b -> Stream.of(b.createdBy(), b.approvedBy(), b.releasedBy()))), error)).build();
     }
+
+    static final int PAGE_SIZE = 50;
 
     @GET
     @Path("/{id}")

@@ -21,7 +21,12 @@ import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.web.Page;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.ui.common.Forms;
+import cn.fpjc.ui.common.ListLinks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.LinkedHashMap;
 import cn.fpjc.ui.common.FormSubmit;
 import cn.fpjc.ui.common.Names;
 import cn.fpjc.ui.common.PageUser;
@@ -57,7 +62,7 @@ public class CluePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageUser user, String tenantName, List<ClueView> clues, Page<ClueView> pager, String status, boolean overdue,
+        static native TemplateInstance list(PageUser user, String tenantName, List<ClueView> clues, Page<ClueView> pager, ListLinks links, String status, boolean overdue,
                 List<ClueStatus> statuses, boolean canRecord, List<String> channels, List<String> categories, List<OrgUnitView> villages,
                 List<String> screeningKinds, Campaigns campaigns, Map<String, String> v, Map<String, String> err, String error,
                 Map<String, String> villageNames);
@@ -92,12 +97,25 @@ public class CluePage {
     @Inject
     AppClock clock;
 
+    /**
+     * The clues in scope, by status (default 未核实) and 只看已逾期, sorted by a column the URL names ({@link ClueService#SORTS}) and
+     * paged with the shared pager; an unknown column or page number is refused like a bad filter: 400, the page with the reason.
+     */
     @GET
     @Transactional
-    public TemplateInstance list(@QueryParam("status") @DefaultValue("OPEN") String status, @QueryParam("overdue") boolean overdue,
-            @QueryParam("page") @DefaultValue("0") int page) {
+    public Response list(@QueryParam("status") @DefaultValue("OPEN") String status, @QueryParam("overdue") boolean overdue,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("jump") String jump) {
         access.bind(null);
-        return listPage(status, overdue, page, Map.of(), Map.of(), null);
+        try {
+            SortBy order = SortBy.parse(sort, dir, ClueService.SORTS, ClueService.BY_DUE);
+            return Response.ok(listPage(status, overdue, order, ListLinks.requested(page, jump), Map.of(), Map.of(), null)).build();
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            // A refused search leaves this transaction rollback-only: the page with the reason is read in its own.
+            return Response.status(e.code().status()).entity(QuarkusTransaction.requiringNew()
+                    .call(() -> listPage(status, overdue, null, 0, Map.of(), Map.of(), Forms.allMessages(e)))).build();
+        }
     }
 
     @POST
@@ -111,7 +129,7 @@ public class CluePage {
                 Forms.text(form, "campaign"), Forms.longOrNull(form.getFirst("memberId")))).id(),
                 e -> form.getFirst("household") != null
                         ? householdForm(Forms.longOrNull(form.getFirst("household")), Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e))
-                        : listPage("OPEN", false, 0, Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
+                        : listPage("OPEN", false, ClueService.BY_DUE, 0, Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
     /** 登记风险线索 from a household: its members to choose from, nothing retyped (the clue takes the member's stored ID number). */
@@ -149,12 +167,17 @@ public class CluePage {
                 e -> detailPage(clues.get(id), Forms.submitted(form), Forms.errors(e, "", ""), Forms.summary(e)));
     }
 
-    private TemplateInstance listPage(String status, boolean overdue, int page, Map<String, String> v, Map<String, String> err,
+    /** The list page; {@code order} null: the list was refused (shown empty, with {@code error}). */
+    private TemplateInstance listPage(String status, boolean overdue, SortBy order, int page, Map<String, String> v, Map<String, String> err,
             String error) {
         TenantInfo tenant = access.current();
         String shown = "ALL".equals(status) ? null : status;
-        Page<ClueView> result = clues.list(shown, null, null, overdue, page, PAGE_SIZE);
-        return Templates.list(PageUser.of(user), tenant.name(), result.items(), result,
+        Page<ClueView> result = order == null ? Page.empty(PAGE_SIZE) : clues.list(shown, null, null, overdue, order, page, PAGE_SIZE);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        filters.put("overdue", overdue ? "true" : "");
+        ListLinks links = ListLinks.of("/clues", filters, order == null ? ClueService.BY_DUE : order, ClueService.BY_DUE, result);
+        return Templates.list(PageUser.of(user), tenant.name(), result.items(), result, links,
                 status, overdue, List.of(ClueStatus.values()), user.hasAnyRole(ClueService.STAFF),
                 List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()), Labelled.labels(RiskCategory.class),
                 orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList(),

@@ -207,6 +207,24 @@ public class PaymentService {
 
     @Transactional
     public Page<BatchView> list(String programmeId, String period, String status, int page, int size) {
+        return list(programmeId, period, status, NEWEST_FIRST, page, size);
+    }
+
+    /** The columns the batch list may be sorted by: the batch row's own (批次号 is its id). */
+    public static final Map<String, String> SORTS = cn.fpjc.core.platform.web.SortBy.columns("id", "批次号", "programmeName", "项目",
+            "period", "期间");
+
+    /** The list's default order: the latest batch first. */
+    public static final cn.fpjc.core.platform.web.SortBy NEWEST_FIRST = new cn.fpjc.core.platform.web.SortBy("id", true);
+
+    /** The batches in the order asked for ({@link #SORTS}; ties by id the same way round). */
+    @Transactional
+    public Page<BatchView> list(String programmeId, String period, String status, cn.fpjc.core.platform.web.SortBy sort, int page, int size) {
+        if (!SORTS.containsKey(sort.column())) {
+            throw new IllegalArgumentException("not a batch sort: " + sort.column());
+        }
+        Sort.Direction direction = sort.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        Sort order = sort.column().equals("id") ? Sort.by("id", direction) : Sort.by(sort.column(), direction).and("id", direction);
         user.requireAnyRole(READERS);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> p = new HashMap<>();
@@ -227,7 +245,7 @@ public class PaymentService {
             where.append(" and status = :status");
             p.put("status", s);
         }
-        return Page.of(PaymentBatch.find(where.toString(), Sort.descending("id"), p), page, size, 200,
+        return Page.of(PaymentBatch.find(where.toString(), order, p), page, size, 200,
                 rows -> rows.stream().map(b -> view((PaymentBatch) b)).toList());
     }
 

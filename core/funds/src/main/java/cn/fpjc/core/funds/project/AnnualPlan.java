@@ -13,7 +13,11 @@ import java.time.LocalDate;
 @Table(name = "fund_annual_plan")
 public class AnnualPlan extends PanacheEntityBase {
     @Id
-    public Integer year;
+    @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public int year;
 
     @Column(name = "completed_on", nullable = false)
     public LocalDate completedOn;

@@ -46,7 +46,7 @@ public class Project extends PanacheEntityBase {
     public FundUsage usage;
 
     /** The township it belongs to; null for a county-level project across townships. */
-    @Column(name = "township_code", length = 9)
+    @Column(name = "township_code", length = 12)
     public String townshipCode;
 
     @ElementCollection

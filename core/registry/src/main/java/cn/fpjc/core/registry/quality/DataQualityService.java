@@ -297,6 +297,32 @@ public class DataQualityService {
 
     /** Findings of the latest finished run within the caller's scope, optionally of one rule and one village/township, paged. */
     public Page<Finding> findings(String rule, String village, int page, int size) {
+        return findings(rule, village, BY_VILLAGE, page, size);
+    }
+
+    /** The columns the findings may be sorted by (村 and 规则 are indexed with the run; 户编号 is the household's). */
+    public static final Map<String, String> SORTS = cn.fpjc.core.platform.web.SortBy.columns("village", "村", "householdNo", "户编号",
+            "rule", "规则");
+
+    /** The default order: by village, then 户编号 and rule. */
+    public static final cn.fpjc.core.platform.web.SortBy BY_VILLAGE = new cn.fpjc.core.platform.web.SortBy("village", false);
+
+    /**
+     * The SQL order of each column in {@link #SORTS}: the column, then the others as the default order has them, then the
+     * finding's id, all the same way round (so pages never overlap). Only these fixed strings reach the query.
+     */
+    private static final Map<String, List<String>> ORDER = Map.of(
+            "village", List.of("f.village_code", "h.household_no", "f.rule_code", "f.id"),
+            "householdNo", List.of("h.household_no", "f.rule_code", "f.id"),
+            "rule", List.of("f.rule_code", "f.village_code", "h.household_no", "f.id"));
+
+    /** The findings in the order asked for ({@link #SORTS}). */
+    public Page<Finding> findings(String rule, String village, cn.fpjc.core.platform.web.SortBy sort, int page, int size) {
+        List<String> orderColumns = ORDER.get(sort.column());
+        if (orderColumns == null) {
+            throw new IllegalArgumentException("not a finding sort: " + sort.column());
+        }
+        String orderBy = orderColumns.stream().map(c -> c + " " + sort.dir()).collect(java.util.stream.Collectors.joining(", "));
         user.requireAnyRole(RegistryService.READERS);
         Page.Window w = Page.window(page, size, EXPORT_PAGE);
         TenantInfo tenant = access.current();
@@ -329,7 +355,7 @@ public class DataQualityService {
             }
             List<Finding> items = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT f.id, f.rule_code, f.household_id, h.household_no, f.member_id,"
-                    + " f.village_code, o.name, f.detail" + where + " ORDER BY f.village_code, h.household_no, f.rule_code, f.id LIMIT ? OFFSET ?")) {
+                    + " f.village_code, o.name, f.detail" + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")) {
                 List<Object> all = new ArrayList<>(params);
                 all.add(w.size());
                 all.add(w.offset());
