@@ -26,11 +26,12 @@ final class AssetProjects {
     static synchronized FundsFixture.County demo(String county, String village) {
         String s = SLUGS.get(county);
         String township = village.substring(0, 9) + "000";
-        String reviewer = s + ".reviewer";
+        final String demoReviewer = s + ".reviewer";
+        String reviewer = demoReviewer;
         String clerk = s + ".clerk";
         if (!village.equals(county + "100201")) {
             String[] users = LOCAL.computeIfAbsent(village, v -> new String[] {
-                township.equals(county + "100000") ? reviewer
+                township.equals(county + "100000") ? demoReviewer
                         : Api.createUser("t_as_rev_" + v, Roles.TOWNSHIP_REVIEWER, county, township),
                 Api.createUser("t_as_clerk_" + v, Roles.VILLAGE_CLERK, county, v) });
             reviewer = users[0];
