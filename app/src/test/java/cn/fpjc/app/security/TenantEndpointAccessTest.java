@@ -26,7 +26,7 @@ class TenantEndpointAccessTest {
     /** Every module's rows: the platform, registry and monitoring below, then each assistance feature's own list. */
     static List<Endpoint> endpoints() {
         return java.util.stream.Stream.of(CORE, AssistanceEndpoints.PROGRAMMES, AssistanceEndpoints.PAYMENTS, AssistanceEndpoints.LOANS,
-                FundsEndpoints.LIBRARY, SpendingEndpoints.SPENDING)
+                FundsEndpoints.LIBRARY, SpendingEndpoints.SPENDING, AssetEndpoints.ASSETS)
                 .flatMap(List::stream).toList();
     }
 

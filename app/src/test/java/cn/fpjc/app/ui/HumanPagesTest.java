@@ -92,7 +92,7 @@ public class HumanPagesTest {
                 {clerk, "/programmes?year=2024"}, {clerk, "/households/" + household + "/entitlements?year=2024"}, {clerk, "/data-quality"},
                 {clerk, "/parameters?year=2024"}, {clerk, "/parameters/leaflet?year=2024"}, {clerk, "/loans"}, {clerk, "/loans/new"},
                 {reviewer, "/"}, {reviewer, "/inbox"}, {reviewer, c}, {approver, "/inbox"}, {approver, c}, {approver, "/cases/overdue"},
-                {admin, "/"}, {admin, "/org-units"}, {admin, "/admin/users"}, {admin, "/payment-batches"}, {admin, "/welfare-jobs"},
+                {admin, "/"}, {admin, "/org-units"}, {admin, "/admin/users"}, {admin, "/payment-batches"}, {admin, "/welfare-jobs"}, {admin, "/funds/assets"},
                 {admin, "/loans/overdue"}, {admin, "/programmes?year=2025"}, {clerk, "/funds/projects?year=2025"}, {clerk, "/funds/projects/new"},
                 {admin, "/funds/allocations?year=2025"},
                 {"admin", "/"}, {"admin", "/admin/tenants"}, {"admin", "/admin/users"}, {"admin", "/admin/yearly-values?province=henan"} }) {

@@ -143,7 +143,7 @@ class PhoneLayoutBrowserTest {
         pages.put("lankao.admin", pages("county-admin-home", "", "county-users", "admin/users",
                 "password-reset", "admin/users/lankao.clerk/password", "payment-batches", "payment-batches",
                 "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue", "funds-progress", "funds/progress",
-                "funds-payments", "funds/projects/" + fundProject + "/payments", "funds-allocations", "funds/allocations"));
+                "funds-payments", "funds/projects/" + fundProject + "/payments", "funds-allocations", "funds/allocations", "assets", "funds/assets"));
         pages.put("admin", pages("tenants", "admin/tenants", "yearly-values", "admin/yearly-values", "users", "admin/users"));
         pages.put("", pages("login", "login", "self-report", "report/" + COUNTY));
 
