@@ -188,6 +188,28 @@ public class ProjectPage {
         }
     }
 
+    @Inject
+    SpendingPage spending;
+
+    /** 资金支出 of the project (SpendingPage's page: the path is under this resource's root). */
+    @GET
+    @Path("/{id}/payments")
+    public Response payments(@PathParam("id") long id, @QueryParam("saved") String saved) {
+        return spending.paymentsPage(id, saved);
+    }
+
+    /** 登记支出 with an optional scanned voucher (multipart). */
+    @POST
+    @Path("/{id}/payments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response pay(@PathParam("id") long id, @org.jboss.resteasy.reactive.RestForm String fundingId,
+            @org.jboss.resteasy.reactive.RestForm String amount, @org.jboss.resteasy.reactive.RestForm String paidOn,
+            @org.jboss.resteasy.reactive.RestForm String voucherNo, @org.jboss.resteasy.reactive.RestForm String payee,
+            @org.jboss.resteasy.reactive.RestForm String note,
+            @org.jboss.resteasy.reactive.RestForm("voucher") org.jboss.resteasy.reactive.multipart.FileUpload voucher) {
+        return spending.pay(id, fundingId, amount, paidOn, voucherNo, payee, note, voucher);
+    }
+
     /** One decision for the ticked projects ("id:version" each); the page lists each result and keeps the inputs if any failed. */
     @POST
     @Path("/batch")

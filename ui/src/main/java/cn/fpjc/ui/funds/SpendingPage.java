@@ -123,9 +123,11 @@ public class SpendingPage {
         }
     }
 
-    @GET
-    @Path("/projects/{id}/payments")
-    public Response paymentsPage(@PathParam("id") long id, @QueryParam("saved") String saved) {
+    /**
+     * A project's 资金支出 page, served at /funds/projects/{id}/payments through {@link ProjectPage}: that path lies under
+     * ProjectPage's root, and JAX-RS matches a request to one root resource only.
+     */
+    public Response paymentsPage(long id, String saved) {
         access.bind(null);
         Map<String, String> values = new HashMap<>();
         values.put("paidOn", clock.today().toString());
@@ -139,11 +141,8 @@ public class SpendingPage {
     }
 
     /** 登记支出: the voucher scan is optional (JPEG, PNG or PDF, at most 5 MB); a refusal shows the form again with what was typed. */
-    @POST
-    @Path("/projects/{id}/payments")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response pay(@PathParam("id") long id, @RestForm String fundingId, @RestForm String amount, @RestForm String paidOn,
-            @RestForm String voucherNo, @RestForm String payee, @RestForm String note, @RestForm("voucher") FileUpload voucher) {
+    public Response pay(long id, String fundingId, String amount, String paidOn, String voucherNo, String payee, String note,
+            FileUpload voucher) {
         access.bind(null);
         Map<String, String> values = new HashMap<>();
         values.put("fundingId", Forms.orEmpty(fundingId));

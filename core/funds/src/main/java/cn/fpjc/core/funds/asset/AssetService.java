@@ -156,7 +156,9 @@ public class AssetService {
         }
         var query = ProjectAsset.<ProjectAsset>find(where.toString(), Sort.by("nature").and("villageCode").and("id"), args);
         long total = query.count();
-        List<ProjectAsset> rows = query.page(Math.max(page, 0), Math.min(Math.max(size, 1), 500)).list();
+        // The shared window keeps any page/size a URL can carry within an int offset (page=2147483647 is simply empty).
+        cn.fpjc.core.platform.web.Page.Window w = cn.fpjc.core.platform.web.Page.window(page, size, 500);
+        List<ProjectAsset> rows = query.page(w.page(), w.size()).list();
         return new Page(total, views(rows));
     }
 
