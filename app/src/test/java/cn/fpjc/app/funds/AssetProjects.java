@@ -45,6 +45,8 @@ final class AssetProjects {
         FundsFixture.County c = demo(county, village);
         LocalDate start = auditedOn.minusDays(15);
         try {
+            // Declared on the day the walk starts: a notice never starts before the step it announces.
+            FundsFixture.setToday(c, start);
             long allocation = FundsFixture.allocation(c, start.getYear(), "CENTRAL", investment, start);
             Map<String, Object> body = body(c, start, investment);
             return FundsFixture.auditedProject(c, body, Map.of("CENTRAL", allocation), start);
@@ -58,6 +60,7 @@ final class AssetProjects {
         FundsFixture.County c = demo(county, village);
         LocalDate start = today.minusDays(15);
         try {
+            FundsFixture.setToday(c, start);
             long allocation = FundsFixture.allocation(c, start.getYear(), "CENTRAL", "100000", start);
             return FundsFixture.approvedProject(c, body(c, start, "100000"), Map.of("CENTRAL", allocation), start);
         } finally {

@@ -187,8 +187,11 @@ class ProjectAssetTest {
     void incomeIsDistributedByWorkAndNeedNeverHandedOutEquallyAndThePriorityShareIsShown() {
         long project = AssetProjects.audited(XF, V1, TODAY.minusDays(30), "500000");
         long asset = register(XF, "xinfeng.admin", project, V1, "OPERATING", "阳明村扶贫车间").getLong("id");
-        List<Map<String, Object>> households = as("xinfeng.admin").queryParam("size", 200).get("/api/counties/" + XF + "/households")
+        List<Map<String, Object>> all = as("xinfeng.admin").queryParam("size", 200).get("/api/counties/" + XF + "/households")
                 .then().statusCode(200).extract().jsonPath().getList("$");
+        // The income of 阳明村's asset goes to 阳明村's households (the asset's village and its project's).
+        List<Map<String, Object>> households = all.stream().filter(h -> V1.equals(h.get("villageCode"))).toList();
+        long elsewhere = all.stream().filter(h -> !V1.equals(h.get("villageCode"))).map(h -> ((Number) h.get("id")).longValue()).findFirst().orElseThrow();
         List<Long> priority = households.stream().filter(h -> List.of("MONITORED", "POVERTY_ALLEVIATED").contains(h.get("category")))
                 .map(h -> ((Number) h.get("id")).longValue()).toList();
         List<Long> ordinary = households.stream().filter(h -> "ORDINARY".equals(h.get("category"))).map(h -> ((Number) h.get("id")).longValue()).toList();
@@ -202,6 +205,10 @@ class ProjectAssetTest {
         // The plan must account for the whole income.
         as("xinfeng.admin").body(income("3000.00", line(priority.get(0), "WELFARE_JOB_WAGE", "1200"), line(null, "COLLECTIVE_RETAINED", "1799.99")))
                 .post(url).then().statusCode(422).body("code", equalTo("ASSET_DISTRIBUTION_TOTAL_MISMATCH")).body("message", containsString("0.01"));
+        // A household of another village is refused by its line.
+        as("xinfeng.admin").body(income("3000.00", line(elsewhere, "WELFARE_JOB_WAGE", "1200"), line(null, "COLLECTIVE_RETAINED", "1800")))
+                .post(url).then().statusCode(400).body("fields[0].field", equalTo("lines[0].householdId"))
+                .body("fields[0].message", equalTo("该户不在资产所在村或项目涉及的村"));
         // The approver and village staff do not record income.
         as("xinfeng.approver").body(income("1", line(null, "COLLECTIVE_RETAINED", "1"))).post(url).then().statusCode(403);
 

@@ -125,6 +125,11 @@ class ProjectLibraryTest {
         as(c.admin()).get(c.base() + "/allocations/" + a).then().body("approvalState", equalTo("逾期完成"))
                 .body("projects.find { it.id == " + onTime + " }.approvedInTime", equalTo(true))
                 .body("projects.find { it.id == " + late + " }.approvedInTime", equalTo(false));
+        // Another township's reviewer sees the document's sums and state, not the projects it does not cover.
+        String[] other = Api.addTownshipAndVillage(c.admin(), c.code(), "102");
+        String outsider = Api.createUser("t_fd_rev3_" + c.code(), Roles.TOWNSHIP_REVIEWER, c.code(), other[0]);
+        as(outsider).get(c.base() + "/allocations/" + a).then().statusCode(200).body("projects", hasSize(0))
+                .body("arranged", equalTo(200000.0f)).body("approvalState", equalTo("逾期完成"));
     }
 
     @Test
@@ -219,6 +224,9 @@ class ProjectLibraryTest {
         Map<String, Object> body = FundsFixture.project(c, 2025, "蔬菜大棚", "INDUSTRY", "OPERATING", Map.of("CENTRAL", "200000"));
         long id = FundsFixture.approvedProject(c, body, Map.of("CENTRAL", central), START);
         String p = c.base() + "/projects/" + id;
+        long line = FundsFixture.get(c, id).getLong("fundings[0].id");
+        as(c.finance()).body(SpendingProgressTest.payment(line, "50000.00", START.plusDays(15).toString(), "记-CH-1")).post(p + "/payments").then()
+                .statusCode(201);
         Map<String, Object> changed = with(with(body, "name", "蔬菜大棚（扩建）"), "fundings", List.of(Map.of("source", "CENTRAL", "amount", "250000")));
         as(c.clerk()).body(Map.of("project", changed, "reason", "扩建")).post(p + "/changes").then().statusCode(403);
         as(c.admin()).body(Map.of("project", changed, "reason", "群众要求扩大规模")).post(p + "/changes").then().statusCode(201);
@@ -232,7 +240,17 @@ class ProjectLibraryTest {
                 .body("name", equalTo("蔬菜大棚（扩建）")).body("revision", equalTo(2)).body("totalAmount", equalTo(250000.0f))
                 .body("fundings[0].allocationId", equalTo((int) central)).body("revisions", hasSize(2))
                 .body("revisions[0].content.name", equalTo("蔬菜大棚")).body("revisions[1].reason", equalTo("群众要求扩大规模"))
-                .body("changes[0].status", equalTo("APPROVED"));
+                .body("changes[0].status", equalTo("APPROVED")).body("fundings[0].id", equalTo((int) line));
+        // Below what was paid, or beyond what the document holds: refused at the county's decision, the change still pending.
+        for (String[] t : new String[][] { { "40000", "不能低于已支付金额" }, { "1000000.01", "已安排" } }) {
+            as(c.admin()).body(Map.of("project", with(changed, "fundings", List.of(Map.of("source", "CENTRAL", "amount", t[0]))), "reason", "调整"))
+                    .post(p + "/changes").then().statusCode(201);
+            long pendingId = FundsFixture.get(c, id).getLong("changes.find { it.status == 'PENDING' }.id");
+            as(c.approver()).body(Map.of("approve", true)).post(p + "/changes/" + pendingId + "/decision").then().statusCode(t[0].equals("40000") ? 409 : 422)
+                    .body("message", containsString(t[1]));
+            as(c.approver()).body(Map.of("approve", false, "opinion", "不同意")).post(p + "/changes/" + pendingId + "/decision").then().statusCode(200);
+        }
+        assertEquals(0, new java.math.BigDecimal("250000").compareTo(new java.math.BigDecimal(FundsFixture.get(c, id).getString("totalAmount"))));
     }
 
     @Test
@@ -305,5 +323,47 @@ class ProjectLibraryTest {
             assertEquals(0, new java.math.BigDecimal("126000.50").compareTo(new java.math.BigDecimal(rows.get(3).get(8))), rows.get(3).get(8));
             assertEquals("乡镇已审核", rows.get(2).get(16));
         }
+    }
+
+    @Test
+    void twoApprovalsAtOnceNeverTakeMoreThanTheDocumentHolds() throws Exception {
+        County c = county("heilongjiang", "23");
+        FundsFixture.setToday(c, START);
+        long central = FundsFixture.allocation(c, 2025, "CENTRAL", "500000", START);
+        long first = FundsFixture.declare(c, FundsFixture.project(c, 2025, "甲棚", "INDUSTRY", "OPERATING", Map.of("CENTRAL", "300000")));
+        long second = FundsFixture.declare(c, FundsFixture.project(c, 2025, "乙棚", "INDUSTRY", "OPERATING", Map.of("CENTRAL", "300000")));
+        FundsFixture.list(c, first, START);
+        FundsFixture.list(c, second, START);
+        List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+        for (long id : new long[] { first, second }) {
+            JsonPath p = FundsFixture.get(c, id);
+            Map<String, Object> body = Map.of("approvalDoc", "测复" + id, "approvedOn", START.plusDays(15).toString(), "allocations",
+                    List.of(Map.of("fundingId", p.getLong("fundings[0].id"), "allocationId", central)), "version", p.getLong("version"));
+            calls.add(() -> as(c.approver()).body(body).post(c.base() + "/projects/" + id + "/approval").then().extract().statusCode());
+        }
+        List<Integer> codes = cn.fpjc.app.support.Parallel.atOnce(calls);
+        assertEquals(List.of(200, 422), codes.stream().sorted().toList(), codes.toString());
+        as(c.admin()).get(c.base() + "/allocations/" + central).then().body("arranged", equalTo(300000.0f));
+    }
+
+    @Test
+    void datesCannotBeBackdatedPastTheStepsTheyFollow() {
+        County c = county("heilongjiang", "23");
+        FundsFixture.setToday(c, START);
+        long id = FundsFixture.declare(c, FundsFixture.project(c, 2025, "晾晒场", "INFRASTRUCTURE", "PUBLIC_WELFARE", Map.of("CENTRAL", "50000")));
+        // A village notice "published" before the project was declared is refused.
+        as(c.clerk()).body(FundsFixture.notice("VILLAGE_NOTICE", START.minusDays(10), START.minusDays(6), "村务公开栏"))
+                .post(c.base() + "/projects/" + id + "/notices").then().statusCode(400).body("fields[0].field", equalTo("startsOn"))
+                .body("fields[0].message", containsString("不早于项目进入「村级申报」的日期 2025-03-03"));
+        FundsFixture.list(c, id, START);
+        // The document reaches the county on day 20; an approval dated day 16 would hide a late approval from its clock.
+        FundsFixture.setToday(c, START.plusDays(20));
+        long document = FundsFixture.allocation(c, 2025, "CENTRAL", "50000", START.plusDays(20));
+        JsonPath p = FundsFixture.get(c, id);
+        as(c.approver()).body(Map.of("approvalDoc", "测复", "approvedOn", START.plusDays(16).toString(), "allocations",
+                List.of(Map.of("fundingId", p.getLong("fundings[0].id"), "allocationId", document)), "version", p.getLong("version")))
+                .post(c.base() + "/projects/" + id + "/approval").then().statusCode(400).body("fields[0].field", equalTo("approvedOn"))
+                .body("fields[0].message", containsString("早于指标文件"));
+        FundsFixture.approve(c, id, Map.of("CENTRAL", document), START.plusDays(20));
     }
 }

@@ -127,7 +127,7 @@ class PhoneLayoutBrowserTest {
 
         long fundYear = today.getYear();
         long allocation = cn.fpjc.app.funds.SpendingSeed.allocation(COUNTY, (int) fundYear, "CENTRAL", "800000.00", today.minusDays(20).toString());
-        long fundProject = cn.fpjc.app.funds.SpendingSeed.project(COUNTY, (int) fundYear, "APPROVED", VILLAGE.substring(0, 9), today.minusDays(10).toString());
+        long fundProject = cn.fpjc.app.funds.SpendingSeed.project(COUNTY, (int) fundYear, "APPROVED", VILLAGE.substring(0, 9) + "000", today.minusDays(10).toString());
         long fundLine = cn.fpjc.app.funds.SpendingSeed.funding(COUNTY, fundProject, "CENTRAL", "500000.00", allocation);
         Api.as("lankao.finance").body(Map.of("fundingId", fundLine, "amount", "120000.00", "paidOn", today.minusDays(5).toString(), "voucherNo",
                 "记-PH-" + tag, "payee", "兰考县某某农业专业合作社（联合社）")).post(api("/funds/projects/" + fundProject + "/payments")).then().statusCode(201);

@@ -12,6 +12,7 @@ import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import cn.fpjc.core.platform.text.Labelled;
@@ -129,9 +130,25 @@ public class AllocationService {
         List<Long> ids = rows.stream().map(a -> a.id).toList();
         Map<Long, List<Object[]>> funded = new HashMap<>();
         // Native SQL over the project tables: the project package builds on this one, never the other way round.
+        // Below the county, only the projects the reader's org unit covers are named (as Project.coveredBy); the sums stay whole.
+        String org = user.orgCode();
+        boolean county = OrgScope.isCounty(org);
+        String scope = county ? "" : OrgScope.isTownship(org)
+                ? " and (p.township_code = :org or exists (select 1 from fund_project_village v where v.project_id = p.id and v.village_code like :prefix))"
+                : " and exists (select 1 from fund_project_village v where v.project_id = p.id and v.village_code = :org)";
+        var query = em.createNativeQuery("select f.allocation_id, p.id, p.name, f.amount, p.approved_on, 1 from fund_project_funding f "
+                + "join fund_project p on p.id = f.project_id where f.allocation_id in (:ids)" + scope
+                + (county ? "" : " union all select f.allocation_id, 0, null, f.amount, p.approved_on, 0 from fund_project_funding f "
+                        + "join fund_project p on p.id = f.project_id where f.allocation_id in (:ids) and not (1 = 1" + scope + ")")
+                + " order by 2").setParameter("ids", ids);
+        if (!county) {
+            query.setParameter("org", org);
+            if (OrgScope.isTownship(org)) {
+                query.setParameter("prefix", OrgScope.likePrefix(org));
+            }
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> lines = em.createNativeQuery("select f.allocation_id, p.id, p.name, f.amount, p.approved_on from fund_project_funding f "
-                + "join fund_project p on p.id = f.project_id where f.allocation_id in (:ids) order by p.id").setParameter("ids", ids).getResultList();
+        List<Object[]> lines = query.getResultList();
         for (Object[] l : lines) {
             funded.computeIfAbsent(((Number) l[0]).longValue(), k -> new ArrayList<>()).add(l);
         }
@@ -150,10 +167,13 @@ public class AllocationService {
                 Boolean inTime = due == null || approvedOn == null ? null : !approvedOn.isAfter(due.date());
                 allApproved &= approvedOn != null;
                 late |= Boolean.FALSE.equals(inTime);
-                projects.add(new FundedProject(((Number) l[1]).longValue(), (String) l[2], amount, approvedOn, inTime));
+                if (((Number) l[5]).intValue() == 1) {
+                    projects.add(new FundedProject(((Number) l[1]).longValue(), (String) l[2], amount, approvedOn, inTime));
+                }
             }
+            boolean anyFunded = funded.containsKey(a.id);
             String state = due == null ? "本省未设定"
-                    : !projects.isEmpty() && allApproved && arranged.compareTo(a.amount) >= 0 ? (late ? "逾期完成" : "按期完成")
+                    : anyFunded && allApproved && arranged.compareTo(a.amount) >= 0 ? (late ? "逾期完成" : "按期完成")
                     : due.date().isBefore(today) ? "已逾期" : "未到期";
             views.add(new AllocationView(a.id, a.year, a.docNumber, a.title, a.source.name(), a.source.label(), a.amount, a.receivedOn, a.note,
                     arranged, a.amount.subtract(arranged), due == null ? null : due.date(),

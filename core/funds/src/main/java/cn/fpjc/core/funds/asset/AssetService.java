@@ -199,7 +199,7 @@ public class AssetService {
         a.confirmedOn = on;
         a.confirmationDoc = required(in.confirmationDoc(), "confirmationDoc", "请填写确权登记或移交凭证（文号、登记证号）", 200);
         ProjectAsset.getEntityManager().flush();
-        event(a, "确权登记移交", on, "凭证：" + a.confirmationDoc + "；" + AssetRules.confirmation(a.auditedOn, on, parameter(CONFIRM_MONTHS), clock.today()).state());
+        event(a, "确权登记移交", on, "凭证：" + a.confirmationDoc + "；" + AssetRules.confirmation(a.auditedOn, on, confirmMonths(a), clock.today()).state());
         audit.record("CONFIRM", "fund_asset", String.valueOf(a.id), null, Map.of("confirmedOn", on.toString(), "doc", a.confirmationDoc));
         return views(List.of(a)).get(0);
     }
@@ -319,10 +319,17 @@ public class AssetService {
         }
         Map<Long, Household> households = householdIds.isEmpty() ? Map.of()
                 : Household.<Household>list("id in ?1", householdIds).stream().collect(Collectors.toMap(h -> h.id, Function.identity()));
+        // Income goes to households of the asset's village or of its project's villages, within the recorder's scope.
+        Set<String> villages = new HashSet<>(cn.fpjc.core.funds.project.Project.<cn.fpjc.core.funds.project.Project>findByIdOptional(a.projectId)
+                .map(p -> p.villages).orElse(Set.of()));
+        villages.add(a.villageCode);
         for (int i = 0; i < lines.size(); i++) {
             Long hid = lines.get(i).householdId;
             if (hid != null && (!households.containsKey(hid) || !households.get(hid).active)) {
                 throw invalid("lines[" + i + "].householdId", "户籍库中没有这一在册农户");
+            }
+            if (hid != null && (!OrgScope.covers(user.orgCode(), households.get(hid).villageCode) || !villages.contains(households.get(hid).villageCode))) {
+                throw invalid("lines[" + i + "].householdId", "该户不在资产所在村或项目涉及的村");
             }
         }
         AssetRules.distribution(income.amount, lines);
@@ -474,7 +481,7 @@ public class AssetService {
         Map<Long, String> projects = Project.<Project>list("id in ?1", rows.stream().map(a -> a.projectId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(p -> p.id, p -> p.name));
         Map<String, String> villages = RegistryService.villageNames(rows.stream().map(a -> a.villageCode).collect(Collectors.toSet()));
-        EffectiveParameter confirm = parameter(CONFIRM_MONTHS);
+        Map<Integer, EffectiveParameter> confirmByYear = new HashMap<>();
         Map<CheckLevel, EffectiveParameter> cadence = new EnumMap<>(CheckLevel.class);
         for (CheckLevel l : CheckLevel.values()) {
             cadence.put(l, parameter(l.parameter()));
@@ -499,7 +506,8 @@ public class AssetService {
             }
             out.add(new AssetView(a.id, a.projectId, projects.get(a.projectId), a.name, a.nature.name(), a.nature.label(), a.owner, a.custodian,
                     a.value, a.villageCode, villages.getOrDefault(a.villageCode, a.villageCode), a.auditedOn, a.registeredOn, a.confirmedOn,
-                    a.confirmationDoc, AssetRules.confirmation(a.auditedOn, a.confirmedOn, confirm, today), a.status.name(), a.status.label(),
+                    a.confirmationDoc, AssetRules.confirmation(a.auditedOn, a.confirmedOn,
+                            confirmByYear.computeIfAbsent(a.auditedOn.getYear(), y -> confirmMonths(a)), today), a.status.name(), a.status.label(),
                     a.idleReason, a.idleSince, a.assetClass == null ? null : a.assetClass.name(), a.assetClass == null ? null : a.assetClass.label(),
                     a.classPlan, a.valuation, a.valuer, a.disposalMethod, a.disposedOn, levels, a.version));
         }
@@ -574,6 +582,12 @@ public class AssetService {
         e.actor = user.username();
         e.createdAt = clock.now();
         e.persist();
+    }
+
+    /** The confirmation months in force in the year of the audit: a later change of the parameter does not move old deadlines. */
+    private EffectiveParameter confirmMonths(ProjectAsset a) {
+        TenantInfo tenant = access.current();
+        return parameters.resolve(tenant.provinceId(), tenant.code(), CONFIRM_MONTHS, a.auditedOn.getYear());
     }
 
     private EffectiveParameter parameter(String key) {

@@ -45,11 +45,11 @@ public class FundCaps {
     /** Every share of {@code year}, as the dashboard shows them. */
     public List<Share> shares(int year) {
         List<Share> all = new ArrayList<>();
-        all.add(share(year, "中央衔接资金用于产业发展的比例", FundSource.CENTRAL, "p.category = 'INDUSTRY'", INDUSTRY, true, BigDecimal.ZERO));
-        all.add(share(year, "项目管理费（中央衔接资金）", FundSource.CENTRAL, "p.category = 'MANAGEMENT_FEE'", FEE_CENTRAL, false, BigDecimal.ZERO));
-        all.add(share(year, "项目管理费（省级衔接资金）", FundSource.PROVINCIAL, "p.category = 'MANAGEMENT_FEE'", FEE_PROVINCIAL, false, BigDecimal.ZERO));
-        all.add(share(year, "统筹支持非脱贫村（中央衔接资金）", FundSource.CENTRAL, "p.non_poor_villages", POOL_CENTRAL, false, BigDecimal.ZERO));
-        all.add(share(year, "统筹支持非脱贫村（省级衔接资金）", FundSource.PROVINCIAL, "p.non_poor_villages", POOL_PROVINCIAL, false, BigDecimal.ZERO));
+        all.add(share(year, "中央衔接资金用于产业发展的比例", FundSource.CENTRAL, "p.category = 'INDUSTRY'", INDUSTRY, true, BigDecimal.ZERO, false));
+        all.add(share(year, "项目管理费（中央衔接资金）", FundSource.CENTRAL, "p.category = 'MANAGEMENT_FEE'", FEE_CENTRAL, false, BigDecimal.ZERO, false));
+        all.add(share(year, "项目管理费（省级衔接资金）", FundSource.PROVINCIAL, "p.category = 'MANAGEMENT_FEE'", FEE_PROVINCIAL, false, BigDecimal.ZERO, false));
+        all.add(share(year, "统筹支持非脱贫村（中央衔接资金）", FundSource.CENTRAL, "p.non_poor_villages", POOL_CENTRAL, false, BigDecimal.ZERO, false));
+        all.add(share(year, "统筹支持非脱贫村（省级衔接资金）", FundSource.PROVINCIAL, "p.non_poor_villages", POOL_PROVINCIAL, false, BigDecimal.ZERO, false));
         return all;
     }
 
@@ -61,14 +61,14 @@ public class FundCaps {
         List<Share> broken = new ArrayList<>();
         if (project.category == ProjectCategory.MANAGEMENT_FEE && (source == FundSource.CENTRAL || source == FundSource.PROVINCIAL)) {
             Share s = share(year, "项目管理费（" + source.label() + "）", source, "p.category = 'MANAGEMENT_FEE'",
-                    source == FundSource.CENTRAL ? FEE_CENTRAL : FEE_PROVINCIAL, false, adding);
+                    source == FundSource.CENTRAL ? FEE_CENTRAL : FEE_PROVINCIAL, false, adding, true);
             if ("不符合".equals(s.result())) {
                 broken.add(s);
             }
         }
         if (project.nonPoorVillages && (source == FundSource.CENTRAL || source == FundSource.PROVINCIAL)) {
             Share s = share(year, "统筹支持非脱贫村（" + source.label() + "）", source, "p.non_poor_villages",
-                    source == FundSource.CENTRAL ? POOL_CENTRAL : POOL_PROVINCIAL, false, adding);
+                    source == FundSource.CENTRAL ? POOL_CENTRAL : POOL_PROVINCIAL, false, adding, true);
             if ("不符合".equals(s.result())) {
                 broken.add(s);
             }
@@ -76,12 +76,14 @@ public class FundCaps {
         return broken;
     }
 
-    private Share share(int year, String rule, FundSource source, String which, String key, boolean minimum, BigDecimal adding) {
-        BigDecimal base = (BigDecimal) em.createNativeQuery("select coalesce(sum(amount), 0) from fund_allocation where year = :y and source = :s")
+    /** {@code locking}: the sums as locking reads (an approval's check, which must see every committed arrangement). */
+    private Share share(int year, String rule, FundSource source, String which, String key, boolean minimum, BigDecimal adding, boolean locking) {
+        String lock = locking ? " for update" : "";
+        BigDecimal base = (BigDecimal) em.createNativeQuery("select coalesce(sum(amount), 0) from fund_allocation where year = :y and source = :s" + lock)
                 .setParameter("y", year).setParameter("s", source.name()).getSingleResult();
         BigDecimal part = ((BigDecimal) em.createNativeQuery("select coalesce(sum(f.amount), 0) from fund_project_funding f "
                 + "join fund_project p on p.id = f.project_id join fund_allocation a on a.id = f.allocation_id "
-                + "where a.year = :y and f.source = :s and p.status in ('APPROVED', 'COMPLETED', 'AUDITED') and " + which)
+                + "where a.year = :y and f.source = :s and p.status in ('APPROVED', 'COMPLETED', 'AUDITED') and " + which + lock)
                 .setParameter("y", year).setParameter("s", source.name()).getSingleResult()).add(adding);
         base = base.setScale(2);
         part = part.setScale(2);

@@ -112,7 +112,7 @@ public class ProjectService {
         // A county-level project across townships is proposed by the county's departments: no village stage (二、1).
         p.status = p.townshipCode == null ? ProjectStatus.TOWNSHIP_REVIEWED : ProjectStatus.DECLARED;
         p.persistAndFlush();
-        writeDetails(p, n, Map.of());
+        writeDetails(p, n, true);
         event(p, "申报", null, p.status, p.townshipCode == null ? "跨区域项目，由县级行业部门提出，征求相关乡、村意见" : null);
         audit.record("CREATE", "fund_project", String.valueOf(p.id), null, Map.of("name", p.name, "year", p.year));
         return view(p);
@@ -194,9 +194,19 @@ public class ProjectService {
         if (p.status != needed) {
             throw new ApiException(FundsError.PROJECT_STEP_NOT_ALLOWED, kind.label() + "应在「" + needed.label() + "」环节发布，项目当前为「" + p.status.label() + "」");
         }
+        // A county-level project's township notice is the county's (征求相关乡、村意见); a project of several villages is
+        // announced by its township, not by one village's clerk for all.
+        if (kind == NoticeKind.TOWNSHIP_NOTICE && p.townshipCode == null) {
+            user.requireAnyRole(Roles.COUNTY_ADMIN, Roles.DEPARTMENT);
+        }
+        if (kind == NoticeKind.VILLAGE_NOTICE && OrgScope.isVillage(user.orgCode()) && p.villages.size() > 1) {
+            throw new ApiException(FundsError.PROJECT_STEP_NOT_ALLOWED, "项目涉及 " + p.villages.size() + " 个村，村级申报公示由乡镇发布");
+        }
         LocalDate today = clock.today();
-        if (in.startsOn() == null || in.startsOn().isBefore(today.minusDays(30)) || in.startsOn().isAfter(today.plusDays(30))) {
-            throw FundsInputs.invalid("startsOn", "请填写开始日期（前后 30 天以内）");
+        // A notice starts no earlier than the step it announces, and not in the future beyond 30 days.
+        LocalDate since = statusSince(p);
+        if (in.startsOn() == null || in.startsOn().isBefore(since) || in.startsOn().isAfter(today.plusDays(30))) {
+            throw FundsInputs.invalid("startsOn", "请填写开始日期：不早于项目进入「" + p.status.label() + "」的日期 " + since + "，不晚于 30 天后");
         }
         boolean announcement = kind == NoticeKind.COUNTY_ANNOUNCEMENT;
         LocalDate endsOn = announcement && in.endsOn() == null ? in.startsOn() : in.endsOn();
@@ -205,6 +215,11 @@ public class ProjectService {
         }
         if (announcement) {
             requireNoticeOver(p, NoticeKind.COUNTY_NOTICE);
+            ProjectNotice countyNotice = ProjectNotice.find("projectId = ?1 and kind = ?2 and revision = ?3", p.id, NoticeKind.COUNTY_NOTICE, p.revision)
+                    .firstResult();
+            if (!in.startsOn().isAfter(countyNotice.endsOn)) {
+                throw FundsInputs.invalid("startsOn", "入库公告应在县级审定公示期满（" + countyNotice.endsOn + "）之后发布");
+            }
             if (in.startsOn().isAfter(today)) {
                 throw FundsInputs.invalid("startsOn", "公告发布之日即入库：请填写已发布的日期（不晚于今天）");
             }
@@ -313,7 +328,12 @@ public class ProjectService {
                 });
                 results.add(new ProjectViews.BatchResult(id, name[0], true, Boolean.TRUE.equals(in.approve()) ? "已通过" : "已退回（不通过）"));
             } catch (RuntimeException failure) {
-                ApiException e = failure instanceof ApiException a ? a : refusals.refusal(failure).orElseThrow(() -> failure);
+                // A refusal, a lost optimistic lock or what the database refused: reported for this project; the others go on
+                // (the ones before were committed in their own transactions and are listed).
+                ApiException e = failure instanceof ApiException a ? a
+                        : failure instanceof jakarta.persistence.OptimisticLockException || failure instanceof org.hibernate.StaleObjectStateException
+                                ? new ApiException(PlatformError.CONCURRENT_UPDATE)
+                                : refusals.refusal(failure).orElseGet(() -> new ApiException(PlatformError.INTERNAL_ERROR));
                 results.add(new ProjectViews.BatchResult(id, name[0], false, e.humanMessage() + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""
                         : "：" + String.join("；", e.fieldErrors().stream().map(FieldError::message).toList()))));
             }
@@ -350,44 +370,36 @@ public class ProjectService {
         }
         List<ProjectFunding> lines = ProjectFunding.list("projectId", Sort.by("id"), p.id);
         List<FieldError> errors = new ArrayList<>();
+        Map<ProjectFunding, FundAllocation> assigned = new java.util.LinkedHashMap<>();
         for (ProjectFunding f : lines) {
             Long allocationId = chosen.get(f.id);
             if (allocationId == null) {
-                if (f.source != FundSource.DONATION && f.source != FundSource.PAIRED_ASSISTANCE) {
+                if (needsDocument(f.source)) {
                     errors.add(new FieldError("allocations", f.source.label() + " " + FundsInputs.plain(f.amount) + " 元：请选择所用的资金指标文件"));
                 }
                 continue;
             }
-            // Plain SELECT … FOR UPDATE: Hibernate's MySQL dialect writes "FOR UPDATE OF alias", which MariaDB refuses.
-            FundAllocation.getEntityManager().createNativeQuery("SELECT id FROM fund_allocation WHERE id = ?1 FOR UPDATE").setParameter(1, allocationId)
-                    .getResultList();
             FundAllocation a = FundAllocation.findById(allocationId);
             if (a == null || a.source != f.source) {
                 errors.add(new FieldError("allocations", f.source.label() + "：指标文件 " + allocationId + " 不存在或资金来源不同"));
-                continue;
+            } else if (in.approvedOn().isBefore(a.receivedOn)) {
+                errors.add(new FieldError("approvedOn", "批复日期早于指标文件 " + a.docNumber + " 的到县日期 " + a.receivedOn));
+            } else {
+                assigned.put(f, a);
             }
-            BigDecimal arranged = (BigDecimal) ProjectFunding.getEntityManager()
-                    .createQuery("select coalesce(sum(f.amount), 0) from ProjectFunding f where f.allocationId = ?1").setParameter(1, a.id).getSingleResult();
-            if (arranged.add(f.amount).compareTo(a.amount) > 0) {
-                throw new ApiException(FundsError.FUNDING_EXCEEDS_ALLOCATION, a.docNumber + "（" + a.source.label() + "）共 " + FundsInputs.plain(a.amount)
-                        + " 元，已安排 " + FundsInputs.plain(arranged) + " 元，本项目 " + FundsInputs.plain(f.amount) + " 元");
-            }
-            for (FundCaps.Share s : caps.exceeded(a.year, p, f.source, f.amount)) {
-                throw new ApiException(s.rule().startsWith("项目管理费") ? FundsError.FEE_CAP_EXCEEDED : FundsError.POOLING_CAP_EXCEEDED,
-                        s.rule() + "：立项后为 " + FundsInputs.plain(s.part()) + " 元，占 " + a.year + " 年" + s.source() + " " + FundsInputs.plain(s.base())
-                                + " 元的 " + (s.percent() == null ? "—" : s.percent().toPlainString() + "%") + "，超过 " + s.limit().toPlainString()
-                                + "%（依据：" + s.citation() + "）");
-            }
-            f.allocationId = a.id;
         }
         if (!errors.isEmpty()) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, errors);
         }
+        lockDocuments(assigned.values());
+        assigned.forEach((f, a) -> f.allocationId = a.id);
         ProjectStatus from = p.status;
         p.approvalDoc = doc;
         p.approvedOn = in.approvedOn();
         p.status = ProjectStatus.APPROVED;
         touch(p);
+        // Written, then verified under the locks: what this approval adds is counted by the same sums as everyone else's.
+        verifyArrangements(p);
         event(p, "立项批复", from, p.status, doc + "（" + p.approvedOn + "）");
         audit.record("APPROVE", "fund_project", String.valueOf(p.id), Map.of("status", from.name()), Map.of("status", p.status.name(), "doc", doc));
         return view(p);
@@ -455,24 +467,78 @@ public class ProjectService {
             event(p, "变更未获批准", p.status, p.status, c.opinion);
             return view(p);
         }
+        if (!p.status.decided() || p.status == ProjectStatus.AUDITED) {
+            throw new ApiException(FundsError.PROJECT_STEP_NOT_ALLOWED, "项目已「" + p.status.label() + "」，不能再变更");
+        }
         c.status = ProjectChange.APPROVED;
         c.opinion = FundsInputs.optional(d.opinion(), "opinion", 1000);
         ProjectInput n = read(c.contentJson);
         refuseIfFailed(rules(n, true, p.dueDiligenceOn != null));
-        Map<FundSource, Long> kept = new HashMap<>();
-        for (ProjectFunding f : ProjectFunding.<ProjectFunding>list("projectId", p.id)) {
-            if (f.allocationId != null) {
-                kept.putIfAbsent(f.source, f.allocationId);
-            }
+        boolean arranged = p.status == ProjectStatus.APPROVED || p.status == ProjectStatus.COMPLETED;
+        List<ProjectFunding> before = ProjectFunding.list("projectId", Sort.by("id"), p.id);
+        if (arranged) {
+            lockDocuments(before.stream().filter(f -> f.allocationId != null).map(f -> (FundAllocation) FundAllocation.findById(f.allocationId)).toList());
         }
         apply(p, n);
         p.revision = p.revision + 1;
         touch(p);
-        writeDetails(p, n, kept);
+        changeFundings(p, before, n.fundings(), arranged);
+        writeDetails(p, n, false);
+        if (arranged) {
+            verifyArrangements(p);
+        }
         revision(p, c.reason);
         event(p, "变更批准（第" + p.revision + "版）", p.status, p.status, c.reason);
         audit.record("CHANGE", "fund_project", String.valueOf(p.id), Map.of("revision", p.revision - 1), Map.of("revision", p.revision));
         return view(p);
+    }
+
+    /** Sources paid from an indicator document: connecting and integrated funds (定点帮扶 and 社会捐赠 need none). */
+    static boolean needsDocument(FundSource source) {
+        return source != FundSource.DONATION && source != FundSource.PAIRED_ASSISTANCE;
+    }
+
+    /**
+     * Locks every indicator document of the years and sources involved, in one order (year, source, id) so that two
+     * approvals never wait on each other crosswise. Plain SELECT … FOR UPDATE: Hibernate's MySQL dialect writes
+     * "FOR UPDATE OF alias", which MariaDB refuses. The caps are judged over a year's documents of a source, so all of
+     * them are locked, not only the one chosen.
+     */
+    private void lockDocuments(java.util.Collection<FundAllocation> documents) {
+        new TreeSet<>(documents.stream().map(a -> a.year + "/" + a.source.name()).toList()).forEach(key -> {
+            String[] ys = key.split("/");
+            FundAllocation.getEntityManager().createNativeQuery("SELECT id FROM fund_allocation WHERE year = ?1 AND source = ?2 ORDER BY id FOR UPDATE")
+                    .setParameter(1, Integer.parseInt(ys[0])).setParameter(2, ys[1]).getResultList();
+        });
+    }
+
+    /**
+     * After this project's lines are written: no document it draws on is arranged beyond its amount, and the year's fee
+     * and pooling caps hold. Locking reads, so that under REPEATABLE READ the sums see every committed arrangement and
+     * not the transaction's first snapshot. A breach throws, and the transaction rolls back whole.
+     */
+    private void verifyArrangements(Project p) {
+        ProjectFunding.flush();
+        var em = ProjectFunding.getEntityManager();
+        List<ProjectFunding> lines = ProjectFunding.list("projectId = ?1 and allocationId is not null", Sort.by("id"), p.id);
+        Set<String> capped = new TreeSet<>();
+        for (ProjectFunding f : lines) {
+            FundAllocation a = FundAllocation.findById(f.allocationId);
+            BigDecimal arranged = (BigDecimal) em.createNativeQuery("SELECT COALESCE(SUM(amount), 0) FROM fund_project_funding WHERE allocation_id = ?1 FOR UPDATE")
+                    .setParameter(1, a.id).getSingleResult();
+            if (arranged.compareTo(a.amount) > 0) {
+                throw new ApiException(FundsError.FUNDING_EXCEEDS_ALLOCATION, a.docNumber + "（" + a.source.label() + "）共 " + FundsInputs.plain(a.amount)
+                        + " 元，连同本项目 " + FundsInputs.plain(f.amount) + " 元已安排 " + FundsInputs.plain(arranged) + " 元");
+            }
+            if (capped.add(a.year + "/" + f.source.name())) {
+                for (FundCaps.Share s : caps.exceeded(a.year, p, f.source, BigDecimal.ZERO)) {
+                    throw new ApiException(s.rule().startsWith("项目管理费") ? FundsError.FEE_CAP_EXCEEDED : FundsError.POOLING_CAP_EXCEEDED,
+                            s.rule() + "：立项后为 " + FundsInputs.plain(s.part()) + " 元，占 " + a.year + " 年" + s.source() + " " + FundsInputs.plain(s.base())
+                                    + " 元的 " + (s.percent() == null ? "—" : s.percent().toPlainString() + "%") + "，超过 " + s.limit().toPlainString()
+                                    + "%（依据：" + s.citation() + "）");
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- helpers: flow
@@ -524,6 +590,13 @@ public class ProjectService {
         touch(p);
         event(p, step, from, next, String.valueOf(in.date()));
         return view(p);
+    }
+
+    /** The China date the project entered its current status (its latest step to that status). */
+    private static LocalDate statusSince(Project p) {
+        ProjectEvent e = ProjectEvent.find("projectId = ?1 and toStatus = ?2 order by id desc", p.id, p.status).firstResult();
+        java.time.Instant at = e == null ? p.createdAt : e.at;
+        return LocalDate.ofInstant(at, cn.fpjc.core.platform.clock.AppClock.CHINA);
     }
 
     private static void requireStatus(Project p, ProjectStatus needed, String step) {
@@ -696,19 +769,19 @@ public class ProjectService {
         p.nonPoorVillages = n.nonPoorVillages();
     }
 
-    /** Replaces the project's funding lines, mechanisms, households and targets; {@code kept} keeps a source's document. */
-    private static void writeDetails(Project p, ProjectInput n, Map<FundSource, Long> kept) {
-        ProjectFunding.delete("projectId", p.id);
+    /** Replaces the project's mechanisms, households and targets, and with {@code withFundings} its funding lines too (a declaration). */
+    private static void writeDetails(Project p, ProjectInput n, boolean withFundings) {
         ProjectLinkage.delete("projectId", p.id);
         ProjectBeneficiary.delete("projectId", p.id);
         ProjectTarget.delete("projectId", p.id);
-        for (FundingInput f : n.fundings()) {
-            ProjectFunding row = new ProjectFunding();
-            row.projectId = p.id;
-            row.source = FundSource.valueOf(f.source());
-            row.amount = f.amount();
-            row.allocationId = kept.get(row.source);
-            row.persist();
+        if (withFundings) {
+            for (FundingInput f : n.fundings()) {
+                ProjectFunding row = new ProjectFunding();
+                row.projectId = p.id;
+                row.source = FundSource.valueOf(f.source());
+                row.amount = f.amount();
+                row.persist();
+            }
         }
         Set<String> beneficiaries = new java.util.HashSet<>();
         for (LinkageInput l : n.linkages()) {
@@ -736,6 +809,59 @@ public class ProjectService {
             row.persist();
         }
         ProjectFunding.flush();
+    }
+
+    /**
+     * A change's funding lines, each source's row updated in place (payments point at it, and it keeps its document). Once
+     * approved (立项), a change may not add a source that needs a document (the approval assigned them), nor lower or
+     * drop a line below what has been paid from it.
+     */
+    private static void changeFundings(Project p, List<ProjectFunding> before, List<FundingInput> after, boolean arranged) {
+        Map<FundSource, ProjectFunding> rows = new HashMap<>();
+        before.forEach(f -> rows.put(f.source, f));
+        Set<FundSource> kept = new java.util.HashSet<>();
+        for (FundingInput in : after) {
+            FundSource source = FundSource.valueOf(in.source());
+            kept.add(source);
+            ProjectFunding row = rows.get(source);
+            if (row == null) {
+                if (arranged && needsDocument(source)) {
+                    throw new ApiException(FundsError.PROJECT_STEP_NOT_ALLOWED, "已立项的项目变更不能新增" + source.label() + "：须指定资金指标文件的资金请另行立项");
+                }
+                row = new ProjectFunding();
+                row.projectId = p.id;
+                row.source = source;
+            } else if (arranged) {
+                BigDecimal paid = paid(row.id);
+                if (in.amount().compareTo(paid) < 0) {
+                    throw new ApiException(FundsError.PROJECT_STEP_NOT_ALLOWED, source.label() + "已支付 " + FundsInputs.plain(paid) + " 元，变更后的金额不能低于已支付金额");
+                }
+            }
+            row.amount = in.amount();
+            row.persist();
+        }
+        for (ProjectFunding row : before) {
+            if (!kept.contains(row.source)) {
+                if (paid(row.id).signum() != 0 || hasPayments(row.id)) {
+                    throw new ApiException(FundsError.PROJECT_STEP_NOT_ALLOWED, row.source.label() + "已有支出记录，变更不能取消这一资金来源");
+                }
+                row.delete();
+            }
+        }
+    }
+
+    /**
+     * What has been paid from a funding line (reversals subtracted). Native SQL over the spending package's table: spending
+     * builds on this package, never the other way round.
+     */
+    private static BigDecimal paid(long fundingId) {
+        return (BigDecimal) ProjectFunding.getEntityManager().createNativeQuery("SELECT COALESCE(SUM(amount), 0) FROM fund_payment WHERE funding_id = ?1")
+                .setParameter(1, fundingId).getSingleResult();
+    }
+
+    private static boolean hasPayments(long fundingId) {
+        return !ProjectFunding.getEntityManager().createNativeQuery("SELECT id FROM fund_payment WHERE funding_id = ?1 LIMIT 1").setParameter(1, fundingId)
+                .getResultList().isEmpty();
     }
 
     /** The project's content as a declaration reads it: what a version keeps and a change replaces. */

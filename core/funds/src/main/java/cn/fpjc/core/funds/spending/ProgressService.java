@@ -135,7 +135,8 @@ public class ProgressService {
                     .setParameter(2, Date.valueOf(d)).setParameter(3, judgedBy.target()).getSingleResult()).longValue();
             List<?> rows = em.createNativeQuery("SELECT f.project_id, SUM(f.amount), COALESCE(SUM(pp.paid), 0)" + from
                     + " ORDER BY COALESCE(SUM(pp.paid), 0) / SUM(f.amount), f.project_id").setParameter(1, y).setParameter(2, Date.valueOf(d))
-                    .setParameter(3, judgedBy.target()).setFirstResult(page * size).setMaxResults(size).getResultList();
+                    .setParameter(3, judgedBy.target()).setFirstResult(cn.fpjc.core.platform.web.Page.window(page, size, 200).page() * size)
+                    .setMaxResults(size).getResultList();
             behind = behind(em, rows, judgedBy.target());
         }
         BigDecimal r = ProgressRules.upTo(allReceived, d);
