@@ -3,7 +3,8 @@
 // data-echarts="pie" for shares of a whole, e.g. the home's households by state; data-echarts="line" for a running figure
 // against a plan, with data-planned="…|…" as the dashed planned line and an empty value for a gap); its
 // table beside it holds the same figures for print and for readers without script. The tooltip is drawn on the canvas
-// (renderMode richText): an HTML tooltip would need inline styles, which the policy refuses.
+// (renderMode richText): an HTML tooltip would need inline styles, which the policy refuses. data-echarts="grid" draws
+// areas as a map-like grid of tiles shaded by their figure (data-columns per row).
 document.addEventListener('DOMContentLoaded', function () {
   if (!window.echarts) { return; }
   // Each kind of chart: its options from the labels, the values and the unit.
@@ -32,6 +33,25 @@ document.addEventListener('DOMContentLoaded', function () {
         xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, fontSize: 11 } },
         yAxis: { type: 'value', min: 0 },
         series: series
+      };
+    },
+    // A map-like grid of areas (townships), one tile each, darker for a higher figure: data-columns tiles a row.
+    grid: function (labels, values, unit, el) {
+      var cols = Number(el.getAttribute('data-columns') || 4);
+      var rows = Math.ceil(labels.length / cols);
+      var known = values.filter(function (v) { return v != null; });
+      var data = labels.map(function (l, i) { return [i % cols, Math.floor(i / cols), values[i] == null ? '-' : values[i]]; });
+      function at(p) { return p.data[1] * cols + p.data[0]; }
+      function shown(v) { return v === '-' ? '—' : v + ' ' + unit; }
+      return {
+        tooltip: { renderMode: 'richText', formatter: function (p) { return labels[at(p)] + '：' + shown(p.data[2]); } },
+        grid: { left: 4, right: 4, top: 4, bottom: 44 },
+        xAxis: { type: 'category', data: Array.apply(null, Array(cols)).map(function (x, i) { return i; }), show: false },
+        yAxis: { type: 'category', data: Array.apply(null, Array(rows)).map(function (x, i) { return i; }), show: false, inverse: true },
+        visualMap: { min: known.length ? Math.min.apply(null, known) : 0, max: known.length ? Math.max.apply(null, known.concat([Math.min.apply(null, known) + 1])) : 1,
+          orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#fdecea', '#b3261e'] } },
+        series: [{ type: 'heatmap', data: data, itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          label: { show: true, fontSize: 11, formatter: function (p) { return labels[at(p)] + '\n' + shown(p.data[2]); } } }]
       };
     },
     pie: function (labels, values, unit) {

@@ -409,6 +409,11 @@ class MicroLoanTest {
                 .body("loans", equalTo(3)).body("outstanding", equalTo(100000.00f)).body("overdue", equalTo(30000.00f))
                 .body("overdueRate", equalTo(30.00f)).body("rateLimit", equalTo(1.00f)).body("exceeded", equalTo(true))
                 .body("rateLimitSource", containsString("逾期率不准超1%")).body("days1to30", equalTo(1)).body("days31to90", equalTo(0));
+        // The roll-up's metric reads what the scan left: the same 30,000 of 100,000 (README "Roll-ups").
+        as(jxAdmin).get(jxBase + "/metrics").then().statusCode(200)
+                .body("metrics.find { it.key == 'assistance.loan-overdue-rate' }.headline.text", equalTo("30.00%"))
+                .body("metrics.find { it.key == 'assistance.loan-overdue-rate' }.headline.numerator", equalTo(30000.00f))
+                .body("metrics.find { it.key == 'assistance.loan-overdue-rate' }.headline.denominator", equalTo(100000.00f));
         as(jxClerk).get(jxBase + "/loan-delinquency").then().statusCode(200).body("overdue.id", equalTo(List.of((int) loans[2])))
                 .body("overdue[0].overdueDays", equalTo(1)).body("overdue[0].overdueBucketLabel", equalTo("逾期1—30天"));
 

@@ -38,6 +38,12 @@ class SpendingOnLibraryProjectsTest {
             // 300,000 ÷ 1,000,000 = 30.00 % on 4-30: Heilongjiang's end-April 30 % is met; the industry share reads 40 % of central funds.
             JsonPath p = SpendingProgressTest.progress(c.admin(), c.code(), 2024, "2024-05-20");
             org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, SpendingProgressTest.checkpoint(p, "funds.progress.end-apr").get("met"));
+            // The roll-up's metrics on the same day agree with the progress page: 30.00 % spent, 40.00 % of central funds to industry.
+            as(c.admin()).get("/api/counties/" + c.code() + "/metrics").then().statusCode(200)
+                    .body("metrics.find { it.key == 'funds.spending-progress' }.headline.text", equalTo("30.00%"))
+                    .body("metrics.find { it.key == 'funds.spending-progress' }.months.find { it.code == '2024-04' }.figure.text", equalTo("30.00%"))
+                    .body("metrics.find { it.key == 'funds.spending-progress' }.categories.find { it.code == 'CENTRAL' }.figure.text", equalTo("30.00%"))
+                    .body("metrics.find { it.key == 'funds.industry-share' }.headline.text", equalTo("40.00%"));
             as(c.admin()).get(c.base() + "/progress?year=2024&date=2024-05-20").then().body("caps.rule", hasItem("中央衔接资金用于产业发展的比例"))
                     .body("caps.find { it.rule == '中央衔接资金用于产业发展的比例' }.percent", equalTo(40.00f));
             as(c.dept()).get(c.base() + "/projects/" + listed + "/payments").then().statusCode(200).body("payments.voucherNo", equalTo(List.of("记-L2")));

@@ -40,6 +40,10 @@ class TenantEndpointAccessTest {
             // Background runs are for the county's admins only (write = lower levels get 403).
             new Endpoint("GET", "/api/counties/410225/background-jobs", null, true),
             new Endpoint("GET", "/api/counties/410225/self-check", null, false),
+            // Roll-ups: the county's figures in the reader's scope; what it shares with the province is the county admin's choice.
+            new Endpoint("GET", "/api/counties/410225/metrics", null, false),
+            new Endpoint("GET", "/api/counties/410225/metric-sharing", null, false),
+            new Endpoint("PUT", "/api/counties/410225/metric-sharing", Map.of("townships", true), true),
             new Endpoint("GET", "/api/counties/410225/parameters", null, false),
             new Endpoint("GET", "/api/counties/410225/procedures", null, false),
             new Endpoint("GET", "/api/counties/410225/programmes", null, false),

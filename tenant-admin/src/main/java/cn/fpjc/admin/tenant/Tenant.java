@@ -35,6 +35,10 @@ public class Tenant extends PanacheEntityBase {
     public String databaseName;
 
     /** "count:last changeSet id" of the tenant's applied changelogs, after the last successful migration. */
+    /** Whether the county shares its figures township by township with its province (README "Roll-ups"). */
+    @Column(name = "shares_townships", nullable = false)
+    public boolean sharesTownships = true;
+
     @Column(name = "schema_version")
     public String schemaVersion;
 

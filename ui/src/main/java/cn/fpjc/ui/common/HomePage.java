@@ -62,6 +62,9 @@ public class HomePage {
     @Inject
     DataQualityService dataQuality;
 
+    @Inject
+    cn.fpjc.core.platform.metrics.CountyMetricsResource countyMetrics;
+
     @GET
     @Transactional
     public TemplateInstance home() {
@@ -82,6 +85,7 @@ public class HomePage {
                 if (overview.canRead()) {
                     page.data("work", overview.work());
                 }
+                page.data("figures", countyMetrics.report(null));
                 if (user.hasAnyRole(RegistryService.READERS)) {
                     DataQualityService.Summary dq = dataQuality.summary();
                     page.data("findings", dq.latest() == null ? -1L : dq.rules().stream().mapToLong(DataQualityService.RuleCount::count).sum());

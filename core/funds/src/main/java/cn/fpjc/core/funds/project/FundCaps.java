@@ -42,6 +42,26 @@ public class FundCaps {
     @Inject
     AllocationService allocations;
 
+    /** What a share is made of: the approved projects' part of a source and the source's allocations of the year. */
+    public record Sums(BigDecimal part, BigDecimal base) {
+    }
+
+    /** The industry share's sums (中央衔接资金用于产业发展): what the roll-up's metric counts, as the share above judges it. */
+    public Sums industry(int year) {
+        return sums(year, FundSource.CENTRAL, "p.category = 'INDUSTRY'", false);
+    }
+
+    private Sums sums(int year, FundSource source, String which, boolean locking) {
+        String lock = locking ? " for update" : "";
+        BigDecimal base = (BigDecimal) em.createNativeQuery("select coalesce(sum(amount), 0) from fund_allocation where year = :y and source = :s" + lock)
+                .setParameter("y", year).setParameter("s", source.name()).getSingleResult();
+        BigDecimal part = (BigDecimal) em.createNativeQuery("select coalesce(sum(f.amount), 0) from fund_project_funding f "
+                + "join fund_project p on p.id = f.project_id join fund_allocation a on a.id = f.allocation_id "
+                + "where a.year = :y and f.source = :s and p.status in ('APPROVED', 'COMPLETED', 'AUDITED') and " + which + lock)
+                .setParameter("y", year).setParameter("s", source.name()).getSingleResult();
+        return new Sums(part.setScale(2), base.setScale(2));
+    }
+
     /** Every share of {@code year}, as the dashboard shows them. */
     public List<Share> shares(int year) {
         List<Share> all = new ArrayList<>();
@@ -78,15 +98,9 @@ public class FundCaps {
 
     /** {@code locking}: the sums as locking reads (an approval's check, which must see every committed arrangement). */
     private Share share(int year, String rule, FundSource source, String which, String key, boolean minimum, BigDecimal adding, boolean locking) {
-        String lock = locking ? " for update" : "";
-        BigDecimal base = (BigDecimal) em.createNativeQuery("select coalesce(sum(amount), 0) from fund_allocation where year = :y and source = :s" + lock)
-                .setParameter("y", year).setParameter("s", source.name()).getSingleResult();
-        BigDecimal part = ((BigDecimal) em.createNativeQuery("select coalesce(sum(f.amount), 0) from fund_project_funding f "
-                + "join fund_project p on p.id = f.project_id join fund_allocation a on a.id = f.allocation_id "
-                + "where a.year = :y and f.source = :s and p.status in ('APPROVED', 'COMPLETED', 'AUDITED') and " + which + lock)
-                .setParameter("y", year).setParameter("s", source.name()).getSingleResult()).add(adding);
-        base = base.setScale(2);
-        part = part.setScale(2);
+        Sums sums = sums(year, source, which, locking);
+        BigDecimal base = sums.base();
+        BigDecimal part = sums.part().add(adding);
         BigDecimal percent = FundsInputs.percent(part, base);
         EffectiveParameter p = allocations.parameter(key, year);
         if (p.origin() == ParameterOrigin.NOT_SET) {

@@ -1,0 +1,361 @@
+package cn.fpjc.admin.rollup;
+
+import cn.fpjc.admin.error.AdminError;
+import cn.fpjc.core.funds.spending.ProgressRules;
+import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.PlatformError;
+import cn.fpjc.core.platform.metrics.CountyMetrics;
+import cn.fpjc.core.platform.metrics.Figure;
+import cn.fpjc.core.platform.metrics.MetricDefinition;
+import cn.fpjc.core.platform.metrics.MetricReport;
+import cn.fpjc.core.platform.metrics.MetricReport.Shown;
+import cn.fpjc.core.platform.metrics.MetricRows;
+import cn.fpjc.core.platform.metrics.MetricValue;
+import cn.fpjc.core.platform.plugin.ProvincePluginRegistry;
+import cn.fpjc.core.platform.security.CurrentUser;
+import cn.fpjc.core.platform.security.Roles;
+import cn.fpjc.core.policy.param.EffectiveParameter;
+import cn.fpjc.core.policy.param.EffectiveParameters;
+import cn.fpjc.core.policy.param.ParameterOrigin;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The province's view of its counties, read from the snapshots in the control database only (never a county's database,
+ * so a county that is down or on another server leaves its last good figures standing). Figures are summed from the
+ * stored numerators and denominators with the same {@link MetricRows} arithmetic the county's own page uses.
+ */
+@ApplicationScoped
+public class ProvinceDashboard {
+    @Inject
+    AgroalDataSource control;
+
+    @Inject
+    CountyMetrics metrics;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ProvincePluginRegistry provinces;
+
+    @Inject
+    EffectiveParameters parameters;
+
+    public record Column(String key, String label, String definition, String source, String kind, String unit, String numeratorLabel,
+            String denominatorLabel) {
+        static Column of(MetricDefinition d) {
+            return new Column(d.key(), d.label(), d.definition(), d.source(), d.kind().name(), d.unit(), d.numeratorLabel(), d.denominatorLabel());
+        }
+    }
+
+    /**
+     * A county's row: its latest good snapshot's day and figures (headlines, as its own page shows them), and the latest
+     * failure if one came after it.
+     */
+    public record CountyRow(String code, String name, String status, LocalDate asOf, Long snapshotId, boolean sharesTownships,
+            LocalDate failedOn, String failure, Map<String, Shown> figures, Funds funds) {
+    }
+
+    /** 支出进度 against the province's checkpoint in force on the county's day (the last one passed), and the next one. */
+    public record Funds(BigDecimal progress, String checkpoint, LocalDate checkpointOn, BigDecimal target, String result, String next,
+            LocalDate nextOn, BigDecimal nextTarget, String citation) {
+    }
+
+    public record Trend(String key, List<MetricReport.Part> months) {
+    }
+
+    public record Dashboard(String province, String provinceName, List<Column> metrics, List<CountyRow> counties, Map<String, Shown> totals,
+            List<Trend> trends, String note) {
+    }
+
+    /** A county's snapshot opened up: every metric by township (where shared), month and category. */
+    public record CountyDetail(String province, String code, String name, LocalDate asOf, boolean sharesTownships, List<MetricReport> metrics) {
+    }
+
+    // ---------------------------------------------------------------- scope
+
+    /** The province, if the caller may see it: its own province admin, or a platform admin. */
+    public String checkScope(String province) {
+        user.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.PROVINCE_ADMIN);
+        if (provinces.find(province).isEmpty()) {
+            throw new ApiException(PlatformError.NOT_FOUND, "省份 " + province);
+        }
+        if (!user.hasRole(Roles.PLATFORM_ADMIN) && !province.equals(user.province())) {
+            throw new ApiException(AdminError.PROVINCE_SCOPE);
+        }
+        return province;
+    }
+
+    // ---------------------------------------------------------------- the dashboard
+
+    public Dashboard dashboard(String province) {
+        checkScope(province);
+        List<MetricDefinition> defs = metrics.definitions();
+        try (Connection c = control.getConnection()) {
+            List<CountyRow> rows = new ArrayList<>();
+            Map<String, Object[]> tenants = tenants(c, province);
+            Map<String, Object[]> latest = latest(c, province);
+            Map<Long, Map<String, BigDecimal[]>> heads = headlines(c, latest.values().stream().map(r -> (Long) r[0]).toList());
+            Map<String, BigDecimal[]> total = new TreeMap<>();
+            for (Map.Entry<String, Object[]> t : tenants.entrySet()) {
+                Object[] tenant = t.getValue();
+                Object[] snap = latest.get(t.getKey());
+                Long id = snap == null ? null : (Long) snap[0];
+                LocalDate asOf = snap == null ? null : (LocalDate) snap[1];
+                Map<String, Shown> figures = new LinkedHashMap<>();
+                Map<String, BigDecimal[]> sums = id == null ? Map.of() : heads.getOrDefault(id, Map.of());
+                for (MetricDefinition d : defs) {
+                    BigDecimal[] s = sums.get(d.key());
+                    if (id != null) {
+                        Figure f = Figure.of(d.kind(), s == null ? BigDecimal.ZERO : s[0], s == null ? BigDecimal.ZERO : s[1]);
+                        figures.put(d.key(), Shown.of(d, f));
+                        BigDecimal[] tt = total.computeIfAbsent(d.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        tt[0] = tt[0].add(f.numerator());
+                        tt[1] = tt[1].add(f.denominator() == null ? BigDecimal.ZERO : f.denominator());
+                    }
+                }
+                Object[] failed = snap == null ? (Object[]) tenant[4] : ((Object[]) tenant[4]) != null
+                        && (Long) ((Object[]) tenant[4])[0] > id ? (Object[]) tenant[4] : null;
+                rows.add(new CountyRow(t.getKey(), (String) tenant[0], (String) tenant[1], asOf, id, (Boolean) tenant[2],
+                        failed == null ? null : (LocalDate) failed[1], failed == null ? null : (String) failed[2], figures,
+                        asOf == null ? null : funds(province, t.getKey(), asOf, figures.get("funds.spending-progress"))));
+            }
+            Map<String, Shown> totals = new LinkedHashMap<>();
+            for (MetricDefinition d : defs) {
+                BigDecimal[] s = total.get(d.key());
+                totals.put(d.key(), Shown.of(d, Figure.of(d.kind(), s == null ? BigDecimal.ZERO : s[0], s == null ? BigDecimal.ZERO : s[1])));
+            }
+            LocalDate newest = latest.values().stream().map(r -> (LocalDate) r[1]).max(LocalDate::compareTo).orElse(null);
+            List<Trend> trends = newest == null ? List.of() : trends(c, province, defs, latest, newest);
+            return new Dashboard(province, provinces.find(province).map(p -> p.displayName()).orElse(province), defs.stream().map(Column::of).toList(), rows,
+                    totals, trends, "各县数字取自该县最近一份成功的指标快照（每晚自动生成，省级管理员也可随时发起）；快照只含数字，不含姓名、身份证号等个人信息。");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A county's latest good snapshot opened up by township (where the county shares that level), month and category. */
+    public CountyDetail county(String province, String county) {
+        checkScope(province);
+        try (Connection c = control.getConnection()) {
+            Map<String, Object[]> tenants = tenants(c, province);
+            Object[] tenant = tenants.get(county);
+            if (tenant == null) {
+                throw new ApiException(PlatformError.NOT_FOUND, "本省的县 " + county);
+            }
+            Object[] snap = latest(c, province).get(county);
+            if (snap == null) {
+                return new CountyDetail(province, county, (String) tenant[0], null, (Boolean) tenant[2], List.of());
+            }
+            long id = (Long) snap[0];
+            LocalDate asOf = (LocalDate) snap[1];
+            boolean shared = (Boolean) snap[2];
+            Map<String, List<MetricValue>> byMetric = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT metric_key, area_code, month, category, numerator, denominator FROM metric_value"
+                    + " WHERE snapshot_id = ?")) {
+                st.setLong(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        byMetric.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new MetricValue(blank(rs.getString(2)),
+                                blank(rs.getString(3)), blank(rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+                    }
+                }
+            }
+            Map<String, String> names = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT area_code, name FROM metric_area WHERE snapshot_id = ?")) {
+                st.setLong(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            List<MetricReport> out = new ArrayList<>();
+            for (MetricDefinition d : metrics.definitions()) {
+                out.add(MetricReport.of(new MetricRows(d, byMetric.getOrDefault(d.key(), List.of())), asOf, shared ? MetricValue::village : null, names));
+            }
+            return new CountyDetail(province, county, (String) tenant[0], asOf, shared, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** code -> {name, status label, shares townships, status, latest failure {id, as_of, message} or null}. */
+    private static Map<String, Object[]> tenants(Connection c, String province) throws SQLException {
+        Map<String, Object[]> out = new TreeMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT code, name, status, shares_townships FROM tenant WHERE province_id = ? ORDER BY code")) {
+            st.setString(1, province);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Object[] {rs.getString(2), statusLabel(rs.getString(3)), rs.getBoolean(4), rs.getString(3), null});
+                }
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT s.county_code, s.id, s.as_of, s.message FROM metric_snapshot s JOIN"
+                + " (SELECT county_code, MAX(id) AS id FROM metric_snapshot WHERE province_id = ? AND status = 'FAILED' GROUP BY county_code) f"
+                + " ON f.id = s.id")) {
+            st.setString(1, province);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Object[] t = out.get(rs.getString(1));
+                    if (t != null) {
+                        t[4] = new Object[] {rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)};
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String statusLabel(String status) {
+        return switch (status) {
+            case "ACTIVE" -> "正常";
+            case "SUSPENDED" -> "已暂停";
+            default -> "未就绪";
+        };
+    }
+
+    /** county -> {latest OK snapshot id, as_of, shares townships}. */
+    private static Map<String, Object[]> latest(Connection c, String province) throws SQLException {
+        Map<String, Object[]> out = new TreeMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT s.county_code, s.id, s.as_of, s.shares_townships FROM metric_snapshot s JOIN"
+                + " (SELECT county_code, MAX(id) AS id FROM metric_snapshot WHERE province_id = ? AND status = 'OK' GROUP BY county_code) l"
+                + " ON l.id = s.id")) {
+            st.setString(1, province);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * snapshot -> metric -> {Σ numerator, Σ denominator} of the headline rows (the as-of year's months for a metric counted by
+     * month, everything else), as {@link MetricReport#headlineRows} picks them.
+     */
+    private static Map<Long, Map<String, BigDecimal[]>> headlines(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, Map<String, BigDecimal[]>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
+        try (PreparedStatement st = c.prepareStatement("SELECT v.snapshot_id, v.metric_key, SUM(v.numerator), SUM(v.denominator) FROM metric_value v"
+                + " JOIN metric_snapshot s ON s.id = v.snapshot_id WHERE v.snapshot_id IN (" + in + ")"
+                + " AND (v.month = '' OR LEFT(v.month, 4) = CAST(YEAR(s.as_of) AS CHAR)) GROUP BY v.snapshot_id, v.metric_key")) {
+            for (int i = 0; i < ids.size(); i++) {
+                st.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), new BigDecimal[] {rs.getBigDecimal(3), rs.getBigDecimal(4)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The province's figure by month: for a metric counted by month, the month rows of each county's latest snapshot; for a
+     * figure on a day (households, rates on the day), each county's last good snapshot in that month.
+     */
+    private List<Trend> trends(Connection c, String province, List<MetricDefinition> defs, Map<String, Object[]> latest, LocalDate newest)
+            throws SQLException {
+        List<String> months = CountyMetrics.months(newest);
+        Map<String, List<MetricValue>> rows = new HashMap<>();
+        List<Long> ids = latest.values().stream().map(r -> (Long) r[0]).toList();
+        if (!ids.isEmpty()) {
+            String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement st = c.prepareStatement("SELECT metric_key, month, SUM(numerator), SUM(denominator) FROM metric_value"
+                    + " WHERE snapshot_id IN (" + in + ") AND month <> '' GROUP BY metric_key, month")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    st.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new MetricValue(null, rs.getString(2), null,
+                                rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT v.metric_key, m.month, SUM(v.numerator), SUM(v.denominator) FROM metric_value v JOIN"
+                + " (SELECT DATE_FORMAT(as_of, '%Y-%m') AS month, MAX(id) AS id FROM metric_snapshot WHERE province_id = ? AND status = 'OK'"
+                + " AND as_of >= ? GROUP BY county_code, DATE_FORMAT(as_of, '%Y-%m')) m ON m.id = v.snapshot_id WHERE v.month = ''"
+                + " GROUP BY v.metric_key, m.month")) {
+            st.setString(1, province);
+            st.setObject(2, Date.valueOf(LocalDate.of(newest.getYear() - 1, 1, 1)));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new MetricValue(null, rs.getString(2), null,
+                            rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                }
+            }
+        }
+        List<Trend> out = new ArrayList<>();
+        for (MetricDefinition d : defs) {
+            MetricDefinition monthly = d.byMonth() ? d : new MetricDefinition(d.key(), d.label(), d.definition(), d.source(), d.kind(), d.unit(),
+                    d.numeratorLabel(), d.denominatorLabel(), java.util.Set.of(cn.fpjc.core.platform.metrics.Dimension.MONTH), false, Map.of());
+            MetricRows r = new MetricRows(monthly, rows.getOrDefault(d.key(), List.of()));
+            List<MetricReport.Part> parts = new ArrayList<>();
+            r.byMonth(months).forEach((m, f) -> parts.add(new MetricReport.Part(m, m.substring(0, 4) + "年" + Integer.parseInt(m.substring(5)) + "月",
+                    Shown.of(d, f))));
+            out.add(new Trend(d.key(), parts));
+        }
+        return out;
+    }
+
+    /** The spending progress against the checkpoint the province set for the last date passed on the county's day. */
+    private Funds funds(String province, String county, LocalDate asOf, Shown progress) {
+        String name = null;
+        LocalDate on = null;
+        BigDecimal target = null;
+        String citation = null;
+        String next = null;
+        LocalDate nextOn = null;
+        BigDecimal nextTarget = null;
+        for (ProgressRules.Point p : ProgressRules.POINTS) {
+            LocalDate due = p.dueIn(asOf.getYear());
+            EffectiveParameter v = parameters.resolve(province, county, p.key(), asOf.getYear());
+            if (v.origin() == ParameterOrigin.NOT_SET || v.value() == null) {
+                continue;
+            }
+            if (!due.isAfter(asOf)) {
+                name = p.label();
+                on = due;
+                target = new BigDecimal(v.value().strip());
+                citation = v.citation();
+            } else if (next == null) {
+                next = p.label();
+                nextOn = due;
+                nextTarget = new BigDecimal(v.value().strip());
+            }
+        }
+        BigDecimal value = progress == null ? null : progress.value();
+        String result = target == null ? "本省未设定已到期的检查点" : value == null ? "暂无到账资金" : value.compareTo(target) >= 0 ? "达到" : "未达到";
+        return new Funds(value, name, on, target, result, next, nextOn, nextTarget, citation);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}
