@@ -113,6 +113,15 @@ class OperationsViewTest {
     }
 
     @Test
+    void theServerIsTheUrlsHostAndPortWithoutCredentials() {
+        assertEquals("db1:3307", TenantServers.hostAndPort("jdbc:mysql://db1:3307/fpjc_control?useSSL=true"));
+        assertEquals("db1:3306", TenantServers.hostAndPort("jdbc:mysql://db1/fpjc_control"));
+        assertEquals("h1:3306,h2:3307", TenantServers.hostAndPort("jdbc:mysql:loadbalance://h1,h2:3307/fpjc"));
+        assertEquals("10.0.0.5:4000", TenantServers.hostAndPort("jdbc:mysql://fpjc:secret@10.0.0.5:4000?x=1"));
+        assertEquals("未知", TenantServers.hostAndPort("jdbc:h2:mem:test"));
+    }
+
+    @Test
     void filtersAndPagesAreChecked() {
         JsonPath henan = as("admin").queryParam("province", "henan").queryParam("status", "ACTIVE").get("/api/admin/operations").then()
                 .statusCode(200).extract().jsonPath();
