@@ -110,6 +110,9 @@ class OperationsViewTest {
         Map<String, Object> brokenRow = failed.getList("$", Map.class).stream().filter(r -> broken.equals(r.get("code"))).findFirst().orElseThrow();
         assertEquals("初始化失败", brokenRow.get("statusLabel"));
         assertNotNull(brokenRow.get("lastError"));
+        String page = as("admin").accept("text/html").queryParam("status", "FAILED").queryParam("province", TestBrokenProvincePlugin.ID)
+                .get("/admin/operations").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("data-code=\"" + broken + "\"") && page.contains("初始化失败") && page.contains("<summary>错误信息</summary>"), page);
     }
 
     @Test
