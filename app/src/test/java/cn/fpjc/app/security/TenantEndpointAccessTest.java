@@ -214,6 +214,19 @@ class TenantEndpointAccessTest {
         as("lankao.clerk").get("/api/counties/410225/org-units/410225100201").then().statusCode(200).body("name", equalTo("胡庄村"));
     }
 
+    /** The platform's operations view (every county's status and databases): the platform admin's alone. */
+    @Test
+    void platformOperationsAreThePlatformAdminsOnly() {
+        for (String path : List.of("/api/admin/operations", "/api/admin/operations?province=henan")) {
+            anonymous().get(path).then().statusCode(401).body("code", equalTo("AUTH_REQUIRED"));
+            for (String user : List.of("henan-admin", "gansu-admin", "lankao.admin", "lankao.approver", "lankao.reviewer", "lankao.clerk",
+                    "minqin.admin")) {
+                as(user).get(path).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+            }
+            as("admin").get(path).then().statusCode(200);
+        }
+    }
+
     @Test
     void countyStaffCannotUseTheControlPlane() {
         as("lankao.approver").get("/api/admin/tenants").then().statusCode(403);

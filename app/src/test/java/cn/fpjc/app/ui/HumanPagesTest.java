@@ -95,7 +95,8 @@ public class HumanPagesTest {
                 {admin, "/"}, {admin, "/org-units"}, {admin, "/admin/users"}, {admin, "/payment-batches"}, {admin, "/welfare-jobs"}, {admin, "/funds/assets"},
                 {admin, "/loans/overdue"}, {admin, "/programmes?year=2025"}, {clerk, "/funds/projects?year=2025"}, {clerk, "/funds/projects/new"},
                 {admin, "/funds/allocations?year=2025"},
-                {"admin", "/"}, {"admin", "/admin/tenants"}, {"admin", "/admin/users"}, {"admin", "/admin/yearly-values?province=henan"} }) {
+                {"admin", "/"}, {"admin", "/admin/tenants"}, {"admin", "/admin/users"}, {"admin", "/admin/yearly-values?province=henan"},
+                {"admin", "/admin/operations"} }) {
             found.addAll(problems(visit[0] + " " + visit[1], page(visit[0], visit[1])));
         }
         // Every province's sources: each demo county's parameters, 明白纸, programmes and loan rules, and each province admin's pages.

@@ -144,7 +144,8 @@ class PhoneLayoutBrowserTest {
                 "password-reset", "admin/users/lankao.clerk/password", "payment-batches", "payment-batches",
                 "payment-batch", "payment-batches/" + batch, "loans-overdue", "loans/overdue", "funds-progress", "funds/progress",
                 "funds-payments", "funds/projects/" + fundProject + "/payments", "funds-allocations", "funds/allocations", "assets", "funds/assets"));
-        pages.put("admin", pages("tenants", "admin/tenants", "yearly-values", "admin/yearly-values", "users", "admin/users"));
+        pages.put("admin", pages("tenants", "admin/tenants", "yearly-values", "admin/yearly-values", "users", "admin/users",
+                "operations", "admin/operations"));
         pages.put("", pages("login", "login", "self-report", "report/" + COUNTY));
 
         List<String> failures = new ArrayList<>();

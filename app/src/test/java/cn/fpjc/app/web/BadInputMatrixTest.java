@@ -94,7 +94,7 @@ class BadInputMatrixTest {
                 }
             }
         }
-        for (String page : List.of("/households", "/clues", "/data-quality", "/admin/tenants")) {
+        for (String page : List.of("/households", "/clues", "/data-quality", "/admin/tenants", "/admin/operations")) {
             for (String q : List.of("?page=2147483647", "?page=-7")) {
                 Response r = given().cookie("fpjc_token", Api.token(page.startsWith("/admin") ? "admin" : countyAdmin)).redirects()
                         .follow(false).get(page + q);

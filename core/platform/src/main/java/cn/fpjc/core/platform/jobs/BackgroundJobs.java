@@ -23,14 +23,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -351,11 +355,7 @@ public class BackgroundJobs {
                             String status = rs.getString(7);
                             out.add(new BackgroundRunView(rs.getLong(1), rs.getString(2), rs.getString(3), trigger,
                                     "SCHEDULED".equals(trigger) ? "定时" : "手动发起", rs.getString(5), rs.getString(6), status,
-                                    switch (status) {
-                                        case "RUNNING" -> "进行中";
-                                        case "DONE" -> "已完成";
-                                        default -> "未完成";
-                                    }, instant(rs, 8), instant(rs, 9), instant(rs, 10), instant(rs, 11), rs.getInt(12), rs.getString(13)));
+                                    statusLabel(status), instant(rs, 8), instant(rs, 9), instant(rs, 10), instant(rs, 11), rs.getInt(12), rs.getString(13)));
                         }
                     }
                     return out;
@@ -364,6 +364,85 @@ public class BackgroundJobs {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String statusLabel(String status) {
+        return switch (status) {
+            case "RUNNING" -> "进行中";
+            case "DONE" -> "已完成";
+            default -> "未完成";
+        };
+    }
+
+    /**
+     * For the platform's operations view: per county of {@code counties} and per nightly job (every declared
+     * {@link CountyJob}, plus any other job with scheduled runs there), the latest scheduled run and the scheduled runs that
+     * failed within {@code failureWindow} (counted on the machine's time, like {@code started_at}), with the latest
+     * failure's reason. Two grouped queries for all the counties at once; {@code counties} is one page of the registry.
+     */
+    public List<NightlyJobSummary> nightlySummary(Collection<String> counties, Duration failureWindow) {
+        if (counties.isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = List.copyOf(counties);
+        String in = String.join(", ", Collections.nCopies(codes.size(), "?"));
+        LocalDateTime since = utc(clock.machineNow().minus(failureWindow));
+        Map<String, NightlyJobSummary> byKey = new TreeMap<>();
+        try {
+            control(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT r.county_code, r.job_id, r.job_label, r.status, r.slot, r.started_at,"
+                        + " r.finished_at, r.attempts, r.message FROM background_run r JOIN (SELECT county_code, job_id, MAX(slot) slot"
+                        + " FROM background_run WHERE trigger_kind = 'SCHEDULED' AND county_code IN (" + in + ") GROUP BY county_code, job_id) m"
+                        + " ON r.county_code = m.county_code AND r.job_id = m.job_id AND r.slot = m.slot")) {
+                    for (int i = 0; i < codes.size(); i++) {
+                        st.setString(i + 1, codes.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            String status = rs.getString(4);
+                            byKey.put(rs.getString(1) + "|" + rs.getString(2), new NightlyJobSummary(rs.getString(1), rs.getString(2),
+                                    rs.getString(3), instant(rs, 5), status, statusLabel(status), instant(rs, 6), instant(rs, 7), rs.getInt(8),
+                                    rs.getString(9), 0, null, null));
+                        }
+                    }
+                }
+                try (PreparedStatement st = c.prepareStatement("SELECT f.county_code, f.job_id, r.job_label, f.n, r.started_at, r.message FROM"
+                        + " (SELECT county_code, job_id, COUNT(*) n, MAX(id) last_id FROM background_run WHERE trigger_kind = 'SCHEDULED'"
+                        + " AND status = 'FAILED' AND started_at >= ? AND county_code IN (" + in + ") GROUP BY county_code, job_id) f"
+                        + " JOIN background_run r ON r.id = f.last_id")) {
+                    st.setObject(1, since);
+                    for (int i = 0; i < codes.size(); i++) {
+                        st.setString(i + 2, codes.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            String key = rs.getString(1) + "|" + rs.getString(2);
+                            NightlyJobSummary last = byKey.get(key);
+                            // A failure without a latest run cannot happen (the failed run is a scheduled run), but stay total.
+                            byKey.put(key, last == null
+                                    ? new NightlyJobSummary(rs.getString(1), rs.getString(2), rs.getString(3), null, null, null, null, null, 0,
+                                            null, rs.getInt(4), instant(rs, 5), rs.getString(6))
+                                    : new NightlyJobSummary(last.county(), last.job(), last.jobLabel(), last.lastSlot(), last.lastStatus(),
+                                            last.lastStatusLabel(), last.lastStartedAt(), last.lastFinishedAt(), last.lastAttempts(),
+                                            last.lastMessage(), rs.getInt(4), instant(rs, 5), rs.getString(6)));
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<NightlyJobSummary> out = new ArrayList<>();
+        for (String county : codes) {
+            Map<String, NightlyJobSummary> jobs = new TreeMap<>();
+            for (CountyJob job : countyJobs) {
+                jobs.put(job.id(), new NightlyJobSummary(county, job.id(), job.label(), null, null, "尚未运行", null, null, 0, null, 0, null, null));
+            }
+            byKey.values().stream().filter(s -> s.county().equals(county)).forEach(s -> jobs.put(s.job(), s));
+            out.addAll(jobs.values());
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- rows

@@ -1,0 +1,56 @@
+package cn.fpjc.admin.tenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which database server holds a tenant's database, as people read it: the JDBC host:port its connections use. Today every
+ * county lives on the server of the {@code tenants} pool ({@code quarkus.datasource.tenants.jdbc.url}); when tenants are
+ * placed on several clusters the placement recorded for the tenant answers here instead, per tenant.
+ */
+@ApplicationScoped
+public class TenantServers {
+    @ConfigProperty(name = "quarkus.datasource.tenants.jdbc.url")
+    Optional<String> tenantsUrl;
+
+    /** host:port (or the URL's host list) of the tenant's database server; "未配置" when no URL is configured. */
+    public String serverOf(String tenantCode) {
+        return tenantsUrl.map(TenantServers::hostAndPort).orElse("未配置");
+    }
+
+    /**
+     * The server part of a MySQL/MariaDB JDBC URL: {@code jdbc:mysql://db1:3307/fpjc?x=y} → {@code db1:3307}, the default port
+     * added ({@code db1} → {@code db1:3306}), a host list kept ({@code h1:3306,h2:3306}), credentials written into the URL
+     * ({@code user:secret@host}) left out.
+     */
+    public static String hostAndPort(String jdbcUrl) {
+        int start = jdbcUrl.indexOf("//");
+        if (start < 0) {
+            return "未知";
+        }
+        String rest = jdbcUrl.substring(start + 2);
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?'}) {
+            int i = rest.indexOf(stop);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String authority = rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String host : authority.split(",")) {
+            String h = host.strip();
+            if (h.isEmpty()) {
+                continue;
+            }
+            boolean hasPort = h.startsWith("[") ? h.contains("]:") : h.contains(":");
+            out.append(out.isEmpty() ? "" : ",").append(h).append(hasPort || h.startsWith("(") ? "" : ":3306");
+        }
+        return out.isEmpty() ? "未知" : out.toString();
+    }
+}
