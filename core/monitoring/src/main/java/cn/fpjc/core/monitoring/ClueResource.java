@@ -117,10 +117,8 @@ public class ClueResource {
     public ClueViews.ComparisonIntake nationalComparison(@PathParam("county") String county, @RestForm String reportedOn,
             @RestForm("file") FileUpload file) {
         service.requireComparisonImporter();
-        if (file == null || file.size() == 0) {
-            throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
-        }
-        return service.intakeComparison(date(reportedOn), AlertFiles.readComparison(file.uploadedFile(), file.fileName(), fileLimits));
+        return service.importComparison(date(reportedOn), file == null || file.size() == 0 ? null : file.uploadedFile(),
+                file == null ? null : file.fileName());
     }
 
     /** This year's (or {@code year}'s) centralized screening campaigns against the minimum a year. */

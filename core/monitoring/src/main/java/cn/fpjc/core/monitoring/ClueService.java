@@ -85,6 +85,9 @@ public class ClueService {
     @Inject
     WorkingDayCalendar calendar;
 
+    @Inject
+    cn.fpjc.core.platform.files.FileLimits fileLimits;
+
     // ---------------------------------------------------------------- intake
 
     @Transactional
@@ -238,9 +241,9 @@ public class ClueService {
     /**
      * The national system's 数据比对 result list (AlertFiles#COMPARISON) as clues of the channel 部门筛查预警, one per
      * person. Every row is answered: accepted — a new clue due for 入户核实, or attached to a household already under
-     * monitoring — or refused with why (an invalid ID number, the same person twice in the file, a village that is not the
-     * county's, a person neither registered nor placed in a village, an unknown risk category, a clue about the person still
-     * waiting for 入户核实). The whole list is one transaction: refused rows are never stored, and if the request fails
+     * monitoring — or refused with why (an invalid ID number, the same person twice in the file, a clue about the person
+     * still waiting for 入户核实, a village that is not the county's, a person neither registered nor placed in a village, an
+     * unknown risk category). The whole list is one transaction: refused rows are never stored, and if the request fails
      * nothing of it is.
      */
     @Transactional
@@ -271,6 +274,11 @@ public class ClueService {
             Integer first = seen.putIfAbsent(id.value(), r.rowNo());
             if (first != null) {
                 lines.add(refused(r, name, id, "与本文件第" + first + "行是同一人"));
+                continue;
+            }
+            RiskClue waiting = RiskClue.<RiskClue>find("idHash = ?1 and status = ?2", cipher.lookupHash(id), ClueStatus.OPEN).firstResult();
+            if (waiting != null) {
+                lines.add(refused(r, name, id, "该人已有待核实的线索（查询编号" + waiting.trackingNo + "），请先完成入户核实，不重复登记"));
                 continue;
             }
             String listed = null;
@@ -305,11 +313,6 @@ public class ClueService {
                 lines.add(refused(r, name, id, errors.get(0).message()));
                 continue;
             }
-            RiskClue waiting = RiskClue.<RiskClue>find("idHash = ?1 and status = ?2", cipher.lookupHash(id), ClueStatus.OPEN).firstResult();
-            if (waiting != null) {
-                lines.add(refused(r, name, id, "该人已有待核实的线索（查询编号" + waiting.trackingNo + "），请先完成入户核实，不重复登记"));
-                continue;
-            }
             String kind = r.kind() == null || r.kind().isBlank() ? null : r.kind().strip();
             ClueView v = open(alertClue(m != null ? m.name : clip(name, 64), id, categories, r.description(),
                     kind == null ? "全国防止返贫监测信息系统数据比对" : "全国防止返贫监测信息系统数据比对：" + kind,
@@ -324,6 +327,15 @@ public class ClueService {
                     v.villageCode(), note));
         }
         return new ClueViews.ComparisonIntake(rows.size(), accepted, attached, rows.size() - accepted, lines);
+    }
+
+    /** The list as uploaded (.xlsx or .csv): the role is checked before the file is read; a missing file is refused. */
+    public ClueViews.ComparisonIntake importComparison(LocalDate reportedOn, java.nio.file.Path file, String fileName) {
+        requireComparisonImporter();
+        if (file == null) {
+            throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
+        }
+        return intakeComparison(reportedOn, AlertFiles.readComparison(file, fileName, fileLimits));
     }
 
     /** {code, null} for a village of the county in the caller's scope, {null, why} otherwise (a 12-digit code or a unique name). */
@@ -346,7 +358,7 @@ public class ClueService {
 
     private static ClueViews.ComparisonLine refused(ClueRequests.ComparisonRow r, String name, IdNumber id, String reason) {
         return new ClueViews.ComparisonLine(r.rowNo(), name.isEmpty() ? null : clip(name, 64), id == null ? null : id.masked(), false, null,
-                null, "未登记", null, reason);
+                null, "不予登记", null, reason);
     }
 
     /** A clue of the channel 部门筛查预警 about a person identified by ID number (a department's alert or a comparison row). */

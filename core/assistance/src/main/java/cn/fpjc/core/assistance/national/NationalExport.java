@@ -130,7 +130,7 @@ public class NationalExport {
 
     private static Worksheet sheet(Workbook wb, String name, String title, List<Column> columns) {
         Worksheet ws = wb.newWorksheet(name);
-        BankFiles.text(ws, 0, 0, title);
+        text(ws, 0, 0, title);
         ws.style(0, 0).bold().fontSize(14).set();
         String[] headers = NationalColumns.headers(columns);
         for (int c = 0; c < headers.length; c++) {
@@ -191,34 +191,34 @@ public class NationalExport {
 
     private static void cells(Worksheet ws, int r, Line l, int no, String county) {
         ws.value(r, 0, no);
-        BankFiles.text(ws, r, 1, county);
-        BankFiles.text(ws, r, 2, l.place == null ? null : l.place[1]);
-        BankFiles.text(ws, r, 3, l.place == null ? null : l.place[0]);
-        BankFiles.text(ws, r, 4, l.c.villageCode);
-        BankFiles.text(ws, r, 5, l.h.householdNo);
-        BankFiles.text(ws, r, 6, l.head == null ? null : l.head.name);
-        BankFiles.text(ws, r, 7, l.head == null ? null : l.head.idMasked);
+        text(ws, r, 1, county);
+        text(ws, r, 2, l.place == null ? null : l.place[1]);
+        text(ws, r, 3, l.place == null ? null : l.place[0]);
+        text(ws, r, 4, l.c.villageCode);
+        text(ws, r, 5, l.h.householdNo);
+        text(ws, r, 6, l.head == null ? null : l.head.name);
+        text(ws, r, 7, l.head == null ? null : l.head.idMasked);
         ws.value(r, 8, l.memberCount);
-        BankFiles.text(ws, r, 9, l.h.category.label());
-        BankFiles.text(ws, r, 10, l.c.monitoringType.label());
-        BankFiles.text(ws, r, 11, String.join("、", RiskCategory.labels(l.c.riskCategories)));
-        BankFiles.text(ws, r, 12, date(l.c.approvedOn));
-        BankFiles.text(ws, r, 13, l.c.riskState.label());
-        BankFiles.text(ws, r, 14, date(l.c.riskStateOn));
-        BankFiles.text(ws, r, 15, l.h.relocated ? "是" : "否");
-        BankFiles.text(ws, r, 16, l.h.noLabourCapacity ? "是" : "否");
+        text(ws, r, 9, l.h.category.label());
+        text(ws, r, 10, l.c.monitoringType.label());
+        text(ws, r, 11, String.join("、", RiskCategory.labels(l.c.riskCategories)));
+        text(ws, r, 12, date(l.c.approvedOn));
+        text(ws, r, 13, l.c.riskState.label());
+        text(ws, r, 14, date(l.c.riskStateOn));
+        text(ws, r, 15, l.h.relocated ? "是" : "否");
+        text(ws, r, 16, l.h.noLabourCapacity ? "是" : "否");
         if (l.income != null) {
             ws.value(r, 17, l.income.incomeYear);
             ws.value(r, 18, l.income.perCapita.setScale(2, RoundingMode.HALF_UP));
         }
         if (l.plan != null) {
-            BankFiles.text(ws, r, 19, l.plan.responsibleOfficial);
-            BankFiles.text(ws, r, 20, date(l.plan.adjustedOn));
-            BankFiles.text(ws, r, 21, l.measures);
+            text(ws, r, 19, l.plan.responsibleOfficial);
+            text(ws, r, 20, date(l.plan.adjustedOn));
+            text(ws, r, 21, l.measures);
         }
-        BankFiles.text(ws, r, 22, l.loans);
+        text(ws, r, 22, l.loans);
         ws.value(r, 23, l.paid.setScale(2, RoundingMode.HALF_UP));
-        BankFiles.text(ws, r, 24, l.paidDetail);
+        text(ws, r, 24, l.paidDetail);
     }
 
     /** The members sheet: the registered (active) members of the exported households, in the same order. */
@@ -231,19 +231,19 @@ public class NationalExport {
             Map<Long, List<Member>> byHousehold = members.stream().collect(Collectors.groupingBy(m -> m.householdId));
             for (Long id : ids) {
                 for (Member m : byHousehold.getOrDefault(id, List.of())) {
-                    BankFiles.text(ws, row, 0, numbers.get(id));
-                    BankFiles.text(ws, row, 1, m.name);
-                    BankFiles.text(ws, row, 2, m.relation.label());
-                    BankFiles.text(ws, row, 3, m.idMasked);
-                    BankFiles.text(ws, row, 4, "M".equals(m.sex) ? "男" : "女");
-                    BankFiles.text(ws, row, 5, m.labour.label());
-                    BankFiles.text(ws, row, 6, m.health.label());
-                    BankFiles.text(ws, row, 7, m.schooling == null ? null : m.schooling.label());
-                    BankFiles.text(ws, row, 8, m.employmentPlace == null ? null : m.employmentPlace.label());
+                    text(ws, row, 0, numbers.get(id));
+                    text(ws, row, 1, m.name);
+                    text(ws, row, 2, m.relation.label());
+                    text(ws, row, 3, m.idMasked);
+                    text(ws, row, 4, "M".equals(m.sex) ? "男" : "女");
+                    text(ws, row, 5, m.labour.label());
+                    text(ws, row, 6, m.health.label());
+                    text(ws, row, 7, m.schooling == null ? null : m.schooling.label());
+                    text(ws, row, 8, m.employmentPlace == null ? null : m.employmentPlace.label());
                     if (m.employmentMonths != null) {
                         ws.value(row, 9, m.employmentMonths);
                     }
-                    BankFiles.text(ws, row, 10, m.medicalInsured ? "是" : "否");
+                    text(ws, row, 10, m.medicalInsured ? "是" : "否");
                     row++;
                 }
             }
@@ -254,12 +254,12 @@ public class NationalExport {
 
     /** The 说明 sheet: what the workbook is, how ID numbers are given, and every column's source and assumption. */
     private static void notes(Worksheet ws, String title, int households) throws IOException {
-        BankFiles.text(ws, 0, 0, title);
+        text(ws, 0, 0, title);
         ws.style(0, 0).bold().fontSize(14).set();
-        BankFiles.text(ws, 1, 0, "共" + households + "户监测对象（识别纳入且有风险状态的农户，不含办理中或不予纳入的案件）。");
-        BankFiles.text(ws, 2, 0, "表格式：" + NationalColumns.LAYOUT);
-        BankFiles.text(ws, 3, 0, "证件号码：" + NationalColumns.ID_NUMBERS);
-        BankFiles.text(ws, 4, 0, "日期写作“2024-10-16”；金额单位为元，保留2位小数（四舍五入）。");
+        text(ws, 1, 0, "共" + households + "户监测对象（识别纳入且有风险状态的农户，不含办理中或不予纳入的案件）。");
+        text(ws, 2, 0, "表格式：" + NationalColumns.LAYOUT);
+        text(ws, 3, 0, "证件号码：" + NationalColumns.ID_NUMBERS);
+        text(ws, 4, 0, "日期写作“2024-10-16”；金额单位为元，保留2位小数（四舍五入）。");
         String[] headers = { "工作表", "列", "内容出处", "假设与说明" };
         for (int c = 0; c < headers.length; c++) {
             ws.value(6, c, headers[c]);
@@ -271,10 +271,10 @@ public class NationalExport {
         sheets.put(MEMBERS, NationalColumns.MEMBER);
         for (Map.Entry<String, List<Column>> sheet : sheets.entrySet()) {
             for (Column c : sheet.getValue()) {
-                BankFiles.text(ws, r, 0, sheet.getKey());
-                BankFiles.text(ws, r, 1, c.header());
-                BankFiles.text(ws, r, 2, c.sourceForPeople());
-                BankFiles.text(ws, r, 3, c.assumption());
+                text(ws, r, 0, sheet.getKey());
+                text(ws, r, 1, c.header());
+                text(ws, r, 2, c.sourceForPeople());
+                text(ws, r, 3, c.assumption());
                 r++;
             }
         }
@@ -320,6 +320,13 @@ public class NationalExport {
         return loans.stream().map(l -> (LoanProducts.MICRO.equals(l.productCode) ? "脱贫人口小额信贷" : "贷款（" + l.productCode + "）") + " "
                 + money(l.amount) + "元，" + (l.disbursedOn == null ? "" : l.disbursedOn + "放款，") + l.status.label())
                 .collect(Collectors.joining("；"));
+    }
+
+    /** A formula-safe text cell (BankFiles); a missing value leaves the cell empty. */
+    private static void text(Worksheet ws, int r, int c, String value) {
+        if (value != null && !value.isEmpty()) {
+            BankFiles.text(ws, r, c, value);
+        }
     }
 
     private static String money(BigDecimal amount) {
