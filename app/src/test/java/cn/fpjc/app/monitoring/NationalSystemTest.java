@@ -299,4 +299,22 @@ class NationalSystemTest {
         RestAssured.given().multiPart("file", "a.csv", "身份证号\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/counties/" + county + "/monitoring/national-comparison").then().statusCode(401);
     }
+
+    @Test
+    void thePagesOfferTheExportToStaffAndTheImportToCountyStaff() {
+        as(clerk).queryParam("state", "UNRESOLVED").get("/cases").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("id=\"national-export\" href=\"/api/counties/" + county
+                        + "/monitoring/national-export.xlsx?state=UNRESOLVED\""));
+        as(official).get("/cases").then().statusCode(200).body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("national-export")));
+        as(approver).get("/clues").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/clues/national-comparison"));
+        as(clerk).get("/clues").then().statusCode(200).body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/clues/national-comparison")));
+        as(clerk).get("/clues/national-comparison").then().statusCode(403).body(org.hamcrest.Matchers.containsString("只有县级管理员和县级审定人员"));
+        String csv = "身份证号,姓名,所在村\n" + Ids.of("19750505", true) + ",何新,不存在村\n";
+        String html = RestAssured.given().auth().oauth2(Api.token(approver)).multiPart("file", "比对.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/clues/national-comparison").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("不予登记 <strong>1</strong> 行") && html.contains("所在村“不存在村”不是本县的村"), html);
+        String refused = RestAssured.given().auth().oauth2(Api.token(approver)).multiPart("file", "比对.doc", new byte[] {1, 2}, "application/msword")
+                .post("/clues/national-comparison").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("未能导入"), refused);
+    }
 }
