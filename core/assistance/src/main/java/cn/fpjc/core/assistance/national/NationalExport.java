@@ -163,6 +163,7 @@ public class NationalExport {
         Map<Long, Household> households = byId(ids, chunk -> Household.<Household>list("id in ?1", chunk), h -> h.id);
         List<Member> members = chunked(ids, chunk -> Member.<Member>list("householdId in ?1", Sort.by("id"), chunk));
         Map<Long, Member> memberById = members.stream().collect(Collectors.toMap(m -> m.id, m -> m));
+        Map<Long, List<Member>> byHousehold = members.stream().collect(Collectors.groupingBy(m -> m.householdId));
         Map<Long, IncomeRecord> incomes = new HashMap<>(); // the latest year wins
         chunked(ids, chunk -> IncomeRecord.<IncomeRecord>list("householdId in ?1", Sort.by("incomeYear"), chunk))
                 .forEach(i -> incomes.put(i.householdId, i));
@@ -177,7 +178,7 @@ public class NationalExport {
         places(cases.stream().map(c -> c.villageCode).distinct().toList(), places);
         List<Line> lines = new ArrayList<>();
         for (MonitoringCase c : cases) {
-            List<Member> own = members.stream().filter(m -> m.householdId.equals(c.householdId)).toList();
+            List<Member> own = byHousehold.getOrDefault(c.householdId, List.of());
             Member head = own.stream().filter(m -> m.active && m.relation == Relation.HEAD).findFirst().orElse(null);
             AssistancePlan plan = plans.get(c.id);
             Map<String, BigDecimal> money = paid.getOrDefault(c.householdId, Map.of());
