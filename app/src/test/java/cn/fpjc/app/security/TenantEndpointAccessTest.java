@@ -26,7 +26,7 @@ class TenantEndpointAccessTest {
     /** Every module's rows: the platform, registry and monitoring below, then each assistance feature's own list. */
     static List<Endpoint> endpoints() {
         return java.util.stream.Stream.of(CORE, AssistanceEndpoints.PROGRAMMES, AssistanceEndpoints.PAYMENTS, AssistanceEndpoints.LOANS,
-                FundsEndpoints.LIBRARY, SpendingEndpoints.SPENDING, AssetEndpoints.ASSETS)
+                FundsEndpoints.LIBRARY, SpendingEndpoints.SPENDING, AssetEndpoints.ASSETS, NationalEndpoints.NATIONAL)
                 .flatMap(List::stream).toList();
     }
 
@@ -204,6 +204,18 @@ class TenantEndpointAccessTest {
         for (String lower : List.of("lankao.official", "lankao.dept")) {
             io.restassured.RestAssured.given().auth().oauth2(cn.fpjc.app.support.Api.token(lower)).multiPart("file", "a.csv", csv)
                     .post(path).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        }
+        // The national system's 数据比对 list: county staff only (NationalSystemTest takes one in).
+        byte[] list = "身份证号\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String comparison = "/api/counties/410225/monitoring/national-comparison";
+        io.restassured.RestAssured.given().multiPart("file", "a.csv", list).post(comparison).then().statusCode(401);
+        io.restassured.RestAssured.given().auth().oauth2(cn.fpjc.app.support.Api.token("minqin.admin")).multiPart("file", "a.csv", list)
+                .post(comparison).then().statusCode(403).body("code", equalTo("TENANT_MISMATCH"));
+        io.restassured.RestAssured.given().auth().oauth2(cn.fpjc.app.support.Api.token("henan-admin")).multiPart("file", "a.csv", list)
+                .post(comparison).then().statusCode(403);
+        for (String lower : List.of("lankao.reviewer", "lankao.clerk", "lankao.official", "lankao.dept")) {
+            io.restassured.RestAssured.given().auth().oauth2(cn.fpjc.app.support.Api.token(lower)).multiPart("file", "a.csv", list)
+                    .post(comparison).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         }
     }
 

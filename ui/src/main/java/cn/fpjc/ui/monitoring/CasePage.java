@@ -88,7 +88,7 @@ public class CasePage {
 
         static native TemplateInstance list(PageUser user, String tenantName, Filter f, List<MonitoringOverview.Count> states,
                 List<MonitoringOverview.StepChoice> steps, List<OrgUnitView> villages, List<String> types,
-                Page<MonitoringOverview.CaseRow> rows, ListLinks links, String error);
+                Page<MonitoringOverview.CaseRow> rows, ListLinks links, String error, String nationalExport);
 
         /** 启动识别程序 shown again after a refusal: what was typed, each refusal beside its input. */
         static native TemplateInstance openForm(PageUser user, String tenantName, Long clueId, Long householdId, String back,
@@ -193,15 +193,35 @@ public class CasePage {
             SortBy order = SortBy.parse(sort, dir, MonitoringOverview.SORTS, MonitoringOverview.NEWEST_FIRST);
             Page<MonitoringOverview.CaseRow> rows = overview.list(state, step, village, type, order, ListLinks.requested(page, jump), LIST_SIZE);
             return Response.ok(Templates.list(PageUser.of(user), access.current().name(), f, MonitoringOverview.STATES, steps, villages,
-                    Labelled.labels(MonitoringType.class), rows, f.links(order, rows), null)).build();
+                    Labelled.labels(MonitoringType.class), rows, f.links(order, rows), null, nationalExport(f))).build();
         } catch (RuntimeException failure) {
             // An unknown sort or page number is refused like any other bad filter: 400, the list page with the reason.
             ApiException e = FormSubmit.refusal(failure);
             Page<MonitoringOverview.CaseRow> none = Page.empty(LIST_SIZE);
             return Response.status(e.code().status()).entity(Templates.list(PageUser.of(user), access.current().name(), f,
                     MonitoringOverview.STATES, steps, villages, Labelled.labels(MonitoringType.class), none,
-                    f.links(MonitoringOverview.NEWEST_FIRST, none), Forms.allMessages(e))).build();
+                    f.links(MonitoringOverview.NEWEST_FIRST, none), Forms.allMessages(e), nationalExport(f))).build();
         }
+    }
+
+    /**
+     * The national system's upload workbook for staff (NationalExport): the list's village and, when it is one, its risk
+     * state; null for roles that may not export it.
+     */
+    private String nationalExport(Filter f) {
+        if (!user.hasAnyRole(cn.fpjc.core.registry.RegistryService.WRITERS)) {
+            return null;
+        }
+        StringBuilder q = new StringBuilder("/api/counties/" + access.current().code() + "/monitoring/national-export.xlsx");
+        String sep = "?";
+        if (!f.village().isBlank()) {
+            q.append(sep).append("village=").append(java.net.URLEncoder.encode(f.village(), java.nio.charset.StandardCharsets.UTF_8));
+            sep = "&";
+        }
+        if (java.util.Set.of("UNRESOLVED", "ELIMINATED", "BASIC_PROTECTION").contains(f.state())) {
+            q.append(sep).append("state=").append(f.state());
+        }
+        return q.toString();
     }
 
     /** The list's filters as given, kept by its page links and sortable headings. */

@@ -65,7 +65,7 @@ public class CluePage {
         static native TemplateInstance list(PageUser user, String tenantName, List<ClueView> clues, Page<ClueView> pager, ListLinks links, String status, boolean overdue,
                 List<ClueStatus> statuses, boolean canRecord, List<String> channels, List<String> categories, List<OrgUnitView> villages,
                 List<String> screeningKinds, Campaigns campaigns, Map<String, String> v, Map<String, String> err, String error,
-                Map<String, String> villageNames);
+                Map<String, String> villageNames, boolean canImportComparison);
 
         static native TemplateInstance forHousehold(PageUser user, String tenantName, RegistryViews.HouseholdDetail h,
                 List<RegistryViews.MemberView> members, List<String> channels, List<String> categories, List<String> screeningKinds,
@@ -74,7 +74,13 @@ public class CluePage {
         static native TemplateInstance detail(PageUser user, String tenantName, ClueView c, boolean canVerify, List<String> results,
                 Map<String, String> v, Map<String, String> err, String error, boolean canOpenCase, List<String> monitoringTypes,
                 List<String> categories, Map<String, String> villageNames, Map<String, String> users);
+
+        /** 导入全国系统数据比对名单: the form, and after an upload every row's result. */
+        static native TemplateInstance comparison(PageUser user, String tenantName, boolean canImport,
+                cn.fpjc.core.monitoring.ClueViews.ComparisonIntake report, String reportedOn, String error);
     }
+
+    static final String COMPARISON_ROLES = "只有县级管理员和县级审定人员可以导入全国系统数据比对名单";
 
     @Inject
     Names names;
@@ -149,6 +155,40 @@ public class CluePage {
                 Labelled.labels(ScreeningKind.class), v, err, error);
     }
 
+    /** The upload form for the national system's 数据比对 list (county staff; others are told who may). */
+    @GET
+    @Path("/national-comparison")
+    @Transactional
+    public Response comparisonForm() {
+        access.bind(null);
+        boolean may = user.hasAnyRole(ClueService.COMPARISON_IMPORTERS);
+        return Response.status(may ? 200 : 403).entity(Templates.comparison(PageUser.of(user), access.current().name(), may, null, "",
+                may ? null : COMPARISON_ROLES)).build();
+    }
+
+    /** Takes the list in: every row accepted with its tracking number or refused with its reason, shown on the page. */
+    @POST
+    @Path("/national-comparison")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importComparison(@org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file,
+            @org.jboss.resteasy.reactive.RestForm String reportedOn) {
+        access.bind(null);
+        String typed = reportedOn == null ? "" : reportedOn.strip();
+        try {
+            List<cn.fpjc.core.platform.error.ErrorBody.FieldError> errors = new java.util.ArrayList<>();
+            java.time.LocalDate on = typed.isEmpty() ? null : Forms.date(typed, "reportedOn", errors);
+            ApiException.refuseIfAny(errors);
+            var report = clues.importComparison(on, file == null || file.size() == 0 ? null : file.uploadedFile(),
+                    file == null ? null : file.fileName());
+            return Response.ok(Templates.comparison(PageUser.of(user), access.current().name(), true, report, typed, null)).build();
+        } catch (RuntimeException failure) {
+            ApiException e = FormSubmit.refusal(failure);
+            String m = e.code() == cn.fpjc.core.platform.error.PlatformError.FORBIDDEN ? COMPARISON_ROLES : Forms.allMessages(e);
+            return Response.status(e.code().status()).entity(Templates.comparison(PageUser.of(user), access.current().name(),
+                    user.hasAnyRole(ClueService.COMPARISON_IMPORTERS), null, typed, "未能导入：" + m)).build();
+        }
+    }
+
     @GET
     @Path("/{id}")
     @Transactional
@@ -182,7 +222,7 @@ public class CluePage {
                 List.of(ClueChannel.SELF_REPORT.label(), ClueChannel.CADRE_SCREENING.label()), Labelled.labels(RiskCategory.class),
                 orgUnits.listVisible(user.orgCode()).stream().filter(u -> OrgScope.isVillage(u.code())).toList(),
                 Labelled.labels(ScreeningKind.class), clues.campaigns(clock.year()), v, err, error,
-                names.villages(result.items().stream().map(ClueView::villageCode)));
+                names.villages(result.items().stream().map(ClueView::villageCode)), user.hasAnyRole(ClueService.COMPARISON_IMPORTERS));
     }
 
     private TemplateInstance detailPage(ClueView c, Map<String, String> v, Map<String, String> err, String error) {

@@ -32,4 +32,13 @@ public final class ClueRequests {
     /** @param rowNo where the row stands in the department's file (reported back with unmatched rows); the position when absent */
     public record AlertRow(String idNumber, String name, String riskCategory, String description, Integer rowNo) {
     }
+
+    /**
+     * A row of the national system's 数据比对 result list ({@link AlertFiles#COMPARISON}).
+     *
+     * @param village a 12-digit village code or a village name of the county; may be blank for a registered person
+     */
+    public record ComparisonRow(String idNumber, String name, String village, String kind, String riskCategory, String description,
+            int rowNo) {
+    }
 }

@@ -95,13 +95,30 @@ public class ClueResource {
         if (file == null || file.size() == 0) {
             throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
         }
-        java.time.LocalDate reported;
+        return service.intakeAlerts(new AlertBatch(department, date(reportedOn), AlertFiles.read(file.uploadedFile(), file.fileName(), fileLimits)));
+    }
+
+    private static java.time.LocalDate date(String reportedOn) {
         try {
-            reported = reportedOn == null || reportedOn.isBlank() ? null : java.time.LocalDate.parse(reportedOn.strip());
+            return reportedOn == null || reportedOn.isBlank() ? null : java.time.LocalDate.parse(reportedOn.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reportedOn", "日期格式应为 2024-09-28")));
         }
-        return service.intakeAlerts(new AlertBatch(department, reported, AlertFiles.read(file.uploadedFile(), file.fileName(), fileLimits)));
+    }
+
+    /**
+     * The national system's 数据比对 result list (.xlsx or .csv; header 身份证号 or 证件号码, optional 姓名, 村代码/所在村, 比对类型,
+     * 风险类别, 比对情况) as risk clues of the channel 部门筛查预警: every row answered, accepted with its tracking number or
+     * refused with why; one transaction.
+     */
+    @POST
+    @Path("/monitoring/national-comparison")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public ClueViews.ComparisonIntake nationalComparison(@PathParam("county") String county, @RestForm String reportedOn,
+            @RestForm("file") FileUpload file) {
+        service.requireComparisonImporter();
+        return service.importComparison(date(reportedOn), file == null || file.size() == 0 ? null : file.uploadedFile(),
+                file == null ? null : file.fileName());
     }
 
     /** This year's (or {@code year}'s) centralized screening campaigns against the minimum a year. */

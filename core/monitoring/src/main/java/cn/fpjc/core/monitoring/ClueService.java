@@ -85,6 +85,9 @@ public class ClueService {
     @Inject
     WorkingDayCalendar calendar;
 
+    @Inject
+    cn.fpjc.core.platform.files.FileLimits fileLimits;
+
     // ---------------------------------------------------------------- intake
 
     @Transactional
@@ -214,22 +217,163 @@ public class ClueService {
                 continue;
             }
             Household h = Household.findById(m.householdId);
-            RiskClue c = new RiskClue();
-            c.personName = m.name;
-            setId(c, id);
-            c.description = r.description() == null || r.description().isBlank() ? "部门预警" : clip(r.description().strip(), 1000);
-            c.riskCategories = categories;
-            c.channel = ClueChannel.DEPARTMENT_ALERT;
-            c.sourceDetail = clip(batch.department().strip(), 100);
-            c.villageCode = h.villageCode;
-            c.reportedOn = reported;
-            ClueView v = open(c, user.username(), false);
+            ClueView v = open(alertClue(m.name, id, categories, r.description(), "部门预警", batch.department(), h.villageCode, reported),
+                    user.username(), false);
             if (v.status().equals(ClueStatus.ATTACHED.name())) {
                 attached++;
             }
             clues.add(v);
         }
         return new AlertIntake(rows.size(), clues.size(), attached, clues, unmatched);
+    }
+
+    /** Who takes in the national system's comparison lists: the county's staff (the lists come back to the county). */
+    public static final String[] COMPARISON_IMPORTERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER };
+
+    /** Refuses other roles before the file is read (a 403, not a 400 about a file they may not send). */
+    public void requireComparisonImporter() {
+        user.requireAnyRole(COMPARISON_IMPORTERS);
+    }
+
+    /** Where a 数据比对 clue came from, as its source detail says (the channel is 部门筛查预警). */
+    static final String COMPARISON_SOURCE = "全国系统数据比对";
+
+    /**
+     * The national system's 数据比对 result list (AlertFiles#COMPARISON) as clues of the channel 部门筛查预警, one per
+     * person. Every row is answered: accepted — a new clue due for 入户核实, or attached to a household already under
+     * monitoring — or refused with why (an invalid ID number, the same person twice in the file, a clue about the person
+     * still waiting for 入户核实, a village that is not the county's, a person neither registered nor placed in a village, an
+     * unknown risk category). The whole list is one transaction: refused rows are never stored, and if the request fails
+     * nothing of it is.
+     */
+    @Transactional
+    public ClueViews.ComparisonIntake intakeComparison(LocalDate reportedOn, List<ClueRequests.ComparisonRow> rows) {
+        user.requireAnyRole(COMPARISON_IMPORTERS);
+        LocalDate today = clock.today();
+        LocalDate reported = reportedOn == null ? today : reportedOn;
+        if (reported.isAfter(today)) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("reportedOn", "比对日期不能晚于今天")));
+        }
+        if (rows.isEmpty()) {
+            throw new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError("file", "文件中没有比对数据")));
+        }
+        List<ClueViews.ComparisonLine> lines = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, List<OrgUnit>> villagesByName = null;
+        int accepted = 0;
+        int attached = 0;
+        for (ClueRequests.ComparisonRow r : rows) {
+            String name = r.name() == null ? "" : r.name().strip();
+            IdNumber id;
+            try {
+                id = IdNumber.parse(r.idNumber(), today);
+            } catch (IdNumber.Invalid e) {
+                lines.add(refused(r, name, null, e.getMessage()));
+                continue;
+            }
+            Integer first = seen.putIfAbsent(id.value(), r.rowNo());
+            if (first != null) {
+                lines.add(refused(r, name, id, "与本文件第" + first + "行是同一人"));
+                continue;
+            }
+            RiskClue waiting = RiskClue.<RiskClue>find("idHash = ?1 and status = ?2", cipher.lookupHash(id), ClueStatus.OPEN).firstResult();
+            if (waiting != null) {
+                lines.add(refused(r, name, id, "该人已有待核实的线索（查询编号" + waiting.trackingNo + "），请先完成入户核实，不重复登记"));
+                continue;
+            }
+            String listed = null;
+            if (r.village() != null && !r.village().isBlank()) {
+                if (villagesByName == null && !r.village().strip().matches("\\d{12}")) {
+                    villagesByName = new HashMap<>();
+                    for (OrgUnit u : OrgUnit.<OrgUnit>list("level", OrgLevel.VILLAGE)) {
+                        villagesByName.computeIfAbsent(u.name, k -> new ArrayList<>()).add(u);
+                    }
+                }
+                String[] found = listedVillage(r.village().strip(), villagesByName);
+                if (found[1] != null) {
+                    lines.add(refused(r, name, id, found[1]));
+                    continue;
+                }
+                listed = found[0];
+            }
+            Member m = Member.findByHash(cipher.lookupHash(id)).filter(x -> x.active).orElse(null);
+            Household h = m == null ? null : Household.findById(m.householdId);
+            String village = h != null ? h.villageCode : listed;
+            if (village == null) {
+                lines.add(refused(r, name, id, "不在本县农户信息中，且名单未给出所在村，无法交办核实"));
+                continue;
+            }
+            if (m == null && name.isEmpty()) {
+                lines.add(refused(r, name, id, "未登记的人员须有姓名"));
+                continue;
+            }
+            List<FieldError> errors = new ArrayList<>();
+            String categories = RiskCategory.toStored(r.riskCategory() == null ? List.of() : List.of(r.riskCategory()), errors);
+            if (!errors.isEmpty()) {
+                lines.add(refused(r, name, id, errors.get(0).message()));
+                continue;
+            }
+            String kind = r.kind() == null || r.kind().isBlank() ? null : r.kind().strip();
+            ClueView v = open(alertClue(m != null ? m.name : clip(name, 64), id, categories, r.description(),
+                    kind == null ? "全国防止返贫监测信息系统数据比对" : "全国防止返贫监测信息系统数据比对：" + kind,
+                    kind == null ? COMPARISON_SOURCE : COMPARISON_SOURCE + "（" + kind + "）", village, reported), user.username(), false);
+            accepted++;
+            if (v.status().equals(ClueStatus.ATTACHED.name())) {
+                attached++;
+            }
+            String note = m == null ? "本县农户信息中没有此人，已交所列村入户核实"
+                    : listed != null && !listed.equals(h.villageCode) ? "名单所列村与农户信息不一致，已按农户信息所在村登记" : null;
+            lines.add(new ClueViews.ComparisonLine(r.rowNo(), v.personName(), v.idMasked(), true, v.id(), v.trackingNo(), v.statusLabel(),
+                    v.villageCode(), note));
+        }
+        return new ClueViews.ComparisonIntake(rows.size(), accepted, attached, rows.size() - accepted, lines);
+    }
+
+    /** The list as uploaded (.xlsx or .csv): the role is checked before the file is read; a missing file is refused. */
+    public ClueViews.ComparisonIntake importComparison(LocalDate reportedOn, java.nio.file.Path file, String fileName) {
+        requireComparisonImporter();
+        if (file == null) {
+            throw new ApiException(PlatformError.IMPORT_FILE_MISSING);
+        }
+        return intakeComparison(reportedOn, AlertFiles.readComparison(file, fileName, fileLimits));
+    }
+
+    /** {code, null} for a village of the county in the caller's scope, {null, why} otherwise (a 12-digit code or a unique name). */
+    private String[] listedVillage(String text, Map<String, List<OrgUnit>> byName) {
+        String code;
+        if (text.matches("\\d{12}")) {
+            code = OrgUnit.count("code = ?1 and level = ?2", text, OrgLevel.VILLAGE) > 0 ? text : null;
+        } else {
+            List<OrgUnit> named = byName.getOrDefault(text, List.of());
+            if (named.size() > 1) {
+                return new String[] {null, "本县有" + named.size() + "个名为“" + text + "”的村，请填写12位村代码"};
+            }
+            code = named.isEmpty() ? null : named.get(0).code;
+        }
+        if (code == null || !OrgScope.covers(user.orgCode(), code)) {
+            return new String[] {null, "所在村“" + clip(text, 40) + "”不是本县的村，请核对村代码或村名"};
+        }
+        return new String[] {code, null};
+    }
+
+    private static ClueViews.ComparisonLine refused(ClueRequests.ComparisonRow r, String name, IdNumber id, String reason) {
+        return new ClueViews.ComparisonLine(r.rowNo(), name.isEmpty() ? null : clip(name, 64), id == null ? null : id.masked(), false, null,
+                null, "不予登记", null, reason);
+    }
+
+    /** A clue of the channel 部门筛查预警 about a person identified by ID number (a department's alert or a comparison row). */
+    private RiskClue alertClue(String name, IdNumber id, String categories, String description, String defaultDescription, String source,
+            String village, LocalDate reported) {
+        RiskClue c = new RiskClue();
+        c.personName = name;
+        setId(c, id);
+        c.description = description == null || description.isBlank() ? defaultDescription : clip(description.strip(), 1000);
+        c.riskCategories = categories;
+        c.channel = ClueChannel.DEPARTMENT_ALERT;
+        c.sourceDetail = clip(source.strip(), 100);
+        c.villageCode = village;
+        c.reportedOn = reported;
+        return c;
     }
 
     // ---------------------------------------------------------------- verification

@@ -39,4 +39,16 @@ public final class ClueViews {
 
     public record Unmatched(int row, String name, String idMasked, String reason) {
     }
+
+    /**
+     * The answer to a 数据比对 list: every row, accepted (a clue with its tracking number, or attached to a monitored
+     * household) or refused with why; refused rows are not stored.
+     */
+    public record ComparisonIntake(int received, int accepted, int attached, int refused, List<ComparisonLine> rows) {
+    }
+
+    /** @param note for an accepted row what to know (e.g. the registry's village was used), for a refused one the reason */
+    public record ComparisonLine(int row, String name, String idMasked, boolean accepted, Long clueId, String trackingNo, String statusLabel,
+            String villageCode, String note) {
+    }
 }

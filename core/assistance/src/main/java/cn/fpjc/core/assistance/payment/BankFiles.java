@@ -105,7 +105,7 @@ public class BankFiles {
      * A text cell that a spreadsheet never takes for a formula: fastexcel writes strings as string cells, and a value
      * beginning with = + - @ or a tab/CR (what CSV re-imports and some viewers evaluate) gets a leading apostrophe.
      */
-    static void text(Worksheet ws, int r, int c, String value) {
+    public static void text(Worksheet ws, int r, int c, String value) {
         ws.value(r, c, safe(value));
     }
 
