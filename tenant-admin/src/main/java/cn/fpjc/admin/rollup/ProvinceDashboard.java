@@ -77,7 +77,7 @@ public class ProvinceDashboard {
             LocalDate nextOn, BigDecimal nextTarget, String citation) {
     }
 
-    public record Trend(String key, List<MetricReport.Part> months) {
+    public record Trend(String key, List<MetricReport.Breakdown> months) {
     }
 
     public record Dashboard(String province, String provinceName, List<Column> metrics, List<CountyRow> counties, Map<String, Shown> totals,
@@ -316,8 +316,8 @@ public class ProvinceDashboard {
             MetricDefinition monthly = d.byMonth() ? d : new MetricDefinition(d.key(), d.label(), d.definition(), d.source(), d.kind(), d.unit(),
                     d.numeratorLabel(), d.denominatorLabel(), java.util.Set.of(cn.fpjc.core.platform.metrics.Dimension.MONTH), false, Map.of());
             MetricRows r = new MetricRows(monthly, rows.getOrDefault(d.key(), List.of()));
-            List<MetricReport.Part> parts = new ArrayList<>();
-            r.byMonth(months).forEach((m, f) -> parts.add(new MetricReport.Part(m, m.substring(0, 4) + "年" + Integer.parseInt(m.substring(5)) + "月",
+            List<MetricReport.Breakdown> parts = new ArrayList<>();
+            r.byMonth(months).forEach((m, f) -> parts.add(new MetricReport.Breakdown(m, m.substring(0, 4) + "年" + Integer.parseInt(m.substring(5)) + "月",
                     Shown.of(d, f))));
             out.add(new Trend(d.key(), parts));
         }

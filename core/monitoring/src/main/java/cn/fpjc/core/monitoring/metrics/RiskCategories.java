@@ -29,9 +29,9 @@ public class RiskCategories implements CountyMetric {
 
     @Override
     public MetricDefinition definition() {
-        return new MetricDefinition(KEY, "风险未消除户风险类型",
+        return new MetricDefinition(KEY, "风险未消除户的风险（户次）",
                 "截至当日“风险未消除”的监测户按识别时认定的风险类型计数；一户有多种风险的在每种风险下各计一次，各类型之和可大于户数。", MetricSql.NATIONAL,
-                MetricKind.COUNT, "户", "风险未消除户（按风险类型）", null, Set.of(Dimension.TOWNSHIP, Dimension.VILLAGE, Dimension.RISK_CATEGORY),
+                MetricKind.COUNT, "户次", "风险未消除户（按风险类型计户次）", null, Set.of(Dimension.TOWNSHIP, Dimension.VILLAGE, Dimension.RISK_CATEGORY),
                 false, MetricDefinition.labels(RiskCategory.class, RiskCategory::label));
     }
 

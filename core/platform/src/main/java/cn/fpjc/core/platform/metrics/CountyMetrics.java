@@ -21,11 +21,17 @@ public class CountyMetrics {
     @Inject
     Instance<CountyMetric> metrics;
 
-    /** Every metric's definition, in key order (modules contribute them; nothing here knows their names). */
+    /** Monitoring first (what counties are judged by most), then assistance, then funds; by key within a module. */
+    static final Comparator<MetricDefinition> DISPLAY_ORDER = Comparator.comparing((MetricDefinition d) -> {
+        int i = List.of("monitoring.", "assistance.", "funds.").indexOf(d.key().substring(0, d.key().indexOf('.') + 1));
+        return i < 0 ? 99 : i;
+    }).thenComparing(MetricDefinition::key);
+
+    /** Every metric's definition, in display order (modules contribute them; nothing here knows their names). */
     public List<MetricDefinition> definitions() {
         List<MetricDefinition> out = new ArrayList<>();
         metrics.forEach(m -> out.add(m.definition()));
-        out.sort(Comparator.comparing(MetricDefinition::key));
+        out.sort(DISPLAY_ORDER);
         return out;
     }
 
@@ -34,14 +40,14 @@ public class CountyMetrics {
     }
 
     /**
-     * Every metric's rows for {@code orgCode} of the bound county on {@code asOf}, in key order. County-wide metrics
+     * Every metric's rows for {@code orgCode} of the bound county on {@code asOf}, in display order. County-wide metrics
      * (without villages) are computed only for the whole county.
      */
     public Map<String, MetricRows> compute(TenantInfo tenant, LocalDate asOf, String orgCode) {
         MetricScope scope = new MetricScope(tenant, asOf, orgCode);
         List<CountyMetric> all = new ArrayList<>();
         metrics.forEach(all::add);
-        all.sort(Comparator.comparing(m -> m.definition().key()));
+        all.sort(Comparator.comparing(CountyMetric::definition, DISPLAY_ORDER));
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, MetricRows> out = new LinkedHashMap<>();
             for (CountyMetric m : all) {

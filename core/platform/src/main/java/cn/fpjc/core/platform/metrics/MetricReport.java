@@ -17,7 +17,7 @@ import java.util.function.Function;
  * @param categories by the metric's category (monitoring type, risk category, fund source); empty without one
  */
 public record MetricReport(String key, String label, String definition, String source, String kind, String unit, String numeratorLabel,
-        String denominatorLabel, Shown headline, List<Part> areas, List<Part> months, List<Part> categories) {
+        String denominatorLabel, Shown headline, List<Breakdown> areas, List<Breakdown> months, List<Breakdown> categories) {
 
     /** A figure with the sums behind it, so a ratio's cases are countable. */
     public record Shown(BigDecimal numerator, BigDecimal denominator, BigDecimal value, String text) {
@@ -26,7 +26,7 @@ public record MetricReport(String key, String label, String definition, String s
         }
     }
 
-    public record Part(String code, String label, Shown figure) {
+    public record Breakdown(String code, String label, Shown figure) {
     }
 
     /** The rows that make the headline: the as-of year's months for a metric counted by month (not running), else all. */
@@ -46,22 +46,22 @@ public record MetricReport(String key, String label, String definition, String s
     public static MetricReport of(MetricRows rows, LocalDate asOf, Function<MetricValue, String> areaKey, Map<String, String> areaNames) {
         MetricDefinition d = rows.definition();
         MetricRows head = headlineRows(rows, asOf);
-        List<Part> areas = new ArrayList<>();
+        List<Breakdown> areas = new ArrayList<>();
         if (d.byArea() && areaKey != null) {
-            head.by(areaKey).forEach((code, f) -> areas.add(new Part(code, areaNames.getOrDefault(code, code), Shown.of(d, f))));
+            head.by(areaKey).forEach((code, f) -> areas.add(new Breakdown(code, areaNames.getOrDefault(code, code), Shown.of(d, f))));
         }
-        List<Part> months = new ArrayList<>();
+        List<Breakdown> months = new ArrayList<>();
         if (d.byMonth()) {
-            rows.byMonth(CountyMetrics.months(asOf)).forEach((m, f) -> months.add(new Part(m, m.substring(0, 4) + "年" + Integer.parseInt(m.substring(5))
+            rows.byMonth(CountyMetrics.months(asOf)).forEach((m, f) -> months.add(new Breakdown(m, m.substring(0, 4) + "年" + Integer.parseInt(m.substring(5))
                     + "月", Shown.of(d, f))));
         }
-        List<Part> categories = new ArrayList<>();
+        List<Breakdown> categories = new ArrayList<>();
         if (d.categoryDimension() != null) {
             Map<String, Figure> by = head.byCategory();
             d.categoryLabels().forEach((code, label) -> {
                 Figure f = by.get(code);
                 if (f != null) {
-                    categories.add(new Part(code, label, Shown.of(d, f)));
+                    categories.add(new Breakdown(code, label, Shown.of(d, f)));
                 }
             });
         }
