@@ -131,32 +131,37 @@ class RollupBenchmark {
                     + "', LPAD(100 + t.seq, 3, '0'), '000'), 0, NOW(), NOW() FROM seq_0_to_14 t, seq_0_to_13 v",
             "INSERT INTO " + db + ".household (household_no, village_code, category, relocated, no_labour_capacity, active, version, created_at, updated_at)"
                     + " SELECT CONCAT('B', seq), " + village(county, "seq") + ", IF(seq % 3 = 0, 'POVERTY_ALLEVIATED', 'ORDINARY'), FALSE, FALSE, TRUE, 0, NOW(), NOW()"
-                    + " FROM seq_1_to_" + households,
+                    + " FROM " + numbers(households),
             "INSERT INTO " + db + ".monitoring_case (household_id, village_code, procedure_id, monitoring_type, risk_categories, green_channel, status,"
                     + " started_on, approved_on, risk_state, risk_state_on, plan_due, created_at, created_by, version)"
                     + " SELECT seq * 20, " + village(county, "seq * 20") + ", 'identification', ELT(1 + seq % 3, 'UNSTABLE', 'MARGINAL', 'SUDDEN_HARDSHIP'),"
-                    + " IF(seq % 2 = 0, 'ILLNESS', 'ILLNESS,ACCIDENT'), FALSE, 'COMPLETED', CURDATE() - INTERVAL (seq % 600) + 20 DAY,"
-                    + " CURDATE() - INTERVAL (seq % 600) + 20 - 8 - seq % 10 DAY, ELT(1 + seq % 20 DIV 8, 'UNRESOLVED', 'ELIMINATED', 'BASIC_PROTECTION'),"
-                    + " CURDATE() - INTERVAL (seq % 600) DAY, CURDATE() - INTERVAL (seq % 600) + 20 - 18 - seq % 10 DAY, NOW(), 'bench', 0"
-                    + " FROM seq_1_to_" + cases,
+                    + " IF(seq % 2 = 0, 'ILLNESS', 'ILLNESS,ACCIDENT'), FALSE, 'COMPLETED', CURDATE() - INTERVAL (seq % 600 + 20) DAY,"
+                    + " CURDATE() - INTERVAL (seq % 600 + 12 - seq % 10) DAY, ELT(1 + seq % 20 DIV 8, 'UNRESOLVED', 'ELIMINATED', 'BASIC_PROTECTION'),"
+                    + " CURDATE() - INTERVAL (seq % 600) DAY, CURDATE() - INTERVAL (seq % 600 + 2 - seq % 10) DAY, NOW(), 'bench', 0"
+                    + " FROM " + numbers(cases),
             "INSERT INTO " + db + ".assistance_plan (case_id, household_id, village_code, responsible_official, labour_willing, adjusted_on,"
                     + " adjustment_required, created_at, created_by, updated_at, version) SELECT id, household_id, village_code, '帮扶人', TRUE,"
                     + " plan_due - INTERVAL (id % 14) - 3 DAY, FALSE, NOW(), 'bench', NOW(), 0 FROM " + db + ".monitoring_case WHERE id % 10 <> 0",
             "INSERT INTO " + db + ".risk_clue (tracking_no, channel, village_code, person_name, id_cipher, id_hash, id_masked, description, reported_on,"
                     + " received_at, received_by, status, verify_due, verified_on, version) SELECT CONCAT('X', seq), 'CADRE_SCREENING', " + village(county, "seq * 10")
                     + ", '某', X'00', UNHEX(SHA2(CONCAT('" + county + "', seq), 256)), '430000********0000', '排查', CURDATE() - INTERVAL (seq % 600) DAY, NOW(),"
-                    + " 'bench', IF(seq % 7 = 0, 'OPEN', 'NO_RISK'), CURDATE() - INTERVAL (seq % 600) - 5 DAY,"
-                    + " IF(seq % 7 = 0, NULL, CURDATE() - INTERVAL (seq % 600) - seq % 7 DAY), 0 FROM seq_1_to_" + tenth,
+                    + " 'bench', IF(seq % 7 = 0, 'OPEN', 'NO_RISK'), CURDATE() - INTERVAL (seq % 600 - 5) DAY,"
+                    + " IF(seq % 7 = 0, NULL, CURDATE() - INTERVAL (seq % 600 - seq % 7) DAY), 0 FROM " + numbers(tenth),
             "INSERT INTO " + db + ".loan (product_code, household_id, member_id, village_code, borrower_name, borrower_id_masked, applied_on, amount,"
                     + " term_months, annual_rate, repayment_method, purpose, held_before, subsidy_cap, subsidy_share, product_json, status, principal_repaid,"
                     + " overdue_days, contract_no, version, created_at, created_by, updated_at) SELECT 'micro', seq * 10, 0, " + village(county, "seq * 10")
                     + ", '某', '430000********0000', CURDATE() - INTERVAL 400 DAY, 50000.00, 36, 3.4500, 'INTEREST_MONTHLY', '养殖', 0, 50000, 100, '{}',"
-                    + " 'DISBURSED', (seq % 5) * 1000, IF(seq % 50 = 0, 40, 0), CONCAT('C', seq), 0, NOW(), 'bench', NOW() FROM seq_1_to_" + tenth };
+                    + " 'DISBURSED', (seq % 5) * 1000, IF(seq % 50 = 0, 40, 0), CONCAT('C', seq), 0, NOW(), 'bench', NOW() FROM " + numbers(tenth) };
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (String s : sql) {
                 st.execute(s);
             }
         }
+    }
+
+    /** 1 … n as a signed column {@code seq} (the sequence engine's is unsigned, and the dates subtract from it). */
+    private static String numbers(int n) {
+        return "(SELECT CAST(seq AS SIGNED) AS seq FROM seq_1_to_" + n + ") s";
     }
 
     /** The village of household number {@code n}: one of the county's 210, by n mod 210. */
