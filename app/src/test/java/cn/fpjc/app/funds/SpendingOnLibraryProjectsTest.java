@@ -43,7 +43,19 @@ class SpendingOnLibraryProjectsTest {
                     .body("metrics.find { it.key == 'funds.spending-progress' }.headline.text", equalTo("30.00%"))
                     .body("metrics.find { it.key == 'funds.spending-progress' }.months.find { it.code == '2024-04' }.figure.text", equalTo("30.00%"))
                     .body("metrics.find { it.key == 'funds.spending-progress' }.categories.find { it.code == 'CENTRAL' }.figure.text", equalTo("30.00%"))
-                    .body("metrics.find { it.key == 'funds.industry-share' }.headline.text", equalTo("40.00%"));
+                    .body("metrics.find { it.key == 'funds.industry-share' }.headline.text", equalTo("40.00%"))
+                    .body("metrics.find { it.key == 'funds.checkpoint-progress' }.headline.text", equalTo("30.00%"))
+                    .body("metrics.find { it.key == 'funds.checkpoint-progress' }.categories.code", equalTo(List.of("funds.progress.end-apr")));
+            // The province's dashboard from a snapshot of the same day: the same figures, and end-April judged on 30 April.
+            as("heilongjiang-admin").post("/api/admin/provinces/heilongjiang/metric-snapshots").then().statusCode(202);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "2024-05-20".equals(as("heilongjiang-admin")
+                    .get("/api/admin/provinces/heilongjiang/dashboard").then().extract().jsonPath().getString("counties.find { it.code == '" + c.code() + "' }.asOf")));
+            JsonPath d = as("heilongjiang-admin").get("/api/admin/provinces/heilongjiang/dashboard").then().statusCode(200).extract().jsonPath();
+            String row = "counties.find { it.code == '" + c.code() + "' }";
+            org.junit.jupiter.api.Assertions.assertEquals("30.00%", d.getString(row + ".figures['funds.spending-progress'].text"));
+            org.junit.jupiter.api.Assertions.assertEquals("40.00%", d.getString(row + ".figures['funds.industry-share'].text"));
+            org.junit.jupiter.api.Assertions.assertEquals("4月末", d.getString(row + ".funds.checkpoint"));
+            org.junit.jupiter.api.Assertions.assertEquals("达到", d.getString(row + ".funds.result"));
             as(c.admin()).get(c.base() + "/progress?year=2024&date=2024-05-20").then().body("caps.rule", hasItem("中央衔接资金用于产业发展的比例"))
                     .body("caps.find { it.rule == '中央衔接资金用于产业发展的比例' }.percent", equalTo(40.00f));
             as(c.dept()).get(c.base() + "/projects/" + listed + "/payments").then().statusCode(200).body("payments.voucherNo", equalTo(List.of("记-L2")));

@@ -98,6 +98,9 @@ class RollupTest {
         today("2024-12-03");
         as(clerk1).body(Map.of("result", "核实无风险", "note", "入户核实，收入稳定", "version", 0)).post(base() + "/clues/" + verified + "/verification")
                 .then().statusCode(200);
+        // One reported on 30 Dec is not due yet on the 31st: not judged.
+        today("2024-12-30");
+        clue(clerk1, village1, "19800303");
         today(AS_OF);
     }
 
@@ -194,10 +197,14 @@ class RollupTest {
 
     @Test
     void snapshotsAreNumbersOnlyAndTheDashboardAgreesWithTheCounty() {
-        // The nightly job, fired as the scheduler would: every active county once; this one's date is 31 Dec 2024.
+        // The nightly job, fired as the scheduler would: every active county once, as of the day just ended (this county's 30 Dec).
         jobs.runSlot(snapshotJob, Instant.parse("2036-01-01T20:30:00Z").plusSeconds(System.nanoTime() % 100_000));
         List<String> snaps = Sql.column("SELECT CONCAT(status, ' ', as_of) FROM metric_snapshot WHERE county_code = '" + county + "'");
-        assertTrue(snaps.contains("OK " + AS_OF), snaps.toString());
+        assertTrue(snaps.contains("OK 2024-12-30"), snaps.toString());
+        // The province admin's run: as of the county's today, the day its own page shows.
+        as("jiangxi-admin").post("/api/admin/provinces/jiangxi/metric-snapshots").then().statusCode(202).body("runs.county", hasItem(county));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Sql.column("SELECT id FROM metric_snapshot WHERE status = 'OK' AND as_of = '" + AS_OF
+                + "' AND county_code = '" + county + "'").isEmpty());
         // Numbers only: codes of townships, months, category codes; no name or ID number anywhere.
         for (String area : Sql.column("SELECT DISTINCT area_code FROM metric_value v JOIN metric_snapshot s ON s.id = v.snapshot_id WHERE s.county_code = '"
                 + county + "'")) {
@@ -205,7 +212,7 @@ class RollupTest {
         }
         for (String category : Sql.column("SELECT DISTINCT category FROM metric_value v JOIN metric_snapshot s ON s.id = v.snapshot_id"
                 + " WHERE s.county_code = '" + county + "'")) {
-            assertTrue(category.matches("[A-Z_]*"), category);
+            assertTrue(category.matches("[A-Za-z_.-]*"), category); // codes (a type, risk, source or checkpoint), never a name
         }
 
         JsonPath county = as(admin).get(base() + "/metrics").then().statusCode(200).extract().jsonPath();
@@ -258,6 +265,47 @@ class RollupTest {
         as(admin).body(Map.of("townships", true)).put(base() + "/metric-sharing").then().statusCode(200);
     }
 
+    /**
+     * The household counts and the undecided case on a second county whose cases are written straight into its database
+     * (states a real county reaches only over years): approved exactly two years before the day is not "more than 2
+     * years", a day earlier is; eliminated on the day counts; a case undecided past its 15 days is late, one still
+     * within them is not judged.
+     */
+    @Test
+    void householdCountsAndUndecidedCasesOnKnownRows() {
+        String other = Api.onboard("jiangxi", "36");
+        String otherAdmin = Api.createUser("t_ru_admin2_" + other, Roles.COUNTY_ADMIN, other, other);
+        String village = Api.addTownshipAndVillage(otherAdmin, other, "101")[1];
+        as("admin").body(Map.of("today", AS_OF, "county", other)).put("/api/admin/clock").then().statusCode(200);
+        String db = Sql.database(other);
+        String insert = "INSERT INTO " + db + ".monitoring_case (household_id, village_code, procedure_id, monitoring_type, risk_categories,"
+                + " green_channel, status, started_on, approved_on, risk_state, risk_state_on, created_at, created_by, version) VALUES ";
+        Sql.execute(insert + "(1, '" + village + "', 'identification', 'UNSTABLE', 'ILLNESS', FALSE, 'COMPLETED', '2022-12-20', '2022-12-31',"
+                + " 'UNRESOLVED', '2022-12-31', NOW(), 'test', 0),"
+                + "(2, '" + village + "', 'identification', 'MARGINAL', 'ILLNESS', FALSE, 'COMPLETED', '2022-12-20', '2022-12-30',"
+                + " 'UNRESOLVED', '2022-12-30', NOW(), 'test', 0),"
+                + "(3, '" + village + "', 'identification', 'MARGINAL', 'ILLNESS', FALSE, 'COMPLETED', '2024-03-01', '2024-03-10',"
+                + " 'ELIMINATED', '" + AS_OF + "', NOW(), 'test', 0),"
+                + "(4, '" + village + "', 'identification', 'MARGINAL', 'ILLNESS', FALSE, 'IN_PROGRESS', '2024-11-01', NULL, NULL, NULL, NOW(), 'test', 0),"
+                + "(5, '" + village + "', 'identification', 'MARGINAL', 'ILLNESS', FALSE, 'IN_PROGRESS', '2024-12-28', NULL, NULL, NULL, NOW(), 'test', 0)");
+        try {
+            JsonPath p = as(otherAdmin).get("/api/counties/" + other + "/metrics").then().statusCode(200).extract().jsonPath();
+            assertEquals("3 户", headline(p, "monitoring.monitored"));
+            assertEquals("1 户", headline(p, "monitoring.eliminated"));
+            assertEquals(1, p.getInt("metrics.find { it.key == 'monitoring.eliminated' }.categories.find { it.code == 'MARGINAL' }.figure.numerator"));
+            assertEquals("1 户", headline(p, "monitoring.long-monitored")); // 30 Dec 2022, not 31 Dec 2022
+            assertEquals(1, p.getInt("metrics.find { it.key == 'monitoring.long-monitored' }.categories.find { it.code == 'MARGINAL' }.figure.numerator"));
+            // 1 Nov + 15 = 16 Nov, a Saturday: due Mon 18 Nov, undecided on 31 Dec, so late in November; 28 Dec is still within
+            // its days; the March case was approved in 9 days: 1 of 2 this year.
+            assertEquals("50.00%", headline(p, "monitoring.identified-on-time"));
+            assertEquals(2, p.getInt("metrics.find { it.key == 'monitoring.identified-on-time' }.headline.denominator"));
+            assertEquals("0.00%", p.getString("metrics.find { it.key == 'monitoring.identified-on-time' }.months.find { it.code == '2024-11' }.figure.text"));
+        } finally {
+            as("admin").post("/api/admin/tenants/" + other + "/suspend").then().statusCode(200);
+            as("admin").delete("/api/admin/clock?county=" + other).then().statusCode(200);
+        }
+    }
+
     @Test
     void aFailingCountyKeepsItsLastGoodSnapshotAndStopsNoOther() {
         String broken = Api.onboard("jiangxi", "36");
@@ -270,10 +318,10 @@ class RollupTest {
             today("2025-01-02");
             jobs.runSlot(snapshotJob, Instant.parse("2038-01-01T20:30:00Z").plusSeconds(System.nanoTime() % 100_000));
             assertEquals(List.of("OK", "FAILED"), Sql.column("SELECT status FROM metric_snapshot WHERE county_code = '" + broken + "' ORDER BY id"));
-            assertTrue(Sql.column("SELECT CONCAT(status, as_of) FROM metric_snapshot WHERE county_code = '" + county + "'").contains("OK2025-01-02"),
+            assertTrue(Sql.column("SELECT CONCAT(status, as_of) FROM metric_snapshot WHERE county_code = '" + county + "'").contains("OK2025-01-01"),
                     "the good county was snapshotted after the broken one failed");
             JsonPath d = as("jiangxi-admin").get("/api/admin/provinces/jiangxi/dashboard").then().statusCode(200).extract().jsonPath();
-            assertEquals("2025-01-02", d.getString("counties.find { it.code == '" + broken + "' }.failedOn"));
+            assertEquals("2025-01-01", d.getString("counties.find { it.code == '" + broken + "' }.failedOn"));
             assertTrue(d.getString("counties.find { it.code == '" + broken + "' }.failure").contains("上一份成功的快照保持不变"));
             assertTrue(d.getString("counties.find { it.code == '" + broken + "' }.asOf") != null, "the last good snapshot stays");
         } finally {

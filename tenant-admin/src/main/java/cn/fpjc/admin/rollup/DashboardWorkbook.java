@@ -71,7 +71,8 @@ final class DashboardWorkbook {
         }
 
         Worksheet funds = wb.newWorksheet("资金支出进度");
-        String[] fh = {"县（区）", "数据截至", "支出进度（%）", "已到期检查点", "检查点日期", "目标（%）", "判断", "下一检查点", "日期", "目标（%）", "依据"};
+        String[] fh = {"县（区）", "数据截至", "当前支出进度（%）", "已到期检查点", "检查点日期", "检查点当日进度（%）", "目标（%）", "判断", "下一检查点",
+            "日期", "目标（%）", "依据"};
         for (int i = 0; i < fh.length; i++) {
             header(funds, 0, i, fh[i]);
         }
@@ -84,12 +85,13 @@ final class DashboardWorkbook {
                 number(funds, r, 2, f.progress());
                 text(funds, r, 3, f.checkpoint());
                 text(funds, r, 4, f.checkpointOn() == null ? null : f.checkpointOn().toString());
-                number(funds, r, 5, f.target());
-                text(funds, r, 6, f.result());
-                text(funds, r, 7, f.next());
-                text(funds, r, 8, f.nextOn() == null ? null : f.nextOn().toString());
-                number(funds, r, 9, f.nextTarget());
-                text(funds, r, 10, f.citation());
+                number(funds, r, 5, f.atCheckpoint());
+                number(funds, r, 6, f.target());
+                text(funds, r, 7, f.result());
+                text(funds, r, 8, f.next());
+                text(funds, r, 9, f.nextOn() == null ? null : f.nextOn().toString());
+                number(funds, r, 10, f.nextTarget());
+                text(funds, r, 11, f.citation());
             }
             r++;
         }

@@ -47,13 +47,16 @@ public class MetricSnapshots {
     public record Taken(long snapshotId, LocalDate asOf, int rows, long millis) {
     }
 
+    /** How long every daily snapshot is kept; after that, the last one of each month only (the monthly trend). */
+    static final int KEEP_DAYS = 35;
+
     /**
-     * Snapshots {@code tenant}, which the caller has bound ({@link cn.fpjc.core.platform.tenancy.TenantScope}); a second
-     * snapshot of the same day replaces the first once it is stored.
+     * Snapshots {@code tenant} as of {@code asOf}; the caller has bound the county
+     * ({@link cn.fpjc.core.platform.tenancy.TenantScope}). A second snapshot of the same day replaces the first once it is
+     * stored; two runs for one county at once are serialized on the county's registry row.
      */
     @ActivateRequestContext // Hibernate asks for the tenant only where a request context is active; a pool thread has none
-    public Taken take(TenantInfo tenant, Long runId) throws JobFailedException {
-        LocalDate asOf = clock.today();
+    public Taken take(TenantInfo tenant, LocalDate asOf) throws JobFailedException {
         long started = System.nanoTime();
         boolean shares;
         Map<String, BigDecimal[]> sums = new TreeMap<>();
@@ -78,38 +81,42 @@ public class MetricSnapshots {
         } catch (RuntimeException | SQLException e) {
             LOG.errorf(e, "metric snapshot of %s failed", tenant.code());
             String reason = "计算指标出错（" + e.getClass().getSimpleName() + "），本县上一份成功的快照保持不变";
-            recordFailure(tenant, asOf, runId, reason);
+            recordFailure(tenant, asOf, reason);
             throw new JobFailedException(reason);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         try {
-            long id = store(tenant, asOf, shares, runId, sums, townships, millis);
+            long id = store(tenant, asOf, shares, sums, townships, millis);
             return new Taken(id, asOf, sums.size(), millis);
         } catch (SQLException e) {
             LOG.errorf(e, "metric snapshot of %s could not be stored", tenant.code());
             String reason = "保存指标快照出错，本县上一份成功的快照保持不变";
-            recordFailure(tenant, asOf, runId, reason);
+            recordFailure(tenant, asOf, reason);
             throw new JobFailedException(reason);
         }
     }
 
-    private long store(TenantInfo tenant, LocalDate asOf, boolean shares, Long runId, Map<String, BigDecimal[]> sums,
-            Map<String, String> townships, long millis) throws SQLException {
+    private long store(TenantInfo tenant, LocalDate asOf, boolean shares, Map<String, BigDecimal[]> sums, Map<String, String> townships,
+            long millis) throws SQLException {
         try (Connection c = control.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // One store per county at a time (the nightly job and a province admin's run may meet): the registry row is the lock.
+                try (PreparedStatement st = c.prepareStatement("SELECT code FROM tenant WHERE code = ? FOR UPDATE")) {
+                    st.setString(1, tenant.code());
+                    st.executeQuery().close();
+                }
                 long id;
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO metric_snapshot (county_code, province_id, as_of, status,"
-                        + " shares_townships, run_id, rows_stored, millis, computed_at) VALUES (?, ?, ?, 'OK', ?, ?, ?, ?, ?)",
+                        + " shares_townships, rows_stored, millis, computed_at) VALUES (?, ?, ?, 'OK', ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     st.setString(1, tenant.code());
                     st.setString(2, tenant.provinceId());
                     st.setObject(3, asOf);
                     st.setBoolean(4, shares);
-                    st.setObject(5, runId);
-                    st.setInt(6, sums.size());
-                    st.setLong(7, millis);
-                    st.setObject(8, clock.nowUtc());
+                    st.setInt(5, sums.size());
+                    st.setLong(6, millis);
+                    st.setObject(7, clock.nowUtc());
                     st.executeUpdate();
                     try (ResultSet k = st.getGeneratedKeys()) {
                         k.next();
@@ -144,23 +151,11 @@ public class MetricSnapshots {
                     }
                     st.executeBatch();
                 }
-                // The day's earlier snapshot goes only now that the new one is whole.
-                for (String table : new String[] {"metric_value", "metric_area"}) {
-                    try (PreparedStatement st = c.prepareStatement("DELETE x FROM " + table + " x JOIN metric_snapshot s ON s.id = x.snapshot_id"
-                            + " WHERE s.county_code = ? AND s.as_of = ? AND s.id <> ?")) {
-                        st.setString(1, tenant.code());
-                        st.setObject(2, asOf);
-                        st.setLong(3, id);
-                        st.executeUpdate();
-                    }
-                }
-                try (PreparedStatement st = c.prepareStatement("DELETE FROM metric_snapshot WHERE county_code = ? AND as_of = ? AND id <> ?"
-                        + " AND status = 'OK'")) {
-                    st.setString(1, tenant.code());
-                    st.setObject(2, asOf);
-                    st.setLong(3, id);
-                    st.executeUpdate();
-                }
+                // The day's earlier snapshot goes only now that the new one is whole; past KEEP_DAYS, the last of each month stays.
+                prune(c, tenant.code(), id, "s.as_of = ? AND s.status = 'OK'", asOf);
+                prune(c, tenant.code(), id, "s.as_of < ? AND s.id NOT IN (SELECT id FROM (SELECT MAX(id) AS id FROM metric_snapshot"
+                        + " WHERE county_code = '" + tenant.code().replace("'", "") + "' AND status = 'OK' GROUP BY DATE_FORMAT(as_of, '%Y-%m')) m)",
+                        asOf.minusDays(KEEP_DAYS));
                 c.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -170,15 +165,33 @@ public class MetricSnapshots {
         }
     }
 
-    private void recordFailure(TenantInfo tenant, LocalDate asOf, Long runId, String reason) {
+    /** Deletes the county's snapshots (other than {@code keep}) that {@code which} selects, with their rows. */
+    private static void prune(Connection c, String county, long keep, String which, LocalDate day) throws SQLException {
+        for (String table : new String[] {"metric_value", "metric_area"}) {
+            try (PreparedStatement st = c.prepareStatement("DELETE x FROM " + table + " x JOIN metric_snapshot s ON s.id = x.snapshot_id"
+                    + " WHERE s.county_code = ? AND s.id <> ? AND " + which)) {
+                st.setString(1, county);
+                st.setLong(2, keep);
+                st.setObject(3, day);
+                st.executeUpdate();
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("DELETE s FROM metric_snapshot s WHERE s.county_code = ? AND s.id <> ? AND " + which)) {
+            st.setString(1, county);
+            st.setLong(2, keep);
+            st.setObject(3, day);
+            st.executeUpdate();
+        }
+    }
+
+    private void recordFailure(TenantInfo tenant, LocalDate asOf, String reason) {
         try (Connection c = control.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO metric_snapshot (county_code,"
-                + " province_id, as_of, status, message, shares_townships, run_id, computed_at) VALUES (?, ?, ?, 'FAILED', ?, FALSE, ?, ?)")) {
+                + " province_id, as_of, status, message, shares_townships, computed_at) VALUES (?, ?, ?, 'FAILED', ?, FALSE, ?)")) {
             st.setString(1, tenant.code());
             st.setString(2, tenant.provinceId());
             st.setObject(3, asOf);
             st.setString(4, reason);
-            st.setObject(5, runId);
-            st.setObject(6, clock.nowUtc());
+            st.setObject(5, clock.nowUtc());
             st.executeUpdate();
         } catch (SQLException e) {
             LOG.errorf(e, "could not record the failed snapshot of %s", tenant.code());

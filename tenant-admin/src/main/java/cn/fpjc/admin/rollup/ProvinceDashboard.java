@@ -57,6 +57,9 @@ public class ProvinceDashboard {
     @Inject
     EffectiveParameters parameters;
 
+    @Inject
+    cn.fpjc.core.platform.clock.AppClock clock;
+
     public record Column(String key, String label, String definition, String source, String kind, String unit, String numeratorLabel,
             String denominatorLabel) {
         static Column of(MetricDefinition d) {
@@ -65,16 +68,22 @@ public class ProvinceDashboard {
     }
 
     /**
-     * A county's row: its latest good snapshot's day and figures (headlines, as its own page shows them), and the latest
-     * failure if one came after it.
+     * A county's row: its latest good snapshot's day and figures (headlines, as its own page shows them), the latest
+     * failure if one came after it, and whether the snapshot is older than {@link #STALE_DAYS} days. The province total
+     * counts active counties only.
      */
     public record CountyRow(String code, String name, String status, LocalDate asOf, Long snapshotId, boolean sharesTownships,
-            LocalDate failedOn, String failure, Map<String, Shown> figures, Funds funds) {
+            LocalDate failedOn, String failure, boolean stale, Map<String, Shown> figures, Funds funds) {
     }
 
-    /** 支出进度 against the province's checkpoint in force on the county's day (the last one passed), and the next one. */
-    public record Funds(BigDecimal progress, String checkpoint, LocalDate checkpointOn, BigDecimal target, String result, String next,
-            LocalDate nextOn, BigDecimal nextTarget, String citation) {
+    /** A county whose latest good snapshot is older than this many days is flagged (数据较旧). */
+    static final int STALE_DAYS = 2;
+
+    static final String CHECKPOINTS = "funds.checkpoint-progress";
+
+    /** 支出进度 today, the progress on the day of the province's checkpoint in force (the last one passed) against its target, and the next one. */
+    public record Funds(BigDecimal progress, String checkpoint, LocalDate checkpointOn, BigDecimal atCheckpoint, BigDecimal target, String result,
+            String next, LocalDate nextOn, BigDecimal nextTarget, String citation) {
     }
 
     public record Trend(String key, List<MetricReport.Breakdown> months) {
@@ -111,30 +120,36 @@ public class ProvinceDashboard {
             List<CountyRow> rows = new ArrayList<>();
             Map<String, Object[]> tenants = tenants(c, province);
             Map<String, Object[]> latest = latest(c, province);
-            Map<Long, Map<String, BigDecimal[]>> heads = headlines(c, latest.values().stream().map(r -> (Long) r[0]).toList());
+            Map<Long, Map<String, List<MetricValue>>> heads = headlines(c, latest.values().stream().map(r -> (Long) r[0]).toList());
             Map<String, BigDecimal[]> total = new TreeMap<>();
+            LocalDate today = clock.today();
             for (Map.Entry<String, Object[]> t : tenants.entrySet()) {
                 Object[] tenant = t.getValue();
                 Object[] snap = latest.get(t.getKey());
                 Long id = snap == null ? null : (Long) snap[0];
                 LocalDate asOf = snap == null ? null : (LocalDate) snap[1];
+                boolean active = "ACTIVE".equals(tenant[3]);
                 Map<String, Shown> figures = new LinkedHashMap<>();
-                Map<String, BigDecimal[]> sums = id == null ? Map.of() : heads.getOrDefault(id, Map.of());
-                for (MetricDefinition d : defs) {
-                    BigDecimal[] s = sums.get(d.key());
-                    if (id != null) {
-                        Figure f = Figure.of(d.kind(), s == null ? BigDecimal.ZERO : s[0], s == null ? BigDecimal.ZERO : s[1]);
+                Map<String, List<MetricValue>> values = id == null ? Map.of() : heads.getOrDefault(id, Map.of());
+                if (id != null) {
+                    for (MetricDefinition d : defs) {
+                        Figure f = MetricReport.headlineRows(new MetricRows(d, values.getOrDefault(d.key(), List.of())), asOf).total();
                         figures.put(d.key(), Shown.of(d, f));
-                        BigDecimal[] tt = total.computeIfAbsent(d.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                        tt[0] = tt[0].add(f.numerator());
-                        tt[1] = tt[1].add(f.denominator() == null ? BigDecimal.ZERO : f.denominator());
+                        if (active) {
+                            // The province's total: active counties only (a suspended county's last figures are not this year's work).
+                            BigDecimal[] tt = total.computeIfAbsent(d.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                            tt[0] = tt[0].add(f.numerator());
+                            tt[1] = tt[1].add(f.denominator() == null ? BigDecimal.ZERO : f.denominator());
+                        }
                     }
                 }
                 Object[] failed = snap == null ? (Object[]) tenant[4] : ((Object[]) tenant[4]) != null
                         && (Long) ((Object[]) tenant[4])[0] > id ? (Object[]) tenant[4] : null;
                 rows.add(new CountyRow(t.getKey(), (String) tenant[0], (String) tenant[1], asOf, id, (Boolean) tenant[2],
-                        failed == null ? null : (LocalDate) failed[1], failed == null ? null : (String) failed[2], figures,
-                        asOf == null ? null : funds(province, t.getKey(), asOf, figures.get("funds.spending-progress"))));
+                        failed == null ? null : (LocalDate) failed[1], failed == null ? null : (String) failed[2],
+                        asOf != null && asOf.isBefore(today.minusDays(STALE_DAYS)), figures,
+                        asOf == null ? null : funds(province, t.getKey(), asOf, figures.get("funds.spending-progress"),
+                                values.getOrDefault(CHECKPOINTS, List.of()))));
             }
             Map<String, Shown> totals = new LinkedHashMap<>();
             for (MetricDefinition d : defs) {
@@ -250,24 +265,24 @@ public class ProvinceDashboard {
     }
 
     /**
-     * snapshot -> metric -> {Σ numerator, Σ denominator} of the headline rows (the as-of year's months for a metric counted by
-     * month, everything else), as {@link MetricReport#headlineRows} picks them.
+     * snapshot -> metric -> its rows summed over areas (the year of a month kept, so {@link MetricReport#headlineRows} can
+     * pick the as-of year's; the category kept for checkpoints and categories).
      */
-    private static Map<Long, Map<String, BigDecimal[]>> headlines(Connection c, List<Long> ids) throws SQLException {
-        Map<Long, Map<String, BigDecimal[]>> out = new HashMap<>();
+    private static Map<Long, Map<String, List<MetricValue>>> headlines(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, Map<String, List<MetricValue>>> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
-        try (PreparedStatement st = c.prepareStatement("SELECT v.snapshot_id, v.metric_key, SUM(v.numerator), SUM(v.denominator) FROM metric_value v"
-                + " JOIN metric_snapshot s ON s.id = v.snapshot_id WHERE v.snapshot_id IN (" + in + ")"
-                + " AND (v.month = '' OR LEFT(v.month, 4) = CAST(YEAR(s.as_of) AS CHAR)) GROUP BY v.snapshot_id, v.metric_key")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT snapshot_id, metric_key, LEFT(month, 4), category, SUM(numerator), SUM(denominator)"
+                + " FROM metric_value WHERE snapshot_id IN (" + in + ") GROUP BY snapshot_id, metric_key, LEFT(month, 4), category")) {
             for (int i = 0; i < ids.size(); i++) {
                 st.setLong(i + 1, ids.get(i));
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), new BigDecimal[] {rs.getBigDecimal(3), rs.getBigDecimal(4)});
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                            .add(new MetricValue(null, blank(rs.getString(3)), blank(rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6)));
                 }
             }
         }
@@ -324,12 +339,17 @@ public class ProvinceDashboard {
         return out;
     }
 
-    /** The spending progress against the checkpoint the province set for the last date passed on the county's day. */
-    private Funds funds(String province, String county, LocalDate asOf, Shown progress) {
+    /**
+     * 支出进度 against the checkpoint in force on the county's day (the last one passed that the province set), judged as the
+     * spending page judges it: the progress on that checkpoint's day (from {@link #CHECKPOINTS}), met when it reaches the
+     * target, not met when nothing had arrived by then.
+     */
+    private Funds funds(String province, String county, LocalDate asOf, Shown progress, List<MetricValue> checkpoints) {
         String name = null;
         LocalDate on = null;
         BigDecimal target = null;
         String citation = null;
+        String key = null;
         String next = null;
         LocalDate nextOn = null;
         BigDecimal nextTarget = null;
@@ -344,15 +364,22 @@ public class ProvinceDashboard {
                 on = due;
                 target = new BigDecimal(v.value().strip());
                 citation = v.citation();
+                key = p.key();
             } else if (next == null) {
                 next = p.label();
                 nextOn = due;
                 nextTarget = new BigDecimal(v.value().strip());
             }
         }
-        BigDecimal value = progress == null ? null : progress.value();
-        String result = target == null ? "本省未设定已到期的检查点" : value == null ? "暂无到账资金" : value.compareTo(target) >= 0 ? "达到" : "未达到";
-        return new Funds(value, name, on, target, result, next, nextOn, nextTarget, citation);
+        BigDecimal atCheckpoint = null;
+        for (MetricValue m : checkpoints) {
+            if (m.category() != null && m.category().equals(key)) {
+                atCheckpoint = Figure.of(cn.fpjc.core.platform.metrics.MetricKind.RATIO, m.numerator(), m.denominator()).value();
+            }
+        }
+        Boolean met = ProgressRules.met(atCheckpoint, target);
+        String result = target == null ? "本省未设定已到期的检查点" : met ? "达到" : atCheckpoint == null ? "未达到（检查点当日无到账资金）" : "未达到";
+        return new Funds(progress == null ? null : progress.value(), name, on, atCheckpoint, target, result, next, nextOn, nextTarget, citation);
     }
 
     private static String blank(String s) {

@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Snapshots a province admin starts: one background run per active county of the province, two at a time. */
+/**
+ * Snapshots a province admin starts: one background run per active county of the province, two at a time, each as of
+ * the county's today (the same day its own 工作指标 page shows).
+ */
 @ApplicationScoped
 public class SnapshotRuns {
     static final int PARALLEL = 2;
@@ -26,6 +29,9 @@ public class SnapshotRuns {
     @Inject
     CurrentUser user;
 
+    @Inject
+    cn.fpjc.core.platform.clock.AppClock clock;
+
     public record Started(String county, String name, long runId) {
     }
 
@@ -36,7 +42,7 @@ public class SnapshotRuns {
                 continue;
             }
             long run = jobs.submit(MetricSnapshotJob.ID, MetricSnapshotJob.LABEL, t, user.username(), null, PARALLEL, () -> {
-                MetricSnapshots.Taken taken = snapshots.take(t, null);
+                MetricSnapshots.Taken taken = snapshots.take(t, clock.today());
                 return "截至" + taken.asOf() + "，" + taken.rows() + "行数字，用时" + taken.millis() + "毫秒";
             });
             out.add(new Started(t.code(), t.name(), run));

@@ -34,11 +34,11 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "database_name", nullable = false, length = 64)
     public String databaseName;
 
-    /** "count:last changeSet id" of the tenant's applied changelogs, after the last successful migration. */
     /** Whether the county shares its figures township by township with its province (README "Roll-ups"). */
     @Column(name = "shares_townships", nullable = false)
     public boolean sharesTownships = true;
 
+    /** "count:last changeSet id" of the tenant's applied changelogs, after the last successful migration. */
     @Column(name = "schema_version")
     public String schemaVersion;
 

@@ -85,7 +85,6 @@ public class HomePage {
                 if (overview.canRead()) {
                     page.data("work", overview.work());
                 }
-                page.data("figures", countyMetrics.report(null));
                 if (user.hasAnyRole(RegistryService.READERS)) {
                     DataQualityService.Summary dq = dataQuality.summary();
                     page.data("findings", dq.latest() == null ? -1L : dq.rules().stream().mapToLong(DataQualityService.RuleCount::count).sum());
@@ -93,6 +92,12 @@ public class HomePage {
             } catch (RuntimeException failure) {
                 ApiException e = FormSubmit.refusal(failure);
                 page.data("error", e.humanMessage());
+            }
+            try {
+                page.data("figures", countyMetrics.report(null));
+            } catch (RuntimeException failure) {
+                // The figures are a summary: the day's work above stays whatever happens to them (the metrics page says why).
+                org.jboss.logging.Logger.getLogger(HomePage.class).warnf(failure, "home figures of %s", user.tenant());
             }
         }
         return page;

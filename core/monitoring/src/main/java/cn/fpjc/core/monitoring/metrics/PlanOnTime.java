@@ -18,7 +18,9 @@ import java.util.Set;
  * 帮扶计划及时率: of the monitored households whose 一户一策 fell due in a month (the case's plan date: approval or a new
  * risk mark + the province's plan days, 002 二(三)12), those whose plan was made by that date. A plan not made (or
  * waiting to be adjusted) once its date has passed counts as late; one whose date is still ahead is not judged yet.
- * The plan's day is the earlier of the day it was first saved (Beijing time) and its last adjustment.
+ * The plan's day: the day it was first saved (Beijing time) when that was on or after the date its plan date counts
+ * from (the approval, or the new risk mark in {@code risk_state_on}); for a plan older than that date (a new risk after
+ * the plan existed) its last adjustment, once the adjustment is done. A later yearly re-adjustment moves that day too.
  */
 @ApplicationScoped
 public class PlanOnTime implements CountyMetric {
@@ -30,7 +32,7 @@ public class PlanOnTime implements CountyMetric {
     @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "帮扶计划及时率",
-                "计划期限（县级审定或新增风险之日起按本省规定天数，如10天）在当月的监测户中，在期限内制定“一户一策”帮扶计划的比例；"
+                "计划期限（县级审定或新增风险之日起按本省规定天数，如10天）在当月的监测户中，在期限内制定“一户一策”帮扶计划（新增风险的，在期限内完成调整）的比例；"
                         + "期限已过仍未制定或仍待调整的计为超期，期限未到且尚未制定的暂不计入。",
                 MetricSql.NATIONAL, MetricKind.RATIO, "户", "按期制定计划的监测户", "计划已到期的监测户",
                 Set.of(Dimension.TOWNSHIP, Dimension.VILLAGE, Dimension.MONTH), false, Map.of());
@@ -40,8 +42,9 @@ public class PlanOnTime implements CountyMetric {
     public List<MetricValue> compute(MetricScope scope) {
         List<MetricValue> out = new ArrayList<>();
         for (Object[] r : MetricSql.rows(em, "SELECT c.village_code, DATE_FORMAT(c.plan_due, '%Y-%m'),"
-                + " SUM(p.id IS NOT NULL AND NOT p.adjustment_required"
-                + "     AND LEAST(p.adjusted_on, DATE(CONVERT_TZ(p.created_at, '+00:00', '+08:00'))) <= c.plan_due),"
+                + " SUM(p.id IS NOT NULL AND NOT p.adjustment_required AND CASE"
+                + "     WHEN DATE(CONVERT_TZ(p.created_at, '+00:00', '+08:00')) >= c.risk_state_on THEN DATE(CONVERT_TZ(p.created_at, '+00:00', '+08:00'))"
+                + "     ELSE p.adjusted_on END <= c.plan_due),"
                 + " COUNT(*) FROM monitoring_case c LEFT JOIN assistance_plan p ON p.case_id = c.id"
                 + " WHERE " + MetricSql.IDENTIFICATION + " AND c.risk_state IS NOT NULL AND c.village_code LIKE ?1"
                 + " AND c.plan_due BETWEEN ?2 AND ?3"

@@ -7,7 +7,12 @@ public enum Dimension {
     MONTH("月份"),
     MONITORING_TYPE("监测类型"),
     RISK_CATEGORY("风险类型"),
-    FUND_SOURCE("资金来源");
+    FUND_SOURCE("资金来源"),
+    /**
+     * Successive checkpoints of a year (支出进度 on 4月末, 6月末 …): a figure as of each, so the headline is the latest one
+     * present, never their sum.
+     */
+    CHECKPOINT("检查点");
 
     private final String label;
 

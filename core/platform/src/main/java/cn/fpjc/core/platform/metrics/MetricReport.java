@@ -29,9 +29,22 @@ public record MetricReport(String key, String label, String definition, String s
     public record Breakdown(String code, String label, Shown figure) {
     }
 
-    /** The rows that make the headline: the as-of year's months for a metric counted by month (not running), else all. */
+    /**
+     * The rows that make the headline: the as-of year's months for a metric counted by month (not running); the latest
+     * checkpoint present for a metric by checkpoint; else all.
+     */
     public static MetricRows headlineRows(MetricRows rows, LocalDate asOf) {
         MetricDefinition d = rows.definition();
+        if (d.categoryDimension() == Dimension.CHECKPOINT) {
+            String latest = null;
+            for (String code : d.categoryLabels().keySet()) {
+                if (rows.rows().stream().anyMatch(v -> code.equals(v.category()))) {
+                    latest = code;
+                }
+            }
+            String chosen = latest;
+            return rows.where(v -> chosen != null && chosen.equals(v.category()));
+        }
         if (d.byMonth() && !d.running()) {
             String year = Integer.toString(asOf.getYear());
             return rows.where(v -> v.month() != null && v.month().startsWith(year));
