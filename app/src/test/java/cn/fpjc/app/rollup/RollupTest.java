@@ -196,7 +196,7 @@ class RollupTest {
     }
 
     @Test
-    void snapshotsAreNumbersOnlyAndTheDashboardAgreesWithTheCounty() {
+    void snapshotsAreNumbersOnlyAndTheDashboardAgreesWithTheCounty() throws Exception {
         // The nightly job, fired as the scheduler would: every active county once, as of the day just ended (this county's 30 Dec).
         jobs.runSlot(snapshotJob, Instant.parse("2036-01-01T20:30:00Z").plusSeconds(System.nanoTime() % 100_000));
         List<String> snaps = Sql.column("SELECT CONCAT(status, ' ', as_of) FROM metric_snapshot WHERE county_code = '" + county + "'");
@@ -232,7 +232,24 @@ class RollupTest {
 
         // Excel: the whole report, the county's row among the others.
         byte[] xlsx = as("jiangxi-admin").get("/api/admin/provinces/jiangxi/dashboard.xlsx").then().statusCode(200).extract().asByteArray();
-        assertTrue(xlsx.length > 1000 && xlsx[0] == 'P' && xlsx[1] == 'K');
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<String> sheets = wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
+            assertEquals(List.of("各县指标", "各乡镇", "按月趋势", "资金支出进度", "指标说明"), sheets);
+            List<String> countyRow = new java.util.ArrayList<>();
+            for (org.dhatim.fastexcel.reader.Row r : wb.getFirstSheet().read()) {
+                if (RollupTest.county.equals(r.getCellText(0))) {
+                    for (int i = 0; i < r.getCellCount(); i++) {
+                        countyRow.add(r.getCellText(i));
+                    }
+                }
+            }
+            assertTrue(countyRow.contains("66.67"), countyRow.toString());
+            List<String> townships = new java.util.ArrayList<>();
+            for (org.dhatim.fastexcel.reader.Row r : wb.getSheets().filter(x -> x.getName().equals("各乡镇")).findFirst().orElseThrow().read()) {
+                townships.add(r.getCellText(2));
+            }
+            assertTrue(townships.contains("测试镇101") && townships.contains("测试镇102"), townships.toString());
+        }
 
         // Another province's admin sees none of it; county staff neither; no token, no entry.
         as("henan-admin").get("/api/admin/provinces/jiangxi/dashboard").then().statusCode(403);

@@ -12,13 +12,14 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The whole province report as one workbook: the counties side by side (each ratio with the counts behind it), the
- * province total, the monthly trends, the funds checkpoints, and the definitions with their sources.
+ * province total, each county's townships (where it shares them), the monthly trends, the funds checkpoints, and the
+ * definitions with their sources.
  */
 final class DashboardWorkbook {
     private DashboardWorkbook() {
     }
 
-    static void write(Dashboard d, OutputStream out) throws IOException {
+    static void write(Dashboard d, java.util.List<ProvinceDashboard.CountyDetail> details, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "fpjc", "1.0");
         Worksheet ws = wb.newWorksheet("各县指标");
         text(ws, 0, 0, d.provinceName() + "各县（区）指标");
@@ -51,6 +52,41 @@ final class DashboardWorkbook {
         c = 4;
         for (Column m : d.metrics()) {
             c = figure(ws, r, c, m, d.totals().get(m.key()));
+        }
+
+        Worksheet towns = wb.newWorksheet("各乡镇");
+        c = 0;
+        for (String h : new String[] {"县（区）", "乡镇代码", "乡镇"}) {
+            header(towns, 0, c++, h);
+        }
+        for (Column m : d.metrics()) {
+            header(towns, 0, c++, m.label() + (m.kind().equals("RATIO") ? "（%）" : "（" + m.unit() + "）"));
+        }
+        r = 1;
+        for (ProvinceDashboard.CountyDetail detail : details) {
+            if (!detail.sharesTownships()) {
+                text(towns, r, 0, detail.name());
+                text(towns, r, 2, "该县未共享乡镇一级的指标");
+                r++;
+                continue;
+            }
+            java.util.Map<String, String> names = new java.util.TreeMap<>();
+            detail.metrics().forEach(m -> m.areas().forEach(a -> names.put(a.code(), a.label())));
+            for (java.util.Map.Entry<String, String> t : names.entrySet()) {
+                text(towns, r, 0, detail.name());
+                text(towns, r, 1, t.getKey());
+                text(towns, r, 2, t.getValue());
+                c = 3;
+                for (Column m : d.metrics()) {
+                    final int col = c;
+                    final int row = r;
+                    detail.metrics().stream().filter(x -> x.key().equals(m.key())).findFirst()
+                            .flatMap(x -> x.areas().stream().filter(a -> a.code().equals(t.getKey())).findFirst())
+                            .ifPresent(a -> number(towns, row, col, a.figure().value()));
+                    c++;
+                }
+                r++;
+            }
         }
 
         Worksheet trend = wb.newWorksheet("按月趋势");
