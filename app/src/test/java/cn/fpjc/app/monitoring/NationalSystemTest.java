@@ -273,6 +273,24 @@ class NationalSystemTest {
         assertEquals(1, again.getInt("accepted"), again.prettify());
     }
 
+    /**
+     * A registered person goes to the registry's village even when the list's village is wrong or unknown; a different name
+     * on the list is noted for the visit; several categories in one cell are all taken.
+     */
+    @Test
+    void aRegisteredPersonIsTakenWhateverTheListSaysOfVillageAndName() {
+        String person = Ids.of("19670707", true);
+        household(clerk, village, "NF" + county, List.of(member("钱满仓", person, "户主", "普通劳动力", "健康")));
+        String csv = "姓名,证件号码,村代码,比对类型,风险类别\n钱满苍," + person + ",999999999999,医保高额自付,\"因病、因残\"\n";
+        JsonPath r = upload(approver, "比对.csv", csv.getBytes(StandardCharsets.UTF_8), null, 200);
+        assertEquals(1, r.getInt("accepted"), r.prettify());
+        assertEquals(village, r.getString("rows[0].villageCode"));
+        assertTrue(r.getString("rows[0].note").contains("名单所列村与农户信息不一致") && r.getString("rows[0].note").contains("名单姓名“钱满苍”"),
+                r.prettify());
+        as(clerk).get("/api/counties/" + county + "/clues/" + r.getLong("rows[0].clueId")).then().statusCode(200)
+                .body("personName", equalTo("钱满仓")).body("riskCategories", equalTo(List.of("因病", "因残")));
+    }
+
     @Test
     void anXlsxListIsReadAndOnlyCountyStaffMayImport() throws Exception {
         String person = Ids.of("19660606", true);

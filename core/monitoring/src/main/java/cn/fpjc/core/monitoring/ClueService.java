@@ -211,7 +211,9 @@ public class ClueService {
                 continue;
             }
             List<FieldError> errors = new ArrayList<>();
-            String categories = RiskCategory.toStored(r.riskCategory() == null ? List.of() : List.of(r.riskCategory()), errors);
+            // Several categories in one cell, as the export writes them (因病、因残).
+            String categories = RiskCategory.toStored(r.riskCategory() == null ? List.of()
+                    : java.util.Arrays.stream(r.riskCategory().split("[、,，;；]")).map(String::strip).filter(x -> !x.isEmpty()).toList(), errors);
             if (!errors.isEmpty()) {
                 unmatched.add(new Unmatched(rowNo, name, id.masked(), errors.get(0).message()));
                 continue;
@@ -281,7 +283,12 @@ public class ClueService {
                 lines.add(refused(r, name, id, "该人已有待核实的线索（查询编号" + waiting.trackingNo + "），请先完成入户核实，不重复登记"));
                 continue;
             }
+            // A registered person goes to the registry's village whatever the list says; the list's village matters only
+            // for someone the county has not registered.
+            Member m = Member.findByHash(cipher.lookupHash(id)).filter(x -> x.active).orElse(null);
+            Household h = m == null ? null : Household.findById(m.householdId);
             String listed = null;
+            String listedProblem = null;
             if (r.village() != null && !r.village().isBlank()) {
                 if (villagesByName == null && !r.village().strip().matches("\\d{12}")) {
                     villagesByName = new HashMap<>();
@@ -290,14 +297,13 @@ public class ClueService {
                     }
                 }
                 String[] found = listedVillage(r.village().strip(), villagesByName);
-                if (found[1] != null) {
-                    lines.add(refused(r, name, id, found[1]));
-                    continue;
-                }
                 listed = found[0];
+                listedProblem = found[1];
             }
-            Member m = Member.findByHash(cipher.lookupHash(id)).filter(x -> x.active).orElse(null);
-            Household h = m == null ? null : Household.findById(m.householdId);
+            if (h == null && listedProblem != null) {
+                lines.add(refused(r, name, id, listedProblem));
+                continue;
+            }
             String village = h != null ? h.villageCode : listed;
             if (village == null) {
                 lines.add(refused(r, name, id, "不在本县农户信息中，且名单未给出所在村，无法交办核实"));
@@ -308,21 +314,33 @@ public class ClueService {
                 continue;
             }
             List<FieldError> errors = new ArrayList<>();
-            String categories = RiskCategory.toStored(r.riskCategory() == null ? List.of() : List.of(r.riskCategory()), errors);
+            // Several categories in one cell, as the export writes them (因病、因残).
+            String categories = RiskCategory.toStored(r.riskCategory() == null ? List.of()
+                    : java.util.Arrays.stream(r.riskCategory().split("[、,，;；]")).map(String::strip).filter(x -> !x.isEmpty()).toList(), errors);
             if (!errors.isEmpty()) {
                 lines.add(refused(r, name, id, errors.get(0).message()));
                 continue;
             }
             String kind = r.kind() == null || r.kind().isBlank() ? null : r.kind().strip();
             ClueView v = open(alertClue(m != null ? m.name : clip(name, 64), id, categories, r.description(),
-                    kind == null ? "全国防止返贫监测信息系统数据比对" : "全国防止返贫监测信息系统数据比对：" + kind,
+                    kind == null ? "全国防止返贫监测信息系统数据比对" : clip("全国防止返贫监测信息系统数据比对：" + kind, 1000),
                     kind == null ? COMPARISON_SOURCE : COMPARISON_SOURCE + "（" + kind + "）", village, reported), user.username(), false);
             accepted++;
             if (v.status().equals(ClueStatus.ATTACHED.name())) {
                 attached++;
             }
-            String note = m == null ? "本县农户信息中没有此人，已交所列村入户核实"
-                    : listed != null && !listed.equals(h.villageCode) ? "名单所列村与农户信息不一致，已按农户信息所在村登记" : null;
+            List<String> notes = new ArrayList<>();
+            if (m == null) {
+                notes.add("本县农户信息中没有此人，已交所列村入户核实");
+            } else {
+                if (listedProblem != null || listed != null && !listed.equals(h.villageCode)) {
+                    notes.add("名单所列村与农户信息不一致，已按农户信息所在村登记");
+                }
+                if (!name.isEmpty() && !name.equals(m.name)) {
+                    notes.add("名单姓名“" + clip(name, 64) + "”与农户信息不一致，请入户核实时一并核对");
+                }
+            }
+            String note = notes.isEmpty() ? null : String.join("；", notes);
             lines.add(new ClueViews.ComparisonLine(r.rowNo(), v.personName(), v.idMasked(), true, v.id(), v.trackingNo(), v.statusLabel(),
                     v.villageCode(), note));
         }

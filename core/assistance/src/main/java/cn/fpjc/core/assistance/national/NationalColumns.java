@@ -17,11 +17,11 @@ final class NationalColumns {
      */
     record Column(String header, String source, String assumption) {
         String sourceForPeople() {
-            return source == null ? "种子文件未规定（本系统自定）" : PolicySources.forPeople(source);
+            return source == null ? "现行政策文件未规定（本系统自定）" : PolicySources.forPeople(source);
         }
     }
 
-    static final String LAYOUT = "种子文件只规定哪些信息须录入全国防止返贫监测和衔接推进乡村振兴信息系统，未给出该系统上传模板的列名、列序和取值写法；"
+    static final String LAYOUT = "现行政策文件只规定哪些信息须录入全国防止返贫监测和衔接推进乡村振兴信息系统，未给出该系统上传模板的列名、列序和取值写法；"
             + "本表的列名、列序和取值按本系统的叫法，上传前请按当年全国系统下发的模板核对列名。";
 
     static final String ID_NUMBERS = "证件号码一律脱敏（前6位和后4位，中间8位以*代替），与本系统其他台账导出相同：身份证号不以完整形式出现在任何列表、日志、导出或公开文件中。"

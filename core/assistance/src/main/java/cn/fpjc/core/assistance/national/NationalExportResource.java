@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -36,8 +35,8 @@ public class NationalExportResource {
     public Response export(@PathParam("county") String county, @QueryParam("village") String village, @QueryParam("state") String state)
             throws IOException {
         NationalExport.Filter filter = export.check(village, state);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        export.write(filter, out);
-        return Downloads.attachment(Response.ok(out.toByteArray()), access.current().name() + "监测对象信息（全国系统上传用）.xlsx");
+        // Refusals above are answered before the first byte; the workbook then goes to the client as it is written.
+        jakarta.ws.rs.core.StreamingOutput body = out -> export.write(filter, out);
+        return Downloads.attachment(Response.ok(body), access.current().name() + "监测对象信息（全国系统上传用）.xlsx");
     }
 }
