@@ -30,6 +30,11 @@ public class LoanOverdueRateMetric implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 100;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "小额信贷逾期率",
                 "在贷的脱贫人口小额信贷中，最近一次逾期扫描（每晚）认定逾期的贷款余额 ÷ 全部在贷贷款余额 × 100%，保留两位小数（四舍五入）。",

@@ -33,6 +33,11 @@ public class CheckpointProgressMetric implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 210;
+    }
+
+    @Override
     public MetricDefinition definition() {
         Map<String, String> labels = new LinkedHashMap<>();
         ProgressRules.POINTS.forEach(p -> labels.put(p.key(), p.label()));

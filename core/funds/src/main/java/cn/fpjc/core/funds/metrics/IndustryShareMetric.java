@@ -25,6 +25,11 @@ public class IndustryShareMetric implements CountyMetric {
     FundCaps caps;
 
     @Override
+    public int displayOrder() {
+        return 220;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "产业发展资金占比",
                 "当年中央衔接资金中，已批复立项（含竣工、决算）的产业发展类项目安排的金额 ÷ 当年中央衔接资金指标金额 × 100%，保留两位小数（四舍五入）。",

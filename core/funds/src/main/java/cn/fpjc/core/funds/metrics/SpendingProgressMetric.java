@@ -31,6 +31,11 @@ public class SpendingProgressMetric implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 200;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "衔接资金支出进度",
                 "当年资金指标文件的资金：截至当日（或月末）已支付金额（冲销已扣除）÷ 截至同日已到账的资金指标金额 × 100%，保留两位小数（四舍五入）。按资金来源分列，按月累计。",

@@ -27,6 +27,11 @@ public class CluesVerifiedOnTime implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 70;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "线索按期核实率",
                 "当月受理的风险线索中，核实期限已到或已核实的，在核实期限内完成入户核实的比例；期限未到且未核实的暂不计入，未设定核实期限的线索不计入。",

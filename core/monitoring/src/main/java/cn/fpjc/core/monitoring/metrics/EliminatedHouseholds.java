@@ -22,6 +22,11 @@ public class EliminatedHouseholds implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 40;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "风险已消除户数", "截至当日经风险消除程序标注“风险已消除”的监测户数，按监测类型分列。", MetricSql.NATIONAL,
                 MetricKind.COUNT, "户", "风险已消除户", null, Set.of(Dimension.TOWNSHIP, Dimension.VILLAGE, Dimension.MONITORING_TYPE), false,

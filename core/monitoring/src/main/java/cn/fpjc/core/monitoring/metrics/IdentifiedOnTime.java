@@ -44,6 +44,11 @@ public class IdentifiedOnTime implements CountyMetric {
     WorkingDayCalendar calendar;
 
     @Override
+    public int displayOrder() {
+        return 10;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "识别及时率",
                 "当月县级审定的识别案件（以及期限在当月届满仍未审定的办理中案件，计为超期）中，自启动识别之日起在本省规定期限内（如15天，不含当日；"

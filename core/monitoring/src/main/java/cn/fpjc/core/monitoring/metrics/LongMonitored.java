@@ -25,6 +25,11 @@ public class LongMonitored implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 50;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "监测超2年未消除户数",
                 "截至当日仍为“风险未消除”、且县级审定纳入监测已满2年（审定日早于两年前的同一日）的监测户数。",

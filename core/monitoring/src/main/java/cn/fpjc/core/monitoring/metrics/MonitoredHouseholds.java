@@ -26,6 +26,11 @@ public class MonitoredHouseholds implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 30;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "监测对象户数",
                 "截至当日经县级审定纳入监测的农户数（含风险未消除、风险已消除和兜底保障户），按监测类型分列。", MetricSql.NATIONAL, MetricKind.COUNT, "户",

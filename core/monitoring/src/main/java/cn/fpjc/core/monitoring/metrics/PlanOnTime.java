@@ -30,6 +30,11 @@ public class PlanOnTime implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 20;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "帮扶计划及时率",
                 "计划期限（县级审定或新增风险之日起按本省规定天数，如10天）在当月的监测户中，在期限内制定“一户一策”帮扶计划（新增风险的，在期限内完成调整）的比例；"

@@ -28,6 +28,11 @@ public class RiskCategories implements CountyMetric {
     EntityManager em;
 
     @Override
+    public int displayOrder() {
+        return 60;
+    }
+
+    @Override
     public MetricDefinition definition() {
         return new MetricDefinition(KEY, "风险未消除户的风险（户次）",
                 "截至当日“风险未消除”的监测户按识别时认定的风险类型计数；一户有多种风险的在每种风险下各计一次，各类型之和可大于户数。", MetricSql.NATIONAL,

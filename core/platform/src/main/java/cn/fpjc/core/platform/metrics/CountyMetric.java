@@ -10,6 +10,11 @@ import java.util.List;
 public interface CountyMetric {
     MetricDefinition definition();
 
+    /** Where pages list it (smaller first; ties by key): a module takes its own range (monitoring 1–99, assistance 100s, funds 200s). */
+    default int displayOrder() {
+        return 1000;
+    }
+
     /**
      * The metric's rows in {@code scope}, called inside a read transaction with the county bound. Rows with a village
      * must lie in {@link MetricScope#villagePattern()}; month rows from {@link MetricScope#monthsFrom()} to the as-of day.

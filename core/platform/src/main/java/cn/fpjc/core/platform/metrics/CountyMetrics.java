@@ -21,18 +21,16 @@ public class CountyMetrics {
     @Inject
     Instance<CountyMetric> metrics;
 
-    /** Monitoring first (what counties are judged by most), then assistance, then funds; by key within a module. */
-    static final Comparator<MetricDefinition> DISPLAY_ORDER = Comparator.comparing((MetricDefinition d) -> {
-        int i = List.of("monitoring.", "assistance.", "funds.").indexOf(d.key().substring(0, d.key().indexOf('.') + 1));
-        return i < 0 ? 99 : i;
-    }).thenComparing(MetricDefinition::key);
+    /** Each metric's own {@link CountyMetric#displayOrder()}, ties by key. */
+    static final Comparator<CountyMetric> DISPLAY_ORDER = Comparator.comparingInt(CountyMetric::displayOrder)
+            .thenComparing(m -> m.definition().key());
 
     /** Every metric's definition, in display order (modules contribute them; nothing here knows their names). */
     public List<MetricDefinition> definitions() {
-        List<MetricDefinition> out = new ArrayList<>();
-        metrics.forEach(m -> out.add(m.definition()));
-        out.sort(DISPLAY_ORDER);
-        return out;
+        List<CountyMetric> all = new ArrayList<>();
+        metrics.forEach(all::add);
+        all.sort(DISPLAY_ORDER);
+        return all.stream().map(CountyMetric::definition).toList();
     }
 
     public MetricDefinition definition(String key) {
@@ -47,7 +45,7 @@ public class CountyMetrics {
         MetricScope scope = new MetricScope(tenant, asOf, orgCode);
         List<CountyMetric> all = new ArrayList<>();
         metrics.forEach(all::add);
-        all.sort(Comparator.comparing(CountyMetric::definition, DISPLAY_ORDER));
+        all.sort(DISPLAY_ORDER);
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, MetricRows> out = new LinkedHashMap<>();
             for (CountyMetric m : all) {

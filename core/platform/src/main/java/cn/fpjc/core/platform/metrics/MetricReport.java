@@ -22,7 +22,16 @@ public record MetricReport(String key, String label, String definition, String s
     /** A figure with the sums behind it, so a ratio's cases are countable. */
     public record Shown(BigDecimal numerator, BigDecimal denominator, BigDecimal value, String text) {
         public static Shown of(MetricDefinition d, Figure f) {
-            return new Shown(f.numerator(), f.denominator(), f.value(), f.text(d));
+            return new Shown(counted(d, f.numerator()), counted(d, f.denominator()), f.value(), f.text(d));
+        }
+
+        /** Counts read as whole numbers (3, not 3.00, however they were stored); amounts keep their fen. */
+        private static BigDecimal counted(MetricDefinition d, BigDecimal n) {
+            if (n == null || "元".equals(d.unit())) {
+                return n;
+            }
+            BigDecimal whole = n.stripTrailingZeros();
+            return whole.scale() < 0 ? whole.setScale(0) : whole;
         }
     }
 
