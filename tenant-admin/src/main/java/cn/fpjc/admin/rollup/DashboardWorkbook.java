@@ -3,6 +3,7 @@ package cn.fpjc.admin.rollup;
 import cn.fpjc.admin.rollup.ProvinceDashboard.Column;
 import cn.fpjc.admin.rollup.ProvinceDashboard.CountyRow;
 import cn.fpjc.admin.rollup.ProvinceDashboard.Dashboard;
+import cn.fpjc.core.platform.metrics.MetricReport;
 import cn.fpjc.core.platform.metrics.MetricReport.Shown;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,20 +71,22 @@ final class DashboardWorkbook {
                 r++;
                 continue;
             }
+            // township -> metric -> value, then one row per township in code order
             java.util.Map<String, String> names = new java.util.TreeMap<>();
-            detail.metrics().forEach(m -> m.areas().forEach(a -> names.put(a.code(), a.label())));
+            java.util.Map<String, java.util.Map<String, BigDecimal>> byTownship = new java.util.HashMap<>();
+            for (MetricReport m : detail.metrics()) {
+                for (MetricReport.Breakdown a : m.areas()) {
+                    names.put(a.code(), a.label());
+                    byTownship.computeIfAbsent(a.code(), k -> new java.util.HashMap<>()).put(m.key(), a.figure().value());
+                }
+            }
             for (java.util.Map.Entry<String, String> t : names.entrySet()) {
                 text(towns, r, 0, detail.name());
                 text(towns, r, 1, t.getKey());
                 text(towns, r, 2, t.getValue());
                 c = 3;
                 for (Column m : d.metrics()) {
-                    final int col = c;
-                    final int row = r;
-                    detail.metrics().stream().filter(x -> x.key().equals(m.key())).findFirst()
-                            .flatMap(x -> x.areas().stream().filter(a -> a.code().equals(t.getKey())).findFirst())
-                            .ifPresent(a -> number(towns, row, col, a.figure().value()));
-                    c++;
+                    number(towns, r, c++, byTownship.get(t.getKey()).get(m.key()));
                 }
                 r++;
             }

@@ -118,24 +118,23 @@ public class ProvinceDashboard {
         List<MetricDefinition> defs = metrics.definitions();
         try (Connection c = control.getConnection()) {
             List<CountyRow> rows = new ArrayList<>();
-            Map<String, Object[]> tenants = tenants(c, province);
-            Map<String, Object[]> latest = latest(c, province);
-            Map<Long, Map<String, List<MetricValue>>> heads = headlines(c, latest.values().stream().map(r -> (Long) r[0]).toList());
+            Map<String, TenantRow> tenants = tenants(c, province);
+            Map<String, Failure> failures = failures(c, province);
+            Map<String, Latest> latest = latest(c, province);
+            Map<Long, Map<String, List<MetricValue>>> heads = headlines(c, latest.values().stream().map(Latest::id).toList());
             Map<String, BigDecimal[]> total = new TreeMap<>();
             LocalDate today = clock.today();
-            for (Map.Entry<String, Object[]> t : tenants.entrySet()) {
-                Object[] tenant = t.getValue();
-                Object[] snap = latest.get(t.getKey());
-                Long id = snap == null ? null : (Long) snap[0];
-                LocalDate asOf = snap == null ? null : (LocalDate) snap[1];
-                boolean active = "ACTIVE".equals(tenant[3]);
+            for (Map.Entry<String, TenantRow> t : tenants.entrySet()) {
+                TenantRow tenant = t.getValue();
+                Latest snap = latest.get(t.getKey());
+                LocalDate asOf = snap == null ? null : snap.asOf();
                 Map<String, Shown> figures = new LinkedHashMap<>();
-                Map<String, List<MetricValue>> values = id == null ? Map.of() : heads.getOrDefault(id, Map.of());
-                if (id != null) {
+                Map<String, List<MetricValue>> values = snap == null ? Map.of() : heads.getOrDefault(snap.id(), Map.of());
+                if (snap != null) {
                     for (MetricDefinition d : defs) {
                         Figure f = MetricReport.headlineRows(new MetricRows(d, values.getOrDefault(d.key(), List.of())), asOf).total();
                         figures.put(d.key(), Shown.of(d, f));
-                        if (active) {
+                        if ("ACTIVE".equals(tenant.status())) {
                             // The province's total: active counties only (a suspended county's last figures are not this year's work).
                             BigDecimal[] tt = total.computeIfAbsent(d.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                             tt[0] = tt[0].add(f.numerator());
@@ -143,10 +142,12 @@ public class ProvinceDashboard {
                         }
                     }
                 }
-                Object[] failed = snap == null ? (Object[]) tenant[4] : ((Object[]) tenant[4]) != null
-                        && (Long) ((Object[]) tenant[4])[0] > id ? (Object[]) tenant[4] : null;
-                rows.add(new CountyRow(t.getKey(), (String) tenant[0], (String) tenant[1], asOf, id, (Boolean) tenant[2],
-                        failed == null ? null : (LocalDate) failed[1], failed == null ? null : (String) failed[2],
+                Failure failed = failures.get(t.getKey());
+                if (failed != null && snap != null && failed.id() < snap.id()) {
+                    failed = null; // a good snapshot came after it
+                }
+                rows.add(new CountyRow(t.getKey(), tenant.name(), statusLabel(tenant.status()), asOf, snap == null ? null : snap.id(),
+                        tenant.sharesTownships(), failed == null ? null : failed.on(), failed == null ? null : failed.message(),
                         asOf != null && asOf.isBefore(today.minusDays(STALE_DAYS)), figures,
                         asOf == null ? null : funds(province, t.getKey(), asOf, figures.get("funds.spending-progress"),
                                 values.getOrDefault(CHECKPOINTS, List.of()))));
@@ -156,7 +157,7 @@ public class ProvinceDashboard {
                 BigDecimal[] s = total.get(d.key());
                 totals.put(d.key(), Shown.of(d, Figure.of(d.kind(), s == null ? BigDecimal.ZERO : s[0], s == null ? BigDecimal.ZERO : s[1])));
             }
-            LocalDate newest = latest.values().stream().map(r -> (LocalDate) r[1]).max(LocalDate::compareTo).orElse(null);
+            LocalDate newest = latest.values().stream().map(Latest::asOf).max(LocalDate::compareTo).orElse(null);
             List<Trend> trends = newest == null ? List.of() : trends(c, province, defs, latest, newest);
             return new Dashboard(province, provinces.find(province).map(p -> p.displayName()).orElse(province), defs.stream().map(Column::of).toList(), rows,
                     totals, trends, "各县数字取自该县最近一份成功的指标快照（每晚自动生成，省级管理员也可随时发起）；快照只含数字，不含姓名、身份证号等个人信息。");
@@ -169,71 +170,114 @@ public class ProvinceDashboard {
     public CountyDetail county(String province, String county) {
         checkScope(province);
         try (Connection c = control.getConnection()) {
-            Map<String, Object[]> tenants = tenants(c, province);
-            Object[] tenant = tenants.get(county);
+            TenantRow tenant = tenants(c, province).get(county);
             if (tenant == null) {
                 throw new ApiException(PlatformError.NOT_FOUND, "本省的县 " + county);
             }
-            Object[] snap = latest(c, province).get(county);
+            Latest snap = latest(c, province).get(county);
             if (snap == null) {
-                return new CountyDetail(province, county, (String) tenant[0], null, (Boolean) tenant[2], List.of());
+                return new CountyDetail(province, county, tenant.name(), null, tenant.sharesTownships(), List.of());
             }
-            long id = (Long) snap[0];
-            LocalDate asOf = (LocalDate) snap[1];
-            boolean shared = (Boolean) snap[2];
-            Map<String, List<MetricValue>> byMetric = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT metric_key, area_code, month, category, numerator, denominator FROM metric_value"
-                    + " WHERE snapshot_id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        byMetric.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new MetricValue(blank(rs.getString(2)),
-                                blank(rs.getString(3)), blank(rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6)));
-                    }
-                }
-            }
-            Map<String, String> names = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT area_code, name FROM metric_area WHERE snapshot_id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        names.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-            List<MetricReport> out = new ArrayList<>();
-            for (MetricDefinition d : metrics.definitions()) {
-                out.add(MetricReport.of(new MetricRows(d, byMetric.getOrDefault(d.key(), List.of())), asOf, shared ? MetricValue::village : null, names));
-            }
-            return new CountyDetail(province, county, (String) tenant[0], asOf, shared, out);
+            return details(c, province, Map.of(county, tenant), Map.of(county, snap)).get(0);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Every county of the province that has a good snapshot, opened up as {@link #county} does, read in two queries (the workbook). */
+    public List<CountyDetail> counties(String province) {
+        checkScope(province);
+        try (Connection c = control.getConnection()) {
+            return details(c, province, tenants(c, province), latest(c, province));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<CountyDetail> details(Connection c, String province, Map<String, TenantRow> tenants, Map<String, Latest> latest) throws SQLException {
+        List<Long> ids = latest.values().stream().map(Latest::id).toList();
+        Map<Long, Map<String, List<MetricValue>>> values = new HashMap<>();
+        Map<Long, Map<String, String>> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement st = c.prepareStatement("SELECT snapshot_id, metric_key, area_code, month, category, numerator, denominator"
+                    + " FROM metric_value WHERE snapshot_id IN (" + in + ")")) {
+                bind(st, ids);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        values.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                                .add(new MetricValue(blank(rs.getString(3)), blank(rs.getString(4)), blank(rs.getString(5)), rs.getBigDecimal(6),
+                                        rs.getBigDecimal(7)));
+                    }
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT snapshot_id, area_code, name FROM metric_area WHERE snapshot_id IN (" + in + ")")) {
+                bind(st, ids);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        names.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                    }
+                }
+            }
+        }
+        List<MetricDefinition> defs = metrics.definitions();
+        List<CountyDetail> out = new ArrayList<>();
+        for (Map.Entry<String, Latest> e : new TreeMap<>(latest).entrySet()) {
+            Latest snap = e.getValue();
+            TenantRow tenant = tenants.get(e.getKey());
+            Map<String, List<MetricValue>> byMetric = values.getOrDefault(snap.id(), Map.of());
+            Map<String, String> areaNames = names.getOrDefault(snap.id(), Map.of());
+            List<MetricReport> reports = new ArrayList<>();
+            for (MetricDefinition d : defs) {
+                reports.add(MetricReport.of(new MetricRows(d, byMetric.getOrDefault(d.key(), List.of())), snap.asOf(),
+                        snap.sharesTownships() ? MetricValue::village : null, areaNames));
+            }
+            out.add(new CountyDetail(province, e.getKey(), tenant == null ? e.getKey() : tenant.name(), snap.asOf(), snap.sharesTownships(), reports));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- reads
 
-    /** code -> {name, status label, shares townships, status, latest failure {id, as_of, message} or null}. */
-    private static Map<String, Object[]> tenants(Connection c, String province) throws SQLException {
-        Map<String, Object[]> out = new TreeMap<>();
+    private record TenantRow(String name, String status, boolean sharesTownships) {
+    }
+
+    private record Failure(long id, LocalDate on, String message) {
+    }
+
+    private record Latest(long id, LocalDate asOf, boolean sharesTownships) {
+    }
+
+    private static void bind(PreparedStatement st, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            st.setLong(i + 1, ids.get(i));
+        }
+    }
+
+    /** The province's counties by code. */
+    private static Map<String, TenantRow> tenants(Connection c, String province) throws SQLException {
+        Map<String, TenantRow> out = new TreeMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT code, name, status, shares_townships FROM tenant WHERE province_id = ? ORDER BY code")) {
             st.setString(1, province);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Object[] {rs.getString(2), statusLabel(rs.getString(3)), rs.getBoolean(4), rs.getString(3), null});
+                    out.put(rs.getString(1), new TenantRow(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
                 }
             }
         }
+        return out;
+    }
+
+    /** Each county's latest failed snapshot. */
+    private static Map<String, Failure> failures(Connection c, String province) throws SQLException {
+        Map<String, Failure> out = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT s.county_code, s.id, s.as_of, s.message FROM metric_snapshot s JOIN"
                 + " (SELECT county_code, MAX(id) AS id FROM metric_snapshot WHERE province_id = ? AND status = 'FAILED' GROUP BY county_code) f"
                 + " ON f.id = s.id")) {
             st.setString(1, province);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Object[] t = out.get(rs.getString(1));
-                    if (t != null) {
-                        t[4] = new Object[] {rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)};
-                    }
+                    out.put(rs.getString(1), new Failure(rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
                 }
             }
         }
@@ -248,16 +292,16 @@ public class ProvinceDashboard {
         };
     }
 
-    /** county -> {latest OK snapshot id, as_of, shares townships}. */
-    private static Map<String, Object[]> latest(Connection c, String province) throws SQLException {
-        Map<String, Object[]> out = new TreeMap<>();
+    /** Each county's latest good snapshot. */
+    private static Map<String, Latest> latest(Connection c, String province) throws SQLException {
+        Map<String, Latest> out = new TreeMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT s.county_code, s.id, s.as_of, s.shares_townships FROM metric_snapshot s JOIN"
                 + " (SELECT county_code, MAX(id) AS id FROM metric_snapshot WHERE province_id = ? AND status = 'OK' GROUP BY county_code) l"
                 + " ON l.id = s.id")) {
             st.setString(1, province);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4)});
+                    out.put(rs.getString(1), new Latest(rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4)));
                 }
             }
         }
@@ -276,9 +320,7 @@ public class ProvinceDashboard {
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
         try (PreparedStatement st = c.prepareStatement("SELECT snapshot_id, metric_key, LEFT(month, 4), category, SUM(numerator), SUM(denominator)"
                 + " FROM metric_value WHERE snapshot_id IN (" + in + ") GROUP BY snapshot_id, metric_key, LEFT(month, 4), category")) {
-            for (int i = 0; i < ids.size(); i++) {
-                st.setLong(i + 1, ids.get(i));
-            }
+            bind(st, ids);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
@@ -293,18 +335,16 @@ public class ProvinceDashboard {
      * The province's figure by month: for a metric counted by month, the month rows of each county's latest snapshot; for a
      * figure on a day (households, rates on the day), each county's last good snapshot in that month.
      */
-    private List<Trend> trends(Connection c, String province, List<MetricDefinition> defs, Map<String, Object[]> latest, LocalDate newest)
+    private List<Trend> trends(Connection c, String province, List<MetricDefinition> defs, Map<String, Latest> latest, LocalDate newest)
             throws SQLException {
         List<String> months = CountyMetrics.months(newest);
         Map<String, List<MetricValue>> rows = new HashMap<>();
-        List<Long> ids = latest.values().stream().map(r -> (Long) r[0]).toList();
+        List<Long> ids = latest.values().stream().map(Latest::id).toList();
         if (!ids.isEmpty()) {
             String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
             try (PreparedStatement st = c.prepareStatement("SELECT metric_key, month, SUM(numerator), SUM(denominator) FROM metric_value"
                     + " WHERE snapshot_id IN (" + in + ") AND month <> '' GROUP BY metric_key, month")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    st.setLong(i + 1, ids.get(i));
-                }
+                bind(st, ids);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new MetricValue(null, rs.getString(2), null,

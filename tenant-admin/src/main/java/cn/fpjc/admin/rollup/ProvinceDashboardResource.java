@@ -45,8 +45,7 @@ public class ProvinceDashboardResource {
     @Produces(XLSX)
     public Response workbook(@PathParam("province") String province) {
         ProvinceDashboard.Dashboard d = dashboard.dashboard(province);
-        List<ProvinceDashboard.CountyDetail> details = d.counties().stream().filter(c -> c.snapshotId() != null)
-                .map(c -> dashboard.county(province, c.code())).toList();
+        List<ProvinceDashboard.CountyDetail> details = dashboard.counties(province);
         StreamingOutput body = out -> DashboardWorkbook.write(d, details, out);
         return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"dashboard-" + province + ".xlsx\"").build();
     }

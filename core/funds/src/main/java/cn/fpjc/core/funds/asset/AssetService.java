@@ -1,5 +1,9 @@
 package cn.fpjc.core.funds.asset;
 
+import static cn.fpjc.core.funds.FundsInputs.invalid;
+import static cn.fpjc.core.funds.FundsInputs.money;
+import static cn.fpjc.core.funds.FundsInputs.required;
+
 import cn.fpjc.core.funds.asset.AssetViews.AssetDetail;
 import cn.fpjc.core.funds.asset.AssetViews.AssetInput;
 import cn.fpjc.core.funds.asset.AssetViews.AssetView;
@@ -71,7 +75,6 @@ public class AssetService {
     static final String[] READERS = RegistryService.READERS;
     static final String CONFIRM_MONTHS = "funds.asset-confirm-months-after-audit";
     static final String PLAN_THRESHOLD = "funds.project-plan-threshold";
-    static final BigDecimal MAX_MONEY = new BigDecimal("10000000000");
 
     @Inject
     CurrentUser user;
@@ -114,7 +117,7 @@ public class AssetService {
         a.nature = enumValue(ProjectNature.class, in.nature(), "nature", "请选择资产类别：经营性、公益性或到户类");
         a.owner = required(in.owner(), "owner", "请填写资产权属（如某村股份经济合作社）", 200);
         a.custodian = required(in.custodian(), "custodian", "请填写管护主体", 200);
-        a.value = money(in.value(), "value", "请填写资产价值（元）");
+        a.value = money(in.value(), "value", "资产价值");
         String village = in.villageCode() == null ? "" : in.villageCode().strip();
         if (!OrgScope.isVillage(village) || !OrgScope.covers(user.orgCode(), village)) {
             throw invalid("villageCode", "请选择本县的一个村");
@@ -283,7 +286,7 @@ public class AssetService {
         AssetIncome income = new AssetIncome();
         income.assetId = a.id;
         income.receivedOn = pastDate(in.receivedOn(), "receivedOn", "请填写收益到账日期");
-        income.amount = money(in.amount(), "amount", "请填写收益金额（元）");
+        income.amount = money(in.amount(), "amount", "收益金额");
         income.payer = required(in.payer(), "payer", "请填写付款方（承租方、合作企业或自营）", 200);
         income.note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
         if (in.lines() == null || in.lines().isEmpty()) {
@@ -299,7 +302,7 @@ public class AssetService {
             }
             AssetDistributionLine l = new AssetDistributionLine();
             l.kind = enumValue(DistributionKind.class, li.kind(), f + ".kind", "请选择分配方式");
-            l.amount = money(li.amount(), f + ".amount", "请填写分配金额（元）");
+            l.amount = money(li.amount(), f + ".amount", "分配金额");
             l.basis = li.basis() == null || li.basis().isBlank() ? null : li.basis().strip();
             if (l.basis != null && l.basis.length() > 300) {
                 throw invalid(f + ".basis", "依据不超过 300 个字");
@@ -618,26 +621,5 @@ public class AssetService {
         } catch (IllegalArgumentException e) {
             throw invalid(field, message);
         }
-    }
-
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError(field, message)));
-    }
-
-    private static String required(String text, String field, String message, int max) {
-        if (text == null || text.isBlank()) {
-            throw invalid(field, message);
-        }
-        if (text.strip().length() > max) {
-            throw invalid(field, "不超过 " + max + " 个字");
-        }
-        return text.strip();
-    }
-
-    private static BigDecimal money(BigDecimal value, String field, String message) {
-        if (value == null || value.signum() <= 0 || value.scale() > 2 || value.compareTo(MAX_MONEY) > 0) {
-            throw invalid(field, message + "：大于 0、最多两位小数");
-        }
-        return value.setScale(2);
     }
 }

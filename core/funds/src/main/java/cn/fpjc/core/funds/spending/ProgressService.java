@@ -1,5 +1,7 @@
 package cn.fpjc.core.funds.spending;
 
+import static cn.fpjc.core.funds.FundsInputs.invalid;
+
 import cn.fpjc.core.funds.allocation.FundSource;
 import cn.fpjc.core.funds.project.ProjectStatus;
 import cn.fpjc.core.funds.spending.SpendingViews.BehindProject;
@@ -203,9 +205,5 @@ public class ProgressService {
         NavigableMap<LocalDate, BigDecimal> all = new TreeMap<>();
         bySource.values().forEach(m -> m.forEach((k, v) -> all.merge(k, v, BigDecimal::add)));
         return all;
-    }
-
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(PlatformError.VALIDATION_FAILED, null, List.of(new FieldError(field, message)));
     }
 }

@@ -9,8 +9,6 @@ import java.math.RoundingMode;
  * nothing is in the denominator. For counts and amounts the value is the numerator.
  */
 public record Figure(BigDecimal numerator, BigDecimal denominator, BigDecimal value) {
-    public static final Figure EMPTY_COUNT = of(MetricKind.COUNT, BigDecimal.ZERO, null);
-
     public static Figure of(MetricKind kind, BigDecimal numerator, BigDecimal denominator) {
         BigDecimal n = numerator == null ? BigDecimal.ZERO : numerator;
         if (kind != MetricKind.RATIO) {

@@ -82,9 +82,4 @@ public record MetricRows(MetricDefinition definition, List<MetricValue> rows) {
         }
         return out;
     }
-
-    /** Whether the rows of a village code fall under {@code orgCode} (county, township or village). */
-    public static boolean under(String village, String orgCode) {
-        return village != null && cn.fpjc.core.platform.security.OrgScope.covers(orgCode, village);
-    }
 }
