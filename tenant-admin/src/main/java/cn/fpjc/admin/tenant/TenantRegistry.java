@@ -42,7 +42,8 @@ public class TenantRegistry implements TenantDirectory {
         snapshot.keySet().retainAll(all.stream().map(TenantInfo::code).toList());
     }
 
-    void put(TenantInfo info) {
+    /** Puts a changed tenant in this replica's snapshot at once (the others see it at their next refresh). */
+    public void put(TenantInfo info) {
         snapshot.put(info.code(), info);
     }
 }

@@ -16,6 +16,17 @@ public interface TenancyConfig {
     @WithDefault("false")
     boolean verifyCatalog();
 
+    /**
+     * How long a county being moved to another cluster stays read-only before its copy starts: longer than every replica's
+     * registry refresh (fpjc.tenancy.registry-refresh, 30 s), so none still writes to the source, plus writes in flight.
+     */
+    @WithDefault("35s")
+    java.time.Duration moveSettle();
+
+    /** A move whose heartbeat is older than this has lost its process and is rolled back by the next sweep. */
+    @WithDefault("2m")
+    java.time.Duration moveStale();
+
     default String databaseFor(String tenantCode) {
         if (tenantCode == null || !tenantCode.matches("\\d{6}")) {
             // The code comes from a verified token and the registry, but never build SQL names from anything else.
