@@ -2,20 +2,19 @@ package cn.fpjc.admin.tenant;
 
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.tenancy.TenantDirectory;
+import cn.fpjc.core.platform.tenancy.TenancyConfig;
 import cn.fpjc.core.platform.tenancy.TenantInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import cn.fpjc.core.platform.tenancy.TenantStatus;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request path's view of the registry: an in-memory snapshot, so checking an ACTIVE tenant costs no SQL. Every change
@@ -43,8 +42,8 @@ public class TenantRegistry implements TenantDirectory {
     @Inject
     AppClock clock;
 
-    @ConfigProperty(name = "fpjc.tenancy.registry-recheck", defaultValue = "3s")
-    Duration recheck;
+    @Inject
+    TenancyConfig config;
 
     @Override
     public Optional<TenantInfo> find(String tenantCode) {
@@ -66,13 +65,14 @@ public class TenantRegistry implements TenantDirectory {
      */
     private boolean claimRead(String code) {
         long now = clock.machineNow().toEpochMilli();
+        long recheck = config.registryRecheck().toMillis();
         Long last = checkedAt.get(code);
-        if (last != null && now - last < recheck.toMillis()) {
+        if (last != null && now - last < recheck) {
             return false;
         }
         boolean claimed = last == null ? checkedAt.putIfAbsent(code, now) == null : checkedAt.replace(code, last, now);
         if (claimed && checkedAt.size() > MAX_RECHECKS) {
-            checkedAt.values().removeIf(at -> now - at >= recheck.toMillis());
+            checkedAt.values().removeIf(at -> now - at >= recheck);
         }
         return claimed;
     }

@@ -16,6 +16,17 @@ public interface TenancyConfig {
     @WithDefault("false")
     boolean verifyCatalog();
 
+    /**
+     * How often every replica reloads the whole tenant registry and the revoked sessions from the control database (read
+     * by the schedulers' {@code ${fpjc.tenancy.registry-refresh}}; declared here so setting it passes validation).
+     */
+    @WithDefault("10s")
+    java.time.Duration registryRefresh();
+
+    /** A county the registry does not hold as ACTIVE is read from the control database at most once per this interval. */
+    @WithDefault("3s")
+    java.time.Duration registryRecheck();
+
     default String databaseFor(String tenantCode) {
         if (tenantCode == null || !tenantCode.matches("\\d{6}")) {
             // The code comes from a verified token and the registry, but never build SQL names from anything else.
