@@ -56,6 +56,46 @@ class TenantStatusTest {
         as(user).get("/api/counties/" + county + "/org-units").then().statusCode(200);
     }
 
+    /**
+     * Issue 16: a county this replica has not seen (onboarded through another replica) serves on its first request, read
+     * from the control database; the "unknown" answer is remembered for fpjc.tenancy.registry-recheck (3 s) so random codes
+     * cannot hammer the database; a county held as not ACTIVE is read again, so a resumption elsewhere arrives as fast.
+     */
+    @Test
+    void aCountyOnboardedOrResumedOnAnotherReplicaServesHereWithinSeconds() {
+        String county = Api.onboard("henan", "41");
+        String parked = "P" + county.substring(1);
+        // Make this replica forget the county, as if another replica had onboarded it: only the control database has it.
+        Sql.execute("UPDATE tenant SET code = '" + parked + "' WHERE code = '" + county + "'");
+        registry.reload();
+        given().get("/report/" + county).then().statusCode(404);
+        Sql.execute("UPDATE tenant SET code = '" + county + "' WHERE code = '" + parked + "'");
+        long appeared = System.nanoTime();
+        int next = given().get("/report/" + county).then().extract().statusCode();
+        if (seconds(appeared) < 2) {
+            org.junit.jupiter.api.Assertions.assertEquals(404, next, "a miss is remembered for a few seconds, not read on every request");
+        }
+        awaitPage(county, 200);
+        org.junit.jupiter.api.Assertions.assertTrue(seconds(appeared) < 6, "served after " + seconds(appeared) + " s");
+
+        Sql.execute("UPDATE tenant SET status = 'SUSPENDED' WHERE code = '" + county + "'");
+        registry.reload();
+        given().get("/report/" + county).then().statusCode(404);
+        Sql.execute("UPDATE tenant SET status = 'ACTIVE' WHERE code = '" + county + "'");
+        long resumed = System.nanoTime();
+        awaitPage(county, 200);
+        org.junit.jupiter.api.Assertions.assertTrue(seconds(resumed) < 6, "resumed after " + seconds(resumed) + " s");
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void awaitPage(String county, int status) {
+        org.awaitility.Awaitility.await("/report/" + county + " answers " + status).atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> given().get("/report/" + county).then().extract().statusCode() == status);
+    }
+
     @Test
     void tokenForACountyTheRegistryDoesNotKnowIsRefused() {
         // Correctly signed (same key as the app), but the county was never onboarded.
