@@ -3,7 +3,7 @@
 # For development and tests: one machine, three mariadbd processes, each with its own data directory.
 #
 # Run as root, the nodes run as the mysql account; as anyone else, as that user.
-# Usage: cluster.sh start | stop | status | kill N | restart N | wait-size K [SECONDS]
+# Usage: cluster.sh start | stop | status | kill N | restart N | wait-size K [SECONDS] | lb-start | lb-stop
 #
 # Environment (defaults in brackets):
 #   GALERA_DIR        [/tmp/fpjc-galera]  one directory per node below it (node1..node3)
@@ -11,9 +11,11 @@
 #   GALERA_GCOMM_PORT [14567]  group communication of node N on GALERA_GCOMM_PORT+N-1
 #   GALERA_IST_PORT   [14577]  incremental state transfer receiver of node N
 #   GALERA_SST_PORT   [14587]  full state transfer (rsync) receiver of node N
+#   GALERA_LB_PORT    [18199]  HAProxy (haproxy.cfg beside this script): node 1 active, nodes 2 and 3 backups
 #   GALERA_WAIT       [120]    seconds to wait for a node or the cluster before giving up
 #   GALERA_INSTALL    [1]      install galera-4 and rsync by apt when absent (0: fail instead)
 #
+# "lb-start" runs HAProxy in front of the nodes (apt-get install haproxy); "stop" stops it too.
 # "kill N" is kill -9 (a crash); "restart N" starts a stopped or killed node again, which rejoins by IST or SST.
 # "start" bootstraps node 1 with --wsrep-new-cluster, so it is for a cluster whose nodes are all stopped; after a
 # full crash use "stop" and remove GALERA_DIR (test data) or recover by hand (README, "What is not supported").
@@ -24,7 +26,9 @@ SQL_PORT=${GALERA_SQL_PORT:-13306}
 GCOMM_PORT=${GALERA_GCOMM_PORT:-14567}
 IST_PORT=${GALERA_IST_PORT:-14577}
 SST_PORT=${GALERA_SST_PORT:-14587}
+LB_PORT=${GALERA_LB_PORT:-18199}
 WAIT=${GALERA_WAIT:-120}
+HERE=$(cd "$(dirname "$0")" && pwd)
 NODES=3
 PROVIDER=/usr/lib/galera/libgalera_smm.so
 
@@ -99,6 +103,9 @@ init_node() {
   local n=$1 d; d=$(node_dir "$n")
   mkdir -p "$d"
   chmod 755 "$DIR"
+  if [ "$(id -u)" = 0 ] && ! runuser -u "$RUN_AS" -- test -x "$DIR"; then
+    die "the $RUN_AS account cannot reach $DIR: choose a GALERA_DIR whose parent directories others may enter"
+  fi
   write_config "$n"
   if [ ! -d "$d/data/mysql" ]; then
     mariadb-install-db --defaults-file="$d/my.cnf" --user="$RUN_AS" --auth-root-authentication-method=normal \
@@ -177,8 +184,33 @@ stop_node() {
   done
 }
 
+lb_start() {
+  command -v haproxy >/dev/null 2>&1 || die "haproxy is not installed (apt-get install haproxy)"
+  lb_stop
+  GALERA_LB_PORT=$LB_PORT GALERA_NODE1_PORT=$(sql_port 1) GALERA_NODE2_PORT=$(sql_port 2) GALERA_NODE3_PORT=$(sql_port 3) \
+    GALERA_CHECK_SCRIPT="$HERE/galera-check.sh" \
+    haproxy -f "$HERE/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/haproxy.log" 2>&1 \
+    || { cat "$DIR/haproxy.log" >&2; die "haproxy did not start"; }
+  local deadline=$((SECONDS + 30))
+  until mariadb -h 127.0.0.1 -P "$LB_PORT" -u root --connect-timeout=2 -N -B -e 'SELECT 1' >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || die "no node answers through haproxy on port $LB_PORT"
+    sleep 0.5
+  done
+  echo "haproxy on 127.0.0.1:$LB_PORT (pid $(cat "$DIR/haproxy.pid"))"
+}
+
+lb_stop() {
+  local p; p=$(cat "$DIR/haproxy.pid" 2>/dev/null || true)
+  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+    kill "$p"
+    while kill -0 "$p" 2>/dev/null; do sleep 0.1; done
+  fi
+  rm -f "$DIR/haproxy.pid"
+}
+
 stop() {
   local n
+  lb_stop
   # Last node first, so node 1 leaves last and can bootstrap the next start without forcing.
   for n in $(seq $NODES -1 1); do stop_node "$n"; done
   echo "stopped"
@@ -209,5 +241,7 @@ case "${1:-}" in
   restart)
     n=$(node_arg "${2:-}"); stop_node "$n"; init_node "$n"; launch "$n"; await_synced "$n"; status ;;
   wait-size) await_size "${2:?expected size}" "${3:-$WAIT}" ;;
-  *) die "usage: cluster.sh start|stop|status|kill N|restart N|wait-size K [SECONDS]" ;;
+  lb-start) mkdir -p "$DIR"; lb_start ;;
+  lb-stop) lb_stop ;;
+  *) die "usage: cluster.sh start|stop|status|kill N|restart N|wait-size K [SECONDS]|lb-start|lb-stop" ;;
 esac
