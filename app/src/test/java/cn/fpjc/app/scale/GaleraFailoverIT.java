@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.fpjc.core.platform.tx.Deadlocks;
+import cn.fpjc.core.platform.error.Deadlocks;
 import cn.fpjc.embedded.LocalKeys;
 import cn.fpjc.embedded.LocalRuntime;
 import java.io.IOException;
@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * surviving nodes afterwards.</li>
  * <li>The app, whose pooled connections went to node 1, answers a login (a locking transaction on the control database)
  * and a county read again after a short pause, which is measured and printed, and then takes a write.</li>
+ * <li>Node 1 is restarted and rejoins with every write it missed.</li>
  * </ol>
  * Skipped, with the reason, where mariadbd, galera-4, rsync or haproxy is not installed.
  */
@@ -60,6 +61,8 @@ class GaleraFailoverIT {
     static final String PROBE_DB = "fpjc_galera_probe";
     static final String CONTROL_DB = "fpjc_control_galera";
     static final String COUNTY = "410225";
+    /** A township the app creates before the kill; its villages are the app's writes after it. */
+    static final String TOWNSHIP = COUNTY + "198000";
     static final Duration WRITE_PHASE = Duration.ofSeconds(24);
     static final Duration KILL_AFTER = Duration.ofSeconds(8);
 
@@ -104,6 +107,8 @@ class GaleraFailoverIT {
                 exec(c, "CREATE TABLE " + PROBE_DB + ".acked (id BIGINT PRIMARY KEY, writer VARCHAR(16) NOT NULL) ENGINE=InnoDB");
             }
             String token = login();
+            Answer township = http("POST", "/api/counties/" + COUNTY + "/org-units", token, "{\"code\":\"" + TOWNSHIP + "\",\"name\":\"故障切换镇\"}");
+            assertEquals(201, township.status, "an app write before the kill: " + township.body);
             List<Writer> writers = List.of(new Writer(1, "node1", nodePorts[0]), new Writer(2, "node2", nodePorts[1]),
                     new Writer(3, "node3", nodePorts[2]), new Writer(4, "haproxy-a", lbPort), new Writer(5, "haproxy-b", lbPort));
             long writeEnd = System.nanoTime() + WRITE_PHASE.toNanos();
@@ -154,13 +159,27 @@ class GaleraFailoverIT {
             }
 
             // 4. The app served again; the pause is the figure to report.
-            assertTrue(probe.loginAt > 0 && probe.readAt > 0, "the app did not serve again within 90 s of the kill: " + probe.lastFailure);
+            assertTrue(probe.loginAt > 0 && probe.readAt > 0 && probe.writeAt > 0, "the app did not serve again within 90 s of the kill: "
+                    + probe.lastFailure);
             long writeAgain = writers.stream().filter(w -> w.name.startsWith("haproxy")).mapToLong(w -> w.longestGapAfter(killedAt))
                     .max().orElse(0);
             System.out.printf("GaleraFailoverIT: failover pause after kill -9 of the active node: JDBC writes through HAProxy %.2f s, "
-                    + "app login %s, app county read %s (%d failed app requests meanwhile)%n", writeAgain / 1e9,
-                    pause(probe.loginAt, killedAt), pause(probe.readAt, killedAt), probe.failures);
-            appWrite(token, nodePorts);
+                    + "app login %s, app county read %s, app write %s (%d failed app requests meanwhile)%n", writeAgain / 1e9,
+                    pause(probe.loginAt, killedAt), pause(probe.readAt, killedAt), pause(probe.writeAt, killedAt), probe.failures.get());
+            appWrote(probe.village, nodePorts);
+
+            // 5. The killed node comes back (cluster.sh restart: incremental state transfer) with everything it missed.
+            long rejoin = System.nanoTime();
+            script(env, Duration.ofSeconds(150), "restart", "1");
+            try (Connection c = connect(nodePorts[0], "")) {
+                exec(c, "SET SESSION wsrep_sync_wait = 1");
+                Set<Long> missing = new HashSet<>(acked);
+                missing.removeAll(longs(c, "SELECT id FROM " + PROBE_DB + ".acked"));
+                assertTrue(missing.isEmpty(), "the restarted node lacks " + missing.size() + " acknowledged writes");
+                assertEquals(List.of("3"), strings(c, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                        + " WHERE VARIABLE_NAME = 'WSREP_CLUSTER_SIZE'"), "cluster size after the rejoin");
+            }
+            System.out.printf("GaleraFailoverIT: node 1 rejoined and caught up in %d s%n", seconds(rejoin));
             System.out.printf("GaleraFailoverIT: whole test %d s%n", seconds(started));
         } catch (AssertionError | Exception e) {
             if (Files.exists(appLog)) {
@@ -369,14 +388,20 @@ class GaleraFailoverIT {
         return m.group(1);
     }
 
-    /** Polls the app after the kill until a login and a county read both succeed; remembers when each first did. */
+    /**
+     * Polls the app from the kill on, three requests side by side each on its own thread, until each has succeeded once:
+     * a login (a locking transaction on the control database), a county read and a county write. Remembers when.
+     */
     static final class AppProbe {
         final String token;
         final long killedAt;
-        long loginAt;
-        long readAt;
-        int failures;
-        String lastFailure = "";
+        volatile long loginAt;
+        volatile long readAt;
+        volatile long writeAt;
+        /** The village whose creation was the first app write to succeed after the kill. */
+        volatile String village;
+        final AtomicLong failures = new AtomicLong();
+        volatile String lastFailure = "";
 
         AppProbe(String token, long killedAt) {
             this.token = token;
@@ -385,41 +410,58 @@ class GaleraFailoverIT {
 
         void runUntilServed(Duration limit) throws InterruptedException {
             long deadline = killedAt + limit.toNanos();
-            while ((loginAt == 0 || readAt == 0) && System.nanoTime() < deadline) {
-                if (loginAt == 0) {
-                    loginAt = attempt("POST", "/api/auth/login", null, "{\"username\":\"lankao.admin\",\"password\":\"Demo@2024\"}");
+            Thread login = poll("login", deadline, n -> loginAt = attempt("POST", "/api/auth/login", null,
+                    "{\"username\":\"lankao.admin\",\"password\":\"Demo@2024\"}"));
+            Thread read = poll("read", deadline, n -> readAt = attempt("GET", "/api/counties/" + COUNTY + "/org-units", token, null));
+            Thread write = poll("write", deadline, n -> {
+                // A new village each time: a failed attempt's outcome never meets the next one's key.
+                String code = TOWNSHIP.substring(0, 9) + String.format("%03d", n);
+                writeAt = attempt("POST", "/api/counties/" + COUNTY + "/org-units", token,
+                        "{\"code\":\"" + code + "\",\"name\":\"切换村" + n + "\"}");
+                if (writeAt > 0) {
+                    village = code;
                 }
-                if (readAt == 0) {
-                    readAt = attempt("GET", "/api/counties/" + COUNTY + "/org-units", token, null);
-                }
-                Thread.sleep(100);
+                return writeAt;
+            });
+            for (Thread t : List.of(login, read, write)) {
+                t.join(limit.toMillis() + 30_000);
             }
+        }
+
+        private static Thread poll(String name, long deadline, java.util.function.IntToLongFunction attempt) {
+            Thread t = new Thread(() -> {
+                for (int n = 1; System.nanoTime() < deadline; n++) {
+                    if (attempt.applyAsLong(n) > 0) {
+                        return;
+                    }
+                    sleep(100);
+                }
+            }, "app-probe-" + name);
+            t.start();
+            return t;
         }
 
         private long attempt(String method, String path, String token, String json) {
             try {
                 Answer a = http(method, path, token, json);
-                if (a.status == 200) {
+                if (a.status == 200 || a.status == 201) {
                     return System.nanoTime();
                 }
                 lastFailure = method + " " + path + " " + a.status + " " + a.body;
             } catch (IOException e) {
                 lastFailure = method + " " + path + " " + e;
             }
-            failures++;
+            failures.incrementAndGet();
             return 0;
         }
     }
 
-    /** After the failover the app writes too, and the write is on both survivors. */
-    private static void appWrite(String token, int[] nodePorts) throws Exception {
-        String township = COUNTY + "198000";
-        Answer a = http("POST", "/api/counties/" + COUNTY + "/org-units", token, "{\"code\":\"" + township + "\",\"name\":\"故障切换镇\"}");
-        assertTrue(a.status == 200 || a.status == 201, "an app write after the failover: " + a.status + " " + a.body);
+    /** The app's first successful write after the kill is on both survivors. */
+    private static void appWrote(String village, int[] nodePorts) throws Exception {
         for (int port : new int[] {nodePorts[1], nodePorts[2]}) {
             try (Connection c = connect(port, "")) {
                 exec(c, "SET SESSION wsrep_sync_wait = 1");
-                assertEquals(List.of("故障切换镇"), strings(c, "SELECT name FROM galera_county_" + COUNTY + ".org_unit WHERE code = '" + township + "'"),
+                assertEquals(List.of(village), strings(c, "SELECT code FROM galera_county_" + COUNTY + ".org_unit WHERE code = '" + village + "'"),
                         "the app's write on port " + port);
             }
         }

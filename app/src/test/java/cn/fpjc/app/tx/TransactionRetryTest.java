@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.platform.tx.DeadlockRetry;
-import cn.fpjc.core.platform.tx.Deadlocks;
+import cn.fpjc.core.platform.error.Deadlocks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -200,7 +200,7 @@ public class ErrorMappers {
         if (refused.isPresent()) {
             return api(refused.get());
         }
-        if (cn.fpjc.core.platform.tx.Deadlocks.isDeadlock(e)) {
+        if (Deadlocks.isDeadlock(e)) {
             // A deadlock outside a retried transaction boundary: nothing was saved, and the caller may simply try again.
             return response(ErrorBody.of(PlatformError.DATABASE_BUSY));
         }

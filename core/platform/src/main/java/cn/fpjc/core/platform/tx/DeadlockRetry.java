@@ -1,6 +1,7 @@
 package cn.fpjc.core.platform.tx;
 
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.Deadlocks;
 import cn.fpjc.core.platform.error.PlatformError;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Callable;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fpjc.core.platform.error.Deadlocks;
 import cn.fpjc.core.platform.error.PlatformError;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;

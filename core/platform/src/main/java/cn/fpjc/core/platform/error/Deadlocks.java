@@ -1,4 +1,4 @@
-package cn.fpjc.core.platform.tx;
+package cn.fpjc.core.platform.error;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
