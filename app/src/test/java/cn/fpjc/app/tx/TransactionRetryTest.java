@@ -70,7 +70,8 @@ class TransactionRetryTest {
         DeadlockRetry.GaveUp e = assertThrows(DeadlockRetry.GaveUp.class, () -> probe.lockOneThenTwo(Integer.MAX_VALUE));
         assertEquals(5, probe.attempts());
         assertEquals(PlatformError.DATABASE_BUSY, e.code());
-        assertTrue(e.humanMessage().contains("已重试5次") && e.humanMessage().contains("DeadlockProbe.lockOneThenTwo"), e.humanMessage());
+        assertTrue(e.humanMessage().contains("已自动重试5次"), e.humanMessage());
+        assertEquals("DeadlockProbe.lockOneThenTwo", e.where());
         assertTrue(Deadlocks.isDeadlock(e.getCause()), "the last deadlock is the cause");
         try {
             assertEquals(5, n(1), "only the five opponents' writes: every probe attempt was rolled back");

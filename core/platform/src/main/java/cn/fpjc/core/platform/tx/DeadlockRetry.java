@@ -28,9 +28,18 @@ public class DeadlockRetry {
 
     /** The last attempt also failed: the caller answers 503 and may try again later. */
     public static class GaveUp extends ApiException {
+        private final String where;
+
         public GaveUp(String where, int attempts, Throwable last) {
-            super(PlatformError.DATABASE_BUSY, "已重试" + attempts + "次（" + where + "）");
+            // The person reads how often it was tried; the log and this exception say where.
+            super(PlatformError.DATABASE_BUSY, "已自动重试" + attempts + "次");
+            this.where = where;
             initCause(last);
+        }
+
+        /** The transaction boundary that gave up, e.g. {@code HouseholdService.update}. */
+        public String where() {
+            return where;
         }
     }
 

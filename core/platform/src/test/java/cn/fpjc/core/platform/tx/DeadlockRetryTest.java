@@ -68,7 +68,8 @@ class DeadlockRetryTest {
         assertEquals(3, calls.get());
         assertEquals(PlatformError.DATABASE_BUSY, e.code());
         assertEquals(503, e.code().status());
-        assertTrue(e.humanMessage().contains("已重试3次"), e.humanMessage());
+        assertTrue(e.humanMessage().startsWith("数据库繁忙") && e.humanMessage().contains("已自动重试3次"), e.humanMessage());
+        assertEquals("HouseholdService.update", e.where());
         assertSame(last, e.getCause().getCause());
     }
 
