@@ -71,7 +71,9 @@ class GaleraFailoverIT {
         assumeInstalled();
         assertTrue(Files.exists(JAR), "package the app first (mvn verify runs this after package): " + JAR.toAbsolutePath());
         long started = System.nanoTime();
-        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "galera-it");
+        // Under /tmp, not target/: run as root, the nodes run as the mysql account, which must be able to enter every
+        // parent directory, and a checkout may sit where others may not (/root).
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("fpjc.galera.dir", "/tmp")), "fpjc-galera-it");
         Map<String, String> env = clusterEnv(work);
         int[] nodePorts = {Integer.parseInt(env.get("GALERA_SQL_PORT")), Integer.parseInt(env.get("GALERA_SQL_PORT")) + 1,
                 Integer.parseInt(env.get("GALERA_SQL_PORT")) + 2};
