@@ -124,18 +124,31 @@ launch() { # node, extra args
   setsid /usr/sbin/mariadbd --defaults-file="$d/my.cnf" --user="$RUN_AS" "$@" </dev/null >>"$d/stdout.log" 2>&1 &
 }
 
+# Whether node N's server process exists, pid file or not: the server writes its pid file only after a state transfer.
+starting_or_running() { pgrep -f -- "--defaults-file=$(node_dir "$1")/my.cnf" >/dev/null 2>&1; }
+
+# What went wrong on node N: its errors and state-transfer messages, then the end of its log.
+explain() {
+  local log; log="$(node_dir "$1")/error.log"
+  [ -f "$log" ] || return 0
+  echo "---- node $1: errors and state transfer ($log)" >&2
+  grep -E '\[ERROR\]|WSREP_SST|rsync' "$log" | tail -20 >&2 || true
+  echo "---- node $1: last lines" >&2
+  tail -15 "$log" >&2
+}
+
 await_synced() { # node
   local n=$1 deadline=$((SECONDS + WAIT))
   while [ $SECONDS -lt $deadline ]; do
     if [ "$(status_var "$n" wsrep_local_state_comment)" = Synced ] && [ "$(status_var "$n" wsrep_ready)" = ON ]; then
       return 0
     fi
-    if [ -f "$(node_dir "$n")/mariadbd.pid" ] && ! alive "$n"; then
-      tail -30 "$(node_dir "$n")/error.log" >&2; die "node $n exited while starting"
+    if ! starting_or_running "$n"; then
+      explain "$n"; die "node $n exited while starting"
     fi
     sleep 0.5
   done
-  tail -30 "$(node_dir "$n")/error.log" >&2
+  explain "$n"
   die "node $n not synced within ${WAIT}s"
 }
 
@@ -166,8 +179,11 @@ start() {
     q 1 "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY ''; GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION" \
       || die "could not create root@127.0.0.1 on node 1"
   fi
-  for n in $(seq 1 $NODES); do alive "$n" || launch "$n"; done
-  for n in $(seq 1 $NODES); do await_synced "$n"; done
+  # One joiner at a time: each takes a full state transfer from a donor, which serves one at a time.
+  for n in $(seq 1 $NODES); do
+    alive "$n" || launch "$n"
+    await_synced "$n"
+  done
   await_size $NODES
   status
 }

@@ -505,19 +505,25 @@ class GaleraFailoverIT {
     }
 
     private static void script(Map<String, String> env, Duration timeout, String... args) {
+        String what = "cluster.sh " + String.join(" ", args);
         try {
             List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
             command.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
+            Path output = Files.createTempFile(Path.of(env.get("GALERA_DIR")), "cluster-sh", ".log");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("cluster.sh " + String.join(" ", args) + " did not finish within " + timeout);
+            boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+            if (!done) {
+                p.destroyForcibly().waitFor();
             }
-            assertEquals(0, p.exitValue(), "cluster.sh " + String.join(" ", args));
+            // Printed through System.out, so that it lands in the test's report rather than in the forked JVM's raw stream.
+            Files.readAllLines(output).forEach(line -> System.out.println(what + ": " + line));
+            Files.deleteIfExists(output);
+            assertTrue(done, what + " did not finish within " + timeout);
+            assertEquals(0, p.exitValue(), what);
         } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("cluster.sh " + String.join(" ", args), e);
+            throw new IllegalStateException(what, e);
         }
     }
 
@@ -584,19 +590,16 @@ class GaleraFailoverIT {
         return at == 0 ? "never" : String.format("%.1f s", (at - killedAt) / 1e9);
     }
 
-    /** The first of {@code n} consecutive free ports. */
+    /**
+     * The first of {@code n} consecutive free ports, below Linux's ephemeral range (32768 and up), where an outgoing
+     * connection of some other process could take one of them between this check and the server's bind.
+     */
     private static int freeRun(int n) throws IOException {
-        for (int tries = 0; tries < 50; tries++) {
-            int base;
-            try (ServerSocket s = new ServerSocket(0)) {
-                base = s.getLocalPort();
-            }
-            if (base + n > 65535) {
-                continue;
-            }
+        for (int tries = 0; tries < 200; tries++) {
+            int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000 - n);
             boolean free = true;
             for (int p = base; p < base + n && free; p++) {
-                try (ServerSocket s = new ServerSocket(p)) {
+                try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
                     s.setReuseAddress(true);
                 } catch (IOException taken) {
                     free = false;
@@ -606,7 +609,7 @@ class GaleraFailoverIT {
                 return base;
             }
         }
-        throw new IOException("no run of " + n + " free ports");
+        throw new IOException("no run of " + n + " free ports between 20000 and 32000");
     }
 
     private static void deleteTree(Path root) {
