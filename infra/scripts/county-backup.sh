@@ -62,9 +62,9 @@ for attempt in $(seq 1 "$ATTEMPTS"); do
     echo "$BASE.manifest.tsv"
     exit 0
   fi
-  CHANGED=$(diff "$WORK/before.tsv" "$WORK/after.tsv" | awk -F'\t' '/^>/ { sub(/^> /, "", $1); print $1 }' | sort -u | tr '\n' ' ')
-  echo "attempt $attempt: $DB was written during the backup (tables: $CHANGED); trying again" >&2
-  sleep "${BACKUP_RETRY_PAUSE:-5}"
+  CHANGED=$( { diff "$WORK/before.tsv" "$WORK/after.tsv" || true; } | awk -F'\t' '/^>/ { sub(/^> /, "", $1); print $1 }' | sort -u | tr '\n' ' ')
+  echo "attempt $attempt: $DB was written during the backup (tables: ${CHANGED% })" >&2
+  [ "$attempt" -lt "$ATTEMPTS" ] && sleep "${BACKUP_RETRY_PAUSE:-5}"
 done
 echo "FAILED: $DB kept changing during $ATTEMPTS backups; run it in a quiet hour or while the county is read-only" >&2
 exit 1

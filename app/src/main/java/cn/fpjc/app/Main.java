@@ -16,7 +16,7 @@ public class Main {
     public static final String EMBEDDED_RUNTIME = "cn.fpjc.embedded.LocalRuntime";
 
     public static void main(String... args) throws Exception {
-        LiquibaseOutput.install();
+        ConsoleOutput.install();
         if (!databaseConfigured()) {
             startEmbedded();
         }
