@@ -239,6 +239,29 @@ class TenantEndpointAccessTest {
         }
     }
 
+    /** Database clusters and moving a county between them: the platform admin's alone (ClustersTest has the admin's own calls). */
+    @Test
+    void clustersAndMovesAreThePlatformAdminsOnly() {
+        List<Endpoint> platformOnly = List.of(
+                new Endpoint("GET", "/api/admin/clusters", null, false),
+                new Endpoint("GET", "/api/admin/clusters/default", null, false),
+                new Endpoint("POST", "/api/admin/clusters", Map.of("name", "sneaky", "jdbcUrl", "jdbc:mysql://127.0.0.1:1/",
+                        "credentials", "env:SNEAKY", "capacity", 1), true),
+                new Endpoint("PUT", "/api/admin/clusters/default", Map.of("status", "FULL"), true),
+                new Endpoint("GET", "/api/admin/tenants/410225/moves", null, false),
+                new Endpoint("GET", "/api/admin/tenants/410225/moves/1", null, false),
+                new Endpoint("POST", "/api/admin/tenants/410225/moves", Map.of("targetCluster", "default"), true),
+                new Endpoint("POST", "/api/admin/tenants/410225/moves/1/cleanup", null, true));
+        for (Endpoint e : platformOnly) {
+            anonymous().body(e.body() == null ? Map.of() : e.body()).request(e.method(), e.path()).then().statusCode(401);
+            for (String user : List.of("henan-admin", "lankao.admin", "lankao.approver", "lankao.clerk", "minqin.admin")) {
+                as(user).body(e.body() == null ? Map.of() : e.body()).request(e.method(), e.path()).then().statusCode(403)
+                        .body("code", equalTo("FORBIDDEN"));
+            }
+        }
+        as("admin").get("/api/admin/clusters/default").then().statusCode(200).body("status", equalTo("OPEN"));
+    }
+
     @Test
     void countyStaffCannotUseTheControlPlane() {
         as("lankao.approver").get("/api/admin/tenants").then().statusCode(403);

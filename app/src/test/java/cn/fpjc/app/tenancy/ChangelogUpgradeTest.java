@@ -59,7 +59,7 @@ class ChangelogUpgradeTest {
         List<String> coreIds = Sql.column("SELECT ID FROM `" + db + "`.DATABASECHANGELOG WHERE FILENAME = 'db/core/changelog.xml' ORDER BY ORDEREXECUTED");
         assertEquals(11, coreIds.size(), "the frozen changelog carries core's eleven changeSets of the last release");
 
-        migrator.migrate(code, db, henan);
+        migrator.migrate(code, null, db, henan);
 
         List<String> after = Sql.column(CHANGELOG_ROWS.formatted(db));
         assertEquals(before, after.subList(0, before.size()), "every changeSet already run stays exactly as it was: none re-run, none rewritten");
@@ -71,11 +71,11 @@ class ChangelogUpgradeTest {
         }
         assertEquals(List.of("升级镇"), Sql.column("SELECT name FROM `" + db + "`.org_unit WHERE code = '419901100000'"));
 
-        migrator.migrate(code, db, henan);
+        migrator.migrate(code, null, db, henan);
         assertEquals(after, Sql.column(CHANGELOG_ROWS.formatted(db)), "a second upgrade has nothing left to do");
 
         String today = freshDatabase("419902");
-        migrator.migrate("419902", today, henan);
+        migrator.migrate("419902", null, today, henan);
         assertEquals(schema(today), schema(db), "the upgraded county has the same tables, columns and indexes as one created today");
         assertEquals(Sql.column("SELECT ID FROM `" + today + "`.DATABASECHANGELOG ORDER BY ID"),
                 Sql.column("SELECT ID FROM `" + db + "`.DATABASECHANGELOG ORDER BY ID"), "and the same changeSets recorded");
@@ -92,7 +92,7 @@ class ChangelogUpgradeTest {
 
     /** What the migrator of the last release did: Liquibase's API on a connection switched to the county's database. */
     private void applyDirectly(String code, String db, List<String> changelogs) throws Exception {
-        Connection connection = connections.open(db);
+        Connection connection = connections.open(null, db);
         try {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultCatalogName(db);

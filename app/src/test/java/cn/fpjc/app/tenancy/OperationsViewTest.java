@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fpjc.admin.tenant.TenantServers;
+import cn.fpjc.admin.cluster.ClusterServers;
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
 import cn.fpjc.app.support.TestBrokenProvincePlugin;
@@ -72,7 +72,7 @@ class OperationsViewTest {
         assertEquals(Sql.database(county), row.get("databaseName"));
         // The server is the tenant pool's host:port, from the configured JDBC URL.
         String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.tenants.jdbc.url", String.class);
-        assertEquals(TenantServers.hostAndPort(url), row.get("server"));
+        assertEquals(ClusterServers.hostAndPort(url), row.get("server"));
         assertTrue(((String) row.get("server")).matches(".+:\\d+"), String.valueOf(row.get("server")));
         // Version and last migration agree with the county's own DATABASECHANGELOG.
         String changesets = Sql.column("SELECT COUNT(*) FROM " + Sql.database(county) + ".DATABASECHANGELOG").get(0);
@@ -117,11 +117,11 @@ class OperationsViewTest {
 
     @Test
     void theServerIsTheUrlsHostAndPortWithoutCredentials() {
-        assertEquals("db1:3307", TenantServers.hostAndPort("jdbc:mysql://db1:3307/fpjc_control?useSSL=true"));
-        assertEquals("db1:3306", TenantServers.hostAndPort("jdbc:mysql://db1/fpjc_control"));
-        assertEquals("h1:3306,h2:3307", TenantServers.hostAndPort("jdbc:mysql:loadbalance://h1,h2:3307/fpjc"));
-        assertEquals("10.0.0.5:4000", TenantServers.hostAndPort("jdbc:mysql://fpjc:secret@10.0.0.5:4000?x=1"));
-        assertEquals("未知", TenantServers.hostAndPort("jdbc:h2:mem:test"));
+        assertEquals("db1:3307", ClusterServers.hostAndPort("jdbc:mysql://db1:3307/fpjc_control?useSSL=true"));
+        assertEquals("db1:3306", ClusterServers.hostAndPort("jdbc:mysql://db1/fpjc_control"));
+        assertEquals("h1:3306,h2:3307", ClusterServers.hostAndPort("jdbc:mysql:loadbalance://h1,h2:3307/fpjc"));
+        assertEquals("10.0.0.5:4000", ClusterServers.hostAndPort("jdbc:mysql://fpjc:secret@10.0.0.5:4000?x=1"));
+        assertEquals("未知", ClusterServers.hostAndPort("jdbc:h2:mem:test"));
     }
 
     @Test

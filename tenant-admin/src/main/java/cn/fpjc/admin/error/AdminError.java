@@ -16,7 +16,16 @@ public enum AdminError implements ErrorCode {
     TENANT_PROVISIONING_FAILED(500, "开通县（区）时数据库初始化失败"),
     USERNAME_TAKEN(409, "用户名已存在"),
     ROLE_INVALID(400, "角色与所属单位不匹配"),
-    USER_SELF_DISABLE(409, "不能停用自己的账号");
+    USER_SELF_DISABLE(409, "不能停用自己的账号"),
+    CLUSTER_UNKNOWN(404, "没有这个数据库集群"),
+    CLUSTER_INVALID(400, "数据库集群的设置不正确"),
+    CLUSTER_NAME_TAKEN(409, "数据库集群名称已存在"),
+    CLUSTER_UNREACHABLE(400, "无法连接该数据库集群"),
+    CLUSTER_NOT_OPEN(409, "该数据库集群当前不接收新的县（区）"),
+    CLUSTER_CAPACITY_EXHAUSTED(409, "没有尚有容量的开放数据库集群，请先增加集群或调高容量"),
+    MOVE_CONFLICT(409, "该县（区）当前不能迁移"),
+    MOVE_UNKNOWN(404, "没有这次迁移"),
+    MOVE_FAILED(500, "迁移失败，已回滚，县（区）仍在原集群上服务");
 
     private final int status;
     private final String message;

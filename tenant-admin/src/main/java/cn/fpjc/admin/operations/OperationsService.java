@@ -1,7 +1,7 @@
 package cn.fpjc.admin.operations;
 
 import cn.fpjc.admin.tenant.Tenant;
-import cn.fpjc.admin.tenant.TenantServers;
+import cn.fpjc.admin.cluster.ClusterServers;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.PlatformError;
 import cn.fpjc.core.platform.jobs.BackgroundJobs;
@@ -37,7 +37,7 @@ public class OperationsService {
     ProvincePluginRegistry plugins;
 
     @Inject
-    TenantServers servers;
+    ClusterServers servers;
 
     @Inject
     TenantDatabaseStats databases;
@@ -67,7 +67,10 @@ public class OperationsService {
             return Page.of(Tenant.<Tenant>find(where.toString(), Sort.ascending("code"), params), page, size, MAX_PAGE, rows -> rows);
         });
         List<Tenant> rows = tenants.items();
-        Map<String, DatabaseFacts> facts = databases.read(rows.stream().map(t -> t.databaseName).toList());
+        // Each cluster's databases are measured on that cluster: one grouped read per cluster on the page.
+        Map<String, DatabaseFacts> facts = new java.util.HashMap<>();
+        rows.stream().collect(Collectors.groupingBy(t -> t.clusterName, java.util.TreeMap::new, Collectors.mapping(t -> t.databaseName, Collectors.toList())))
+                .forEach((cluster, names) -> facts.putAll(databases.read(cluster, names)));
         Map<String, List<NightlyJobSummary>> nightly = jobs.nightlySummary(rows.stream().map(t -> t.code).toList(), FAILURE_WINDOW)
                 .stream().collect(Collectors.groupingBy(NightlyJobSummary::county));
         List<TenantOperationsView> views = rows.stream().map(t -> view(t, facts.getOrDefault(t.databaseName, DatabaseFacts.MISSING),
@@ -78,7 +81,7 @@ public class OperationsService {
     private TenantOperationsView view(Tenant t, DatabaseFacts db, List<NightlyJobSummary> nightly) {
         String provinceName = plugins.find(t.provinceId).map(ProvincePlugin::displayName).orElse(t.provinceId);
         int failures = nightly.stream().mapToInt(NightlyJobSummary::recentFailures).sum();
-        return new TenantOperationsView(t.code, t.name, t.provinceId, provinceName, t.status, t.status.label(), servers.serverOf(t.code),
+        return new TenantOperationsView(t.code, t.name, t.provinceId, provinceName, t.status, t.status.label(), servers.serverOf(t.clusterName),
                 t.databaseName, t.schemaVersion, db.lastMigrationAt(), db.changesets(), db.tables(), db.bytes(),
                 Math.round(db.bytes() / 104_857.6) / 10.0, db.rows(), db.problem(), t.lastError, nightly, failures, failures > 0);
     }

@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
  * Size and migration history of tenant databases, read from the server's metadata: one grouped query over
  * {@code information_schema.TABLES} for a whole page of tenants (server metadata, no business data), then the page's
  * {@code DATABASECHANGELOG} tables in one UNION ALL round trip (each county's own table, read by its qualified name; if
- * that fails, table by table so one broken county shows its own problem). Runs outside any transaction on the
- * {@code tenants} pool, which is the server the tenant databases live on.
+ * that fails, table by table so one broken county shows its own problem). Runs outside any transaction on the pool
+ * of the cluster the databases live on.
  */
 @ApplicationScoped
 public class TenantDatabaseStats {
@@ -32,13 +32,13 @@ public class TenantDatabaseStats {
     TenantConnections connections;
 
     /** Facts for each of {@code databases} (at most a page of them); a database the server does not have is {@link DatabaseFacts#MISSING}. */
-    Map<String, DatabaseFacts> read(List<String> databases) {
+    Map<String, DatabaseFacts> read(String cluster, List<String> databases) {
         List<String> names = databases.stream().filter(TenantDatabaseStats::safeName).distinct().toList();
         Map<String, DatabaseFacts> out = new HashMap<>();
         if (names.isEmpty()) {
             return out;
         }
-        try (Connection c = connections.openControl()) {
+        try (Connection c = connections.openServer(cluster)) {
             Map<String, Size> sizes = sizes(c, names);
             List<String> withChangelog = new ArrayList<>();
             sizes.forEach((db, s) -> {

@@ -34,6 +34,10 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "database_name", nullable = false, length = 64)
     public String databaseName;
 
+    /** The database cluster holding the county's database (README "Running at scale"). */
+    @Column(name = "cluster_name", nullable = false, length = 32)
+    public String clusterName = cn.fpjc.core.platform.tenancy.DatabaseClusters.DEFAULT;
+
     /** Whether the county shares its figures township by township with its province (README "Roll-ups"). */
     @Column(name = "shares_townships", nullable = false)
     public boolean sharesTownships = true;
@@ -41,6 +45,10 @@ public class Tenant extends PanacheEntityBase {
     /** "count:last changeSet id" of the tenant's applied changelogs, after the last successful migration. */
     @Column(name = "schema_version")
     public String schemaVersion;
+
+    /** SHA-256 of the changeSets applied by the last successful migration ({@link TenantMigrator#fingerprint}). */
+    @Column(name = "schema_fingerprint", length = 64)
+    public String schemaFingerprint;
 
     @Column(name = "last_error", columnDefinition = "TEXT")
     public String lastError;
@@ -55,6 +63,6 @@ public class Tenant extends PanacheEntityBase {
     public long version;
 
     public TenantInfo toInfo() {
-        return new TenantInfo(code, name, provinceId, status, databaseName);
+        return new TenantInfo(code, name, provinceId, status, databaseName, clusterName);
     }
 }

@@ -16,7 +16,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import liquibase.ChecksumVersion;
 import liquibase.Contexts;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.parser.ChangeLogParserFactory;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
@@ -55,18 +60,12 @@ public class TenantMigrator {
      * Creates the database if needed and brings it up to date — core's changelog, the province
      * plug-in's, then each programme the county has — and returns the resulting schema version.
      */
-    public String migrate(String tenantCode, String database, ProvincePlugin plugin) throws Exception {
+    public String migrate(String tenantCode, String cluster, String database, ProvincePlugin plugin) throws Exception {
         lock.lock();
         try {
-            createDatabase(database);
-            List<String> changelogs = new ArrayList<>();
-            moduleChangelogs.stream().sorted(Comparator.comparingInt(TenantChangelog::order))
-                    .map(TenantChangelog::path).forEach(changelogs::add);
-            plugin.changelog().ifPresent(changelogs::add);
-            for (Programme programme : programmes.enabledFor(plugin.id(), tenantCode)) {
-                programme.changelog().ifPresent(changelogs::add);
-            }
-            Connection connection = connections.open(database);
+            createDatabase(cluster, database);
+            List<String> changelogs = changelogsFor(tenantCode, plugin);
+            Connection connection = connections.open(cluster, database);
             try {
                 Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 db.setDefaultCatalogName(database);
@@ -91,11 +90,54 @@ public class TenantMigrator {
         }
     }
 
-    private void createDatabase(String database) throws SQLException {
+    /** The changelogs a tenant's database is built from, in the order they are applied. */
+    List<String> changelogsFor(String tenantCode, ProvincePlugin plugin) {
+        List<String> changelogs = new ArrayList<>();
+        moduleChangelogs.stream().sorted(Comparator.comparingInt(TenantChangelog::order))
+                .map(TenantChangelog::path).forEach(changelogs::add);
+        plugin.changelog().ifPresent(changelogs::add);
+        for (Programme programme : programmes.enabledFor(plugin.id(), tenantCode)) {
+            programme.changelog().ifPresent(changelogs::add);
+        }
+        return changelogs;
+    }
+
+    /**
+     * What this build would apply to the tenant, as one SHA-256: every changeSet of its changelogs (included files too) by
+     * file, id, author and Liquibase checksum, in order. A tenant whose recorded fingerprint equals it is up to date without
+     * asking its database — the check that made a restart cost about 130 ms per county. Parsed once per distinct list of
+     * changelogs (a handful per build), then answered from memory.
+     */
+    public String fingerprint(String tenantCode, ProvincePlugin plugin) {
+        return fingerprints.computeIfAbsent(changelogsFor(tenantCode, plugin), TenantMigrator::computeFingerprint);
+    }
+
+    private final java.util.Map<List<String>, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String computeFingerprint(List<String> changelogs) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(TenantMigrator.class.getClassLoader());
+            for (String path : changelogs) {
+                DatabaseChangeLog log = ChangeLogParserFactory.getInstance().getParser(path, resources)
+                        .parse(path, new ChangeLogParameters(), resources);
+                for (ChangeSet changeSet : log.getChangeSets()) {
+                    String line = changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor() + "::"
+                            + changeSet.generateCheckSum(ChecksumVersion.latest()) + "\n";
+                    digest.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (Exception e) {
+            throw new IllegalStateException("changelogs could not be read for their fingerprint: " + changelogs, e);
+        }
+    }
+
+    private void createDatabase(String cluster, String database) throws SQLException {
         if (!database.matches("[a-z0-9_]{1,64}")) {
             throw new IllegalArgumentException("unsafe database name");
         }
-        try (Connection c = connections.openControl(); Statement st = c.createStatement()) {
+        try (Connection c = connections.openServer(cluster); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
     }

@@ -83,6 +83,9 @@ public class TenantResource {
         if (scope != null && !scope.equals(request.province())) {
             throw new ApiException(AdminError.PROVINCE_SCOPE);
         }
+        if (request.cluster() != null && !request.cluster().isBlank() && !user.hasRole(Roles.PLATFORM_ADMIN)) {
+            throw new ApiException(PlatformError.FORBIDDEN, "只有平台管理员可以指定数据库集群");
+        }
         TenantService.Onboarded result = service.onboard(user.username(), request);
         if (result.tenant().status() != cn.fpjc.core.platform.tenancy.TenantStatus.ACTIVE && result.tenant().lastError() != null) {
             throw new ApiException(AdminError.TENANT_PROVISIONING_FAILED, result.tenant().code());

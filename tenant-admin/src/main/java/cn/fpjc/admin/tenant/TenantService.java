@@ -18,6 +18,7 @@ import java.util.HashMap;
 import cn.fpjc.core.platform.web.Page;
 import java.util.List;
 import java.util.Map;
+import cn.fpjc.core.platform.jobs.JobFailedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +38,12 @@ public class TenantService {
 
     @Inject
     TenantMigrator migrator;
+
+    @Inject
+    TenantPlacement clusters;
+
+    @Inject
+    cn.fpjc.core.platform.jobs.BackgroundJobs jobs;
 
     @Inject
     TenantRegistry registry;
@@ -132,6 +139,7 @@ public class TenantService {
             tenant.provinceId = plugin.id();
             tenant.status = TenantStatus.PROVISIONING;
             tenant.databaseName = tenancy.databaseFor(code);
+            tenant.clusterName = clusters.place(request.cluster());
             tenant.createdAt = clock.now();
             tenant.updatedAt = tenant.createdAt;
             tenant.persist();
@@ -155,19 +163,40 @@ public class TenantService {
     }
 
     /**
-     * Brings every tenant's schema up to date, one tenant after another. A tenant that fails is
-     * marked FAILED with its error; the others go on. Suspended tenants are migrated and stay suspended.
+     * At startup: a tenant whose recorded fingerprint equals this build's ({@link TenantMigrator#fingerprint}) and that is
+     * ACTIVE or SUSPENDED is up to date and not checked again. The others are marked MIGRATING at once — they answer 503,
+     * every other county serves — and migrate one after another on a background thread; a failing one is marked FAILED
+     * with its error. Returns the codes queued, in order.
      */
-    public void migrateAll() {
-        List<Tenant> tenants = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>listAll(Sort.ascending("code")));
+    public List<String> startupMigrations() {
         long start = System.nanoTime();
-        int failed = 0;
+        List<Tenant> tenants = QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>listAll(Sort.ascending("code")));
+        List<String> outdated = new java.util.ArrayList<>();
         for (Tenant t : tenants) {
-            if (!migrate(t.code)) {
-                failed++;
+            var plugin = plugins.find(t.provinceId);
+            boolean settled = t.status == TenantStatus.ACTIVE || t.status == TenantStatus.SUSPENDED;
+            if (!(settled && plugin.isPresent() && migrator.fingerprint(t.code, plugin.get()).equals(t.schemaFingerprint))) {
+                outdated.add(t.code);
             }
         }
-        LOG.infof("Migrated %d tenants in %d ms (%d failed)", tenants.size(), (System.nanoTime() - start) / 1_000_000, failed);
+        if (!outdated.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> Tenant.update("status = ?1, updatedAt = ?2 where code in ?3 and status = ?4",
+                    TenantStatus.MIGRATING, clock.now(), outdated, TenantStatus.ACTIVE));
+            registry.reload();
+            for (String code : outdated) {
+                // One run per county, one at a time (Liquibase is not safe to run concurrently in one JVM): each county's
+                // upgrade is in its list of background runs, and a crash mid-way is found by the jobs' sweep.
+                registry.find(code).ifPresent(info -> jobs.submit("tenant-migration", "数据库升级", info, "system", null, 1, () -> {
+                    if (!migrate(code)) {
+                        throw new JobFailedException("升级失败：" + QuarkusTransaction.requiringNew().call(() -> find(code).lastError));
+                    }
+                    return "已升级到当前版本";
+                }));
+            }
+        }
+        LOG.infof("Startup: %d tenants, %d up to date, %d queued for migration in the background (checked in %d ms)",
+                tenants.size(), tenants.size() - outdated.size(), outdated.size(), (System.nanoTime() - start) / 1_000_000);
+        return outdated;
     }
 
     /**
@@ -180,21 +209,22 @@ public class TenantService {
         boolean suspended = initial == TenantStatus.SUSPENDED;
         TenantStatus during = suspended || initial == TenantStatus.PROVISIONING ? initial : TenantStatus.MIGRATING;
         TenantStatus onSuccess = suspended ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE;
-        Tenant tenant = setStatus(code, during, null, null);
+        Tenant tenant = setStatus(code, during, null, null, null);
         var plugin = plugins.find(tenant.provinceId);
         if (plugin.isEmpty()) {
-            setStatus(code, TenantStatus.FAILED, null, "省份插件 " + tenant.provinceId + " 未安装");
+            setStatus(code, TenantStatus.FAILED, null, null, "省份插件 " + tenant.provinceId + " 未安装");
             LOG.errorf("Tenant %s: province plug-in %s is not installed", code, tenant.provinceId);
             return false;
         }
         try {
-            String version = migrator.migrate(code, tenant.databaseName, plugin.get());
-            setStatus(code, onSuccess, version, null);
+            String fingerprint = migrator.fingerprint(code, plugin.get());
+            String version = migrator.migrate(code, tenant.clusterName, tenant.databaseName, plugin.get());
+            setStatus(code, onSuccess, version, fingerprint, null);
             return true;
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + rootMessage(e);
             LOG.errorf("Tenant %s: migration failed: %s", code, error);
-            setStatus(code, TenantStatus.FAILED, null, error);
+            setStatus(code, TenantStatus.FAILED, null, null, error);
             return false;
         }
     }
@@ -214,12 +244,13 @@ public class TenantService {
         });
     }
 
-    private Tenant setStatus(String code, TenantStatus status, String schemaVersion, String error) {
+    private Tenant setStatus(String code, TenantStatus status, String schemaVersion, String fingerprint, String error) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Tenant tenant = find(code);
             tenant.status = status;
             if (schemaVersion != null) {
                 tenant.schemaVersion = schemaVersion;
+                tenant.schemaFingerprint = fingerprint;
             }
             tenant.lastError = error;
             tenant.updatedAt = clock.now();
@@ -242,7 +273,7 @@ public class TenantService {
 
     private TenantView view(Tenant t) {
         String provinceName = plugins.find(t.provinceId).map(ProvincePlugin::displayName).orElse(t.provinceId);
-        return new TenantView(t.code, t.name, t.provinceId, provinceName, t.status, t.status.label(), t.databaseName,
+        return new TenantView(t.code, t.name, t.provinceId, provinceName, t.status, t.status.label(), t.databaseName, t.clusterName,
                 t.schemaVersion, t.lastError, t.createdAt, t.updatedAt);
     }
 

@@ -7,8 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * At startup, after Quarkus has migrated the control database: load the registry, then migrate
- * every tenant sequentially. A failing tenant is marked FAILED and startup carries on.
+ * At startup, after Quarkus has migrated the control database: load the registry, then leave up-to-date tenants alone
+ * and queue the others for background migration ({@link TenantService#startupMigrations()}).
  */
 @ApplicationScoped
 public class TenantStartup {
@@ -22,6 +22,6 @@ public class TenantStartup {
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
         registry.reload();
-        tenants.migrateAll();
+        tenants.startupMigrations();
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Which tokens no longer count, checked on every authenticated request without SQL: tokens ended by logout (by jti) and
  * every token of an account whose session version was raised (locked, password changed) or that is disabled. The
  * control database is the truth; this replica's view changes at once for what happens here and is reloaded from the
- * database every fpjc.tenancy.registry-refresh (30 s, like the tenant registry), so other replicas follow within that.
+ * database every fpjc.tenancy.registry-refresh (10 s, like the tenant registry), so other replicas follow within that.
  */
 @ApplicationScoped
 public class SessionRevocations {
@@ -87,7 +87,7 @@ public class SessionRevocations {
                 (old, now) -> new AccountState(Math.max(old.version(), now.version()), now.disabled()));
     }
 
-    @Scheduled(every = "${fpjc.tenancy.registry-refresh:30s}", delayed = "${fpjc.tenancy.registry-refresh:30s}",
+    @Scheduled(every = "${fpjc.tenancy.registry-refresh:10s}", delayed = "${fpjc.tenancy.registry-refresh:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
         // Tokens are checked against the machine's time by smallrye-jwt: expired ones need no entry.

@@ -73,7 +73,7 @@ public class DeadlineScanService {
     public ScanView scan(TenantInfo tenant, String trigger) {
         LocalDate today = clock.today();
         long started = System.nanoTime();
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             long id;
             try (PreparedStatement st = c.prepareStatement("INSERT INTO deadline_scan (trigger_kind, scanned_on, started_at, status)"
                     + " VALUES (?, ?, ?, 'RUNNING')", Statement.RETURN_GENERATED_KEYS)) {
@@ -152,7 +152,7 @@ public class DeadlineScanService {
     public Latest latest(int limit) {
         user.requireAnyRole(ClueService.readers());
         TenantInfo tenant = access.current();
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             ScanView scan = null;
             try (PreparedStatement st = c.prepareStatement("SELECT id FROM deadline_scan WHERE status = 'DONE' ORDER BY id DESC LIMIT 1");
                     ResultSet rs = st.executeQuery()) {

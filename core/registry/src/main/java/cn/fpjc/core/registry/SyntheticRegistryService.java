@@ -35,7 +35,7 @@ public class SyntheticRegistryService {
     /** Adds {@code count} households to the county's villages, numbered after the ones already there. */
     public SyntheticRegistry.Result generate(String county, int count, long seed) throws SQLException {
         TenantInfo tenant = tenants.find(county).orElseThrow(() -> new IllegalArgumentException("unknown county " + county));
-        Connection c = connections.open(tenant.databaseName());
+        Connection c = connections.open(tenant);
         try {
             List<String> villages = new ArrayList<>();
             int existing;

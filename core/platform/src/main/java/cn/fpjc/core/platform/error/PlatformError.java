@@ -13,6 +13,7 @@ public enum PlatformError implements ErrorCode {
     TENANT_UNKNOWN(403, "未找到该县（区）租户"),
     TENANT_SUSPENDED(403, "该县（区）已暂停服务"),
     TENANT_UNAVAILABLE(503, "该县（区）数据库正在初始化或升级失败，暂不可用"),
+    TENANT_READ_ONLY(503, "该县（区）的数据库正在迁移到另一集群，暂时只能查看，不能修改；请稍后再试"),
     NOT_FOUND(404, "未找到请求的资源"),
     ORG_UNIT_CODE_INVALID(400, "乡镇、村的统计用区划代码应为12位数字，且属于本县"),
     ORG_UNIT_EXISTS(409, "该区划代码已存在"),

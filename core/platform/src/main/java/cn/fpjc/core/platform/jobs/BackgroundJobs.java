@@ -89,7 +89,8 @@ public class BackgroundJobs {
     private volatile String owner;
     private volatile boolean stopping;
 
-    void start(@Observes StartupEvent event) {
+    /** Early (before the tenant registry starts its migrations, which are background runs with this process as owner). */
+    void start(@Observes @jakarta.annotation.Priority(50) StartupEvent event) {
         node = config.node().orElseGet(() -> hostName() + ":" + httpPort);
         owner = node + "@" + clock.machineNow().truncatedTo(ChronoUnit.MILLIS);
         for (CountyJob job : countyJobs) {
@@ -288,7 +289,7 @@ public class BackgroundJobs {
         Optional<CountyJob> job = r.slot() == null ? Optional.empty() : countyJobs.stream().filter(j -> j.id().equals(r.job())).findFirst();
         Optional<TenantInfo> tenant = tenants.find(r.county());
         if (job.isPresent() && tenant.isPresent() && (tenant.get().status() == TenantStatus.MIGRATING
-                || tenant.get().status() == TenantStatus.PROVISIONING)) {
+                || tenant.get().status() == TenantStatus.PROVISIONING || tenant.get().status() == TenantStatus.MOVING)) {
             return; // the county comes back in a moment: try again at the next sweep
         }
         String reason;

@@ -20,30 +20,37 @@ public class CatalogSwitchingConnectionResolver implements TenantConnectionResol
     @Inject
     TenancyConfig config;
 
+    @Inject
+    TenantDirectory directory;
+
     private final Map<String, ConnectionProvider> providers = new ConcurrentHashMap<>();
 
     @Override
     public ConnectionProvider resolve(String tenantId) {
-        return providers.computeIfAbsent(tenantId, id -> new Provider(HibernateTenantResolver.NO_TENANT.equals(id)
-                ? null
-                : config.databaseFor(id)));
+        return providers.computeIfAbsent(tenantId, id -> new Provider(HibernateTenantResolver.NO_TENANT.equals(id) ? null : id));
     }
 
+    /** Looks the tenant up on every checkout: a county moved to another cluster is served from there at once. */
     private final class Provider implements ConnectionProvider {
-        private final String database;
+        private final String tenant;
 
-        Provider(String database) {
-            this.database = database;
+        Provider(String tenant) {
+            this.tenant = tenant;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
-            return database == null ? connections.openControl() : connections.open(database);
+            if (tenant == null) {
+                return connections.openControl();
+            }
+            var info = directory.find(tenant);
+            // A tenant not (yet) in the registry snapshot can only be on the configured cluster, under its derived name.
+            return info.isPresent() ? connections.open(info.get()) : connections.open(null, config.databaseFor(tenant));
         }
 
         @Override
         public void closeConnection(Connection connection) throws SQLException {
-            if (database == null) {
+            if (tenant == null) {
                 connection.close();
             } else {
                 connections.release(connection);

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 /**
  * The single gate between a request and a tenant database: the tenant is the one in the verified
- * token, it must match the county in the path (if any), be known to the registry and be ACTIVE.
+ * token, it must match the county in the path (if any), be known to the registry and be ACTIVE (or MOVING, for reads).
  * All checks run before any tenant SQL.
  */
 @RequestScoped
@@ -41,6 +41,11 @@ public class TenantAccess {
         switch (tenant.status()) {
             case ACTIVE -> {
             }
+            case MOVING -> {
+                if (!readOnlyRequest()) {
+                    throw new ApiException(PlatformError.TENANT_READ_ONLY);
+                }
+            }
             case SUSPENDED -> throw new ApiException(PlatformError.TENANT_SUSPENDED);
             default -> throw new ApiException(PlatformError.TENANT_UNAVAILABLE);
         }
@@ -59,6 +64,19 @@ public class TenantAccess {
         }
         requestTenant.set(tenant);
         return tenant;
+    }
+
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest httpRequest;
+
+    /** GET / HEAD only: what a county being moved may still serve (the copy stays equal to its source). */
+    private boolean readOnlyRequest() {
+        var context = httpRequest.getCurrent();
+        if (context == null) {
+            return false;
+        }
+        var method = context.request().method();
+        return method == io.vertx.core.http.HttpMethod.GET || method == io.vertx.core.http.HttpMethod.HEAD;
     }
 
     public TenantInfo current() {

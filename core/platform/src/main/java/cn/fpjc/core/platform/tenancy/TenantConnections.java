@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Connections of the "tenants" pool, switched to one tenant's database with {@code setCatalog} on
- * every checkout. Tenant data has a pool of its own because a pooled connection cannot be trusted
+ * Connections of the tenant's cluster pool ({@link DatabaseClusters}: the "tenants" pool for the configured cluster),
+ * switched to one tenant's database with {@code setCatalog} on every checkout. Tenant data has a pool of its own because a pooled connection cannot be trusted
  * to come back on a given catalog (inside a JTA transaction Agroal returns it after commit, after
  * Hibernate's release hook); the control plane's pool never sees a switched connection. A connection
  * already on the wanted database is not switched again (the driver knows its current catalog without
@@ -34,10 +34,20 @@ public class TenantConnections {
     /** The database the pool's URL names; connections are put back on it on release, as hygiene. */
     private volatile String homeCatalog;
 
-    public Connection open(String database) throws SQLException {
-        Connection connection = dataSource.getConnection();
+    @Inject
+    DatabaseClusters clusters;
+
+    /** A connection to the tenant's database, on the cluster the tenant is placed on. */
+    public Connection open(TenantInfo tenant) throws SQLException {
+        return open(tenant.cluster(), tenant.databaseName());
+    }
+
+    /** A connection switched to {@code database} on {@code cluster} (null: the configured cluster). */
+    public Connection open(String cluster, String database) throws SQLException {
+        boolean home = cluster == null || DatabaseClusters.DEFAULT.equals(cluster);
+        Connection connection = home ? dataSource.getConnection() : clusters.pool(cluster).getConnection();
         try {
-            if (homeCatalog == null) {
+            if (home && homeCatalog == null) {
                 homeCatalog = connection.getCatalog();
             }
             if (!database.equals(connection.getCatalog())) {
@@ -59,6 +69,11 @@ public class TenantConnections {
      */
     public void release(Connection connection) throws SQLException {
         connection.close();
+    }
+
+    /** A connection to a cluster's server on no particular database: for CREATE / DROP DATABASE and server-wide reads. */
+    public Connection openServer(String cluster) throws SQLException {
+        return cluster == null || DatabaseClusters.DEFAULT.equals(cluster) ? openControl() : clusters.pool(cluster).getConnection();
     }
 
     /** A connection on the pool's home database, for Hibernate's boot-time use with no tenant (it reads no tenant table). */

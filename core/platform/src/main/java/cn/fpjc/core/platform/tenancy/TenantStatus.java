@@ -10,6 +10,11 @@ public enum TenantStatus {
     MIGRATING("升级中"),
     /** The last migration failed; see the registry's last error. The other tenants keep serving. */
     FAILED("初始化失败"),
+    /**
+     * Its database is being copied to another cluster (README "Running at scale"): reads are served from the source,
+     * writes are refused until the switch.
+     */
+    MOVING("迁移中（只读）"),
     /** Switched off by a province or platform admin; data kept. */
     SUSPENDED("已暂停");
 

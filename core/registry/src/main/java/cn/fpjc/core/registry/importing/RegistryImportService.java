@@ -603,7 +603,7 @@ public class RegistryImportService {
 
     /** A connection on the tenant's database; closing returns it to the pool (the next checkout sets its catalog again). */
     private Connection open(TenantInfo tenant) throws SQLException {
-        return connections.open(tenant.databaseName());
+        return connections.open(tenant);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -675,7 +675,7 @@ public class RegistryImportService {
         for (String k : running) {
             String[] parts = k.split(":");
             tenants.find(parts[0]).ifPresent(t -> {
-                try (Connection c = connections.open(t.databaseName());
+                try (Connection c = connections.open(t);
                         PreparedStatement st = c.prepareStatement("UPDATE import_job SET heartbeat_at = ? WHERE id = ?")) {
                     st.setObject(1, beatNow());
                     st.setLong(2, Long.parseLong(parts[1]));

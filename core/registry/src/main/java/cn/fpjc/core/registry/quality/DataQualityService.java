@@ -97,7 +97,7 @@ public class DataQualityService {
     public RunView start() {
         user.requireAnyRole(RegistryService.WRITERS);
         TenantInfo tenant = access.current();
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             RunView running = latest(c, "RUNNING");
             if (running != null && running.startedAt().isAfter(clock.now().minusSeconds(3600))) {
                 return running;
@@ -121,7 +121,7 @@ public class DataQualityService {
     /** Runs every rule for a county now, on this thread (the nightly job; tests). */
     public RunView runNow(TenantInfo tenant, String trigger, String actor) throws SQLException {
         long id;
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             id = insertRun(c, trigger, actor);
         }
         execute(tenant, id);
@@ -129,14 +129,14 @@ public class DataQualityService {
     }
 
     private RunView find(TenantInfo tenant, long id) throws SQLException {
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             return find(c, id);
         }
     }
 
     void execute(TenantInfo tenant, long runId) {
         long started = System.nanoTime();
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             try {
                 LocalDate today = clock.today();
                 Map<DataQualityRule, Integer> counts = new EnumMap<>(DataQualityRule.class);
@@ -269,7 +269,7 @@ public class DataQualityService {
     public Summary summary() {
         user.requireAnyRole(RegistryService.READERS);
         TenantInfo tenant = access.current();
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             RunView latest = latest(c, "DONE");
             RunView running = latest(c, "RUNNING");
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -330,7 +330,7 @@ public class DataQualityService {
         if (rule != null && !rule.isBlank() && r == null) {
             throw new ApiException(PlatformError.VALIDATION_FAILED, "没有这条检查规则：" + rule);
         }
-        try (Connection c = connections.open(tenant.databaseName())) {
+        try (Connection c = connections.open(tenant)) {
             RunView latest = latest(c, "DONE");
             if (latest == null) {
                 return Page.empty(w.size());

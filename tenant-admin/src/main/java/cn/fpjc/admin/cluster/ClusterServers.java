@@ -1,22 +1,28 @@
-package cn.fpjc.admin.tenant;
+package cn.fpjc.admin.cluster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which database server holds a tenant's database, as people read it: the JDBC host:port its connections use. Today every
- * county lives on the server of the {@code tenants} pool ({@code quarkus.datasource.tenants.jdbc.url}); when tenants are
- * placed on several clusters the placement recorded for the tenant answers here instead, per tenant.
+ * Which database server holds a cluster's databases, as people read it: the JDBC host:port its connections use — the
+ * configured {@code quarkus.datasource.tenants.jdbc.url} for the cluster "default", the registered URL for the others.
  */
 @ApplicationScoped
-public class TenantServers {
+public class ClusterServers {
     @ConfigProperty(name = "quarkus.datasource.tenants.jdbc.url")
     Optional<String> tenantsUrl;
 
-    /** host:port (or the URL's host list) of the tenant's database server; "未配置" when no URL is configured. */
-    public String serverOf(String tenantCode) {
-        return tenantsUrl.map(TenantServers::hostAndPort).orElse("未配置");
+    /** host:port (or the URL's host list) of a cluster's server; "未配置" when no URL is known. */
+    public String serverOf(String cluster) {
+        if (cluster != null && !cn.fpjc.core.platform.tenancy.DatabaseClusters.DEFAULT.equals(cluster)) {
+            String url = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                DatabaseCluster c = DatabaseCluster.findById(cluster);
+                return c == null ? null : c.jdbcUrl;
+            });
+            return url == null ? "未配置" : hostAndPort(url);
+        }
+        return tenantsUrl.map(ClusterServers::hostAndPort).orElse("未配置");
     }
 
     /**
