@@ -12,6 +12,8 @@ import cn.fpjc.core.monitoring.DeadlineScanJob;
 import cn.fpjc.core.platform.jobs.BackgroundJobs;
 import cn.fpjc.core.platform.jobs.JobFailedException;
 import cn.fpjc.core.platform.ops.PoolMeters;
+import cn.fpjc.core.platform.tenancy.ClusterConnection;
+import cn.fpjc.core.platform.tenancy.DatabaseClusters;
 import cn.fpjc.core.platform.tenancy.TenantDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +38,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,9 @@ class OperationsTest {
 
     @Inject
     PoolMeters poolMeters;
+
+    @Inject
+    DatabaseClusters clusters;
 
     @Inject
     @DataSource("tenants")
@@ -177,6 +183,22 @@ class OperationsTest {
             assertTrue(find(after, "fpjc_db_pool_blocked_seconds_total", cluster).isPresent());
         }
         assertTrue(find(scrape(), "fpjc_db_pool_active", cluster).isEmpty(), "a closed pool's series are removed");
+    }
+
+    @Test
+    void everyDatabaseClustersPoolIsPublishedUnderItsName() throws Exception {
+        // The configured pool is the default cluster's, published from the start.
+        assertTrue(find(scrape(), "fpjc_db_pool_max", Map.of("cluster", DatabaseClusters.DEFAULT)).isPresent());
+        // A cluster's pool built at run time (here: a second pool to the same server) is published under its name.
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.tenants.jdbc.url", String.class);
+        String user = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.tenants.username", String.class).orElse("root");
+        String password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.tenants.password", String.class).orElse("");
+        AgroalDataSource pool = clusters.connect(new ClusterConnection("ops-metrics", url, user, password, 3));
+        try (Connection c = pool.getConnection()) {
+            List<Sample> samples = scrape();
+            assertEquals(3.0, value(samples, "fpjc_db_pool_max", Map.of("cluster", "ops-metrics")));
+            assertEquals(1.0, value(samples, "fpjc_db_pool_active", Map.of("cluster", "ops-metrics")), "Agroal counts (metrics enabled)");
+        }
     }
 
     @Test
