@@ -33,6 +33,9 @@ public class YearlyValueService implements YearlyParameterStore {
     AppClock clock;
 
     @Inject
+    cn.fpjc.core.platform.tx.DeadlockRetry retry;
+
+    @Inject
     PlatformAudit audit;
 
     @Inject
@@ -97,7 +100,7 @@ public class YearlyValueService implements YearlyParameterStore {
         if (request.source() == null || request.source().isBlank()) {
             throw new ApiException(PolicyError.PARAMETER_VALUE_INVALID, "请填写依据（文件名称、文号）");
         }
-        YearlyValueView saved = QuarkusTransaction.requiringNew().call(() -> {
+        YearlyValueView saved = retry.run("YearlyValueService.set", () -> QuarkusTransaction.requiringNew().call(() -> {
             ProvinceYearlyValue row = ProvinceYearlyValue
                     .<ProvinceYearlyValue>find("provinceId = ?1 and key = ?2 and year = ?3", provinceId, key, year)
                     .firstResultOptional().orElse(null);
@@ -124,7 +127,7 @@ public class YearlyValueService implements YearlyParameterStore {
             audit.record(actor, before == null ? "SET" : "UPDATE", "province_yearly_value", provinceId + "/" + key + "/" + year, before,
                     Map.of("value", row.value, "source", row.source));
             return view(row);
-        });
+        }));
         cache.invalidate(cacheKey(provinceId, key, year)).await().indefinitely();
         return saved;
     }

@@ -67,6 +67,9 @@ import java.util.Set;
 @ApplicationScoped
 public class CaseService {
     @Inject
+    cn.fpjc.core.platform.tx.DeadlockRetry retry;
+
+    @Inject
     AppClock clock;
 
     static final String IDENTIFICATION = "identification";
@@ -515,7 +518,8 @@ public class CaseService {
         for (Long id : in.caseIds().stream().distinct().toList()) {
             String[] name = new String[2]; // 户编号 and 户主, once the case is known to be the caller's to see
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                // Each case in its own transaction, run again if rolled back as a deadlock (on Galera: a certification conflict).
+                retry.run("CaseService.batch", () -> QuarkusTransaction.requiringNew().call(() -> {
                     MonitoringCase c = visible(id);
                     name[0] = householdNumbers(List.of(c.householdId)).get(c.householdId);
                     name[1] = headNames(List.of(c.householdId)).get(c.householdId);
@@ -527,7 +531,8 @@ public class CaseService {
                     } else {
                         returnCurrent(c, in.reason());
                     }
-                });
+                    return null;
+                }));
                 results.add(new BatchResult(id, name[0], name[1], true, approve ? "已办结本步" : notice ? "已开始公示（" + in.noticeFrom() + " 至 " + in.noticeTo() + "）" : "已退回"));
             } catch (ApiException e) {
                 results.add(new BatchResult(id, name[0], name[1], false, e.humanMessage() + (e.fieldErrors() == null || e.fieldErrors().isEmpty() ? ""

@@ -75,6 +75,9 @@ public class ProjectService {
     static final int MAX_PAGE = 200;
 
     @Inject
+    cn.fpjc.core.platform.tx.DeadlockRetry retry;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -317,7 +320,8 @@ public class ProjectService {
             long id = item == null || item.id() == null ? 0 : item.id();
             String[] name = { null };
             try {
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                // Each project in its own transaction, run again if rolled back as a deadlock (on Galera: a certification conflict).
+                retry.run("ProjectService.batch", () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                     name[0] = visible(id).name;
                     Decision d = new Decision(in.approve(), in.opinion(), item.version());
                     switch (step) {
@@ -325,7 +329,8 @@ public class ProjectService {
                         case "ASSESSMENT" -> assess(id, d);
                         default -> countyDecision(id, d);
                     }
-                });
+                    return null;
+                }));
                 results.add(new ProjectViews.BatchResult(id, name[0], true, Boolean.TRUE.equals(in.approve()) ? "已通过" : "已退回（不通过）"));
             } catch (RuntimeException failure) {
                 // A refusal, a lost optimistic lock or what the database refused: reported for this project; the others go on

@@ -200,6 +200,10 @@ public class ErrorMappers {
         if (refused.isPresent()) {
             return api(refused.get());
         }
+        if (Deadlocks.isDeadlock(e)) {
+            // A deadlock outside a retried transaction boundary: nothing was saved, and the caller may simply try again.
+            return response(ErrorBody.of(PlatformError.DATABASE_BUSY));
+        }
         LOG.errorf("Unhandled %s", e.getClass().getName());
         LOG.debug("Unhandled exception", e);
         return response(ErrorBody.of(PlatformError.INTERNAL_ERROR));

@@ -27,6 +27,7 @@ public enum PlatformError implements ErrorCode {
     CLOCK_NOT_ADJUSTABLE(403, "本环境不允许调整系统日期（仅测试和演示环境可以调整）"),
     CONCURRENT_UPDATE(409, "数据已被他人修改，请刷新后重试"),
     DUPLICATE(409, "该记录已存在，请勿重复提交"),
+    DATABASE_BUSY(503, "数据库繁忙（与他人同时修改了相同的数据），本次提交未保存，请稍后重试"),
     PDF_FONT_MISSING(503, "服务器缺少中文字体，暂时无法生成PDF（可先用打印页打印或另存为PDF）"),
     INTERNAL_ERROR(500, "系统内部错误，请稍后重试");
 

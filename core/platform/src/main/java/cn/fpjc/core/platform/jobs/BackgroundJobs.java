@@ -63,6 +63,9 @@ public class BackgroundJobs {
     AgroalDataSource control;
 
     @Inject
+    cn.fpjc.core.platform.tx.DeadlockRetry retry;
+
+    @Inject
     AppClock clock;
 
     @Inject
@@ -518,11 +521,13 @@ public class BackgroundJobs {
      */
     private <T> T control(Sql<T> work) throws SQLException {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            // Run again when rolled back as a deadlock: on Galera, two replicas claiming one run on different nodes
+            // conflict in certification instead of meeting the unique key; the retry then meets the key.
+            return retry.run("BackgroundJobs.control", () -> QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = control.getConnection()) {
                     return work.run(c);
                 }
-            });
+            }));
         } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
             if (e.getCause() instanceof SQLException s) {
                 throw s;

