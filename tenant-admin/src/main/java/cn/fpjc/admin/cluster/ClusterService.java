@@ -110,7 +110,7 @@ public class ClusterService implements ClusterDirectory, TenantPlacement {
     static Map<String, Long> countiesPerCluster() {
         Map<String, Long> used = new HashMap<>();
         List<?> rows = Tenant.getEntityManager()
-                .createNativeQuery("SELECT cluster_name, COUNT(*) FROM tenant GROUP BY cluster_name LOCK IN SHARE MODE").getResultList();
+                .createNativeQuery("SELECT cluster_name, COUNT(*) FROM tenant GROUP BY cluster_name FOR UPDATE").getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             used.put((String) r[0], ((Number) r[1]).longValue());
