@@ -53,3 +53,6 @@ reset_databases fpjc_control_smoke smoke_county_
 grant_least_privilege fpjc_control_smoke smoke_county_
 "${ROOT_SQL[@]}" -e "CREATE DATABASE fpjc_control_smoke CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 bash infra/scripts/smoke-production.sh "$HOST" "$PORT" "$APP_USER" "$APP_PASSWORD"
+
+echo "== Backup and restore of one county (uses the package the smoke test built)"
+bash infra/scripts/test-backup-restore.sh

@@ -16,6 +16,7 @@ public class Main {
     public static final String EMBEDDED_RUNTIME = "cn.fpjc.embedded.LocalRuntime";
 
     public static void main(String... args) throws Exception {
+        ConsoleOutput.install();
         if (!databaseConfigured()) {
             startEmbedded();
         }

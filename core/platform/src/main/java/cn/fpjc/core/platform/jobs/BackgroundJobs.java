@@ -80,6 +80,9 @@ public class BackgroundJobs {
     @Inject
     JobsConfig config;
 
+    @Inject
+    JobMeters meters;
+
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
 
@@ -98,6 +101,7 @@ public class BackgroundJobs {
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                     .setTask(execution -> runSlot(job, execution.getScheduledFireTime()))
                     .schedule();
+            meters.declare(job.id());
             LOG.infof("county job %s (%s) scheduled: %s", job.id(), job.label(), job.cron());
         }
     }
@@ -125,7 +129,7 @@ public class BackgroundJobs {
             Long run = claim(job, tenant, slot);
             if (run != null) {
                 here++;
-                execute(run, tenant.code(), () -> {
+                execute(run, job.id(), JobMeters.Trigger.SCHEDULED, tenant.code(), () -> {
                     job.run(tenant);
                     return null;
                 });
@@ -163,9 +167,10 @@ public class BackgroundJobs {
             throw new IllegalStateException("background run of " + jobId, e);
         }
         try {
-            lane(jobId, parallel).execute(() -> execute(run, tenant.code(), task));
+            lane(jobId, parallel).execute(() -> execute(run, jobId, JobMeters.Trigger.ON_DEMAND, tenant.code(), task));
         } catch (RejectedExecutionException e) {
             finish(run, "FAILED", "服务正在停止，任务未能开始，请稍后重新发起");
+            meters.finished(jobId, JobMeters.Trigger.ON_DEMAND, false, 0);
         }
         return run;
     }
@@ -187,11 +192,15 @@ public class BackgroundJobs {
         });
     }
 
-    private void execute(long run, String county, BackgroundTask task) {
+    private void execute(long run, String jobId, JobMeters.Trigger trigger, String county, BackgroundTask task) {
+        // A duration, not a date: the monotonic clock, unaffected by a demo's or a test's moved AppClock.
+        long started = System.nanoTime();
+        boolean done = false;
         try {
             // Bound to its county, so the work reads that county's date (AppClock) and any tenant session it opens is the county's.
             String note = TenantScope.callChecked(county, task::run);
             finish(run, "DONE", note);
+            done = true;
         } catch (JobFailedException e) {
             finish(run, "FAILED", e.getMessage());
         } catch (Exception e) {
@@ -202,6 +211,8 @@ public class BackgroundJobs {
             // the run would stay RUNNING until a sweep called it a restart, and nothing would say why.
             LOG.errorf(e, "background run %d of %s ran out of resources", run, county);
             finish(run, "FAILED", RESOURCES_EXHAUSTED + "（" + e.getClass().getSimpleName() + "），没有完成");
+        } finally {
+            meters.finished(jobId, trigger, done, System.nanoTime() - started);
         }
     }
 
@@ -301,7 +312,8 @@ public class BackgroundJobs {
                 CountyJob j = job.get();
                 TenantInfo t = tenant.get();
                 try {
-                    lane("resume", 1).execute(() -> execute(r.id(), r.county(), () -> {
+                    meters.interrupted(r.job(), true);
+                    lane("resume", 1).execute(() -> execute(r.id(), r.job(), JobMeters.Trigger.RESUMED, r.county(), () -> {
                         j.run(t);
                         return "上次执行被中断（服务重启），已重新执行完成";
                     }));
@@ -313,6 +325,7 @@ public class BackgroundJobs {
         }
         if (update(r, "UPDATE background_run SET status = 'FAILED', finished_at = ?, message = ? WHERE id = ? AND status = 'RUNNING'"
                 + " AND owner = ? AND " + STILL_INTERRUPTED, null, reason) == 1) {
+            meters.interrupted(r.job(), false);
             LOG.warnf("background run %d (%s of %s) was interrupted: marked failed", r.id(), r.job(), r.county());
         }
     }

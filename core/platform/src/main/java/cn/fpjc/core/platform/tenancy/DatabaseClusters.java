@@ -1,13 +1,16 @@
 package cn.fpjc.core.platform.tenancy;
 
+import cn.fpjc.core.platform.ops.PoolMeters;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
@@ -45,9 +48,25 @@ public class DatabaseClusters {
     @Inject
     Instance<ClusterDirectory> directory;
 
+    @Inject
+    PoolMeters meters;
+
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
 
-    private record Pool(ClusterConnection connection, AgroalDataSource dataSource) {
+    /** {@code metrics}: the pool's Prometheus series (fpjc_db_pool_*{cluster}), removed when the pool is closed. */
+    private record Pool(ClusterConnection connection, AgroalDataSource dataSource, AutoCloseable metrics) {
+        void unpublish() {
+            try {
+                metrics.close();
+            } catch (Exception e) {
+                LOG.debugf("pool metrics of %s: %s", connection.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** The configured pool is the default cluster's: its series exist from the start, like the others' from their first use. */
+    void publishDefault(@Observes StartupEvent event) {
+        meters.bind(DEFAULT, defaultPool);
     }
 
     /** The pool of a cluster, connecting to it on first use (a cluster registered on another replica). */
@@ -79,6 +98,7 @@ public class DatabaseClusters {
             return existing.dataSource();
         }
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
+                .metricsEnabled(true)
                 .connectionPoolConfiguration(pool -> pool
                         .minSize(0).initialSize(0).maxSize(connection.maxPoolSize())
                         .acquisitionTimeout(Duration.ofSeconds(10))
@@ -91,7 +111,10 @@ public class DatabaseClusters {
                                 .principal(new NamePrincipal(connection.username()))
                                 .credential(new SimplePassword(connection.password()))));
         AgroalDataSource dataSource = AgroalDataSource.from(config);
-        pools.put(connection.name(), new Pool(connection, dataSource));
+        if (existing != null) {
+            existing.unpublish(); // the cluster's series read the new pool from now on
+        }
+        pools.put(connection.name(), new Pool(connection, dataSource, meters.bind(connection.name(), dataSource)));
         if (existing != null) {
             existing.dataSource().close();
         }
@@ -108,7 +131,10 @@ public class DatabaseClusters {
 
     @PreDestroy
     void close() {
-        pools.values().forEach(p -> p.dataSource().close());
+        pools.values().forEach(p -> {
+            p.unpublish();
+            p.dataSource().close();
+        });
         pools.clear();
     }
 }
