@@ -118,7 +118,7 @@ public class ClusterPage {
         Integer capacityValue = number(capacity, "capacity", "容量应为整数（最多容纳的县数）", errors);
         Integer poolValue = trim(poolSize).isEmpty() ? null : number(poolSize, "poolSize", "连接池大小应为整数", errors);
         ClusterRequests.Register request = new ClusterRequests.Register(trim(name), trim(jdbcUrl), trim(credentials), capacityValue, poolValue);
-        validator.validate(request).forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "；" + b));
+        validate(request, errors);
         if (!errors.isEmpty()) {
             return page(400, typed, errors, null, null).build();
         }
@@ -147,7 +147,7 @@ public class ClusterPage {
         }
         Integer capacityValue = trim(capacity).isEmpty() ? null : number(capacity, "capacity", "容量应为整数", errors);
         ClusterRequests.Update request = new ClusterRequests.Update(statusValue, capacityValue);
-        validator.validate(request).forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "；" + b));
+        validate(request, errors);
         if (!errors.isEmpty()) {
             return page(400, RegisterForm.EMPTY, Map.of(), null, new Refusal("update", name, String.join("；", errors.values()))).build();
         }
@@ -255,6 +255,13 @@ public class ClusterPage {
             return "已 " + Math.max(0, Duration.between(m.startedAt(), clock.now()).toSeconds()) + " 秒";
         }
         return "—";
+    }
+
+    /** The request's constraint messages by field, except on a field already refused for what was typed (not a number). */
+    private <T> void validate(T request, Map<String, String> errors) {
+        Set<String> typed = Set.copyOf(errors.keySet());
+        validator.validate(request).stream().filter(v -> !typed.contains(v.getPropertyPath().toString()))
+                .forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "；" + b));
     }
 
     static String megabytes(long bytes) {
