@@ -6,6 +6,7 @@ import cn.fpjc.admin.tenant.Tenant;
 import cn.fpjc.admin.tenant.TenantPlacement;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
+import cn.fpjc.core.platform.error.ErrorBody;
 import cn.fpjc.core.platform.tenancy.ClusterConnection;
 import cn.fpjc.core.platform.tenancy.ClusterDirectory;
 import cn.fpjc.core.platform.tenancy.DatabaseClusters;
@@ -123,11 +124,11 @@ public class ClusterService implements ClusterDirectory, TenantPlacement {
         String name = request.name().strip();
         String url = request.jdbcUrl().strip();
         if (!url.startsWith("jdbc:mysql://") && !url.startsWith("jdbc:mariadb://")) {
-            throw new ApiException(AdminError.CLUSTER_INVALID, "JDBC 地址应以 jdbc:mysql:// 开头");
+            throw invalid("jdbcUrl", AdminError.CLUSTER_INVALID, "JDBC 地址应以 jdbc:mysql:// 开头");
         }
         String problem = ClusterCredentials.problem(request.credentials());
         if (problem != null) {
-            throw new ApiException(AdminError.CLUSTER_INVALID, problem);
+            throw invalid("credentials", AdminError.CLUSTER_INVALID, problem);
         }
         String reference = request.credentials().strip();
         String version;
@@ -135,13 +136,13 @@ public class ClusterService implements ClusterDirectory, TenantPlacement {
             ClusterCredentials.Account account = ClusterCredentials.read(reference, environment);
             version = serverVersion(url, account);
         } catch (IOException e) {
-            throw new ApiException(AdminError.CLUSTER_INVALID, e.getMessage());
+            throw invalid("credentials", AdminError.CLUSTER_INVALID, e.getMessage());
         } catch (SQLException e) {
-            throw new ApiException(AdminError.CLUSTER_UNREACHABLE, ClusterServers.hostAndPort(url) + "：" + e.getMessage());
+            throw invalid("jdbcUrl", AdminError.CLUSTER_UNREACHABLE, ClusterServers.hostAndPort(url) + "：" + e.getMessage());
         }
         QuarkusTransaction.requiringNew().run(() -> {
             if (DatabaseCluster.findById(name) != null) {
-                throw new ApiException(AdminError.CLUSTER_NAME_TAKEN, name);
+                throw invalid("name", AdminError.CLUSTER_NAME_TAKEN, name);
             }
             DatabaseCluster cluster = new DatabaseCluster();
             cluster.name = name;
@@ -157,6 +158,11 @@ public class ClusterService implements ClusterDirectory, TenantPlacement {
         });
         LOG.infof("Registered database cluster %s at %s (server %s)", name, ClusterServers.hostAndPort(url), version);
         return view(name);
+    }
+
+    /** A refusal naming the request field it is about, so a form can show it beside that input. */
+    private static ApiException invalid(String field, AdminError code, String detail) {
+        return new ApiException(code, detail, List.of(new ErrorBody.FieldError(field, code.message() + "：" + detail)));
     }
 
     private static String serverVersion(String url, ClusterCredentials.Account account) throws SQLException {

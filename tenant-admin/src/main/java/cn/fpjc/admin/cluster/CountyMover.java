@@ -366,6 +366,12 @@ public class CountyMover {
                 .stream().map(this::toView).toList());
     }
 
+    /** The latest moves of every county, newest first: the platform admin's page follows them. */
+    public List<MoveView> recent(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> CountyMove.<CountyMove>findAll(Sort.descending("id")).page(0, limit).list()
+                .stream().map(this::toView).toList());
+    }
+
     public MoveView view(long id) {
         return toView(load(id));
     }
