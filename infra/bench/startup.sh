@@ -31,7 +31,7 @@ stop() { # the app was started in a subshell, so poll instead of wait
 }
 sql() { # root on the running app's embedded server (its port changes every start; its password is in the data directory)
   local port; port=$(ps -eo args | grep "[m]ariadbd.*$WORK/data" | grep -oE -- "--port=[0-9]+" | head -1 | cut -d= -f2)
-  mariadb -h 127.0.0.1 -P "$port" -u root -p"$(grep '^root.password=' "$WORK/data/fpjc-credentials.properties" | cut -d= -f2)" -N fpjc_control -e "$1"
+  mariadb -h 127.0.0.1 -P "$port" -u root -p"$(grep '^root.password=' "$WORK/data/mariadb/fpjc-credentials.properties" | cut -d= -f2)" -N fpjc_control -e "$1"
 }
 migrating() { # tenants not yet back to ACTIVE, from the readiness check's counts
   curl -s "$BASE/q/health/ready" | python3 -c 'import sys,json; d=[c for c in json.load(sys.stdin)["checks"] if c["name"]=="tenant-registry"][0]["data"]; print(d["MIGRATING"]+d["PROVISIONING"])'
