@@ -262,6 +262,19 @@ class ClustersTest {
         as(admin).get("/api/counties/" + county + "/org-units").then().statusCode(200).body("code", hasItem(county + "101000"));
     }
 
+    /**
+     * Last: b is FULL, so the counties later test classes onboard land on the configured server, where their raw SQL
+     * checks look (the counties already on b keep serving from it).
+     */
+    @Test
+    @Order(99)
+    void aFullClusterKeepsItsCountiesAndTakesNoNewOnes() throws Exception {
+        as("admin").body(Map.of("status", "FULL")).put(CLUSTERS + "/b").then().statusCode(200).body("status", equalTo("FULL"));
+        String county = Api.onboard("gansu", "62");
+        as("admin").get("/api/admin/tenants/" + county).then().body("cluster", equalTo("default"));
+        as("admin").get(CLUSTERS + "/b").then().body("counties", org.hamcrest.Matchers.greaterThan(0));
+    }
+
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
         Map<String, Object> copy = new HashMap<>(base);
         copy.put(key, value);
