@@ -20,7 +20,7 @@ trap 'stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 start() { # prints seconds to ready
   local t0; t0=$(date +%s.%N)
-  java -Dfpjc.data-dir="$WORK/data" -Dquarkus.http.port="$PORT" -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
+  java -Dfpjc.data-dir="$WORK/data" -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1))" -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
   echo $! > "$WORK/pid"
   for _ in $(seq 1 1800); do curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break; kill -0 "$(cat "$WORK/pid")" 2>/dev/null || { echo "the app exited; see its log" >&2; tail -30 "$WORK/app.log" >&2; exit 1; }; sleep 0.1; done
   python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')"

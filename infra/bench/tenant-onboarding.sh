@@ -18,7 +18,7 @@ trap 'stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 start() {
   local t0; t0=$(date +%s.%N)
-  java -Dfpjc.data-dir="$WORK/data" -Dquarkus.http.port="$PORT" -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
+  java -Dfpjc.data-dir="$WORK/data" -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1))" -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
   echo $! > "$WORK/pid"
   until curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; do sleep 0.2; done
   python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')"

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cn.fpjc.app.support.PackagedApp;
 import cn.fpjc.embedded.EmbeddedMariaDb;
 import cn.fpjc.embedded.LocalKeys;
 import cn.fpjc.embedded.LocalRuntime;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoReplicasIT {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    static final Path JAR = PackagedApp.JAR;
 
     record Replica(String name, Process process, int port, Path log) {
     }
@@ -159,17 +159,9 @@ class TwoReplicasIT {
     }
 
     private static Replica launch(String name, Map<String, String> config, Path work) throws IOException {
-        int port = freePort();
-        Path tmp = Files.createDirectories(work.resolve(name + "-tmp"));
+        int port = PackagedApp.freePort();
         Path log = work.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Djava.io.tmpdir=" + tmp, "-Dquarkus.http.port=" + port, "-Dfpjc.jobs.node=" + name));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("FPJC_"));
-        return new Replica(name, pb.start(), port, log);
+        return new Replica(name, PackagedApp.launch(name, port, config, work, log), port, log);
     }
 
     private static void awaitReady(Replica r, Duration timeout) throws Exception {
@@ -226,9 +218,4 @@ class TwoReplicasIT {
         return out;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.fpjc.app.support.PackagedApp;
 import cn.fpjc.core.platform.error.Deadlocks;
 import cn.fpjc.embedded.LocalKeys;
 import cn.fpjc.embedded.LocalRuntime;
@@ -56,7 +57,7 @@ import org.junit.jupiter.api.Test;
  * Skipped, with the reason, where mariadbd, galera-4, rsync or haproxy is not installed.
  */
 class GaleraFailoverIT {
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    static final Path JAR = PackagedApp.JAR;
     static final Path SCRIPT = Path.of("..", "infra", "galera", "cluster.sh").toAbsolutePath().normalize();
     static final String PROBE_DB = "fpjc_galera_probe";
     static final String CONTROL_DB = "fpjc_control_galera";
@@ -327,15 +328,7 @@ class GaleraFailoverIT {
         // What infra/galera/README.md asks of an app on Galera: a pooled connection to a dead node is dropped on borrow.
         config.put("quarkus.datasource.jdbc.validate-on-borrow", "true");
         config.put("quarkus.datasource.tenants.jdbc.validate-on-borrow", "true");
-        Path tmp = Files.createDirectories(work.resolve("app-tmp"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Djava.io.tmpdir=" + tmp, "-Dquarkus.http.port=" + appPort));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("FPJC_"));
-        return pb.start();
+        return PackagedApp.launch("app", appPort, config, work, log);
     }
 
     static int appPort;

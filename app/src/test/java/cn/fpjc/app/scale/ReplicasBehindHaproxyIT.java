@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.fpjc.app.registry.Ids;
+import cn.fpjc.app.support.PackagedApp;
+import cn.fpjc.app.support.Parallel;
 import cn.fpjc.core.registry.importing.ImportColumn;
 import cn.fpjc.embedded.EmbeddedMariaDb;
 import cn.fpjc.embedded.LocalKeys;
@@ -34,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +62,7 @@ import org.junit.jupiter.api.Test;
  * installs it. Ports: ephemeral, or from {@code FPJC_IT_PORT_BASE} upwards when set.
  */
 class ReplicasBehindHaproxyIT {
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    static final Path JAR = PackagedApp.JAR;
     static final Path HAPROXY_CFG = Path.of("..", "infra", "haproxy", "haproxy.cfg");
     static final String DEMO_PASSWORD = "Demo@2024";
     static final String LANKAO = "410225";
@@ -200,7 +201,7 @@ class ReplicasBehindHaproxyIT {
             Proc target = i % 2 == 0 ? a : b;
             calls.add(() -> at(target).contentType(ContentType.JSON).body(report()).post(path).then().extract().statusCode());
         }
-        List<Integer> answers = atOnce(calls);
+        List<Integer> answers = Parallel.atOnce(calls);
         assertEquals(PER_CLIENT, answers.stream().filter(s -> s == 201).count(), "admitted: " + answers);
         assertEquals(16 - PER_CLIENT, answers.stream().filter(s -> s == 429).count(), "refused: " + answers);
         for (Proc target : List.of(a, b, lb)) {
@@ -463,40 +464,10 @@ class ReplicasBehindHaproxyIT {
         return null;
     }
 
-    private static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> pending = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                pending.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> f : pending) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private Proc launchApp(String name, Map<String, String> config, Path work) throws IOException {
         int port = port();
-        Path tmp = Files.createDirectories(work.resolve(name + "-tmp"));
         Path log = work.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Djava.io.tmpdir=" + tmp, "-Dquarkus.http.port=" + port, "-Dfpjc.jobs.node=" + name));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("FPJC_"));
-        Proc p = new Proc(name, pb.start(), port, 0, log);
+        Proc p = new Proc(name, PackagedApp.launch(name, port, config, work, log), port, 0, log);
         processes.add(p);
         return p;
     }
