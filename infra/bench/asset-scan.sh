@@ -9,6 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-5000,20000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=AssetScanBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+./mvnw -B test -pl app -Dtest=AssetScanBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.assets="$SIZES" | grep -E '^(====|assets @|overdue scan @|  )' || true
 cat app/target/bench-asset-scan.txt

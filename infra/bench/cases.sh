@@ -13,7 +13,7 @@ HOUSEHOLDS=${1:-300000}
 CASES=${2:-20000}
 BATCH=${3:-1000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=CaseBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+./mvnw -B test -pl app -Dtest=CaseBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.households="$HOUSEHOLDS" -Dfpjc.bench.cases="$CASES" -Dfpjc.bench.batch="$BATCH" \
   | grep -E '^(====|[a-zA-Z ]{2,}.* (p50|households|cases|median)|  )' || true
 cat app/target/bench-cases.txt

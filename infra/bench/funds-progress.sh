@@ -10,6 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-2000:50000,4000:100000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=FundsProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+./mvnw -B test -pl app -Dtest=FundsProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.funds="$SIZES" | grep -E '^(====|funds @|progress endpoint|  )' || true
 cat app/target/bench-funds-progress.txt

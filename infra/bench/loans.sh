@@ -9,6 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-5000,50000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=LoanBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+./mvnw -B test -pl app -Dtest=LoanBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.loans="$SIZES" | grep -E '^(====|loans @|delinquency scan|  )' || true
 cat app/target/bench-loans.txt

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-3000,30000}
-./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=MoveBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+[ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -B -q -DskipTests install
+./mvnw -B test -pl app -Dtest=MoveBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.move="$SIZES" | grep -E '^move @' || true
 cat app/target/bench-move.txt

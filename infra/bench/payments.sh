@@ -10,6 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-10000,100000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=PaymentBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+./mvnw -B test -pl app -Dtest=PaymentBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.payments="$SIZES" | grep -E '^(====|payments @|create batches|bank file|bank return|  )' || true
 cat app/target/bench-payments.txt

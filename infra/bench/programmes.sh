@@ -8,6 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-30000,300000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+./mvnw -B test -pl app -Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.programme-households="$SIZES" | grep -E '^(====|county|应享未享)' || true
 cat app/target/bench-programmes.txt

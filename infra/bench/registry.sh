@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 HOUSEHOLDS=${1:-300000}
 IMPORT=${2:-100000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=RegistryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B test -pl app -Dtest=RegistryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfpjc.bench.households="$HOUSEHOLDS" -Dfpjc.bench.import-households="$IMPORT" -Dfpjc.test.verify-catalog=false \
   | grep -E '^(====|[a-zA-Z台 ]{2,}.* (p50|households|rows|requests)|  )' || true
 cat app/target/bench-registry.txt

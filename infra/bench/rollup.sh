@@ -9,6 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-20x30000,100x30000}
 ./mvnw -B -q -DskipTests install
-./mvnw -B verify -pl app -Dtest=RollupBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
+./mvnw -B test -pl app -Dtest=RollupBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfpjc.test.verify-catalog=false \
   -Dfpjc.bench.rollup="$SIZES" | grep -E '^(rollup @|snapshot @|dashboard @|  )' || true
 cat app/target/bench-rollup.txt

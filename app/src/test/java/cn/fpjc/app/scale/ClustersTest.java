@@ -206,6 +206,13 @@ class ClustersTest {
                 "SELECT action FROM platform_audit_log WHERE entity_type = 'county_move' AND entity_id = '" + county + "' ORDER BY id"));
         as("admin").get(CLUSTERS + "/b").then().body("tenants.code", hasItem(county));
         as("admin").get(CLUSTERS + "/default").then().body("tenants.code", not(hasItem(county)));
+        // 平台运行状况 names the server the county is on now, beside counties on the configured server.
+        JsonPath operations = as("admin").queryParam("province", "jiangxi").queryParam("size", 500).get("/api/admin/operations").then()
+                .statusCode(200).extract().jsonPath();
+        String serverB = "127.0.0.1:" + SecondCluster.server().port();
+        assertEquals(serverB, operations.getString("find { it.code == '" + county + "' }.server"));
+        assertTrue(operations.getList("findAll { it.code != '" + county + "' }.server", String.class).stream().noneMatch(serverB::equals),
+                "the others stay on the configured server");
     }
 
     @Test

@@ -1,7 +1,14 @@
 package cn.fpjc.admin.cluster;
 
+import cn.fpjc.core.platform.tenancy.DatabaseClusters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,13 +22,26 @@ public class ClusterServers {
 
     /** host:port (or the URL's host list) of a cluster's server; "未配置" when no URL is known. */
     public String serverOf(String cluster) {
-        if (cluster != null && !cn.fpjc.core.platform.tenancy.DatabaseClusters.DEFAULT.equals(cluster)) {
-            String url = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                DatabaseCluster c = DatabaseCluster.findById(cluster);
-                return c == null ? null : c.jdbcUrl;
+        return serversOf(cluster == null ? Set.of() : Set.of(cluster)).getOrDefault(cluster, configured());
+    }
+
+    /** {@link #serverOf} for several clusters in one read of the cluster table (a page of counties asks once). */
+    public Map<String, String> serversOf(Collection<String> clusters) {
+        Map<String, String> out = new HashMap<>();
+        List<String> registered = clusters.stream().filter(c -> c != null && !DatabaseClusters.DEFAULT.equals(c)).distinct().toList();
+        if (!registered.isEmpty()) {
+            Map<String, String> urls = QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, String> found = new HashMap<>();
+                DatabaseCluster.<DatabaseCluster>list("name in ?1", registered).forEach(c -> found.put(c.name, c.jdbcUrl));
+                return found;
             });
-            return url == null ? "未配置" : hostAndPort(url);
+            registered.forEach(c -> out.put(c, urls.get(c) == null ? "未配置" : hostAndPort(urls.get(c))));
         }
+        clusters.stream().filter(c -> c == null || DatabaseClusters.DEFAULT.equals(c)).findAny().ifPresent(c -> out.put(c, configured()));
+        return out;
+    }
+
+    private String configured() {
         return tenantsUrl.map(ClusterServers::hostAndPort).orElse("未配置");
     }
 

@@ -198,20 +198,29 @@ public class ClusterService implements ClusterDirectory, TenantPlacement {
         return view(name);
     }
 
+    /** One cluster with its counties and their sizes; only that cluster's server is asked. */
     public ClusterView view(String name) {
-        return list().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ApiException(AdminError.CLUSTER_UNKNOWN, name));
+        return views(name).stream().findFirst().orElseThrow(() -> new ApiException(AdminError.CLUSTER_UNKNOWN, name));
     }
 
     /** Every cluster with its counties and their database sizes, read from each cluster's own metadata. */
     public List<ClusterView> list() {
+        return views(null);
+    }
+
+    /** {@code only} null: every cluster. */
+    private List<ClusterView> views(String only) {
         record Row(DatabaseCluster cluster, List<Tenant> tenants) {
         }
         List<Row> rows = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, List<Tenant>> byCluster = new HashMap<>();
-            Tenant.<Tenant>listAll(Sort.ascending("code")).forEach(t -> byCluster.computeIfAbsent(t.clusterName, k -> new ArrayList<>()).add(t));
+            List<Tenant> tenants = only == null ? Tenant.<Tenant>listAll(Sort.ascending("code"))
+                    : Tenant.<Tenant>list("clusterName", Sort.ascending("code"), only);
+            tenants.forEach(t -> byCluster.computeIfAbsent(t.clusterName, k -> new ArrayList<>()).add(t));
+            List<DatabaseCluster> clusters = only == null ? DatabaseCluster.<DatabaseCluster>listAll(Sort.ascending("name"))
+                    : DatabaseCluster.<DatabaseCluster>findByIdOptional(only).map(List::of).orElse(List.of());
             List<Row> out = new ArrayList<>();
-            for (DatabaseCluster c : DatabaseCluster.<DatabaseCluster>listAll(Sort.ascending("name"))) {
+            for (DatabaseCluster c : clusters) {
                 out.add(new Row(c, byCluster.getOrDefault(c.name, List.of())));
             }
             return out;

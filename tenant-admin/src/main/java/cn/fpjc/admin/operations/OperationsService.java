@@ -73,15 +73,16 @@ public class OperationsService {
                 .forEach((cluster, names) -> facts.putAll(databases.read(cluster, names)));
         Map<String, List<NightlyJobSummary>> nightly = jobs.nightlySummary(rows.stream().map(t -> t.code).toList(), FAILURE_WINDOW)
                 .stream().collect(Collectors.groupingBy(NightlyJobSummary::county));
-        List<TenantOperationsView> views = rows.stream().map(t -> view(t, facts.getOrDefault(t.databaseName, DatabaseFacts.MISSING),
-                nightly.getOrDefault(t.code, List.of()))).toList();
+        Map<String, String> serverByCluster = servers.serversOf(rows.stream().map(t -> t.clusterName).collect(Collectors.toSet()));
+        List<TenantOperationsView> views = rows.stream().map(t -> view(t, serverByCluster.get(t.clusterName),
+                facts.getOrDefault(t.databaseName, DatabaseFacts.MISSING), nightly.getOrDefault(t.code, List.of()))).toList();
         return new Page<>(views, tenants.total(), tenants.page(), tenants.size());
     }
 
-    private TenantOperationsView view(Tenant t, DatabaseFacts db, List<NightlyJobSummary> nightly) {
+    private TenantOperationsView view(Tenant t, String server, DatabaseFacts db, List<NightlyJobSummary> nightly) {
         String provinceName = plugins.find(t.provinceId).map(ProvincePlugin::displayName).orElse(t.provinceId);
         int failures = nightly.stream().mapToInt(NightlyJobSummary::recentFailures).sum();
-        return new TenantOperationsView(t.code, t.name, t.provinceId, provinceName, t.status, t.status.label(), servers.serverOf(t.clusterName),
+        return new TenantOperationsView(t.code, t.name, t.provinceId, provinceName, t.status, t.status.label(), server,
                 t.databaseName, t.schemaVersion, db.lastMigrationAt(), db.changesets(), db.tables(), db.bytes(),
                 Math.round(db.bytes() / 104_857.6) / 10.0, db.rows(), db.problem(), t.lastError, nightly, failures, failures > 0);
     }
