@@ -45,7 +45,11 @@ class MoveBenchmark {
                 "capacity", 100, "poolSize", 8)).post("/api/admin/clusters").then().statusCode(201);
         for (String size : System.getProperty("fpjc.bench.move").split(",")) {
             int households = Integer.parseInt(size);
-            String county = Api.onboard("jiangxi", "36");
+            // On the configured server by name: b, registered above and empty, would be the least loaded.
+            String county = Api.freshCountyCode("36");
+            as("admin").body(Map.of("code", county, "name", "基准县" + county, "province", "jiangxi", "cluster", "default"))
+                    .post("/api/admin/tenants").then().statusCode(201);
+            Api.addTownshipAndVillage(Api.createUser("t_bench_" + county, "county-admin", county, county), county, "101");
             registry.generate(county, households, households);
             String database = Sql.database(county);
             long members = Long.parseLong(Sql.column("SELECT COUNT(*) FROM `" + database + "`.member").get(0));
