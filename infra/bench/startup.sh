@@ -27,8 +27,12 @@ start() { # prints seconds to ready
   local t0; t0=$(date +%s.%N)
   java -Dfpjc.data-dir="$WORK/data" -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1))" -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
   echo $! > "$WORK/pid"
-  for _ in $(seq 1 1800); do curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break; kill -0 "$(cat "$WORK/pid")" 2>/dev/null || { echo "the app exited; see its log" >&2; tail -30 "$WORK/app.log" >&2; exit 1; }; sleep 0.1; done
-  python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')"
+  for _ in $(seq 1 1800); do
+    if curl -fs --max-time 5 "$BASE/q/health/ready" >/dev/null 2>&1; then python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')"; return 0; fi
+    kill -0 "$(cat "$WORK/pid")" 2>/dev/null || { echo "the app exited; see its log" >&2; tail -30 "$WORK/app.log" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "not ready within 180 s" >&2; return 1
 }
 stop() { # the app was started in a subshell, so poll instead of wait
   local pid; pid=$(cat "$WORK/pid"); kill "$pid" 2>/dev/null || return 0
@@ -62,7 +66,7 @@ migrating() { # tenants not yet back to ACTIVE, from the readiness check's count
   curl -s "$BASE/q/health/ready" | python3 -c 'import sys,json; d=[c for c in json.load(sys.stdin)["checks"] if c["name"]=="tenant-registry"][0]["data"]; print(d["MIGRATING"]+d["PROVISIONING"])'
 }
 
-echo "first start (embedded server install + 5 demo counties): $(start) s to ready"
+s=$(start) || exit 1; echo "first start (embedded server install + 5 demo counties): $s s to ready"
 TOKEN=$(curl -fs -XPOST "$BASE/api/auth/login" -H 'content-type: application/json' \
   -d '{"username":"admin","password":"Demo@2024"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 
@@ -86,12 +90,12 @@ for size in $SIZES; do
   fi
   echo "== $size counties: $(sql "SELECT COUNT(*) FROM tenant") registered, $(sql "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name IN (SELECT database_name FROM tenant)") with their database"
   stop
-  echo "restart, all up to date: $(start) s to ready"
+  s=$(start) || exit 1; echo "restart, all up to date: $s s to ready"
   grep -E "Startup: [0-9]+ tenants" "$WORK/app.log" | tail -1 | sed 's/^.*INFO  */  /'
   sql "UPDATE tenant SET schema_fingerprint = NULL" # read only at startup: as if the next start were a new build
   stop
   t0=$(date +%s.%N)
-  echo "restart, every county outdated: $(start) s to ready"
+  s=$(start) || exit 1; echo "restart, every county outdated: $s s to ready"
   grep -E "Startup: [0-9]+ tenants" "$WORK/app.log" | tail -1 | sed 's/^.*INFO  */  /'
   until [ "$(migrating)" = "0" ]; do sleep 0.5; done
   echo "  every county migrated in the background and ACTIVE again after $(python3 -c "print(f'{$(date +%s.%N) - $t0:.1f}')") s"

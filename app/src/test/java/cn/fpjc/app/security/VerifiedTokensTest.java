@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
-import cn.fpjc.core.platform.security.VerifiedTokens;
+import cn.fpjc.core.platform.jwt.VerifiedTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -24,11 +24,16 @@ class VerifiedTokensTest {
         String token = Api.login(Api.createUser("t_tok_cache", "county-approver", "433124", "433124"), Api.PASSWORD);
         Api.withToken(token).get("/api/auth/me").then().statusCode(200);
         int remembered = tokens.size();
+        long hits = tokens.hits();
         assertTrue(remembered >= 1, "remembered after the first request");
         for (int i = 0; i < 5; i++) {
             Api.withToken(token).get("/api/auth/me").then().statusCode(200);
         }
         assertEquals(remembered, tokens.size(), "the same token is not remembered twice");
+        assertTrue(tokens.hits() >= hits + 5, "served from the remembered verification: " + (tokens.hits() - hits));
+        // The page path reads the same token from the cookie, through the same verification.
+        io.restassured.RestAssured.given().cookie("fpjc_token", token).redirects().follow(false).get("/").then().statusCode(200);
+        assertTrue(tokens.hits() >= hits + 6, "the cookie path is served from it too");
     }
 
     @Test
