@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,23 +21,27 @@ public class ClusterServers {
 
     /** host:port (or the URL's host list) of a cluster's server; "未配置" when no URL is known. */
     public String serverOf(String cluster) {
-        return serversOf(cluster == null ? Set.of() : Set.of(cluster)).getOrDefault(cluster, configured());
+        return isConfigured(cluster) ? configured() : serversOf(List.of(cluster)).get(cluster);
     }
 
     /** {@link #serverOf} for several clusters in one read of the cluster table (a page of counties asks once). */
     public Map<String, String> serversOf(Collection<String> clusters) {
+        List<String> registered = clusters.stream().filter(c -> !isConfigured(c)).distinct().toList();
+        Map<String, String> urls = registered.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> found = new HashMap<>();
+            DatabaseCluster.<DatabaseCluster>list("name in ?1", registered).forEach(c -> found.put(c.name, c.jdbcUrl));
+            return found;
+        });
         Map<String, String> out = new HashMap<>();
-        List<String> registered = clusters.stream().filter(c -> c != null && !DatabaseClusters.DEFAULT.equals(c)).distinct().toList();
-        if (!registered.isEmpty()) {
-            Map<String, String> urls = QuarkusTransaction.requiringNew().call(() -> {
-                Map<String, String> found = new HashMap<>();
-                DatabaseCluster.<DatabaseCluster>list("name in ?1", registered).forEach(c -> found.put(c.name, c.jdbcUrl));
-                return found;
-            });
-            registered.forEach(c -> out.put(c, urls.get(c) == null ? "未配置" : hostAndPort(urls.get(c))));
+        for (String cluster : clusters) {
+            String url = isConfigured(cluster) ? null : urls.get(cluster);
+            out.put(cluster, isConfigured(cluster) ? configured() : url == null ? "未配置" : hostAndPort(url));
         }
-        clusters.stream().filter(c -> c == null || DatabaseClusters.DEFAULT.equals(c)).findAny().ifPresent(c -> out.put(c, configured()));
         return out;
+    }
+
+    private static boolean isConfigured(String cluster) {
+        return cluster == null || DatabaseClusters.DEFAULT.equals(cluster);
     }
 
     private String configured() {
