@@ -137,7 +137,7 @@ class BrowserSmokeTest {
         browser.findElement(By.cssSelector("input[name=mode][value=VALIDATE_ONLY]")).click();
         browser.findElement(By.id("upload")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "VALIDATED".equals(
+        await(Duration.ofSeconds(30), d -> "VALIDATED".equals(
                 d.findElement(By.id("job-status")).getAttribute("data-status")));
         String problems = browser.findElement(By.id("problem-rows")).getText();
         assertTrue(problems.contains("4") && problems.contains("校验码不正确"), problems);
@@ -145,7 +145,7 @@ class BrowserSmokeTest {
         assertTrue(browser.findElement(By.id("commit-all")).getAttribute("disabled") != null, "all-or-nothing is not offered with an error row");
         screenshot("clerk-import-checked");
         browser.findElement(By.id("commit-valid")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "DONE".equals(
+        await(Duration.ofSeconds(30), d -> "DONE".equals(
                 d.findElement(By.id("job-status")).getAttribute("data-status")));
         assertEquals("1", browser.findElement(By.id("written-households")).getText());
         screenshot("clerk-import-done");
@@ -158,7 +158,7 @@ class BrowserSmokeTest {
         // 疑点筛查: check the county now; the page refreshes itself until the run is done, then lists the village's findings.
         browser.findElement(By.linkText("疑点筛查")).click();
         browser.findElement(By.id("run-checks")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        await(Duration.ofSeconds(60), d -> {
             String status = d.findElement(By.id("dq-status")).getText();
             return status.contains("最近一次检查") && !status.contains("检查中");
         });
@@ -358,9 +358,13 @@ class BrowserSmokeTest {
 
     /** Waits for a page that a click navigates to: elements of the page before may still be there, or go stale. */
     private static void await(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        await(Duration.ofSeconds(20), condition);
+    }
+
+    private static void await(Duration timeout, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         // While a page replaces itself Chromium may answer for a node of the old document ("does not belong to the
         // document"), not only with a stale element: every such answer means "look again".
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
+        new WebDriverWait(browser, timeout).ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
     }
 
     private void open(String path) {
