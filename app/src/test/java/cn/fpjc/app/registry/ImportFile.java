@@ -83,6 +83,11 @@ final class ImportFile {
         return b.toString();
     }
 
+    /** The rows' ID numbers, in file order. */
+    List<String> ids() {
+        return rows.stream().map(r -> String.valueOf(r.get(ImportColumn.ID_NUMBER))).toList();
+    }
+
     byte[] csv() {
         return csv(StandardCharsets.UTF_8, true);
     }
@@ -95,7 +100,7 @@ final class ImportFile {
             for (ImportColumn c : ImportColumn.values()) {
                 Object v = r.get(c);
                 String t = v == null ? "" : v.toString();
-                cells.add(t.contains(",") || t.contains("\"") || t.contains("\n") ? "\"" + t.replace("\"", "\"\"") + "\"" : t);
+                cells.add(t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t);
             }
             b.append(String.join(",", cells)).append("\r\n");
         }

@@ -136,10 +136,12 @@ public class DatabaseClusters {
      * Connector/J settings of every pool, the registered clusters' here and the configured datasources' in
      * application.properties ({@code additional-jdbc-properties}, kept equal by DriverSettingsTest): each connection keeps
      * the parsed form of the statements it prepared (a profile of the ID search under load spent ~10% of the request in
-     * the driver re-parsing the same SQL), and the driver's OpenTelemetry spans are off (no tracing is exported).
+     * the driver re-parsing the same SQL), the driver's OpenTelemetry spans are off (no tracing is exported), and the server
+     * may ask for no local file: {@link cn.fpjc.core.platform.bulkload.LocalInfile} sends only the import's own stream.
      */
     public static final java.util.Map<String, String> DRIVER_SETTINGS = java.util.Map.of(
-            "cachePrepStmts", "true", "prepStmtCacheSize", "250", "prepStmtCacheSqlLimit", "2048", "openTelemetry", "DISABLED");
+            "cachePrepStmts", "true", "prepStmtCacheSize", "250", "prepStmtCacheSqlLimit", "2048", "openTelemetry", "DISABLED",
+            "allowLoadLocalInfileInPath", cn.fpjc.core.platform.bulkload.LocalInfile.NO_FILES_PATH);
 
     @PreDestroy
     void close() {

@@ -26,4 +26,12 @@ public interface ImportConfig {
      */
     @WithDefault("2000000")
     long maxStagedRows();
+
+    /**
+     * Stage rows by {@code LOAD DATA LOCAL} from the app's own stream (issue 17: several times faster than INSERTs). Where the
+     * server has {@code local_infile} off the import uses multi-row INSERTs by itself; set this to false where something
+     * between the app and the server (a proxy) does not pass {@code LOAD DATA LOCAL}.
+     */
+    @WithDefault("true")
+    boolean bulkLoad();
 }

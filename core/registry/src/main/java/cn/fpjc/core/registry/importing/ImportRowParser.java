@@ -12,7 +12,6 @@ import cn.fpjc.core.registry.IdNumber;
 import cn.fpjc.core.registry.IncomeRecord;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.MemberRules;
-import cn.fpjc.core.registry.PersonalDataCipher;
 import cn.fpjc.core.registry.RegistryRequests.MemberInput;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.platform.files.TableReader.Cell;
@@ -46,7 +45,7 @@ final class ImportRowParser {
 
     /** What the parser needs to know about the county and the person importing. */
     record Context(String countyCode, String provinceId, String orgScope, Map<String, String> villageNamesByCode,
-            List<FormField> householdFields, List<FormField> memberFields, FormExtensions forms, PersonalDataCipher cipher, LocalDate today) {
+            List<FormField> householdFields, List<FormField> memberFields, FormExtensions forms, LocalDate today) {
         int thisYear() {
             return today.getYear();
         }
@@ -158,8 +157,7 @@ final class ImportRowParser {
         } else {
             try {
                 IdNumber parsed = IdNumber.parse(id.text(), context.today());
-                r.idCipher = context.cipher().encrypt(parsed);
-                r.idHash = context.cipher().lookupHash(parsed);
+                r.id = parsed;
                 r.idMasked = parsed.masked();
                 r.birthDate = parsed.birthDate();
                 r.sex = parsed.sex();

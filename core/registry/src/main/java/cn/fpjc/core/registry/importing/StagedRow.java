@@ -16,6 +16,8 @@ final class StagedRow {
     Boolean noLabourCapacity;
     String householdExtraJson;
     String name;
+    /** The valid ID number, until {@link ImportStaging} encrypts and hashes it (in parallel, a chunk at a time). */
+    cn.fpjc.core.registry.IdNumber id;
     byte[] idCipher;
     byte[] idHash;
     String idMasked;
