@@ -42,6 +42,32 @@ class SessionRevocationTest {
         Api.withToken(other).get("/api/auth/me").then().statusCode(200);
     }
 
+    /**
+     * smallrye-jwt still accepts a token for its clock skew (60 s) after {@code exp}: a logged-out token must not come back
+     * to life in that minute when the replica reloads and forgets tokens that have expired.
+     */
+    @Test
+    void aLoggedOutTokenStaysEndedThroughTheVerifiersClockSkew() {
+        String user = Api.createUser("t_sess_skew", "county-approver", "433124", "433124");
+        String token = io.smallrye.jwt.build.Jwt.issuer("fpjc").upn(user).groups("county-approver").claim("tenant", "433124")
+                .claim("org", "433124").expiresAt(java.time.Instant.now().plusSeconds(2)).sign();
+        Api.withToken(token).get("/api/auth/me").then().statusCode(200);
+        Api.withToken(token).post("/api/auth/logout").then().statusCode(204);
+        long expires = parse(token).getExpirationTime();
+        org.awaitility.Awaitility.await("the token's exp has passed").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> java.time.Instant.now().getEpochSecond() > expires + 1);
+        revocations.reload();
+        Api.withToken(token).get("/api/auth/me").then().statusCode(401).body("code", equalTo("TOKEN_INVALID"));
+    }
+
+    org.eclipse.microprofile.jwt.JsonWebToken parse(String token) {
+        try {
+            return parser.parse(token);
+        } catch (io.smallrye.jwt.auth.principal.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void pageLogoutEndsTheCookieTokenAndPagesSendItToLogin() {
         String user = Api.createUser("t_sess_page", "county-approver", "433124", "433124");

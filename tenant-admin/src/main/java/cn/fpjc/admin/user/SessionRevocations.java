@@ -39,6 +39,13 @@ public class SessionRevocations {
     @Inject
     AppClock clock;
 
+    /**
+     * smallrye-jwt accepts a token up to this many seconds past its {@code exp} (clock skew between issuer and verifier), so
+     * an ended token must stay ended that much longer, or it would work again for a minute after it expired.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    int clockSkewSeconds;
+
     void onStart(@Observes @Priority(110) StartupEvent event) {
         reload();
     }
@@ -90,8 +97,8 @@ public class SessionRevocations {
     @Scheduled(every = "${fpjc.tenancy.registry-refresh:10s}", delayed = "${fpjc.tenancy.registry-refresh:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
-        // Tokens are checked against the machine's time by smallrye-jwt: expired ones need no entry.
-        Instant now = clock.machineNow();
+        // Tokens are checked against the machine's time by smallrye-jwt: ones expired beyond its clock skew need no entry.
+        Instant now = clock.machineNow().minusSeconds(clockSkewSeconds);
         Map<String, AccountState> fromDb = new HashMap<>();
         Map<String, Instant> ended = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
