@@ -8,6 +8,9 @@
 #   - raw SQL: the point select by hashed ID that the exact search ends in, with mariadb-slap on the same server (1 and 16
 #     connections), so "API vs database" is read off one table.
 # Prints one table per size and writes them as Markdown and JSON under infra/bench/results/ (latest.md, latest.json).
+#   - bulk work: the whole county's 台账 export (xlsx) beside the mariadb client reading the same columns, and an import of
+#     BENCH_IMPORT_HOUSEHOLDS new households (default 100,000, about 300,000 member rows; 330000 for a million) beside
+#     LOAD DATA LOCAL of the very households and members it wrote into empty copies of the tables (same indexes).
 # Usage: infra/bench/run.sh [sizes, default "3000 30000"]   BENCH_DURATION=seconds per wrk run (default 10)
 #        BENCH_NO_BUILD=1 reuses app/target/quarkus-app (it must be the demo package, not -Dproduction).
 set -euo pipefail
@@ -81,6 +84,16 @@ slap() { # $1 = connections, $2 = database, $3 = query
 MACHINE="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
 DATE=$(date -u +%Y-%m-%dT%H:%MZ)
 ROWS="$WORK/rows.tsv"; : >"$ROWS"
+BULK="$WORK/bulk.tsv"; : >"$BULK"
+IMPORT_HOUSEHOLDS=${BENCH_IMPORT_HOUSEHOLDS:-100000}
+median3() { # runs the command three times → the median of its wall-clock seconds
+  local times=() t0
+  for _ in 1 2 3; do
+    t0=$(date +%s.%N); "$@" || { echo "failed: $*" >&2; exit 1; }
+    times+=("$(python3 -c "import time; print(time.time() - $t0)")")
+  done
+  python3 -c "import sys; print(f'{sorted(map(float, sys.argv[1:]))[1]:.2f}')" "${times[@]}"
+}
 for size in $SIZES; do
   rm -rf "$WORK/data"
   t0=$(date +%s)
@@ -117,12 +130,83 @@ for size in $SIZES; do
   point="SELECT id, household_id FROM member WHERE id_hash = X'$id_hash'"
   one=$(slap 1 "$database" "$point"); many=$(slap 16 "$database" "$point")
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "raw SQL: point select by ID hash" "$(python3 -c "print(f'{1000 / $one:.3f}')") -" 16 "$many" "-" >>"$ROWS"
+
+  # 台账 export of the whole county vs the same columns read by the mariadb client (the INTO OUTFILE equivalent).
+  export_app=$(median3 curl -fs -o /dev/null --max-time 600 "$BASE/api/counties/$COUNTY/households/export.xlsx" -H "Authorization: Bearer $TOKEN")
+  ledger="SELECT h.household_no, o.name, h.village_code, h.category, hd.name, hd.id_masked, c.n, h.relocated, h.no_labour_capacity, h.active
+    FROM household h JOIN org_unit o ON o.code = h.village_code
+    LEFT JOIN (SELECT household_id, COUNT(*) AS n, MIN(CASE WHEN relation = 'HEAD' THEN id END) AS head FROM member WHERE active
+      GROUP BY household_id) c ON c.household_id = h.id LEFT JOIN member hd ON hd.id = c.head
+    WHERE h.active ORDER BY h.village_code, h.household_no"
+  export_raw=$(median3 sh -c "mariadb $(db_args) -N -B $database -e \"$ledger\" >/dev/null")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "台账 export, $households households (xlsx)" "$export_app" "mariadb client read of the same columns" \
+    "$export_raw" >>"$BULK"
+
+  # Import of new households (about 3 members each) vs LOAD DATA LOCAL of the rows it wrote, into empty copies of the tables.
+  village=$(mariadb $(db_args) -N -B "$database" -e "SELECT MIN(code) FROM org_unit WHERE level = 'VILLAGE'")
+  python3 - "$IMPORT_HOUSEHOLDS" "$village" >"$WORK/import.csv" <<'PY'
+import random, sys
+n, village = int(sys.argv[1]), sys.argv[2]
+header = ["户编号", "所在村", "家庭住址", "户类型", "易地搬迁户", "整户无劳动能力", "姓名", "身份证号", "与户主关系", "劳动能力", "健康状况",
+          "残疾等级", "残疾类别", "病种", "在校生情况", "务工地点", "务工月数", "参加医保", "参加养老保险", "收入年度", "工资性收入",
+          "生产经营性净收入", "财产性收入", "转移性收入", "合规自付支出", "统计期起", "统计期止"]
+weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+rng = random.Random(17)
+out = [",".join(header)]
+person = 0
+for h in range(n):
+    for i in range(1 + rng.randrange(5)):
+        day, seq = divmod(person, 900)
+        y, rest = divmod(day, 336)
+        first17 = f"110106{1940 + y:04d}{rest // 28 + 1:02d}{rest % 28 + 1:02d}{seq + 100:03d}"
+        person += 1
+        check = "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+        head = i == 0
+        out.append(",".join([f"BI-{h}", village if head else "", "", "一般农户" if head else "", "", "", "导入户主" if head else "导入成员",
+                             first17 + check, "户主" if head else "子女", "普通劳动力", "健康", "", "", "", "", "", "", "是", "", "2024" if head else "",
+                             str(10000 + rng.randrange(50000)) if head else "", "", "", "", "", "", ""]))
+print("\n".join(out))
+PY
+  import_rows=$(( $(wc -l <"$WORK/import.csv") - 1 ))
+  t0=$(date +%s.%N)
+  job=$(curl -fs -XPOST "$BASE/api/counties/$COUNTY/household-imports" -H "Authorization: Bearer $TOKEN" \
+    -F "file=@$WORK/import.csv;filename=import.csv" -F mode=VALID_ONLY | json 'd["id"]')
+  while :; do
+    state=$(curl -fs "$BASE/api/counties/$COUNTY/household-imports/$job" -H "Authorization: Bearer $TOKEN")
+    [ "$(echo "$state" | json 'd["running"]')" = "False" ] && break
+    sleep 0.2
+  done
+  import_app=$(python3 -c "import time; print(f'{time.time() - $t0:.2f}')")
+  if [ "$(echo "$state" | json 'd["status"]')" != "DONE" ] || [ "$(echo "$state" | json 'd["rowsWithErrors"]')" != "0" ]; then
+    echo "the benchmark import did not finish cleanly: $state" >&2; exit 1
+  fi
+  mariadb $(db_args) -N -B "$database" -e "SELECT household_no, village_code, category, relocated, no_labour_capacity, active, version,
+    created_at, updated_at FROM household WHERE household_no LIKE 'BI-%'" >"$WORK/households.tsv"
+  mariadb $(db_args) -N -B "$database" -e "SELECT m.household_id, m.name, HEX(m.id_cipher), HEX(m.id_hash), m.id_masked, m.birth_date, m.sex,
+    m.relation, m.labour, m.health, m.schooling, m.employment_place, m.medical_insured, m.pension_insured, m.active, m.version,
+    m.created_at, m.updated_at FROM member m JOIN household h ON h.id = m.household_id WHERE h.household_no LIKE 'BI-%'" >"$WORK/members.tsv"
+  mariadb $(db_args) "$database" -e "DROP TABLE IF EXISTS bench_household, bench_member;
+    CREATE TABLE bench_household LIKE household; CREATE TABLE bench_member LIKE member"
+  load_start=$(date +%s.%N)
+  mariadb $(db_args) --local-infile=1 "$database" -e "START TRANSACTION;
+    LOAD DATA LOCAL INFILE '$WORK/households.tsv' INTO TABLE bench_household CHARACTER SET utf8mb4 (household_no, village_code, category,
+      relocated, no_labour_capacity, active, version, created_at, updated_at);
+    LOAD DATA LOCAL INFILE '$WORK/members.tsv' INTO TABLE bench_member CHARACTER SET utf8mb4 (household_id, name, @c, @h, id_masked, birth_date,
+      sex, relation, labour, health, schooling, employment_place, medical_insured, pension_insured, active, version, created_at, updated_at)
+      SET id_cipher = UNHEX(@c), id_hash = UNHEX(@h);
+    COMMIT"
+  import_raw=$(python3 -c "import time; print(f'{time.time() - $load_start:.2f}')")
+  loaded=$(mariadb $(db_args) -N -B "$database" -e "SELECT (SELECT COUNT(*) FROM bench_member), (SELECT COUNT(*) FROM bench_household)")
+  [ "$(echo "$loaded" | cut -f1)" = "$import_rows" ] || { echo "LOAD DATA baseline loaded $loaded rows, the file has $import_rows" >&2; exit 1; }
+  mariadb $(db_args) "$database" -e "DROP TABLE bench_household, bench_member"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "import, $import_rows member rows in $IMPORT_HOUSEHOLDS new households (csv)" "$import_app" \
+    "LOAD DATA LOCAL of the households and members it wrote" "$import_raw" >>"$BULK"
   stop
 done
 
-python3 - "$ROWS" "$RESULTS" "$DATE" "$MACHINE" "$DURATION" <<'EOF'
+python3 - "$ROWS" "$RESULTS" "$DATE" "$MACHINE" "$DURATION" "$BULK" <<'EOF'
 import json, sys
-rows_file, results, date, machine, duration = sys.argv[1:]
+rows_file, results, date, machine, duration, bulk_file = sys.argv[1:]
 rows = []
 for line in open(rows_file, encoding="utf-8"):
     size, label, one, clients, rps, p99 = line.rstrip("\n").split("\t")
@@ -141,10 +225,19 @@ lines = [f"Request path, {date}, {machine}; wrk {duration} s per run; raw SQL by
 for r in rows:
     lines.append(f"| {r['households']:,} | {r['endpoint']} | {r['p50_ms_1_client']:.2f} | {cell(r['p99_ms_1_client'], '.2f')} | {r['clients']} | "
                  f"{r['requests_per_s']:,.0f} | {cell(r['p99_ms_under_load'], '.1f')} | {r['vs_health']:.3f}× |")
+bulk = []
+for line in open(bulk_file, encoding="utf-8"):
+    size, label, app, baseline, raw = line.rstrip("\n").split("\t")
+    bulk.append({"households": int(size), "figure": label, "app_s": float(app), "baseline": baseline, "baseline_s": float(raw),
+                 "vs_baseline": round(float(raw) / float(app), 3)})
+lines += ["", "Bulk work: median of three runs for the export, one run for the import; \"vs baseline\" is baseline time ÷ app time.", "",
+          "| households per county | figure | app s | baseline | baseline s | vs baseline |", "|---|---|---|---|---|---|"]
+for b in bulk:
+    lines.append(f"| {b['households']:,} | {b['figure']} | {b['app_s']:.2f} | {b['baseline']} | {b['baseline_s']:.2f} | {b['vs_baseline']:.2f}× |")
 text = "\n".join(lines) + "\n"
 print(text)
 open(f"{results}/latest.md", "w", encoding="utf-8").write(text)
-json.dump({"date": date, "machine": machine, "wrk_seconds": int(duration), "rows": rows},
+json.dump({"date": date, "machine": machine, "wrk_seconds": int(duration), "rows": rows, "bulk": bulk},
           open(f"{results}/latest.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 EOF
 echo "written: $RESULTS/latest.md, $RESULTS/latest.json"

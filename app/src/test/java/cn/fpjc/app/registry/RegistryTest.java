@@ -159,6 +159,14 @@ class RegistryTest {
                 .then().header("X-Total-Count", "2").body("householdNo", contains("D" + county + "002"));
         as(admin).queryParam("idNumber", id).get(base()).then().header("X-Total-Count", "1")
                 .body("[0].id", equalTo((int) a)).body("[0].headIdMasked", equalTo(id.substring(0, 6) + "********" + id.substring(14)));
+        // The exact search answers with the same summary as the general one, field for field, and applies the same filters.
+        assertEquals(as(admin).queryParam("q", "D" + county + "001").get(base()).then().extract().jsonPath().getMap("[0]"),
+                as(admin).queryParam("idNumber", id).get(base()).then().extract().jsonPath().getMap("[0]"));
+        as(admin).queryParam("idNumber", id).queryParam("category", "监测户").get(base()).then().statusCode(200).header("X-Total-Count", "0");
+        as(admin).queryParam("idNumber", id).queryParam("category", "脱贫户").get(base()).then().header("X-Total-Count", "1");
+        as(admin).queryParam("idNumber", id).queryParam("village", villageB).get(base()).then().header("X-Total-Count", "0");
+        as(admin).queryParam("idNumber", id).queryParam("page", 1).get(base()).then().header("X-Total-Count", "1").body("size()", equalTo(0));
+        as(admin).queryParam("idNumber", id).queryParam("category", "不存在").get(base()).then().statusCode(400);
         as(admin).queryParam("idNumber", Ids.withBadCheck(id)).get(base()).then().statusCode(400).body("code", equalTo("ID_NUMBER_INVALID"));
         as(admin).queryParam("q", "欧阳").queryParam("category", "监测户").get(base()).then().header("X-Total-Count", "0");
         // A village clerk sees its own village only; another village's household is "not found".
