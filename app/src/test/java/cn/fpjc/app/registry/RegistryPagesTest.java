@@ -92,6 +92,13 @@ class RegistryPagesTest {
             assertEquals("户主身份证号（脱敏）", rows.get(1).getCellText(5));
             assertEquals("P" + county + "01", rows.get(2).getCellText(0));
             assertEquals(headId.substring(0, 6) + "********" + headId.substring(14), rows.get(2).getCellText(5));
+            // The ledger's row says what the household list says: head, members, flags.
+            io.restassured.path.json.JsonPath listed = as(admin).queryParam("q", "P" + county + "01").get("/api/counties/" + county + "/households")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(listed.getString("[0].headName"), rows.get(2).getCellText(4));
+            assertEquals(listed.getString("[0].memberCount"), rows.get(2).getCellText(6));
+            assertEquals(listed.getString("[0].villageName"), rows.get(2).getCellText(1));
+            assertEquals("在册", rows.get(2).getCellText(9));
             String all = rows.stream().map(r -> r.stream().map(c -> c == null ? "" : c.getText()).collect(Collectors.joining("|")))
                     .collect(Collectors.joining("\n"));
             assertFalse(all.contains(headId));

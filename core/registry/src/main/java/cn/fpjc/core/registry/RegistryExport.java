@@ -46,12 +46,14 @@ public class RegistryExport {
                 List<RegistryViews.HouseholdSummary> items = QuarkusTransaction.requiringNew()
                         .call(() -> registry.pageInVillage(q, village, category, idNumber, includeClosed, inVillage, from, PAGE));
                 for (RegistryViews.HouseholdSummary h : items) {
-                    ws.value(row, 0, h.householdNo());
+                    // Text found once per household is written inline; only repeated text (villages, labels) goes through
+                    // the shared-string table, which would otherwise hold every household's number, name and ID.
+                    ws.inlineString(row, 0, h.householdNo());
                     ws.value(row, 1, h.villageName());
                     ws.value(row, 2, h.villageCode());
                     ws.value(row, 3, h.categoryLabel());
-                    ws.value(row, 4, h.headName());
-                    ws.value(row, 5, h.headIdMasked());
+                    inlineOrBlank(ws, row, 4, h.headName());
+                    inlineOrBlank(ws, row, 5, h.headIdMasked());
                     ws.value(row, 6, h.memberCount());
                     ws.value(row, 7, h.relocated() ? "是" : "否");
                     ws.value(row, 8, h.noLabourCapacity() ? "是" : "否");
@@ -68,5 +70,11 @@ public class RegistryExport {
         }
         wb.finish();
         return written;
+    }
+
+    private static void inlineOrBlank(Worksheet ws, int row, int column, String text) {
+        if (text != null) {
+            ws.inlineString(row, column, text);
+        }
     }
 }

@@ -48,7 +48,9 @@ public class RegistryResource {
             @QueryParam("category") String category, @QueryParam("idNumber") String idNumber,
             @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return service.search(q, village, category, idNumber, includeClosed, page, size).toResponse();
+        boolean exactId = idNumber != null && !idNumber.isBlank() && (q == null || q.isBlank());
+        return (exactId ? service.searchByIdNumber(village, category, idNumber, includeClosed, page, size)
+                : service.search(q, village, category, idNumber, includeClosed, page, size)).toResponse();
     }
 
     /** 农户台账: the same search as an xlsx workbook, ID numbers masked. */

@@ -120,11 +120,21 @@ public class RegistryService {
             default -> throw new IllegalArgumentException("not a household sort: " + sort.column());
         };
         if (idNumber != null && !idNumber.isBlank() && (q == null || q.isBlank())) {
-            List<HouseholdSummary> found = byIdNumber(idNumber, village, category, includeClosed);
-            Page.Window w = Page.window(page, size, 200);
-            return new Page<>(w.page() == 0 ? found : List.of(), found.size(), w.page(), w.size());
+            return searchByIdNumber(village, category, idNumber, includeClosed, page, size);
         }
         return Page.of(matching(q, village, category, idNumber, includeClosed, null, null, order), page, size, 200, this::summaries);
+    }
+
+    /**
+     * The exact ID search without a transaction: its one query runs in autocommit, on one connection checkout, without the
+     * three round trips a transaction adds around it (SET autocommit=0, COMMIT, SET autocommit=1; issue 17).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Page<HouseholdSummary> searchByIdNumber(String village, String category, String idNumber, boolean includeClosed, int page,
+            int size) {
+        List<HouseholdSummary> found = byIdNumber(idNumber, village, category, includeClosed);
+        Page.Window w = Page.window(page, size, 200);
+        return new Page<>(w.page() == 0 ? found : List.of(), found.size(), w.page(), w.size());
     }
 
     /**
@@ -185,8 +195,21 @@ public class RegistryService {
      */
     public List<HouseholdSummary> pageInVillage(String q, String village, String category, String idNumber, boolean includeClosed,
             String inVillage, String afterNo, int size) {
-        return summaries(matching(q, village, category, idNumber, includeClosed, inVillage, afterNo, "h.villageCode, h.householdNo")
-                .page(0, size).list());
+        // One query per page that reads just the summary's columns, head and member count included, where the list's
+        // summaries() loads households and then their members: an export reads the whole county through here (issue 17).
+        Criteria c = criteria(q, village, category, idNumber, includeClosed, inVillage, afterNo);
+        jakarta.persistence.TypedQuery<Object[]> query = Household.getEntityManager().createQuery("select h.id, h.householdNo, h.villageCode,"
+                + " o.name, h.category, hd.name, hd.idMasked, (select count(n) from Member n where n.householdId = h.id and n.active = true),"
+                + " h.relocated, h.noLabourCapacity, h.active from Household h left join OrgUnit o on o.code = h.villageCode"
+                + " left join Member hd on hd.id = (select min(x.id) from Member x where x.householdId = h.id and x.active = true"
+                + " and x.relation = :headRelation) where " + c.where() + " order by h.villageCode, h.householdNo", Object[].class);
+        c.params().forEach(query::setParameter);
+        query.setParameter("headRelation", Relation.HEAD);
+        return query.setMaxResults(size).getResultList().stream().map(r -> {
+            HouseholdCategory type = (HouseholdCategory) r[4];
+            return new HouseholdSummary((Long) r[0], (String) r[1], (String) r[2], r[3] == null ? (String) r[2] : (String) r[3], type.name(),
+                    type.label(), (String) r[5], (String) r[6], (Long) r[7], (Boolean) r[8], (Boolean) r[9], (Boolean) r[10]);
+        }).toList();
     }
 
     /** The codes of the villages in the caller's scope (narrowed to {@code village}, a code prefix, if given), in order. */
@@ -204,6 +227,16 @@ public class RegistryService {
 
     private PanacheQuery<Household> matching(String q, String village, String category, String idNumber, boolean includeClosed,
             String inVillage, String afterNo, String order) {
+        Criteria c = criteria(q, village, category, idNumber, includeClosed, inVillage, afterNo);
+        return Household.find("from Household h where " + c.where() + " order by " + order, c.params());
+    }
+
+    /** The search's condition on {@code Household h} and its parameters. */
+    private record Criteria(String where, Map<String, Object> params) {
+    }
+
+    private Criteria criteria(String q, String village, String category, String idNumber, boolean includeClosed, String inVillage,
+            String afterNo) {
         user.requireAnyRole(READERS);
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder("h.villageCode like :scope");
@@ -244,7 +277,7 @@ public class RegistryService {
                 p.put("afterNo", afterNo);
             }
         }
-        return Household.find("from Household h where " + where + " order by " + order, p);
+        return new Criteria(where.toString(), p);
     }
 
     /** Summaries with head and member count, two queries per page whatever its size (members of a page, their villages). */
@@ -253,23 +286,28 @@ public class RegistryService {
             return List.of();
         }
         List<Long> ids = households.stream().map(h -> h.id).toList();
-        Map<Long, Member> heads = new HashMap<>();
+        Map<Long, Object[]> heads = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
         // IN lists of at most IN_LIST values: beyond MariaDB's eq_range_index_dive_limit (200) the optimizer estimates from
         // index statistics, and on statistics not yet refreshed after a bulk load it scans the whole member table instead.
+        // Only the four columns a summary shows, not Member entities (issue 17: hydrating three members per household was
+        // most of the 台账 export's time).
         for (int from = 0; from < ids.size(); from += IN_LIST) {
-            for (Member m : Member.<Member>list("householdId in ?1 and active = true", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))) {
-                counts.merge(m.householdId, 1L, Long::sum);
-                if (m.relation == Relation.HEAD) {
-                    heads.putIfAbsent(m.householdId, m);
+            for (Object[] m : Member.getEntityManager().createQuery("select m.householdId, m.id, m.relation, m.name, m.idMasked from Member m"
+                    + " where m.householdId in ?1 and m.active = true", Object[].class)
+                    .setParameter(1, ids.subList(from, Math.min(ids.size(), from + IN_LIST))).getResultList()) {
+                Long household = (Long) m[0];
+                counts.merge(household, 1L, Long::sum);
+                if (m[2] == Relation.HEAD) {
+                    heads.merge(household, m, (a, b) -> (Long) a[1] < (Long) b[1] ? a : b); // the first head registered
                 }
             }
         }
         Map<String, String> villages = villageNames(households.stream().map(h -> h.villageCode).collect(Collectors.toSet()));
         return households.stream().map(h -> {
-            Member head = heads.get(h.id);
+            Object[] head = heads.get(h.id);
             return new HouseholdSummary(h.id, h.householdNo, h.villageCode, villages.getOrDefault(h.villageCode, h.villageCode),
-                    h.category.name(), h.category.label(), head == null ? null : head.name, head == null ? null : head.idMasked,
+                    h.category.name(), h.category.label(), head == null ? null : (String) head[3], head == null ? null : (String) head[4],
                     counts.getOrDefault(h.id, 0L), h.relocated, h.noLabourCapacity, h.active);
         }).toList();
     }
