@@ -616,33 +616,35 @@ public class CaseService {
     }
 
     static Map<Long, String> householdNumbers(List<Long> ids) {
-        Map<Long, String> numbers = new java.util.HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            Household.<Household>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-                    .forEach(h -> numbers.put(h.id, h.householdNo));
+        return pairs("select h.id, h.householdNo from Household h where h.id in :ids", ids);
+    }
+
+    /**
+     * The two columns a list shows, read as pairs rather than as entities (issue 17: the inbox loaded 200 households and
+     * their heads whole, JSON and encrypted IDs included, to show a number and a name), in IN lists of IN_LIST values.
+     */
+    private static <K> Map<K, String> pairs(String hql, List<K> keys) {
+        Map<K, String> out = new java.util.HashMap<>();
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            for (Object[] row : Household.getEntityManager().createQuery(hql, Object[].class)
+                    .setParameter("ids", keys.subList(from, Math.min(keys.size(), from + IN_LIST))).getResultList()) {
+                @SuppressWarnings("unchecked")
+                K key = (K) row[0];
+                out.put(key, (String) row[1]);
+            }
         }
-        return numbers;
+        return out;
     }
 
     /** The 户主's name of each household (active head only), in IN lists of at most 100 ids. */
     static Map<Long, String> headNames(List<Long> householdIds) {
-        Map<Long, String> heads = new java.util.HashMap<>();
-        for (int from = 0; from < householdIds.size(); from += IN_LIST) {
-            Member.<Member>list("householdId in ?1 and relation = ?2 and active = true",
-                    householdIds.subList(from, Math.min(householdIds.size(), from + IN_LIST)), Relation.HEAD)
-                    .forEach(m -> heads.put(m.householdId, m.name));
-        }
-        return heads;
+        return pairs("select m.householdId, m.name from Member m where m.householdId in :ids and m.relation = "
+                + Relation.class.getName() + ".HEAD and m.active = true", householdIds);
     }
 
     /** The name of each village code, in IN lists of at most 100 codes. */
     static Map<String, String> villageNames(List<String> codes) {
-        Map<String, String> names = new java.util.HashMap<>();
-        for (int from = 0; from < codes.size(); from += IN_LIST) {
-            OrgUnit.<OrgUnit>list("code in ?1", codes.subList(from, Math.min(codes.size(), from + IN_LIST)))
-                    .forEach(u -> names.put(u.code, u.name));
-        }
-        return names;
+        return pairs("select u.code, u.name from OrgUnit u where u.code in :ids", codes);
     }
 
     /**
