@@ -8,6 +8,8 @@
 #   - raw SQL: the point select by hashed ID that the exact search ends in, with mariadb-slap on the same server (1 and 16
 #     connections), so "API vs database" is read off one table.
 # Prints one table per size and writes them as Markdown and JSON under infra/bench/results/ (latest.md, latest.json).
+#   - the inbox (200 items) as the village clerk and the county approver, with BENCH_CASES open identification cases
+#     (default 20,000; at most one per household) written into the county by SQL, current steps spread over the seven;
 #   - bulk work: the whole county's 台账 export (xlsx) beside the mariadb client reading the same columns, and an import of
 #     BENCH_IMPORT_HOUSEHOLDS new households (default 100,000, about 300,000 member rows; 330000 for a million) beside
 #     LOAD DATA LOCAL of the very households and members it wrote into empty copies of the tables (same indexes).
@@ -86,13 +88,14 @@ DATE=$(date -u +%Y-%m-%dT%H:%MZ)
 ROWS="$WORK/rows.tsv"; : >"$ROWS"
 BULK="$WORK/bulk.tsv"; : >"$BULK"
 IMPORT_HOUSEHOLDS=${BENCH_IMPORT_HOUSEHOLDS:-100000}
+CASES=${BENCH_CASES:-20000}
 median3() { # runs the command three times → the median of its wall-clock seconds
-  local times=() t0
+  local times=() t0 t1
   for _ in 1 2 3; do
-    t0=$(date +%s.%N); "$@" || { echo "failed: $*" >&2; exit 1; }
-    times+=("$(python3 -c "import time; print(time.time() - $t0)")")
+    t0=$(date +%s%N); "$@" || { echo "failed: $*" >&2; exit 1; }; t1=$(date +%s%N)
+    times+=("$(( (t1 - t0) / 1000000 ))")
   done
-  python3 -c "import sys; print(f'{sorted(map(float, sys.argv[1:]))[1]:.2f}')" "${times[@]}"
+  python3 -c "import sys; print(f'{sorted(map(int, sys.argv[1:]))[1] / 1000:.2f}')" "${times[@]}"
 }
 for size in $SIZES; do
   rm -rf "$WORK/data"
@@ -131,6 +134,38 @@ for size in $SIZES; do
   one=$(slap 1 "$database" "$point"); many=$(slap 16 "$database" "$point")
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "raw SQL: point select by ID hash" "$(python3 -c "print(f'{1000 / $one:.3f}')") -" 16 "$many" "-" >>"$ROWS"
 
+  # Inbox (200 items) with up to BENCH_CASES open identification cases (default 20,000) written by SQL into the county,
+  # current steps spread over the seven, as the village clerk (one village) and the county approver.
+  mariadb $(db_args) "$database" -e "
+    CREATE TEMPORARY TABLE bench_steps (seq INT, step_id VARCHAR(32), label VARCHAR(64), role VARCHAR(32), evidence VARCHAR(255));
+    INSERT INTO bench_steps VALUES (0, 'verify', '受理与入户核实', 'village-clerk', '书面申请\n入户核实记录'),
+      (1, 'authorize', '授权承诺与信息比对', 'village-clerk', '授权承诺书\n信息比对结果'), (2, 'review', '民主评议', 'village-clerk', '评议会议记录'),
+      (3, 'notice', '村内公示', 'village-clerk', '公示起止日期'), (4, 'township', '乡镇初审', 'township-reviewer', '乡镇审核意见'),
+      (5, 'county', '县级审定与公告', 'county-approver', '审批意见\n公告'), (6, 'entry', '信息采集与系统录入', 'village-clerk', '入户采集表');
+    INSERT INTO monitoring_case (household_id, village_code, procedure_id, monitoring_type, risk_categories, green_channel, status,
+      current_step, started_on, created_at, created_by, version, current_step_role, current_due)
+    SELECT h.id, h.village_code, 'identification', 'MARGINAL', 'ILLNESS', FALSE, 'IN_PROGRESS', s.step_id,
+      CURDATE() - INTERVAL (h.id % 20) DAY, NOW(6), 'bench', 0, s.role,
+      CASE s.seq WHEN 0 THEN CURDATE() - INTERVAL (h.id % 20) DAY + INTERVAL 5 DAY
+        WHEN 5 THEN CURDATE() - INTERVAL (h.id % 20) DAY + INTERVAL 15 DAY ELSE DATE '9999-12-31' END
+    FROM household h JOIN bench_steps s ON s.seq = h.id % 7
+    WHERE h.active AND NOT EXISTS (SELECT 1 FROM monitoring_case o WHERE o.household_id = h.id AND o.status = 'IN_PROGRESS')
+    ORDER BY h.id LIMIT $CASES;
+    INSERT INTO case_step (case_id, step_id, seq, label, role, evidence_required, due_on, due_rule, completed_on, completed_by)
+    SELECT c.id, s.step_id, s.seq, s.label, s.role, s.evidence,
+      CASE s.seq WHEN 0 THEN c.started_on + INTERVAL 5 DAY WHEN 5 THEN c.started_on + INTERVAL 15 DAY END,
+      CASE WHEN s.seq IN (0, 5) THEN 'bench' END, CASE WHEN s.seq < cs.seq THEN c.started_on END,
+      CASE WHEN s.seq < cs.seq THEN 'bench' END
+    FROM monitoring_case c JOIN bench_steps cs ON cs.step_id = c.current_step JOIN bench_steps s WHERE c.created_by = 'bench';
+    ANALYZE TABLE monitoring_case, case_step" >/dev/null
+  open_cases=$(mariadb $(db_args) -N -B "$database" -e "SELECT COUNT(*) FROM monitoring_case WHERE status = 'IN_PROGRESS'")
+  for who in clerk approver; do
+    who_token=$(curl -fs -XPOST "$BASE/api/auth/login" -H 'content-type: application/json' \
+      -d "{\"username\":\"lankao.$who\",\"password\":\"Demo@2024\"}" | json 'd["token"]')
+    items=$(curl -fs "$BASE/api/counties/$COUNTY/inbox" -H "Authorization: Bearer $who_token" | json 'len(d)')
+    measure "inbox, $who ($items items; $open_cases open cases)" 16 "$BASE/api/counties/$COUNTY/inbox" "$who_token"
+  done
+
   # 台账 export of the whole county vs the same columns read by the mariadb client (the INTO OUTFILE equivalent).
   export_app=$(median3 curl -fs -o /dev/null --max-time 600 "$BASE/api/counties/$COUNTY/households/export.xlsx" -H "Authorization: Bearer $TOKEN")
   ledger="SELECT h.household_no, o.name, h.village_code, h.category, hd.name, hd.id_masked, c.n, h.relocated, h.no_labour_capacity, h.active
@@ -168,7 +203,7 @@ for h in range(n):
 print("\n".join(out))
 PY
   import_rows=$(( $(wc -l <"$WORK/import.csv") - 1 ))
-  t0=$(date +%s.%N)
+  t0=$(date +%s%N)
   job=$(curl -fs -XPOST "$BASE/api/counties/$COUNTY/household-imports" -H "Authorization: Bearer $TOKEN" \
     -F "file=@$WORK/import.csv;filename=import.csv" -F mode=VALID_ONLY | json 'd["id"]')
   while :; do
@@ -176,26 +211,26 @@ PY
     [ "$(echo "$state" | json 'd["running"]')" = "False" ] && break
     sleep 0.2
   done
-  import_app=$(python3 -c "import time; print(f'{time.time() - $t0:.2f}')")
+  import_app=$(python3 -c "print(f'{($(date +%s%N) - $t0) / 1e9:.2f}')")
   if [ "$(echo "$state" | json 'd["status"]')" != "DONE" ] || [ "$(echo "$state" | json 'd["rowsWithErrors"]')" != "0" ]; then
     echo "the benchmark import did not finish cleanly: $state" >&2; exit 1
   fi
-  mariadb $(db_args) -N -B "$database" -e "SELECT household_no, village_code, category, relocated, no_labour_capacity, active, version,
+  mariadb $(db_args) --default-character-set=utf8mb4 -N -B "$database" -e "SELECT household_no, village_code, category, relocated, no_labour_capacity, active, version,
     created_at, updated_at FROM household WHERE household_no LIKE 'BI-%'" >"$WORK/households.tsv"
-  mariadb $(db_args) -N -B "$database" -e "SELECT m.household_id, m.name, HEX(m.id_cipher), HEX(m.id_hash), m.id_masked, m.birth_date, m.sex,
+  mariadb $(db_args) --default-character-set=utf8mb4 -N -B "$database" -e "SELECT m.household_id, m.name, HEX(m.id_cipher), HEX(m.id_hash), m.id_masked, m.birth_date, m.sex,
     m.relation, m.labour, m.health, m.schooling, m.employment_place, m.medical_insured, m.pension_insured, m.active, m.version,
     m.created_at, m.updated_at FROM member m JOIN household h ON h.id = m.household_id WHERE h.household_no LIKE 'BI-%'" >"$WORK/members.tsv"
   mariadb $(db_args) "$database" -e "DROP TABLE IF EXISTS bench_household, bench_member;
     CREATE TABLE bench_household LIKE household; CREATE TABLE bench_member LIKE member"
-  load_start=$(date +%s.%N)
-  mariadb $(db_args) --local-infile=1 "$database" -e "START TRANSACTION;
+  load_start=$(date +%s%N)
+  mariadb $(db_args) --default-character-set=utf8mb4 --local-infile=1 "$database" -e "START TRANSACTION;
     LOAD DATA LOCAL INFILE '$WORK/households.tsv' INTO TABLE bench_household CHARACTER SET utf8mb4 (household_no, village_code, category,
       relocated, no_labour_capacity, active, version, created_at, updated_at);
     LOAD DATA LOCAL INFILE '$WORK/members.tsv' INTO TABLE bench_member CHARACTER SET utf8mb4 (household_id, name, @c, @h, id_masked, birth_date,
       sex, relation, labour, health, schooling, employment_place, medical_insured, pension_insured, active, version, created_at, updated_at)
       SET id_cipher = UNHEX(@c), id_hash = UNHEX(@h);
     COMMIT"
-  import_raw=$(python3 -c "import time; print(f'{time.time() - $load_start:.2f}')")
+  import_raw=$(python3 -c "print(f'{($(date +%s%N) - $load_start) / 1e9:.2f}')")
   loaded=$(mariadb $(db_args) -N -B "$database" -e "SELECT (SELECT COUNT(*) FROM bench_member), (SELECT COUNT(*) FROM bench_household)")
   [ "$(echo "$loaded" | cut -f1)" = "$import_rows" ] || { echo "LOAD DATA baseline loaded $loaded rows, the file has $import_rows" >&2; exit 1; }
   mariadb $(db_args) "$database" -e "DROP TABLE bench_household, bench_member"

@@ -28,6 +28,7 @@ class DriverSettingsTest {
             DatabaseClusters.DRIVER_SETTINGS.forEach((key, value) -> assertEquals(value, jdbc.getProperty(key), key));
         }
         assertEquals(Map.of("cachePrepStmts", "true", "prepStmtCacheSize", "250", "prepStmtCacheSqlLimit", "2048",
-                "openTelemetry", "DISABLED", "allowLoadLocalInfileInPath", "/nonexistent/fpjc-no-local-files"), DatabaseClusters.DRIVER_SETTINGS);
+                "openTelemetry", "DISABLED", "allowLoadLocalInfileInPath", "/nonexistent/fpjc-no-local-files", "allowLoadLocalInfile", "false",
+                "allowUrlInLocalInfile", "false"), DatabaseClusters.DRIVER_SETTINGS);
     }
 }

@@ -167,6 +167,7 @@ public class ClusterService implements ClusterDirectory, TenantPlacement {
 
     private static String serverVersion(String url, ClusterCredentials.Account account) throws SQLException {
         Properties properties = new Properties();
+        cn.fpjc.core.platform.tenancy.DatabaseClusters.DRIVER_SETTINGS.forEach(properties::setProperty); // what the pool will use
         properties.setProperty("user", account.username());
         properties.setProperty("password", account.password());
         properties.setProperty("connectTimeout", "5000");

@@ -46,15 +46,18 @@ public final class LocalInfile {
         if (!loadSql.regionMatches(true, 0, "LOAD DATA LOCAL INFILE ", 0, 23)) {
             throw new IllegalArgumentException("not a LOAD DATA LOCAL INFILE statement");
         }
+        java.util.Objects.requireNonNull(data, "the stream to send"); // with none, the driver would open the file the server names
         RuntimeProperty<Boolean> allow = c.unwrap(JdbcConnection.class).getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile);
         try (Statement st = c.createStatement()) {
-            st.unwrap(JdbcStatement.class).setLocalInfileInputStream(data);
+            JdbcStatement statement = st.unwrap(JdbcStatement.class);
+            statement.setLocalInfileInputStream(data);
             allow.setValue(true);
             long loaded;
             try {
                 loaded = st.executeLargeUpdate(loadSql);
             } finally {
                 allow.setValue(false);
+                statement.setLocalInfileInputStream(null); // the driver keeps it on the connection: not the rows past this load
             }
             SQLWarning warning = st.getWarnings();
             if (warning != null) {

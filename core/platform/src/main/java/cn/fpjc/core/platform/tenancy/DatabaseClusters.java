@@ -137,11 +137,13 @@ public class DatabaseClusters {
      * application.properties ({@code additional-jdbc-properties}, kept equal by DriverSettingsTest): each connection keeps
      * the parsed form of the statements it prepared (a profile of the ID search under load spent ~10% of the request in
      * the driver re-parsing the same SQL), the driver's OpenTelemetry spans are off (no tracing is exported), and the server
-     * may ask for no local file: {@link cn.fpjc.core.platform.bulkload.LocalInfile} sends only the import's own stream.
+     * may ask for no local file: {@link cn.fpjc.core.platform.bulkload.LocalInfile} sends only the import's own stream (set
+     * here, these win over the same keys in a cluster's JDBC URL, so a URL cannot switch file reading back on).
      */
     public static final java.util.Map<String, String> DRIVER_SETTINGS = java.util.Map.of(
             "cachePrepStmts", "true", "prepStmtCacheSize", "250", "prepStmtCacheSqlLimit", "2048", "openTelemetry", "DISABLED",
-            "allowLoadLocalInfileInPath", cn.fpjc.core.platform.bulkload.LocalInfile.NO_FILES_PATH);
+            "allowLoadLocalInfileInPath", cn.fpjc.core.platform.bulkload.LocalInfile.NO_FILES_PATH, "allowLoadLocalInfile", "false",
+            "allowUrlInLocalInfile", "false");
 
     @PreDestroy
     void close() {

@@ -330,11 +330,14 @@ public class RegistryImportService {
                         mode == Mode.VALIDATE_ONLY ? Status.VALIDATED : Status.WRITING);
                 ok = true;
             } catch (TableReader.Unreadable e) {
+                ok = false;
                 failed(c, job.id(), e.getMessage());
             } catch (Exception e) {
+                ok = false; // also when closing the staging (its loader connection) failed after the checks
                 LOG.errorf(e, "import job %d of %s failed while checking", job.id(), job.tenant().code());
                 failed(c, job.id(), "校验时发生系统错误（" + e.getClass().getSimpleName() + "），请稍后重新上传；如仍失败请联系管理员");
             } catch (VirtualMachineError e) {
+                ok = false;
                 // The file's rows are garbage once the reader is gone; record why, or the job would sit in READING until
                 // a later look called it a restart.
                 LOG.errorf(e, "import job %d of %s: out of resources while reading", job.id(), job.tenant().code());
