@@ -100,7 +100,7 @@ class ArchitectureTest {
             .should().callMethodWhere(target(owner(assignableTo(java.util.concurrent.Executors.class))))
             .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))))
             .orShould().callConstructorWhere(target(owner(assignableTo(java.util.concurrent.ExecutorService.class))))
-            .as("no thread pools or threads outside platform.jobs (BackgroundJobs.submit, CountyJob)");
+            .as("no thread pools or threads outside platform.jobs (BackgroundJobs.submit, CountyJob, SideThread)");
 
     @Test
     void threadsBelongToBackgroundJobs() {

@@ -57,7 +57,7 @@ final class ImportStaging implements AutoCloseable {
     private PreparedStatement fullBatch;
     /** Where LOAD DATA runs, on a connection of its own, while the reader parses the next chunk (one chunk in flight). */
     private final ConnectionSource loaderConnections;
-    private java.util.concurrent.ExecutorService loader;
+    private cn.fpjc.core.platform.jobs.SideThread loader;
     private Connection loaderConnection;
     private java.util.concurrent.Future<?> inFlight;
     /** Rows staged with errors of their own (counted while staging; -1: not staged through this object, so unknown). */
@@ -131,7 +131,7 @@ final class ImportStaging implements AutoCloseable {
             awaitLoaded();
             if (loader == null) {
                 loaderConnection = loaderConnections.open();
-                loader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "import-load-" + job));
+                loader = new cn.fpjc.core.platform.jobs.SideThread("import-load-" + job);
             }
             int rows = lines.length;
             inFlight = loader.submit(() -> LocalInfile.load(loaderConnection, LOAD_SQL, new java.io.ByteArrayInputStream(data), rows));
@@ -192,13 +192,8 @@ final class ImportStaging implements AutoCloseable {
             fullBatch = null;
         }
         if (loader != null) {
-            loader.shutdown();
             try {
-                while (!loader.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                    // a LOAD of one chunk is seconds; keep waiting rather than leave it running behind the cleanup
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                loader.close();
             } finally {
                 loader = null;
                 inFlight = null;
