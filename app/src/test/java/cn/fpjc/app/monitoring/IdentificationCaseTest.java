@@ -224,6 +224,21 @@ class IdentificationCaseTest {
         as(reviewer).get("/api/counties/" + county + "/inbox").then().statusCode(200)
                 .body("find { it.caseId == " + ready.get(0) + " }.villageName", equalTo("测试村101"))
                 .body("find { it.caseId == " + ready.get(0) + " }.headName", containsString("刘福"));
+        // Each line says what its case says, and the lines run earliest due first (undated last), then by village and case.
+        List<Map<String, Object>> lines = as(reviewer).get("/api/counties/" + county + "/inbox").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        assertTrue(lines.size() >= 3, lines.toString());
+        for (Map<String, Object> line : lines) {
+            JsonPath c = get(((Number) line.get("caseId")).longValue());
+            assertEquals(c.getString("householdNo"), line.get("householdNo"));
+            assertEquals(c.getString("currentStep"), line.get("stepId"));
+            assertEquals(c.getString("steps.find { it.stepId == '" + line.get("stepId") + "' }.dueOn"), line.get("dueOn"));
+            assertEquals(c.getString("villageCode"), line.get("villageCode"));
+        }
+        java.util.Comparator<Map<String, Object>> inboxOrder = java.util.Comparator
+                .<Map<String, Object>, String>comparing(l -> l.get("dueOn") == null ? "9999-12-31" : (String) l.get("dueOn"))
+                .thenComparing(l -> (String) l.get("villageCode")).thenComparing(l -> ((Number) l.get("caseId")).longValue());
+        assertEquals(lines.stream().sorted(inboxOrder).toList(), lines);
         // One case has its own evidence text; the others take the shared one.
         JsonPath results = as(reviewer).body(Map.of("caseIds", ids, "action", "COMPLETE", "stepId", "township",
                 "evidence", Map.of("乡镇审核意见", "同意上报"), "caseEvidence", Map.of(String.valueOf(ready.get(2)), Map.of("乡镇审核意见", "同意，另附说明"))))
