@@ -659,7 +659,7 @@ public class CaseService {
         Map<Long, String> out = new java.util.HashMap<>();
         for (int from = 0; from < householdIds.size(); from += IN_LIST) {
             List<?> rows = Member.getEntityManager().createNativeQuery("SELECT household_id, name FROM member WHERE household_id IN (:ids)"
-                    + " AND relation = 'HEAD' AND active ORDER BY id", Object[].class)
+                    + " AND active = TRUE AND relation = 'HEAD' ORDER BY id", Object[].class) // all three in ix_member_household_active
                     .setParameter("ids", householdIds.subList(from, Math.min(householdIds.size(), from + IN_LIST))).getResultList();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
