@@ -53,20 +53,28 @@ class IdentificationCaseTest {
     static int households;
 
     static long household() {
+        return household(clerk, village);
+    }
+
+    static long household(String byClerk, String inVillage) {
         households++;
         Map<String, Object> head = Map.of("name", "刘福" + "一二三四五六七八九十".charAt(households % 10), "idNumber",
                 Ids.of(String.format("1960%02d%02d", households % 12 + 1, households % 28 + 1), households % 2 == 0), "relation", "户主",
                 "labour", "普通劳动力", "health", "长期慢性病", "illness", "糖尿病");
-        return as(clerk).body(Map.of("householdNo", "CS" + county + households, "villageCode", village, "category", "一般农户",
+        return as(byClerk).body(Map.of("householdNo", "CS" + county + households, "villageCode", inVillage, "category", "一般农户",
                 "members", List.of(head))).post("/api/counties/" + county + "/households").then().statusCode(201).extract().jsonPath()
                 .getLong("id");
     }
 
     static long openCase(long household, String startedOn) {
+        return openCase(clerk, household, startedOn);
+    }
+
+    static long openCase(String byClerk, long household, String startedOn) {
         Map<String, Object> body = new HashMap<>(Map.of("householdId", household, "monitoringType", "边缘易致贫户",
                 "riskCategories", List.of("因病")));
         body.put("startedOn", startedOn);
-        return as(clerk).body(body).post("/api/counties/" + county + "/cases").then().statusCode(201).extract().jsonPath().getLong("id");
+        return as(byClerk).body(body).post("/api/counties/" + county + "/cases").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     static String url(long id) {
@@ -183,6 +191,21 @@ class IdentificationCaseTest {
         assertTrue(pdf.fileName().startsWith("防止返贫监测对象识别结果告知书") && pdf.fileName().endsWith(".pdf"), pdf.fileName());
         assertTrue(text.contains("防止返贫监测对象识别结果告知书") && text.contains("高于监测范围且无刚性支出") && text.contains(head) && text.contains("12317"), text);
         assertTrue(!text.contains("糖尿病") && !text.contains("返回案件"), text);
+    }
+
+    @Test
+    void theOverdueLedgerRunsMostOverdueFirstThenByVillage() {
+        // The same start, so the same due date: the other village's case is opened first, yet this village (the lower code)
+        // comes first.
+        long there = openCase(otherClerk, household(otherClerk, otherVillage), "2024-03-01");
+        long here = openCase(household(), "2024-03-01");
+        List<Map<String, Object>> lines = as(approver).get("/api/counties/" + county + "/overdue-steps").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        java.util.Comparator<Map<String, Object>> ledgerOrder = java.util.Comparator.<Map<String, Object>, String>comparing(l -> (String) l.get("dueOn"))
+                .thenComparing(l -> (String) l.get("villageCode")).thenComparing(l -> ((Number) l.get("caseId")).longValue());
+        assertEquals(lines.stream().sorted(ledgerOrder).toList(), lines);
+        List<Long> ids = lines.stream().map(l -> ((Number) l.get("caseId")).longValue()).toList();
+        assertTrue(ids.contains(here) && ids.indexOf(here) < ids.indexOf(there), ids.toString());
     }
 
     @Test

@@ -169,6 +169,10 @@ class RegistryTest {
         as(admin).queryParam("idNumber", id).queryParam("category", "不存在").get(base()).then().statusCode(400);
         as(admin).queryParam("idNumber", Ids.withBadCheck(id)).get(base()).then().statusCode(400).body("code", equalTo("ID_NUMBER_INVALID"));
         as(admin).queryParam("q", "欧阳").queryParam("category", "监测户").get(base()).then().header("X-Total-Count", "0");
+        // Text and an ID number together: both must match (the ID is a subquery of the general search then).
+        as(admin).queryParam("q", "欧阳").queryParam("idNumber", id).get(base()).then().header("X-Total-Count", "1")
+                .body("[0].id", equalTo((int) a));
+        as(admin).queryParam("q", "D" + county + "002").queryParam("idNumber", id).get(base()).then().header("X-Total-Count", "0");
         // A village clerk sees its own village only; another village's household is "not found".
         as(clerkB).queryParam("q", "欧阳").get(base()).then().header("X-Total-Count", "1").body("[0].householdNo", equalTo("D" + county + "002"));
         as(clerkB).queryParam("idNumber", id).get(base()).then().header("X-Total-Count", "0");

@@ -26,6 +26,7 @@ public class RegistryExport {
     static final String[] HEADERS = { "户编号", "所在村", "村代码", "户类型", "户主姓名", "户主身份证号（脱敏）", "在册人口", "易地搬迁户",
             "整户无劳动能力", "状态" };
     static final int PAGE = 1000;
+    static final int VILLAGE_SECONDS = 600;
 
     @Inject
     RegistryService registry;
@@ -50,13 +51,15 @@ public class RegistryExport {
         try (SideThread writer = new SideThread("registry-export-writer")) {
             Batches batches = new Batches(writer, ws);
             for (String inVillage : villages) {
-                QuarkusTransaction.requiringNew().run(
+                // A village streams in seconds (about 35,000 households a second); the bound says so rather than the
+                // default 60 s, since the transaction also waits for the writer.
+                QuarkusTransaction.requiringNew().timeout(VILLAGE_SECONDS).run(
                         () -> registry.eachInVillage(q, village, category, idNumber, includeClosed, inVillage, PAGE, batches::write));
             }
             finish(batches.writing);
             wb.finish();
             return batches.written;
-        } catch (UncheckedIOException e) { // a batch's writing failed: the client went away, the disk filled
+        } catch (UncheckedIOException e) { // a batch's writing failed (fastexcel, or the stream it writes to)
             throw e.getCause();
         }
     }
@@ -110,7 +113,7 @@ public class RegistryExport {
         ws.flush();
     }
 
-    /** Waits for a page's writing; its failure (the client went away, the disk filled) is the export's. */
+    /** Waits for a batch's writing; its failure is the export's. Interrupted, it stops the writing too. */
     private static void finish(Future<?> writing) throws IOException {
         if (writing == null) {
             return;
@@ -118,6 +121,7 @@ public class RegistryExport {
         try {
             writing.get();
         } catch (InterruptedException e) {
+            writing.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("台账导出被中断");
         } catch (ExecutionException e) {

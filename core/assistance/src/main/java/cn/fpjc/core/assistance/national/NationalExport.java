@@ -48,8 +48,8 @@ import org.dhatim.fastexcel.Worksheet;
  * the case's type, risks and dates, the 一户一策 and the loans and payments this system recorded), sheet 家庭成员 (the
  * registered members of those households) and sheet 说明 (every column's source and assumption, {@link NationalColumns}).
  *
- * <p>Scope and streaming as the registry ledger ({@code RegistryExport}): the reader's org scope, village by village, a
- * page of cases at a time in its own short read transaction; ID numbers masked as in every other export. It lives in
+ * <p>Scope as the registry ledger ({@code RegistryExport}): the reader's org scope, village by village; a page of cases
+ * at a time, each in its own short read transaction; ID numbers masked as in every other export. It lives in
  * assistance because it reads loans and payments, and assistance may read monitoring (not the other way round).
  */
 @ApplicationScoped
