@@ -7,9 +7,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One thread beside a running background job, for work that overlaps the job's own (an import loads one chunk of rows
- * while its worker reads the next). Owned by the job: {@link #close} waits for the last task, so whoever cleans up after
- * the job sees everything that task did. Not a pool of its own: one task at a time, in order.
+ * One thread beside a long piece of work, for work that overlaps its own: an import loads one chunk of rows while its
+ * worker reads the next; the 台账 export writes one batch into the workbook while the request reads the next. Owned by
+ * that work: {@link #close} waits for the last task, so whoever cleans up afterwards sees everything that task did. Not
+ * a pool of its own: one task at a time, in order.
  */
 public final class SideThread implements AutoCloseable {
     private final ExecutorService executor;
