@@ -36,7 +36,6 @@ import cn.fpjc.core.registry.HouseholdCategoryCommand;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.platform.security.CurrentUser;
-import cn.fpjc.core.platform.org.OrgUnit;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantAccess;
@@ -631,48 +630,41 @@ public class CaseService {
     }
 
     static Map<Long, String> householdNumbers(List<Long> ids) {
-        return pairs("select h.id, h.householdNo from Household h where h.id in :ids", ids);
+        return pairs("SELECT id, household_no FROM household WHERE id IN (:ids)", ids, CaseService::longKey);
+    }
+
+    /** The 户主's name of each household: its active head with the lowest id, as the registry shows it. */
+    static Map<Long, String> headNames(List<Long> householdIds) {
+        return pairs("SELECT household_id, name FROM member WHERE household_id IN (:ids) AND active = TRUE AND relation = 'HEAD'"
+                + " ORDER BY id", householdIds, CaseService::longKey); // all three in ix_member_household_active
+    }
+
+    /** The name of each village code. */
+    static Map<String, String> villageNames(List<String> codes) {
+        return pairs("SELECT code, name FROM org_unit WHERE code IN (:ids)", codes, String.class::cast);
     }
 
     /**
      * The two columns a list shows, read as pairs rather than as entities (issue 17: the inbox loaded 200 households and
-     * their heads whole, JSON and encrypted IDs included, to show a number and a name), in IN lists of IN_LIST values.
+     * their heads whole, JSON and encrypted IDs included, to show a number and a name), in IN lists of IN_LIST values; the
+     * first row of a key wins. Native SQL: Hibernate translates an HQL IN list anew whenever its length changes, which
+     * cost the inbox more than its reads.
      */
-    private static <K> Map<K, String> pairs(String hql, List<K> keys) {
+    private static <K> Map<K, String> pairs(String sql, List<K> keys, java.util.function.Function<Object, K> key) {
         Map<K, String> out = new java.util.HashMap<>();
         for (int from = 0; from < keys.size(); from += IN_LIST) {
-            for (Object[] row : Household.getEntityManager().createQuery(hql, Object[].class)
-                    .setParameter("ids", keys.subList(from, Math.min(keys.size(), from + IN_LIST))).getResultList()) {
-                @SuppressWarnings("unchecked")
-                K key = (K) row[0];
-                out.put(key, (String) row[1]);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The 户主's name of each household: its active head with the lowest id, as the registry shows it, in IN lists of at
-     * most 100 ids. Native SQL: an HQL IN list is translated anew whenever its length changes, which cost the inbox more
-     * than its reads (issue 17).
-     */
-    static Map<Long, String> headNames(List<Long> householdIds) {
-        Map<Long, String> out = new java.util.HashMap<>();
-        for (int from = 0; from < householdIds.size(); from += IN_LIST) {
-            List<?> rows = Member.getEntityManager().createNativeQuery("SELECT household_id, name FROM member WHERE household_id IN (:ids)"
-                    + " AND active = TRUE AND relation = 'HEAD' ORDER BY id", Object[].class) // all three in ix_member_household_active
-                    .setParameter("ids", householdIds.subList(from, Math.min(householdIds.size(), from + IN_LIST))).getResultList();
+            List<?> rows = Household.getEntityManager().createNativeQuery(sql, Object[].class)
+                    .setParameter("ids", keys.subList(from, Math.min(keys.size(), from + IN_LIST))).getResultList();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
-                out.putIfAbsent(((Number) r[0]).longValue(), (String) r[1]);
+                out.putIfAbsent(key.apply(r[0]), (String) r[1]);
             }
         }
         return out;
     }
 
-    /** The name of each village code, in IN lists of at most 100 codes. */
-    static Map<String, String> villageNames(List<String> codes) {
-        return pairs("select u.code, u.name from OrgUnit u where u.code in :ids", codes);
+    private static Long longKey(Object value) {
+        return ((Number) value).longValue();
     }
 
     /**
