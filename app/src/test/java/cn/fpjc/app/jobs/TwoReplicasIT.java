@@ -168,7 +168,7 @@ class TwoReplicasIT {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!r.process().isAlive()) {
-                fail(r.name() + " exited with " + r.process().exitValue());
+                fail(PackagedApp.exited(r.name(), r.process(), r.log()));
             }
             try {
                 HttpURLConnection http = (HttpURLConnection) URI.create("http://127.0.0.1:" + r.port() + "/q/health/ready").toURL().openConnection();

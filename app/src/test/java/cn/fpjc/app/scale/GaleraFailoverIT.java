@@ -12,7 +12,6 @@ import cn.fpjc.embedded.LocalRuntime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +90,7 @@ class GaleraFailoverIT {
             // 1. The app on the cluster, through HAProxy; the demo counties are onboarded, every changelog applied.
             long appStart = System.nanoTime();
             app = launchApp(work, lbPort, appLog);
-            awaitReady(app, Duration.ofMinutes(4));
+            awaitReady(app, appLog, Duration.ofMinutes(4));
             System.out.printf("GaleraFailoverIT: app ready on the cluster in %d s%n", seconds(appStart));
             try (Connection c = connect(nodePorts[1], "")) {
                 checkSchemas(c);
@@ -333,11 +332,11 @@ class GaleraFailoverIT {
 
     static int appPort;
 
-    private static void awaitReady(Process app, Duration timeout) throws Exception {
+    private static void awaitReady(Process app, Path log, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
-                fail("the app exited with " + app.exitValue());
+                fail(PackagedApp.exited("the app", app, log));
             }
             try {
                 if (http("GET", "/q/health/ready", null, null).status == 200) {
@@ -483,7 +482,7 @@ class GaleraFailoverIT {
     private static Map<String, String> clusterEnv(Path work) throws IOException {
         // cluster.sh puts node N on a base port + N - 1, so one run of free ports is split: SQL, group communication,
         // incremental and full state transfer, then HAProxy and the app.
-        int base = freeRun(14);
+        int base = PackagedApp.freeRun(14);
         appPort = base + 13;
         Map<String, String> env = new HashMap<>();
         env.put("GALERA_DIR", work.toString());
@@ -581,28 +580,6 @@ class GaleraFailoverIT {
 
     static String pause(long at, long killedAt) {
         return at == 0 ? "never" : String.format("%.1f s", (at - killedAt) / 1e9);
-    }
-
-    /**
-     * The first of {@code n} consecutive free ports, below Linux's ephemeral range (32768 and up), where an outgoing
-     * connection of some other process could take one of them between this check and the server's bind.
-     */
-    private static int freeRun(int n) throws IOException {
-        for (int tries = 0; tries < 200; tries++) {
-            int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000 - n);
-            boolean free = true;
-            for (int p = base; p < base + n && free; p++) {
-                try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-                    s.setReuseAddress(true);
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no run of " + n + " free ports between 20000 and 32000");
     }
 
     private static void deleteTree(Path root) {

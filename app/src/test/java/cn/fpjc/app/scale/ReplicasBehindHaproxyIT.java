@@ -19,7 +19,6 @@ import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +57,7 @@ import org.junit.jupiter.api.Test;
  * {@link cn.fpjc.app.jobs.TwoReplicasIT}'s proof.
  *
  * <p>Skipped, with a message, where {@code haproxy} is not installed (Debian: {@code apt-get install haproxy}); CI
- * installs it. Ports: ephemeral, or from {@code FPJC_IT_PORT_BASE} upwards when set.
+ * installs it. Ports: {@link PackagedApp#freePort()}.
  */
 class ReplicasBehindHaproxyIT {
     static final Path JAR = PackagedApp.JAR;
@@ -70,7 +68,6 @@ class ReplicasBehindHaproxyIT {
     static final int PER_CLIENT = 5;
     static final Duration BENCH = Duration.ofSeconds(8);
     static final Duration WARM_UP = Duration.ofSeconds(10);
-    static final AtomicLong NEXT_PORT = new AtomicLong();
 
     /** A process this test started; {@code statsPort} is HAProxy's statistics page (0 for the app). */
     record Proc(String name, Process process, int port, int statsPort, Path log) {
@@ -90,8 +87,6 @@ class ReplicasBehindHaproxyIT {
         Assumptions.assumeTrue(haproxy.isPresent(), "haproxy is not installed (Debian: apt-get install haproxy): replicas behind HAProxy not tested");
         assertTrue(Files.exists(JAR), "package the app first (mvn verify runs this after package): " + JAR.toAbsolutePath());
         assertTrue(Files.exists(HAPROXY_CFG), HAPROXY_CFG.toAbsolutePath().toString());
-        String base = System.getenv("FPJC_IT_PORT_BASE");
-        NEXT_PORT.set(base == null || base.isBlank() ? 0 : Long.parseLong(base.strip()));
         Path work = Files.createTempDirectory("fpjc-replicas-haproxy");
         Path keys = work.resolve("keys");
         LocalKeys.ensure(keys);
@@ -492,7 +487,7 @@ class ReplicasBehindHaproxyIT {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!r.process().isAlive()) {
-                fail(r.name() + " exited with " + r.process().exitValue());
+                fail(PackagedApp.exited(r.name(), r.process(), r.log()));
             }
             try {
                 HttpURLConnection http = (HttpURLConnection) URI.create(r.base() + "/q/health/ready").toURL().openConnection();
@@ -528,27 +523,8 @@ class ReplicasBehindHaproxyIT {
         processes.clear();
     }
 
-    /** The next free port: from FPJC_IT_PORT_BASE upwards when set, else one the system picks. */
     private static int port() throws IOException {
-        if (NEXT_PORT.get() == 0) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                return s.getLocalPort();
-            }
-        }
-        while (true) {
-            int port = (int) NEXT_PORT.getAndIncrement();
-            if (free(port)) {
-                return port;
-            }
-        }
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return PackagedApp.freePort();
     }
 
     private static Optional<Path> executable(String name) {
