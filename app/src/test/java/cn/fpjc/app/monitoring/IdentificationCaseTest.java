@@ -262,6 +262,15 @@ class IdentificationCaseTest {
                 .<Map<String, Object>, String>comparing(l -> l.get("dueOn") == null ? "9999-12-31" : (String) l.get("dueOn"))
                 .thenComparing(l -> (String) l.get("villageCode")).thenComparing(l -> ((Number) l.get("caseId")).longValue());
         assertEquals(lines.stream().sorted(inboxOrder).toList(), lines);
+        // A village clerk's inbox (read from its own index, the village an equality): the case still at 受理与入户核实 is
+        // there, only the clerk's village, in the same order; the other village's clerk does not see it.
+        List<Map<String, Object>> mine = as(clerk).get("/api/counties/" + county + "/inbox").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        assertTrue(mine.stream().anyMatch(l -> ((Number) l.get("caseId")).longValue() == notReady), mine.toString());
+        assertTrue(mine.stream().noneMatch(l -> ready.contains(((Number) l.get("caseId")).longValue())), "the township's steps are not the clerk's");
+        assertEquals(List.of(village), mine.stream().map(l -> l.get("villageCode")).distinct().toList());
+        assertEquals(mine.stream().sorted(inboxOrder).toList(), mine);
+        as(otherClerk).get("/api/counties/" + county + "/inbox").then().statusCode(200).body("caseId", not(hasItem((int) notReady)));
         // One case has its own evidence text; the others take the shared one.
         JsonPath results = as(reviewer).body(Map.of("caseIds", ids, "action", "COMPLETE", "stepId", "township",
                 "evidence", Map.of("乡镇审核意见", "同意上报"), "caseEvidence", Map.of(String.valueOf(ready.get(2)), Map.of("乡镇审核意见", "同意，另附说明"))))
