@@ -25,8 +25,12 @@ public class TenantSelfCheckResource {
     public record SelfCheck(String tenant, String expectedDatabase, String actualDatabase, boolean ok) {
     }
 
+    /**
+     * One statement in autocommit: a transaction would wrap it in three more round trips (SET autocommit=0, COMMIT,
+     * SET autocommit=1) that a single read does not need (issue 17).
+     */
     @GET
-    @Transactional
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SelfCheck check(@PathParam("county") String county) {
         TenantInfo tenant = access.current();
         String actual = (String) em.createNativeQuery("SELECT DATABASE()").getSingleResult();
