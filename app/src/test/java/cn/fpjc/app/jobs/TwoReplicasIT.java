@@ -2,15 +2,12 @@ package cn.fpjc.app.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.fpjc.app.support.PackagedApp;
 import cn.fpjc.embedded.EmbeddedMariaDb;
 import cn.fpjc.embedded.LocalKeys;
 import cn.fpjc.embedded.LocalRuntime;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +59,7 @@ class TwoReplicasIT {
             Instant seedStart = Instant.now();
             Replica seed = launch("seed", base, work);
             replicas.add(seed);
-            awaitReady(seed, Duration.ofMinutes(6));
+            PackagedApp.awaitReady(seed.name(), seed.process(), "http://127.0.0.1:" + seed.port(), seed.log(), Duration.ofMinutes(6));
             Duration startup = Duration.between(seedStart, Instant.now());
             stop(seed);
             replicas.remove(seed);
@@ -80,8 +77,8 @@ class TwoReplicasIT {
             replicas.add(a);
             replicas.add(b);
             Duration untilWindowEnd = Duration.between(ZonedDateTime.now(CHINA), window.plusMinutes(1));
-            awaitReady(a, untilWindowEnd);
-            awaitReady(b, untilWindowEnd);
+            PackagedApp.awaitReady(a.name(), a.process(), "http://127.0.0.1:" + a.port(), a.log(), untilWindowEnd);
+            PackagedApp.awaitReady(b.name(), b.process(), "http://127.0.0.1:" + b.port(), b.log(), untilWindowEnd);
             Instant bothReady = Instant.now();
             Instant windowStart = window.toInstant();
             if (Instant.now().isAfter(windowStart)) {
@@ -162,27 +159,6 @@ class TwoReplicasIT {
         int port = PackagedApp.freePort();
         Path log = work.resolve(name + ".log");
         return new Replica(name, PackagedApp.launch(name, port, config, work, log), port, log);
-    }
-
-    private static void awaitReady(Replica r, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!r.process().isAlive()) {
-                fail(PackagedApp.exited(r.name(), r.process(), r.log()));
-            }
-            try {
-                HttpURLConnection http = (HttpURLConnection) URI.create("http://127.0.0.1:" + r.port() + "/q/health/ready").toURL().openConnection();
-                http.setConnectTimeout(1000);
-                http.setReadTimeout(5000);
-                if (http.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        fail(r.name() + " not ready within " + timeout);
     }
 
     private static void stop(Replica r) throws InterruptedException {

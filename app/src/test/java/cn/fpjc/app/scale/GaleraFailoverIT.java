@@ -90,7 +90,7 @@ class GaleraFailoverIT {
             // 1. The app on the cluster, through HAProxy; the demo counties are onboarded, every changelog applied.
             long appStart = System.nanoTime();
             app = launchApp(work, lbPort, appLog);
-            awaitReady(app, appLog, Duration.ofMinutes(4));
+            PackagedApp.awaitReady("the app", app, "http://127.0.0.1:" + appPort, appLog, Duration.ofMinutes(4));
             System.out.printf("GaleraFailoverIT: app ready on the cluster in %d s%n", seconds(appStart));
             try (Connection c = connect(nodePorts[1], "")) {
                 checkSchemas(c);
@@ -331,24 +331,6 @@ class GaleraFailoverIT {
     }
 
     static int appPort;
-
-    private static void awaitReady(Process app, Path log, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                fail(PackagedApp.exited("the app", app, log));
-            }
-            try {
-                if (http("GET", "/q/health/ready", null, null).status == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        fail("the app was not ready within " + timeout);
-    }
 
     record Answer(int status, String body) {
     }

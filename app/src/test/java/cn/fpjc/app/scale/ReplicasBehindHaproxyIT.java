@@ -18,7 +18,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,12 +114,12 @@ class ReplicasBehindHaproxyIT {
             // Replica A seeds the demo counties; B starts on the existing database (as a second replica would).
             Instant started = Instant.now();
             Proc a = launchApp("replica-a", config, work);
-            awaitReady(a, Duration.ofMinutes(4));
+            PackagedApp.awaitReady(a.name(), a.process(), a.base(), a.log(), Duration.ofMinutes(4));
             figures.put("replica A ready, seeding 5 demo counties (s)", seconds(started));
             config.put("fpjc.demo.seed", "false");
             started = Instant.now();
             Proc b = launchApp("replica-b", config, work);
-            awaitReady(b, Duration.ofMinutes(3));
+            PackagedApp.awaitReady(b.name(), b.process(), b.base(), b.log(), Duration.ofMinutes(3));
             figures.put("replica B ready on the existing database (s)", seconds(started));
             Proc lb = launchHaproxy("haproxy", haproxy, work, a, b);
             java.util.Set<String> served = awaitBalanced(lb);
@@ -460,7 +459,7 @@ class ReplicasBehindHaproxyIT {
     }
 
     private Proc launchApp(String name, Map<String, String> config, Path work) throws IOException {
-        int port = port();
+        int port = PackagedApp.freePort();
         Path log = work.resolve(name + ".log");
         Proc p = new Proc(name, PackagedApp.launch(name, port, config, work, log), port, 0, log);
         processes.add(p);
@@ -469,8 +468,8 @@ class ReplicasBehindHaproxyIT {
 
     /** HAProxy in the foreground on infra/haproxy/haproxy.cfg as it is, balancing {@code one} and {@code two}. */
     private Proc launchHaproxy(String name, Path haproxy, Path work, Proc one, Proc two) throws IOException {
-        int port = port();
-        int stats = port();
+        int port = PackagedApp.freePort();
+        int stats = PackagedApp.freePort();
         Path log = work.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(haproxy.toString(), "-db", "-f", HAPROXY_CFG.toAbsolutePath().toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -481,27 +480,6 @@ class ReplicasBehindHaproxyIT {
         Proc p = new Proc(name, pb.start(), port, stats, log);
         processes.add(p);
         return p;
-    }
-
-    private static void awaitReady(Proc r, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!r.process().isAlive()) {
-                fail(PackagedApp.exited(r.name(), r.process(), r.log()));
-            }
-            try {
-                HttpURLConnection http = (HttpURLConnection) URI.create(r.base() + "/q/health/ready").toURL().openConnection();
-                http.setConnectTimeout(1000);
-                http.setReadTimeout(5000);
-                if (http.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        fail(r.name() + " not ready within " + timeout);
     }
 
     private void stopAll() {
@@ -521,10 +499,6 @@ class ReplicasBehindHaproxyIT {
             }
         }
         processes.clear();
-    }
-
-    private static int port() throws IOException {
-        return PackagedApp.freePort();
     }
 
     private static Optional<Path> executable(String name) {

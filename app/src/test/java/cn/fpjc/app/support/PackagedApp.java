@@ -1,10 +1,12 @@
 package cn.fpjc.app.support;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,5 +134,30 @@ public final class PackagedApp {
             out.append("; its log ").append(log).append(" could not be read: ").append(e.getMessage());
         }
         return out.toString();
+    }
+
+    /**
+     * Waits until the process {@code name} answers 200 on {@code base + "/q/health/ready"}. Fails with the end of its log
+     * ({@link #exited}) as soon as the process is gone, and after {@code timeout} if it is still not ready.
+     */
+    public static void awaitReady(String name, Process process, String base, Path log, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(exited(name, process, log));
+            }
+            try {
+                HttpURLConnection http = (HttpURLConnection) java.net.URI.create(base + "/q/health/ready").toURL().openConnection();
+                http.setConnectTimeout(1000);
+                http.setReadTimeout(5000);
+                if (http.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(name + " not ready within " + timeout);
     }
 }
