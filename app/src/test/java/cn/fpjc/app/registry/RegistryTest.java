@@ -237,8 +237,10 @@ class RegistryTest {
 
     @Test
     void moveSplitAndMergeKeepHistory() {
-        long a = createFamily("G" + county + "001", villageA, "吴刚", Ids.of("19700707", true));
-        long b = createFamily("G" + county + "002", villageA, "郑丽", Ids.of("19720202", false));
+        String wuId = Ids.of("19700707", true);
+        String zhengId = Ids.of("19720202", false);
+        long a = createFamily("G" + county + "001", villageA, "吴刚", wuId);
+        long b = createFamily("G" + county + "002", villageA, "郑丽", zhengId);
         Response da = as(admin).get(base() + "/" + a);
         long child = da.jsonPath().getLong("members.find { it.relation == 'CHILD' }.id");
         as(admin).body(Map.of("toHouseholdNo", "G" + county + "002", "relation", "子女", "reason", "随母生活"))
@@ -258,6 +260,15 @@ class RegistryTest {
         as(admin).body(Map.of("address", "x")).put(base() + "/" + newId).then().statusCode(409).body("code", equalTo("HOUSEHOLD_CLOSED"));
         as(admin).queryParam("q", "G" + county + "003").get(base()).then().header("X-Total-Count", "0");
         as(admin).queryParam("q", "G" + county + "003").queryParam("includeClosed", true).get(base()).then().header("X-Total-Count", "1");
+        // After members came and went (a former head among them), the exact ID search still answers with the general
+        // search's summary, field for field: the same head, the same count of members still in the household.
+        for (String[] person : List.of(new String[] {wuId, "G" + county + "001"}, new String[] {zhengId, "G" + county + "002"})) {
+            Map<String, Object> byId = as(admin).queryParam("idNumber", person[0]).get(base()).then().header("X-Total-Count", "1")
+                    .extract().jsonPath().getMap("[0]");
+            assertEquals(as(admin).queryParam("q", person[1]).get(base()).then().extract().jsonPath().getMap("[0]"), byId);
+        }
+        assertEquals(3, ((Number) as(admin).queryParam("idNumber", wuId).get(base()).then().extract().jsonPath().getMap("[0]")
+                .get("memberCount")).intValue());
     }
 
     @Test
