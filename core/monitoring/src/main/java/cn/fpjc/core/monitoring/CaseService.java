@@ -550,10 +550,12 @@ public class CaseService {
 
     /**
      * Current steps the caller's roles perform in the caller's scope, earliest due first (undated last), then by village.
-     * One statement in autocommit, outside a transaction: a transaction adds three round trips (SET autocommit=0, COMMIT,
-     * SET autocommit=1) that a single read does not need (issue 17).
+     * One statement, in autocommit when the caller has no transaction: a transaction adds three round trips
+     * (SET autocommit=0, COMMIT, SET autocommit=1) that a single read does not need (issue 17). SUPPORTS, not
+     * NOT_SUPPORTED: the home page's transaction (MonitoringOverview.work) is joined, not suspended, so that request keeps
+     * one connection and its counts and inbox read the same snapshot.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<InboxItem> inbox(int limit) {
         user.requireAnyRole(ClueService.readers());
         // One native statement (MariaDB runs a derived table with ORDER BY and LIMIT; HQL renders it with a column list

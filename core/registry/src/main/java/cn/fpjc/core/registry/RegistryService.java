@@ -131,13 +131,14 @@ public class RegistryService {
      * household comes by joins alone, one row per active member, and the head and member count are taken from those rows:
      * the list's projection spends two correlated subqueries on them, which made this statement cost MariaDB three times
      * a point select (mariadb-slap, 16 connections, 300,000 households: 9,705 q/s with the subqueries, 12,803 as joins,
-     * 33,126 for the point select by hash alone).
+     * 33,126 for the point select by hash alone). SUPPORTS: a caller's transaction is joined, never suspended (that would
+     * hold a second connection).
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<HouseholdSummary> searchByIdNumber(String village, String category, String idNumber, boolean includeClosed, int page,
             int size) {
+        Criteria c = criteria(null, village, category, null, includeClosed, null); // the role check first, as in every search
         byte[] personHash = cipher.lookupHash(parseId(idNumber, "idNumber"));
-        Criteria c = criteria(null, village, category, null, includeClosed, null);
         jakarta.persistence.TypedQuery<Object[]> query = Household.getEntityManager().createQuery("select h.id, h.householdNo,"
                 + " h.villageCode, o.name, h.category, h.relocated, h.noLabourCapacity, h.active, n.id, n.relation, n.name, n.idMasked"
                 + " from Member p join Household h on h.id = p.householdId left join OrgUnit o on o.code = h.villageCode"
@@ -202,16 +203,6 @@ public class RegistryService {
                 consumer.accept(items);
             }
         }
-    }
-
-    /**
-     * The summaries of the households matching {@code c}, in the list's order, at most {@code max}: one query that reads
-     * just the summary's columns, head and member count included. Issue 17: the export read the whole county through
-     * summaries(), which loads households and then their members, and the exact ID search through four queries; both are
-     * now this query (the ID resolved by the unique hash inside it, a constant to MariaDB).
-     */
-    private List<HouseholdSummary> summaryRows(Criteria c, int max) {
-        return summaryQuery(c).setMaxResults(max).getResultList().stream().map(RegistryService::summary).toList();
     }
 
     private static jakarta.persistence.TypedQuery<Object[]> summaryQuery(Criteria c) {

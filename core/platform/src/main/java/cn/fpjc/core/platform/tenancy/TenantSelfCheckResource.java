@@ -27,10 +27,11 @@ public class TenantSelfCheckResource {
 
     /**
      * One statement in autocommit: a transaction would wrap it in three more round trips (SET autocommit=0, COMMIT,
-     * SET autocommit=1) that a single read does not need (issue 17).
+     * SET autocommit=1) that a single read does not need (issue 17). SUPPORTS, not NOT_SUPPORTED: a caller's transaction
+     * is joined rather than suspended, which would hold a second connection for the same request.
      */
     @GET
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public SelfCheck check(@PathParam("county") String county) {
         TenantInfo tenant = access.current();
         String actual = (String) em.createNativeQuery("SELECT DATABASE()").getSingleResult();
