@@ -236,6 +236,22 @@ class RegistryTest {
     }
 
     @Test
+    void theExactSearchFindsARemovedMembersHouseholdAndCountsOnlyThoseStillIn() {
+        String childId = Ids.of("20150505", false);
+        long h = create(admin, household("R" + county + "001", villageA, List.of(member("冯强", Ids.of("19750505", true), "户主", "普通劳动力"),
+                member("冯小雨", childId, "子女", "无劳动力")))).then().statusCode(201).extract().jsonPath().getLong("id");
+        long child = as(admin).get(base() + "/" + h).jsonPath().getLong("members.find { it.relation == 'CHILD' }.id");
+        as(admin).body(Map.of("reason", "迁出本县")).post(base() + "/" + h + "/members/" + child + "/remove").then().statusCode(200);
+        // The person's own row is no longer active: the search still finds the household (as before the rewrite), with the
+        // general search's summary, field for field: the head, and one member still in.
+        Map<String, Object> byId = as(admin).queryParam("idNumber", childId).get(base()).then().header("X-Total-Count", "1")
+                .extract().jsonPath().getMap("[0]");
+        assertEquals(as(admin).queryParam("q", "R" + county + "001").get(base()).then().extract().jsonPath().getMap("[0]"), byId);
+        assertEquals(1, ((Number) byId.get("memberCount")).intValue());
+        assertEquals("冯强", byId.get("headName"));
+    }
+
+    @Test
     void moveSplitAndMergeKeepHistory() {
         String wuId = Ids.of("19700707", true);
         String zhengId = Ids.of("19720202", false);
