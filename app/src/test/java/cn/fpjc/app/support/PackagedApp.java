@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,7 +148,7 @@ public final class PackagedApp {
                 throw new AssertionError(exited(name, process, log));
             }
             try {
-                HttpURLConnection http = (HttpURLConnection) java.net.URI.create(base + "/q/health/ready").toURL().openConnection();
+                HttpURLConnection http = (HttpURLConnection) URI.create(base + "/q/health/ready").toURL().openConnection();
                 http.setConnectTimeout(1000);
                 http.setReadTimeout(5000);
                 if (http.getResponseCode() == 200) {

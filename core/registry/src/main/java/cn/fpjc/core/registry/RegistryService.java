@@ -126,8 +126,8 @@ public class RegistryService {
     }
 
     /**
-     * The exact ID search without a transaction: its one query runs in autocommit, on one connection checkout, without the
-     * three round trips a transaction adds around it (SET autocommit=0, COMMIT, SET autocommit=1; issue 17). The person's
+     * The exact ID search, in autocommit when the caller has no transaction: its one query runs on one connection
+     * checkout, without the three round trips a transaction adds around it (SET autocommit=0, COMMIT, SET autocommit=1; issue 17). The person's
      * household comes by joins alone, one row per active member, and the head and member count are taken from those rows:
      * the list's projection spends two correlated subqueries on them, which made this statement cost MariaDB three times
      * a point select (mariadb-slap, 16 connections, 300,000 households: 9,705 q/s with the subqueries, 12,803 as joins,
@@ -159,10 +159,9 @@ public class RegistryService {
                     }
                 }
             }
-            HouseholdCategory type = (HouseholdCategory) h[4];
-            found.add(new HouseholdSummary((Long) h[0], (String) h[1], (String) h[2], h[3] == null ? (String) h[2] : (String) h[3],
-                    type.name(), type.label(), head == null ? null : (String) head[10], head == null ? null : (String) head[11], members,
-                    (Boolean) h[5], (Boolean) h[6], (Boolean) h[7]));
+            // In summaryQuery's column order, so that both searches build their answer in one place.
+            found.add(summary(new Object[] {h[0], h[1], h[2], h[3], h[4], head == null ? null : head[10], head == null ? null : head[11],
+                    members, h[5], h[6], h[7]}));
         }
         Page.Window w = Page.window(page, size, 200);
         return new Page<>(w.page() == 0 ? found : List.of(), found.size(), w.page(), w.size());
