@@ -167,8 +167,8 @@ class CaseBenchmark {
             }
             try (PreparedStatement cs = c.prepareStatement("INSERT INTO " + db + ".monitoring_case (household_id, village_code, procedure_id,"
                     + " monitoring_type, risk_categories, green_channel, status, current_step, started_on, created_at, created_by, version,"
-                    + " current_step_role, current_due)"
-                    + " VALUES (?, ?, 'identification', 'MARGINAL', 'ILLNESS', false, 'IN_PROGRESS', ?, ?, NOW(6), 'bench', 0, ?, ?)",
+                    + " current_step_role, current_due, current_step_label, current_step_evidence)"
+                    + " VALUES (?, ?, 'identification', 'MARGINAL', 'ILLNESS', false, 'IN_PROGRESS', ?, ?, NOW(6), 'bench', 0, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS);
                     PreparedStatement ss = c.prepareStatement("INSERT INTO " + db + ".case_step (case_id, step_id, seq, label, role,"
                             + " evidence_required, due_on, due_rule, completed_on, completed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -182,6 +182,8 @@ class CaseBenchmark {
                     cs.setObject(4, started);
                     cs.setString(5, STEPS[current][2]);
                     cs.setObject(6, current == 0 ? started.plusDays(5) : current == 5 ? started.plusDays(15) : LocalDate.of(9999, 12, 31));
+                    cs.setString(7, STEPS[current][1]);
+                    cs.setString(8, STEPS[current][3]);
                     cs.executeUpdate();
                     long caseId;
                     try (ResultSet keys = cs.getGeneratedKeys()) {

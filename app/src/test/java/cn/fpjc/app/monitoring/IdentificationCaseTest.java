@@ -256,8 +256,12 @@ class IdentificationCaseTest {
             assertEquals(c.getString("householdNo"), line.get("householdNo"));
             assertEquals(c.getString("currentStep"), line.get("stepId"));
             assertEquals(c.getString("steps.find { it.stepId == '" + line.get("stepId") + "' }.dueOn"), line.get("dueOn"));
+            // The current step's label and evidence items, which the inbox reads from the case (copied at each move).
+            assertEquals(c.getString("steps.find { it.stepId == '" + line.get("stepId") + "' }.label"), line.get("stepLabel"));
+            assertEquals(c.getList("steps.find { it.stepId == '" + line.get("stepId") + "' }.evidenceRequired"), line.get("evidenceRequired"));
             assertEquals(c.getString("villageCode"), line.get("villageCode"));
         }
+        assertTrue(lines.stream().anyMatch(l -> !((List<?>) l.get("evidenceRequired")).isEmpty()), lines.toString());
         java.util.Comparator<Map<String, Object>> inboxOrder = java.util.Comparator
                 .<Map<String, Object>, String>comparing(l -> l.get("dueOn") == null ? "9999-12-31" : (String) l.get("dueOn"))
                 .thenComparing(l -> (String) l.get("villageCode")).thenComparing(l -> ((Number) l.get("caseId")).longValue());

@@ -55,6 +55,15 @@ class ChangelogUpgradeTest {
         applyDirectly(code, db, legacyChangelogs);
         Sql.execute("INSERT INTO `" + db + "`.org_unit (code, name, level, parent_code, version, created_at, updated_at) "
                 + "VALUES ('419901100000', '升级镇', 'TOWNSHIP', NULL, 0, '2026-11-01 08:00:00', '2026-11-01 08:00:00')");
+        // An open case at its third step, as the last release wrote it (role and due date copied on): the upgrade also copies
+        // that step's label and evidence items onto the case, for the inbox.
+        Sql.execute("INSERT INTO `" + db + "`.monitoring_case (id, household_id, village_code, procedure_id, monitoring_type, risk_categories,"
+                + " green_channel, status, current_step, current_step_role, current_due, started_on, created_at, created_by, version) VALUES (1, 1,"
+                + " '419901100001', 'identification', 'MARGINAL', 'ILLNESS', FALSE, 'IN_PROGRESS', 'review', 'village-clerk', '2026-11-20',"
+                + " '2026-11-02', '2026-11-02 08:00:00', 'test', 0)");
+        Sql.execute("INSERT INTO `" + db + "`.case_step (case_id, step_id, seq, label, role, evidence_required, due_on, completed_on) VALUES"
+                + " (1, 'verify', 0, '受理与入户核实', 'village-clerk', '书面申请', '2026-11-06', '2026-11-03'),"
+                + " (1, 'review', 2, '民主评议', 'village-clerk', '评议会议记录\n参会人员签字', '2026-11-20', NULL)");
         List<String> before = Sql.column(CHANGELOG_ROWS.formatted(db));
         List<String> coreIds = Sql.column("SELECT ID FROM `" + db + "`.DATABASECHANGELOG WHERE FILENAME = 'db/core/changelog.xml' ORDER BY ORDEREXECUTED");
         assertEquals(11, coreIds.size(), "the frozen changelog carries core's eleven changeSets of the last release");
@@ -70,6 +79,8 @@ class ChangelogUpgradeTest {
             assertFalse(row.contains("|db/core/changelog.xml|"), "only changeSets of the last release may carry the old file name: " + row);
         }
         assertEquals(List.of("升级镇"), Sql.column("SELECT name FROM `" + db + "`.org_unit WHERE code = '419901100000'"));
+        assertEquals(List.of("民主评议|评议会议记录\n参会人员签字"), Sql.column("SELECT CONCAT_WS('|',"
+                + " current_step_label, current_step_evidence) FROM `" + db + "`.monitoring_case WHERE id = 1"));
 
         migrator.migrate(code, null, db, henan);
         assertEquals(after, Sql.column(CHANGELOG_ROWS.formatted(db)), "a second upgrade has nothing left to do");

@@ -65,6 +65,13 @@ public class MonitoringCase extends PanacheEntityBase {
 
     public static final LocalDate NO_DUE = LocalDate.of(9999, 12, 31);
 
+    /** The current step's label and evidence items (one a line), kept here so the inbox reads no step rows. */
+    @Column(name = "current_step_label", length = 64)
+    public String currentLabel;
+
+    @Column(name = "current_step_evidence", length = 1000)
+    public String currentEvidence;
+
     /** The day the clue came in: the 15-day clock runs from here. */
     @Column(name = "started_on", nullable = false)
     public LocalDate startedOn;
