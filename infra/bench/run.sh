@@ -148,9 +148,10 @@ for size in $SIZES; do
       (3, 'notice', '村内公示', 'village-clerk', '公示起止日期'), (4, 'township', '乡镇初审', 'township-reviewer', '乡镇审核意见'),
       (5, 'county', '县级审定与公告', 'county-approver', '审批意见\n公告'), (6, 'entry', '信息采集与系统录入', 'village-clerk', '入户采集表');
     INSERT INTO monitoring_case (household_id, village_code, procedure_id, monitoring_type, risk_categories, green_channel, status,
-      current_step, started_on, created_at, created_by, version, current_step_role, current_step_label, current_step_evidence, current_due)
+      current_step, started_on, created_at, created_by, version, current_step_role, current_step_label, current_step_evidence, current_step_copy_of,
+      current_due)
     SELECT h.id, h.village_code, 'identification', 'MARGINAL', 'ILLNESS', FALSE, 'IN_PROGRESS', s.step_id,
-      CURDATE() - INTERVAL (h.id % 20) DAY, NOW(6), 'bench', 0, s.role, s.label, s.evidence,
+      CURDATE() - INTERVAL (h.id % 20) DAY, NOW(6), 'bench', 0, s.role, s.label, s.evidence, s.step_id,
       CASE s.seq WHEN 0 THEN CURDATE() - INTERVAL (h.id % 20) DAY + INTERVAL 5 DAY
         WHEN 5 THEN CURDATE() - INTERVAL (h.id % 20) DAY + INTERVAL 15 DAY ELSE DATE '9999-12-31' END
     FROM household h JOIN bench_steps s ON s.seq = h.id % 7

@@ -167,8 +167,8 @@ class CaseBenchmark {
             }
             try (PreparedStatement cs = c.prepareStatement("INSERT INTO " + db + ".monitoring_case (household_id, village_code, procedure_id,"
                     + " monitoring_type, risk_categories, green_channel, status, current_step, started_on, created_at, created_by, version,"
-                    + " current_step_role, current_due, current_step_label, current_step_evidence)"
-                    + " VALUES (?, ?, 'identification', 'MARGINAL', 'ILLNESS', false, 'IN_PROGRESS', ?, ?, NOW(6), 'bench', 0, ?, ?, ?, ?)",
+                    + " current_step_role, current_due, current_step_label, current_step_evidence, current_step_copy_of)"
+                    + " VALUES (?, ?, 'identification', 'MARGINAL', 'ILLNESS', false, 'IN_PROGRESS', ?, ?, NOW(6), 'bench', 0, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS);
                     PreparedStatement ss = c.prepareStatement("INSERT INTO " + db + ".case_step (case_id, step_id, seq, label, role,"
                             + " evidence_required, due_on, due_rule, completed_on, completed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -184,6 +184,7 @@ class CaseBenchmark {
                     cs.setObject(6, current == 0 ? started.plusDays(5) : current == 5 ? started.plusDays(15) : LocalDate.of(9999, 12, 31));
                     cs.setString(7, STEPS[current][1]);
                     cs.setString(8, STEPS[current][3]);
+                    cs.setString(9, STEPS[current][0]);
                     cs.executeUpdate();
                     long caseId;
                     try (ResultSet keys = cs.getGeneratedKeys()) {

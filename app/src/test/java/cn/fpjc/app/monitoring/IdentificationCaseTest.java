@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.registry.Ids;
 import cn.fpjc.app.support.Api;
+import cn.fpjc.app.support.Sql;
 import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -79,6 +80,20 @@ class IdentificationCaseTest {
 
     static String url(long id) {
         return "/api/counties/" + county + "/cases/" + id;
+    }
+
+    /** Each inbox line says what its case says: 户编号, village, current step with its due date, label and evidence items. */
+    private static void assertLinesSayWhatTheirCasesSay(List<Map<String, Object>> lines) {
+        for (Map<String, Object> line : lines) {
+            JsonPath c = get(((Number) line.get("caseId")).longValue());
+            String step = "steps.find { it.stepId == '" + line.get("stepId") + "' }";
+            assertEquals(c.getString("householdNo"), line.get("householdNo"));
+            assertEquals(c.getString("currentStep"), line.get("stepId"));
+            assertEquals(c.getString(step + ".dueOn"), line.get("dueOn"));
+            assertEquals(c.getString(step + ".label"), line.get("stepLabel"));
+            assertEquals(c.getList(step + ".evidenceRequired"), line.get("evidenceRequired"));
+            assertEquals(c.getString("villageCode"), line.get("villageCode"));
+        }
     }
 
     static JsonPath get(long id) {
@@ -251,17 +266,16 @@ class IdentificationCaseTest {
         List<Map<String, Object>> lines = as(reviewer).get("/api/counties/" + county + "/inbox").then().statusCode(200).extract().jsonPath()
                 .getList("$");
         assertTrue(lines.size() >= 3, lines.toString());
-        for (Map<String, Object> line : lines) {
-            JsonPath c = get(((Number) line.get("caseId")).longValue());
-            assertEquals(c.getString("householdNo"), line.get("householdNo"));
-            assertEquals(c.getString("currentStep"), line.get("stepId"));
-            assertEquals(c.getString("steps.find { it.stepId == '" + line.get("stepId") + "' }.dueOn"), line.get("dueOn"));
-            // The current step's label and evidence items, which the inbox reads from the case (copied at each move).
-            assertEquals(c.getString("steps.find { it.stepId == '" + line.get("stepId") + "' }.label"), line.get("stepLabel"));
-            assertEquals(c.getList("steps.find { it.stepId == '" + line.get("stepId") + "' }.evidenceRequired"), line.get("evidenceRequired"));
-            assertEquals(c.getString("villageCode"), line.get("villageCode"));
-        }
+        assertLinesSayWhatTheirCasesSay(lines);
         assertTrue(lines.stream().anyMatch(l -> !((List<?>) l.get("evidenceRequired")).isEmpty()), lines.toString());
+        // A case moved by a replica of the release before (a rolling upgrade) keeps the label and evidence copied for its
+        // previous step: the inbox reads its step row instead.
+        Sql.execute("UPDATE " + Sql.database(county) + ".monitoring_case SET current_step_label = '旧步骤', current_step_evidence = '旧材料',"
+                + " current_step_copy_of = 'review' WHERE id = " + ready.get(1));
+        List<Map<String, Object>> afterUpgrade = as(reviewer).get("/api/counties/" + county + "/inbox").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        assertEquals(lines, afterUpgrade);
+        assertLinesSayWhatTheirCasesSay(afterUpgrade);
         java.util.Comparator<Map<String, Object>> inboxOrder = java.util.Comparator
                 .<Map<String, Object>, String>comparing(l -> l.get("dueOn") == null ? "9999-12-31" : (String) l.get("dueOn"))
                 .thenComparing(l -> (String) l.get("villageCode")).thenComparing(l -> ((Number) l.get("caseId")).longValue());
@@ -273,6 +287,7 @@ class IdentificationCaseTest {
         assertTrue(mine.stream().anyMatch(l -> ((Number) l.get("caseId")).longValue() == notReady), mine.toString());
         assertTrue(mine.stream().noneMatch(l -> ready.contains(((Number) l.get("caseId")).longValue())), "the township's steps are not the clerk's");
         assertEquals(List.of(village), mine.stream().map(l -> l.get("villageCode")).distinct().toList());
+        assertLinesSayWhatTheirCasesSay(mine);
         assertEquals(mine.stream().sorted(inboxOrder).toList(), mine);
         as(otherClerk).get("/api/counties/" + county + "/inbox").then().statusCode(200).body("caseId", not(hasItem((int) notReady)));
         // One case has its own evidence text; the others take the shared one.

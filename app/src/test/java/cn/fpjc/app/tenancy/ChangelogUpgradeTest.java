@@ -79,8 +79,8 @@ class ChangelogUpgradeTest {
             assertFalse(row.contains("|db/core/changelog.xml|"), "only changeSets of the last release may carry the old file name: " + row);
         }
         assertEquals(List.of("升级镇"), Sql.column("SELECT name FROM `" + db + "`.org_unit WHERE code = '419901100000'"));
-        assertEquals(List.of("民主评议|评议会议记录\n参会人员签字"), Sql.column("SELECT CONCAT_WS('|',"
-                + " current_step_label, current_step_evidence) FROM `" + db + "`.monitoring_case WHERE id = 1"));
+        assertEquals(List.of("民主评议|评议会议记录\n参会人员签字|review"), Sql.column("SELECT CONCAT_WS('|',"
+                + " current_step_label, current_step_evidence, current_step_copy_of) FROM `" + db + "`.monitoring_case WHERE id = 1"));
 
         migrator.migrate(code, null, db, henan);
         assertEquals(after, Sql.column(CHANGELOG_ROWS.formatted(db)), "a second upgrade has nothing left to do");

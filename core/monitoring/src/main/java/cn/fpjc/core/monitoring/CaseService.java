@@ -562,8 +562,9 @@ public class CaseService {
         // MariaDB 10 does not read). The derived table takes the page's case ids from the inbox index alone
         // (status, current_step_role, current_due, village_code): its order (due, village, id) is the index's, so MariaDB
         // reads the page's entries and stops. The page's columns then come from the case (its current step's label and
-        // evidence are copied there by syncCurrent: joined from case_step they were 0.9 ms of the clerk's 3.3 ms page), by
-        // primary and unique keys (户编号, village name), and the 户主 from a subquery per row: the household's first active head, read from
+        // evidence are copied there by syncCurrent: joined from case_step they were 0.9 ms of the clerk's 3.3 ms page; a
+        // copy made for another step, left by a replica of the release before during a rolling upgrade, is read from
+        // case_step instead), by primary and unique keys (户编号, village name), and the 户主 from a subquery per row: the household's first active head, read from
         // ix_member_household_active in id order (issue 17: read as pairs in two more statements, the 户主 took a fifth of
         // the app's time for an inbox). (For a user with several roles, MariaDB sorts those roles' open cases instead: still
         // right, not as cheap.) Issue 17: ordered by (due, id), MariaDB read and sorted every open
@@ -579,7 +580,7 @@ public class CaseService {
                 + " c.village_code, o.name, c.monitoring_type, c.current_step, c.current_step_label, c.current_step_evidence,"
                 + " c.current_due, c.green_channel,"
                 + " (SELECT m.name FROM member m WHERE m.household_id = c.household_id AND m.active = TRUE AND m.relation = 'HEAD'"
-                + " ORDER BY m.id LIMIT 1)"
+                + " ORDER BY m.id LIMIT 1), c.current_step_copy_of"
                 + " FROM (SELECT id, current_due, village_code FROM monitoring_case WHERE status = :status AND current_step_role IN (:roles)"
                 + (village ? " AND village_code = :scope" : " AND village_code LIKE :scope")
                 + " ORDER BY current_due, village_code, id LIMIT :size) page"
@@ -589,21 +590,29 @@ public class CaseService {
                 .setParameter("roles", user.roles().isEmpty() ? List.of("-") : List.copyOf(user.roles()))
                 .setParameter("scope", village ? org : OrgScope.likePrefix(org)).setParameter("size", Math.min(Math.max(limit, 1), 500))
                 .getResultList();
+        Map<Long, CaseStep> stale = currentStepsOf(rows.stream().map(row -> (Object[]) row)
+                .filter(r -> !java.util.Objects.equals(r[6], r[12])).map(r -> ((Number) r[0]).longValue()).toList());
         LocalDate today = clock.today();
         return rows.stream().map(row -> {
             Object[] r = (Object[]) row;
+            long id = ((Number) r[0]).longValue();
+            CaseStep step = stale.get(id);
             LocalDate stored = localDate(r[9]);
             LocalDate due = MonitoringCase.NO_DUE.equals(stored) ? null : stored;
-            return new InboxItem(((Number) r[0]).longValue(), (String) r[1], (String) r[11], (String) r[3],
-                    (String) r[4], MonitoringType.valueOf((String) r[5]).label(), (String) r[6], (String) r[7], evidenceItems((String) r[8]),
-                    due, Due.state(due, today), r[10] instanceof Boolean b ? b : ((Number) r[10]).intValue() != 0);
+            return new InboxItem(id, (String) r[1], (String) r[11], (String) r[3], (String) r[4],
+                    MonitoringType.valueOf((String) r[5]).label(), (String) r[6], step == null ? (String) r[7] : step.label,
+                    evidenceItems(step == null ? (String) r[8] : step.evidenceRequired), due, Due.state(due, today),
+                    r[10] instanceof Boolean b ? b : ((Number) r[10]).intValue() != 0);
         }).toList();
     }
 
     /** The current step of each case: only those rows, in IN lists of at most 100 ids (MariaDB's index dives stop at 200). */
     static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
+        return currentStepsOf(cases.stream().map(c -> c.id).toList());
+    }
+
+    private static Map<Long, CaseStep> currentStepsOf(List<Long> ids) {
         Map<Long, CaseStep> current = new java.util.HashMap<>();
-        List<Long> ids = cases.stream().map(c -> c.id).toList();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             CaseStep.getEntityManager().createQuery("select s from CaseStep s, MonitoringCase c where s.caseId = c.id"
                     + " and s.stepId = c.currentStep and c.id in :ids", CaseStep.class)
@@ -825,7 +834,7 @@ public class CaseService {
 
     /**
      * Copies the current step's role and due date (for the inbox's index) and its label and evidence items (for the inbox's
-     * page) onto the case; none when the case is finished.
+     * page) onto the case, with the id of the step they were copied from; none when the case is finished.
      */
     private static void syncCurrent(MonitoringCase c) {
         CaseStep s = c.currentStep == null ? null
@@ -834,6 +843,7 @@ public class CaseService {
         c.currentDue = s == null ? null : s.dueOn == null ? MonitoringCase.NO_DUE : s.dueOn;
         c.currentLabel = s == null ? null : s.label;
         c.currentEvidence = s == null ? null : s.evidenceRequired;
+        c.currentCopyOf = s == null ? null : s.stepId;
     }
 
     private static List<CaseStep> steps(MonitoringCase c) {

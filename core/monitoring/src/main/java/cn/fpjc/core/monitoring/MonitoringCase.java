@@ -65,12 +65,19 @@ public class MonitoringCase extends PanacheEntityBase {
 
     public static final LocalDate NO_DUE = LocalDate.of(9999, 12, 31);
 
-    /** The current step's label and evidence items (one a line), kept here so the inbox reads no step rows. */
+    /**
+     * The current step's label and evidence items (one a line), kept here so the inbox reads no step rows, and the step
+     * they were copied from: a replica of the release before (a rolling upgrade) moves a case without copying them, and
+     * the inbox then reads that case's step row instead.
+     */
     @Column(name = "current_step_label", length = 64)
     public String currentLabel;
 
     @Column(name = "current_step_evidence", length = 1000)
     public String currentEvidence;
+
+    @Column(name = "current_step_copy_of", length = 32)
+    public String currentCopyOf;
 
     /** The day the clue came in: the 15-day clock runs from here. */
     @Column(name = "started_on", nullable = false)
