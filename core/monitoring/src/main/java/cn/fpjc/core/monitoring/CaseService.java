@@ -590,13 +590,14 @@ public class CaseService {
                 .setParameter("roles", user.roles().isEmpty() ? List.of("-") : List.copyOf(user.roles()))
                 .setParameter("scope", village ? org : OrgScope.likePrefix(org)).setParameter("size", Math.min(Math.max(limit, 1), 500))
                 .getResultList();
-        Map<Long, CaseStep> stale = currentStepsOf(rows.stream().map(row -> (Object[]) row)
+        Map<Long, Map<String, CaseStep>> stale = stepsOf(rows.stream().map(row -> (Object[]) row)
                 .filter(r -> !java.util.Objects.equals(r[6], r[12])).map(r -> ((Number) r[0]).longValue()).toList());
         LocalDate today = clock.today();
         return rows.stream().map(row -> {
             Object[] r = (Object[]) row;
             long id = ((Number) r[0]).longValue();
-            CaseStep step = stale.get(id);
+            // The row of the very step this line shows (read outside a transaction, the case may have moved since).
+            CaseStep step = stale.getOrDefault(id, Map.of()).get((String) r[6]);
             LocalDate stored = localDate(r[9]);
             LocalDate due = MonitoringCase.NO_DUE.equals(stored) ? null : stored;
             return new InboxItem(id, (String) r[1], (String) r[11], (String) r[3], (String) r[4],
@@ -606,13 +607,20 @@ public class CaseService {
         }).toList();
     }
 
-    /** The current step of each case: only those rows, in IN lists of at most 100 ids (MariaDB's index dives stop at 200). */
-    static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
-        return currentStepsOf(cases.stream().map(c -> c.id).toList());
+    /** Every step of each case, by step id, in IN lists of at most 100 ids. */
+    private static Map<Long, Map<String, CaseStep>> stepsOf(List<Long> ids) {
+        Map<Long, Map<String, CaseStep>> steps = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            CaseStep.<CaseStep>list("caseId in ?1", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .forEach(st -> steps.computeIfAbsent(st.caseId, k -> new java.util.HashMap<>()).put(st.stepId, st));
+        }
+        return steps;
     }
 
-    private static Map<Long, CaseStep> currentStepsOf(List<Long> ids) {
+    /** The current step of each case: only those rows, in IN lists of at most 100 ids (MariaDB's index dives stop at 200). */
+    static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
         Map<Long, CaseStep> current = new java.util.HashMap<>();
+        List<Long> ids = cases.stream().map(c -> c.id).toList();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             CaseStep.getEntityManager().createQuery("select s from CaseStep s, MonitoringCase c where s.caseId = c.id"
                     + " and s.stepId = c.currentStep and c.id in :ids", CaseStep.class)
