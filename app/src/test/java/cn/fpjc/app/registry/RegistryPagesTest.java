@@ -64,6 +64,11 @@ class RegistryPagesTest {
         assertTrue(html.contains(headId.substring(0, 6) + "********" + headId.substring(14)));
         assertFalse(html.contains(headId));
         as(admin).queryParam("idNumber", "123").get("/households").then().statusCode(400).body(containsString("身份证号"));
+        // The exact ID search from the page runs inside the page's transaction (the API's runs alone): the same household.
+        String byId = as(admin).queryParam("idNumber", headId).get("/households").then().statusCode(200)
+                .body(containsString("共 1 户")).body(containsString("马福祥")).body(containsString("P" + county + "01")).extract().asString();
+        assertTrue(byId.contains(headId.substring(0, 6) + "********" + headId.substring(14)), byId); // the row shows it masked
+        as(admin).queryParam("idNumber", Ids.of("19690413", true)).get("/households").then().statusCode(200).body(containsString("共 0 户"));
     }
 
     @Test
