@@ -167,6 +167,11 @@ class RegistryTest {
         as(admin).queryParam("idNumber", id).queryParam("village", villageB).get(base()).then().header("X-Total-Count", "0");
         as(admin).queryParam("idNumber", id).queryParam("page", 1).get(base()).then().header("X-Total-Count", "1").body("size()", equalTo(0));
         as(admin).queryParam("idNumber", id).queryParam("category", "不存在").get(base()).then().statusCode(400);
+        // Both wrong: the 户类型 is reported first, as the general search does.
+        as(admin).queryParam("idNumber", Ids.withBadCheck(id)).queryParam("category", "不存在").get(base()).then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("message", containsString("户类型"));
+        as(admin).queryParam("q", "欧阳").queryParam("idNumber", Ids.withBadCheck(id)).queryParam("category", "不存在").get(base())
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         as(admin).queryParam("idNumber", Ids.withBadCheck(id)).get(base()).then().statusCode(400).body("code", equalTo("ID_NUMBER_INVALID"));
         as(admin).queryParam("q", "欧阳").queryParam("category", "监测户").get(base()).then().header("X-Total-Count", "0");
         // Text and an ID number together: both must match (the ID is a subquery of the general search then).

@@ -145,13 +145,17 @@ public class RegistryService {
     public Page<HouseholdSummary> searchByIdNumber(String village, String category, String idNumber, boolean includeClosed, int page,
             int size) {
         user.requireAnyRole(READERS); // the role check first, as in every search
+        // The 户类型 is checked before the ID number, as criteria() does for the general search.
+        HouseholdCategory categoryFilter = category == null || category.isBlank() ? null : householdCategory(category);
         byte[] personHash = cipher.lookupHash(parseId(idNumber, "idNumber"));
         // The same filters as criteria(), in SQL: the caller's scope, open households unless asked, village, 户类型.
         StringBuilder sql = new StringBuilder("SELECT h.id, h.household_no, h.village_code, o.name, h.category, h.relocated,"
                 + " h.no_labour_capacity, h.active, n.id, n.relation, n.name, n.id_masked FROM member p"
                 + " JOIN household h ON h.id = p.household_id LEFT JOIN org_unit o ON o.code = h.village_code"
                 + " LEFT JOIN member n ON n.household_id = h.id AND n.active = TRUE WHERE p.id_hash = ? AND h.village_code LIKE ?");
-        List<Object> params = new ArrayList<>(List.of(personHash, OrgScope.likePrefix(user.orgCode())));
+        List<Object> params = new ArrayList<>();
+        params.add(personHash);
+        params.add(OrgScope.likePrefix(user.orgCode())); // null for a user without an org: LIKE NULL matches nothing
         if (!includeClosed) {
             sql.append(" AND h.active = TRUE");
         }
@@ -159,9 +163,9 @@ public class RegistryService {
             sql.append(" AND h.village_code LIKE ?");
             params.add(OrgScope.likePrefix(village.strip()));
         }
-        if (category != null && !category.isBlank()) {
+        if (categoryFilter != null) {
             sql.append(" AND h.category = ?");
-            params.add(householdCategory(category).name());
+            params.add(categoryFilter.name());
         }
         List<HouseholdSummary> found = new ArrayList<>(1);
         HouseholdSummary household = onTenantConnection(c -> householdOfPerson(c, sql.toString(), params));
