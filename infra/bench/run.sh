@@ -209,8 +209,8 @@ PY
   if [ "$(echo "$state" | json 'd["status"]')" != "DONE" ] || [ "$(echo "$state" | json 'd["rowsWithErrors"]')" != "0" ]; then
     echo "the benchmark import did not finish cleanly: $state" >&2; exit 1
   fi
-  mariadb $(db_args) --default-character-set=utf8mb4 -N -B "$database" -e "SELECT household_no, village_code, category, relocated, no_labour_capacity, active, version,
-    created_at, updated_at FROM household WHERE household_no LIKE 'BI-%'" >"$WORK/households.tsv"
+  mariadb $(db_args) --default-character-set=utf8mb4 -N -B "$database" -e "SELECT household_no, village_code, category, relocated, no_labour_capacity, active, head_name,
+    version, created_at, updated_at FROM household WHERE household_no LIKE 'BI-%'" >"$WORK/households.tsv"
   mariadb $(db_args) --default-character-set=utf8mb4 -N -B "$database" -e "SELECT m.household_id, m.name, HEX(m.id_cipher), HEX(m.id_hash), m.id_masked, m.birth_date, m.sex,
     m.relation, m.labour, m.health, m.schooling, m.employment_place, m.medical_insured, m.pension_insured, m.active, m.version,
     m.created_at, m.updated_at FROM member m JOIN household h ON h.id = m.household_id WHERE h.household_no LIKE 'BI-%'" >"$WORK/members.tsv"
@@ -219,7 +219,7 @@ PY
   load_start=$(date +%s%N)
   mariadb $(db_args) --default-character-set=utf8mb4 --local-infile=1 "$database" -e "START TRANSACTION;
     LOAD DATA LOCAL INFILE '$WORK/households.tsv' INTO TABLE bench_household CHARACTER SET utf8mb4 (household_no, village_code, category,
-      relocated, no_labour_capacity, active, version, created_at, updated_at);
+      relocated, no_labour_capacity, active, head_name, version, created_at, updated_at);
     LOAD DATA LOCAL INFILE '$WORK/members.tsv' INTO TABLE bench_member CHARACTER SET utf8mb4 (household_id, name, @c, @h, id_masked, birth_date,
       sex, relation, labour, health, schooling, employment_place, medical_insured, pension_insured, active, version, created_at, updated_at)
       SET id_cipher = UNHEX(@c), id_hash = UNHEX(@h);

@@ -135,6 +135,13 @@ class RegistryImportTest {
         assertEquals(0, expected.compareTo(new BigDecimal(h.getString("incomes[0].perCapita"))), "per-capita as the API computes it");
         assertTrue(h.getString("members[0].idMasked").contains("********"));
         assertEquals("CREATED", h.getString("events[0].kind"));
+        // Each household keeps its head's name (the copy the inbox reads), as a household created in the form does.
+        String db = Sql.database(county);
+        List<String> heads = Sql.column("SELECT CONCAT(h.household_no, '|', m.name) FROM " + db + ".household h JOIN " + db + ".member m"
+                + " ON m.household_id = h.id AND m.active = TRUE AND m.relation = 'HEAD' WHERE h.household_no LIKE 'IMP-A-%' ORDER BY 1");
+        assertEquals(2, heads.size(), heads.toString());
+        assertEquals(heads, Sql.column("SELECT CONCAT(household_no, '|', IFNULL(head_name, '')) FROM " + db + ".household"
+                + " WHERE household_no LIKE 'IMP-A-%' ORDER BY 1"));
         List<String> audit = Sql.column("SELECT after_json FROM " + Sql.database(county) + ".audit_log WHERE action = 'IMPORT' AND entity_id = '"
                 + job.getLong("id") + "'");
         assertEquals(1, audit.size());

@@ -15,6 +15,7 @@ import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
 import cn.fpjc.core.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -274,6 +275,8 @@ class RegistryTest {
         long newId = as(admin).body(Map.of("newHouseholdNo", "G" + county + "003", "memberIds", nonHeads, "headMemberId", nonHeads.get(0),
                 "reason", "子女成年分户")).post(base() + "/" + b + "/split").then().statusCode(201)
                 .body("members", hasSize(2)).body("events.kindLabel", hasItem("由他户分出")).extract().jsonPath().getLong("id");
+        String newHead = as(admin).get(base() + "/" + newId).jsonPath().getString("members.find { it.id == " + nonHeads.get(0) + " }.name");
+        assertEquals(List.of("G" + county + "003|" + newHead), headNames("G" + county + "003"));
         // Merge the new household back into a: it closes, its members join a, the head becomes 其他.
         as(admin).body(Map.of("intoHouseholdNo", "G" + county + "001", "reason", "投靠亲属")).post(base() + "/" + newId + "/merge")
                 .then().statusCode(200).body("id", equalTo((int) a)).body("members", hasSize(3)).body("events.kindLabel", hasItem("他户并入"));
@@ -290,6 +293,59 @@ class RegistryTest {
         }
         assertEquals(3, ((Number) as(admin).queryParam("idNumber", wuId).get(base()).then().extract().jsonPath().getMap("[0]")
                 .get("memberCount")).intValue());
+        // Each household's 户主 name (the copy the inbox reads) is its head's after the move, the split and the merge: the
+        // closed household has none.
+        assertEquals(List.of("G" + county + "001|吴刚", "G" + county + "002|郑丽", "G" + county + "003|"), headNames("G" + county + "%"));
+        assertHeadNamesAreTheMembers();
+    }
+
+    /** 户编号|户主 name as the household row keeps it (head_name), of the households whose 户编号 is LIKE {@code like}. */
+    static List<String> headNames(String like) {
+        return Sql.column("SELECT CONCAT(household_no, '|', IFNULL(head_name, '')) FROM " + Sql.database(county)
+                + ".household WHERE household_no LIKE '" + like + "' ORDER BY household_no");
+    }
+
+    /** Every household the API wrote keeps the name of its first active head (none: null), as the members say. */
+    static void assertHeadNamesAreTheMembers() {
+        assertEquals(List.of(), Sql.column("SELECT h.household_no FROM " + Sql.database(county) + ".household h WHERE"
+                + " NOT (h.head_name <=> (SELECT m.name FROM " + Sql.database(county) + ".member m"
+                + " WHERE m.household_id = h.id AND m.active = TRUE AND m.relation = 'HEAD' ORDER BY m.id LIMIT 1))"));
+    }
+
+    @Test
+    void theHouseholdKeepsItsHeadsNameThroughEveryMemberEdit() {
+        long h = createFamily("N" + county + "001", villageA, "褚平", Ids.of("19660606", true));
+        assertEquals(List.of("N" + county + "001|褚平"), headNames("N" + county + "%"));
+        JsonPath detail = as(admin).get(base() + "/" + h).jsonPath();
+        long head = detail.getLong("members.find { it.relation == 'HEAD' }.id");
+        long child = detail.getLong("members.find { it.relation == 'CHILD' }.id");
+        // The head's name corrected.
+        as(admin).body(edit(h, head, "褚平安", "户主")).put(base() + "/" + h + "/members/" + head).then().statusCode(200);
+        assertEquals(List.of("N" + county + "001|褚平安"), headNames("N" + county + "%"));
+        // The head stands down (no head for a moment), then the child becomes head.
+        as(admin).body(edit(h, head, "褚平安", "其他")).put(base() + "/" + h + "/members/" + head).then().statusCode(200);
+        assertEquals(List.of("N" + county + "001|"), headNames("N" + county + "%"));
+        as(admin).body(edit(h, child, "褚小花", "户主")).put(base() + "/" + h + "/members/" + child).then().statusCode(200);
+        assertEquals(List.of("N" + county + "001|褚小花"), headNames("N" + county + "%"));
+        // A member added and the former head removed: the head stays.
+        as(admin).body(member("褚小军", Ids.of("20140404", true), "兄弟姐妹", "无劳动力")).post(base() + "/" + h + "/members").then()
+                .statusCode(201);
+        as(admin).body(Map.of("reason", "死亡")).post(base() + "/" + h + "/members/" + head + "/remove").then().statusCode(200);
+        assertEquals(List.of("N" + county + "001|褚小花"), headNames("N" + county + "%"));
+        // A refused edit changes nothing.
+        as(admin).body(edit(h, child, "", "户主")).put(base() + "/" + h + "/members/" + child).then().statusCode(400);
+        assertEquals(List.of("N" + county + "001|褚小花"), headNames("N" + county + "%"));
+        assertHeadNamesAreTheMembers();
+    }
+
+    /** The member as the API shows it, with {@code name} and {@code relation} changed, at its current version. */
+    private static Map<String, Object> edit(long household, long memberId, String name, String relation) {
+        JsonPath m = as(admin).get(base() + "/" + household).jsonPath();
+        String at = "members.find { it.id == " + memberId + " }";
+        Map<String, Object> body = member(name, m.getString(at + ".idMasked"), relation, m.getString(at + ".labourLabel"));
+        body.put("health", m.getString(at + ".healthLabel"));
+        body.put("version", m.getLong(at + ".version"));
+        return body;
     }
 
     @Test

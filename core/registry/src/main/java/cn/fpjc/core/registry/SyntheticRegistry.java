@@ -85,7 +85,7 @@ public final class SyntheticRegistry {
         java.time.LocalDateTime now = createdAt;
         List<List<Person>> families = new ArrayList<>(n);
         StringBuilder hh = new StringBuilder("INSERT INTO household (household_no, village_code, address, category, relocated,"
-                + " no_labour_capacity, active, version, created_at, updated_at) VALUES ");
+                + " no_labour_capacity, active, head_name, version, created_at, updated_at) VALUES ");
         List<Object> hp = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String village = villages.get((firstNumber + i) % villages.size());
@@ -95,13 +95,14 @@ public final class SyntheticRegistry {
             HouseholdCategory category = r < 0.03 ? HouseholdCategory.MONITORED : r < 0.38 ? HouseholdCategory.POVERTY_ALLEVIATED
                     : HouseholdCategory.ORDINARY;
             boolean noLabour = family.stream().noneMatch(p -> p.labour == LabourCapacity.FULL || p.labour == LabourCapacity.WEAK);
-            hh.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,1,0,?,?)");
+            hh.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,1,?,0,?,?)");
             hp.add(village + String.format("%06d", firstNumber + i));
             hp.add(village);
             hp.add((1 + random.nextInt(12)) + "组" + (1 + random.nextInt(80)) + "号");
             hp.add(category.name());
             hp.add(category == HouseholdCategory.POVERTY_ALLEVIATED && random.nextDouble() < 0.08);
             hp.add(noLabour);
+            hp.add(family.stream().filter(p -> p.relation == Relation.HEAD).findFirst().map(p -> p.name).orElse(null));
             hp.add(now);
             hp.add(now);
         }

@@ -414,9 +414,10 @@ final class ImportStaging implements AutoCloseable {
     /** Writes the NEW households with their members and incomes, and the incomes to add to UNCHANGED ones. Caller owns the transaction. */
     Written write(String actor, Instant now) throws SQLException {
         LocalDateTime ts = utc(now);
+        // head_name: the head row's name, as RegistryService.keepHeadNames would set it (a NEW household has one head).
         int households = update("INSERT INTO household (household_no, village_code, address, category, relocated, no_labour_capacity, active,"
-                + " extra_json, version, created_at, updated_at) SELECT ih.household_no, h.village_code, h.address, h.category, h.relocated,"
-                + " h.no_labour_capacity, TRUE, h.household_extra_json, 0, ?, ? FROM import_household ih"
+                + " extra_json, head_name, version, created_at, updated_at) SELECT ih.household_no, h.village_code, h.address, h.category,"
+                + " h.relocated, h.no_labour_capacity, TRUE, h.household_extra_json, h.name, 0, ?, ? FROM import_household ih"
                 + " JOIN import_row h ON h.job_id = ih.job_id AND h.row_no = ih.head_row WHERE ih.job_id = ? AND ih.outcome = 'NEW'"
                 + " ORDER BY ih.head_row", ts, ts, job);
         update("UPDATE import_household ih JOIN household h ON h.household_no = ih.household_no SET ih.household_id = h.id"
