@@ -15,8 +15,8 @@ import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantDirectory;
 import cn.fpjc.core.registry.HeadNameRepairJob;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,7 +315,6 @@ class IdentificationCaseTest {
         assertEquals("township", get(ready.get(0)).getString("currentStep"));
     }
 
-    /** The 待办 page's batch form, posted as a browser does: results by name, and what was typed kept when not all was done. */
     @Inject
     HeadNameRepairJob headNameRepair;
 
@@ -344,6 +343,7 @@ class IdentificationCaseTest {
         as(clerk).get("/api/counties/" + county + "/inbox").then().statusCode(200).body(line, equalTo("刘福旧"));
     }
 
+    /** The 待办 page's batch form, posted as a browser does: results by name, and what was typed kept when not all was done. */
     @Test
     void theInboxPageNamesHouseholdsAndKeepsWhatWasTypedWhenABatchFails() {
         long a = openCase(household(), "2024-05-06");

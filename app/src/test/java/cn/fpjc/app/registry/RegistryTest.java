@@ -314,27 +314,60 @@ class RegistryTest {
 
     @Test
     void theHouseholdKeepsItsHeadsNameThroughEveryMemberEdit() {
-        long h = createFamily("N" + county + "001", villageA, "褚平", Ids.of("19660606", true));
-        assertEquals(List.of("N" + county + "001|褚平"), headNames("N" + county + "%"));
+        String no = "N" + county + "001";
+        long h = createFamily(no, villageA, "褚平", Ids.of("19660606", true));
+        assertEquals(List.of(no + "|褚平"), headNames(no));
         JsonPath detail = as(admin).get(base() + "/" + h).jsonPath();
         long head = detail.getLong("members.find { it.relation == 'HEAD' }.id");
         long child = detail.getLong("members.find { it.relation == 'CHILD' }.id");
         // The head's name corrected.
         as(admin).body(edit(h, head, "褚平安", "户主")).put(base() + "/" + h + "/members/" + head).then().statusCode(200);
-        assertEquals(List.of("N" + county + "001|褚平安"), headNames("N" + county + "%"));
-        // The head stands down (no head for a moment), then the child becomes head.
+        assertEquals(List.of(no + "|褚平安"), headNames(no));
+        // A second head is refused beside the relation, by editing as by adding.
+        as(admin).body(edit(h, child, "褚小花", "户主")).put(base() + "/" + h + "/members/" + child).then().statusCode(400)
+                .body("fields.field", contains("relation")).body("fields.message", contains("该户已有户主；请先修改原户主的关系"));
+        // The same edit with a refused field as well: every refusal is reported, nothing is written (not a 500).
+        Map<String, Object> twice = edit(h, child, "褚小花", "户主");
+        twice.put("health", "很好");
+        as(admin).body(twice).put(base() + "/" + h + "/members/" + child).then().statusCode(400)
+                .body("fields.field", hasItem("relation")).body("fields.field", hasItem("health"));
+        assertEquals(List.of(no + "|褚平安"), headNames(no));
+        // 更换户主: the head stands down (no head for a moment), a member added as 户主 takes over, stands down in turn,
+        // and the child is made head by editing.
         as(admin).body(edit(h, head, "褚平安", "其他")).put(base() + "/" + h + "/members/" + head).then().statusCode(200);
-        assertEquals(List.of("N" + county + "001|"), headNames("N" + county + "%"));
+        assertEquals(List.of(no + "|"), headNames(no));
+        long added = as(admin).body(member("褚小军", Ids.of("19900404", true), "户主", "普通劳动力")).post(base() + "/" + h + "/members")
+                .then().statusCode(201).extract().jsonPath().getLong("members.find { it.name == '褚小军' }.id");
+        assertEquals(List.of(no + "|褚小军"), headNames(no));
+        as(admin).body(edit(h, added, "褚小军", "兄弟姐妹")).put(base() + "/" + h + "/members/" + added).then().statusCode(200);
         as(admin).body(edit(h, child, "褚小花", "户主")).put(base() + "/" + h + "/members/" + child).then().statusCode(200);
-        assertEquals(List.of("N" + county + "001|褚小花"), headNames("N" + county + "%"));
-        // A member added and the former head removed: the head stays.
-        as(admin).body(member("褚小军", Ids.of("20140404", true), "兄弟姐妹", "无劳动力")).post(base() + "/" + h + "/members").then()
-                .statusCode(201);
+        assertEquals(List.of(no + "|褚小花"), headNames(no));
+        // The former head removed: the head stays. A refused edit changes nothing.
         as(admin).body(Map.of("reason", "死亡")).post(base() + "/" + h + "/members/" + head + "/remove").then().statusCode(200);
-        assertEquals(List.of("N" + county + "001|褚小花"), headNames("N" + county + "%"));
-        // A refused edit changes nothing.
+        assertEquals(List.of(no + "|褚小花"), headNames(no));
         as(admin).body(edit(h, child, "", "户主")).put(base() + "/" + h + "/members/" + child).then().statusCode(400);
-        assertEquals(List.of("N" + county + "001|褚小花"), headNames("N" + county + "%"));
+        assertEquals(List.of(no + "|褚小花"), headNames(no));
+        assertHeadNamesAreTheMembers();
+    }
+
+    @Test
+    void aHouseholdWhoseOnlyMemberLeavesHasNoHeadName() {
+        String removed = "P" + county + "001";
+        String movedOut = "P" + county + "002";
+        long a = create(admin, household(removed, villageA, List.of(member("蒋一", Ids.of("19510101", true), "户主", "无劳动力")))).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        long b = create(admin, household(movedOut, villageA, List.of(member("蒋二", Ids.of("19520202", true), "户主", "无劳动力")))).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        long into = createFamily("P" + county + "003", villageA, "蒋三", Ids.of("19530303", true));
+        assertEquals(List.of(removed + "|蒋一", movedOut + "|蒋二", "P" + county + "003|蒋三"), headNames("P" + county + "%"));
+        long first = as(admin).get(base() + "/" + a).jsonPath().getLong("members[0].id");
+        as(admin).body(Map.of("reason", "死亡")).post(base() + "/" + a + "/members/" + first + "/remove").then().statusCode(200);
+        long second = as(admin).get(base() + "/" + b).jsonPath().getLong("members[0].id");
+        as(admin).body(Map.of("toHouseholdNo", "P" + county + "003", "relation", "父母", "reason", "投靠子女"))
+                .post(base() + "/" + b + "/members/" + second + "/move").then().statusCode(200);
+        as(admin).get(base() + "/" + b).then().body("active", equalTo(false));
+        assertEquals(List.of(removed + "|", movedOut + "|", "P" + county + "003|蒋三"), headNames("P" + county + "%"));
+        assertEquals(3, as(admin).get(base() + "/" + into).jsonPath().getList("members").size());
         assertHeadNamesAreTheMembers();
     }
 

@@ -554,6 +554,8 @@ public class RegistryService {
         MemberView before = view(m);
         List<FieldError> errors = new ArrayList<>();
         Relation oldRelation = m.relation;
+        // Before the input is applied: a flush of a half-applied member (a required field refused, so null) would fail.
+        boolean otherHead = hasOtherHead(h.id, m.id);
         MemberRules.apply(m, input, "", errors);
         m.extraJson = forms.toJson(extras(access.current(), "member", input.extra(), "", errors));
         // The form shows the masked number; only a different, full number is a correction.
@@ -567,7 +569,7 @@ public class RegistryService {
                 setId(m, id);
             }
         }
-        if (m.relation == Relation.HEAD && oldRelation != Relation.HEAD && hasOtherHead(h.id, m.id)) {
+        if (m.relation == Relation.HEAD && oldRelation != Relation.HEAD && otherHead) {
             errors.add(new FieldError("relation", "该户已有户主；请先修改原户主的关系"));
         }
         if (!errors.isEmpty()) {
@@ -964,13 +966,13 @@ public class RegistryService {
     }
 
     /**
-     * Whether the household has an active head other than {@code except}, the member being edited: the flush writes its
-     * new relation first, and it would find itself (until issue 17's test, every 更换户主 by editing a member was refused). A locking read: two edits making two
-     * members head at once wait for each other (or one is rolled back as a deadlock), and the later one sees the first.
-     * Native, as the other row locks: Hibernate's MySQL dialect writes "FOR UPDATE OF alias", which MariaDB refuses.
+     * Whether the household has an active head other than {@code except}, the member being edited (the check used to run
+     * after the edit was applied and flushed, found the member itself, and refused every 更换户主 by editing a member).
+     * A locking read: two edits making two members head at once wait for each other (or one is rolled back as a deadlock
+     * and retried), and the later one sees the first. Native, as the other row locks: Hibernate's MySQL dialect writes
+     * "FOR UPDATE OF alias", which MariaDB refuses.
      */
     static boolean hasOtherHead(long householdId, Long except) {
-        Member.flush();
         return !Member.getEntityManager().createNativeQuery("SELECT id FROM member WHERE household_id = ?1 AND active = TRUE"
                 + " AND relation = 'HEAD' AND id <> ?2 LIMIT 1 FOR UPDATE").setParameter(1, householdId)
                 .setParameter(2, except == null ? -1L : except).getResultList().isEmpty();
@@ -988,8 +990,8 @@ public class RegistryService {
      * A native statement, so the household's @Version is not bumped: a member edit does not make an open household
      * form stale. Its subquery is a locking read (REPEATABLE READ, InnoDB: shared locks on the member rows it reads), and
      * it takes the household row's write lock, so two transactions editing one household's members cannot leave the
-     * name of the one that committed first. Rows a replica of the release before changed during a rolling upgrade are
-     * put right by {@link HeadNameRepairJob}.
+     * name of the one that committed first. Households of the release before (null until then) and rows a replica of it
+     * changed during a rolling upgrade are set by {@link HeadNameRepairJob}.
      */
     static void keepHeadNames(Long... householdIds) {
         Household.flush();
