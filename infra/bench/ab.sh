@@ -51,6 +51,7 @@ for round in $(seq 1 "$ROUNDS"); do
       self-check) t=$(token admin); url="$BASE/api/counties/$COUNTY/self-check" ;;
       *) echo "unknown endpoint: $WHAT (id, inbox-clerk, inbox-approver, self-check)" >&2; exit 2 ;;
     esac
+    bench_wait_ok "$url" "$t" # a package started on data the other one migrated checks every county first
     rps "$WARMUP" "$url" "$t" >/dev/null
     for run in 1 2 3; do printf '%s\t%s\t%s\t%s\n' "$round" "$pkg" "$WHAT" "$(rps "$DURATION" "$url" "$t")" | tee -a "$RESULTS"; done
     rps 5 "$BASE/q/health/live" "" >/dev/null

@@ -17,3 +17,14 @@ bench_stop() {
   local pid; pid=$(cat "$WORK/pid" 2>/dev/null) || return 0; kill "$pid" 2>/dev/null || return 0
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 }
+
+bench_wait_ok() { # $1 = URL, $2 = token: a county is served only once its migration check is done (503 until then)
+  local code
+  for _ in $(seq 1 600); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $2" "$1")
+    [ "$code" = 200 ] && return 0
+    [ "$code" = 503 ] || { echo "$1 answered $code while waiting for the county" >&2; exit 1; }
+    sleep 1
+  done
+  echo "$1 still 503 after 10 minutes" >&2; exit 1
+}
