@@ -34,6 +34,7 @@ import cn.fpjc.core.registry.Household;
 import cn.fpjc.core.registry.HouseholdCategory;
 import cn.fpjc.core.registry.HouseholdCategoryCommand;
 import cn.fpjc.core.registry.Member;
+import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.Relation;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.OrgScope;
@@ -565,8 +566,9 @@ public class CaseService {
         // evidence are copied there by syncCurrent: joined from case_step they were 0.9 ms of the clerk's 3.3 ms page; a
         // copy made for another step, left by a replica of the release before during a rolling upgrade, is read from
         // case_step instead), by primary and unique keys (户编号, village name), and the 户主 from the household row (head_name, kept by the registry's
-        // writes). Only where that is null (no active head, or a household a replica of the release before created) does a
-        // subquery read the first active head from ix_member_household_active: MariaDB's COALESCE evaluates it only then.
+        // writes). Only where that is null (no active head, or not set yet: a household of the release before, until
+        // HeadNameRepairJob's first night) does the registry's subquery read the first active head from
+        // ix_member_household_active: MariaDB's COALESCE evaluates it only then.
         // Issue 17: read as pairs in two more statements, the 户主 took a fifth of the app's time for an inbox; as a
         // subquery per line, about 45% of the statement's time in mariadb-slap. (For a user with several roles, MariaDB sorts those roles' open cases instead: still
         // right, not as cheap.) Issue 17: ordered by (due, id), MariaDB read and sorted every open
@@ -581,8 +583,7 @@ public class CaseService {
         List<?> rows = MonitoringCase.getEntityManager().createNativeQuery("SELECT c.id, h.household_no, c.household_id,"
                 + " c.village_code, o.name, c.monitoring_type, c.current_step, c.current_step_label, c.current_step_evidence,"
                 + " c.current_due, c.green_channel,"
-                + " COALESCE(h.head_name, (SELECT m.name FROM member m WHERE m.household_id = c.household_id AND m.active = TRUE"
-                + " AND m.relation = 'HEAD' ORDER BY m.id LIMIT 1)), c.current_step_copy_of"
+                + " COALESCE(h.head_name, " + RegistryService.HEAD_NAME_OF_H + "), c.current_step_copy_of"
                 + " FROM (SELECT id, current_due, village_code FROM monitoring_case WHERE status = :status AND current_step_role IN (:roles)"
                 + (village ? " AND village_code = :scope" : " AND village_code LIKE :scope")
                 + " ORDER BY current_due, village_code, id LIMIT :size) page"

@@ -13,7 +13,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A rural household (农户) of a village; closed (inactive) once merged into another household. */
+/**
+ * A rural household (农户) of a village; closed (inactive) once merged into another household. Its table's
+ * {@code head_name} (the 户主's name, copied for the inbox) is deliberately not mapped: only
+ * {@link RegistryService#keepHeadNames} writes it, so no flush of this entity can overwrite it with a stale value.
+ */
 @Entity
 @Table(name = "household")
 public class Household extends PanacheEntityBase {

@@ -985,7 +985,7 @@ public class RegistryService {
     /**
      * Flushes, then sets {@code household.head_name} of these households from their members: the first active head by id,
      * as every other reader of the 户主 picks it (null when there is none). Every registry write that adds, edits, removes
-     * or moves a member ends here, in its own transaction. Issue 17: the inbox reads the 户主 from the household it
+     * or moves a member ends here, in that write's transaction. Issue 17: the inbox reads the 户主 from the household it
      * already joins instead of a member lookup per line (about 45% of the statement's time in mariadb-slap).
      * A native statement, so the household's @Version is not bumped: a member edit does not make an open household
      * form stale. Its subquery is a locking read (REPEATABLE READ, InnoDB: shared locks on the member rows it reads), and
@@ -999,8 +999,11 @@ public class RegistryService {
                 .setParameter("ids", List.of(householdIds)).executeUpdate();
     }
 
-    /** The 户主 name of household h as its members say it: the first active head by id (null when there is none). */
-    static final String HEAD_NAME_OF_H = "(SELECT m.name FROM member m WHERE m.household_id = h.id AND m.active = TRUE"
+    /**
+     * The 户主 name of household {@code h} as its members say it, an SQL subquery: the first active head by id (null when
+     * there is none). The one definition behind the copy, its repair and the inbox's fallback where the copy is null.
+     */
+    public static final String HEAD_NAME_OF_H = "(SELECT m.name FROM member m WHERE m.household_id = h.id AND m.active = TRUE"
             + " AND m.relation = 'HEAD' ORDER BY m.id LIMIT 1)";
 
     /** The statement that sets household.head_name (h) from the members; callers add the WHERE. */
