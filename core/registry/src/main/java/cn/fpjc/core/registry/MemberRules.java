@@ -11,6 +11,7 @@ import java.util.List;
  * same Chinese messages. Errors are collected, never thrown one at a time.
  */
 public final class MemberRules {
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsLatin}·•．. ]+");
     private MemberRules() {
     }
 
@@ -19,7 +20,7 @@ public final class MemberRules {
         String name = in.name() == null ? "" : in.name().strip();
         if (name.isEmpty() || name.length() > 64) {
             errors.add(new FieldError(prefix + "name", "请填写姓名（不超过64个字）"));
-        } else if (!name.matches("[\\p{IsHan}\\p{IsLatin}·•．. ]+")) {
+        } else if (!NAME.matcher(name).matches()) {
             errors.add(new FieldError(prefix + "name", "姓名只能包含汉字、字母和间隔号（·）"));
         }
         m.name = name.replace('•', '·').replace('．', '·');

@@ -38,6 +38,13 @@ public class PersonalDataCipher {
     private final SecureRandom random = new SecureRandom();
     private byte[] encryptionKey;
     private byte[] hashKey;
+    /*
+     * Per thread, keyed once: GCM derives its GHASH tables from the key and HMAC its inner and outer states, which cost
+     * more than an 18-character ID itself; an import encrypts and hashes every row. BouncyCastle re-initialises a keyed GCM
+     * with a new nonce alone (key null) and resets an HMAC to its keyed state after each doFinal.
+     */
+    private final ThreadLocal<GCMModeCipher> gcms = ThreadLocal.withInitial(this::keyedGcm);
+    private final ThreadLocal<HMac> macs = ThreadLocal.withInitial(this::keyedMac);
 
     @PostConstruct
     void loadKeys() {
@@ -107,8 +114,7 @@ public class PersonalDataCipher {
 
     /** HMAC-SM3 of the normalised number: 32 bytes, the same for the same number. */
     public byte[] lookupHash(IdNumber id) {
-        HMac mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(hashKey));
+        HMac mac = macs.get();
         byte[] in = id.value().getBytes(StandardCharsets.US_ASCII);
         mac.update(in, 0, in.length);
         byte[] out = new byte[mac.getMacSize()];
@@ -117,9 +123,23 @@ public class PersonalDataCipher {
     }
 
     private GCMModeCipher gcm(boolean encrypt, byte[] nonce, byte[] associatedData) {
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(encryptionKey), TAG_BITS, nonce, associatedData));
+        GCMModeCipher gcm = gcms.get();
+        gcm.init(encrypt, new AEADParameters(null, TAG_BITS, nonce, associatedData));
         return gcm;
+    }
+
+    private GCMModeCipher keyedGcm() {
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        gcm.init(false, new AEADParameters(new KeyParameter(encryptionKey), TAG_BITS, nonce));
+        return gcm;
+    }
+
+    private HMac keyedMac() {
+        HMac mac = new HMac(new SM3Digest());
+        mac.init(new KeyParameter(hashKey));
+        return mac;
     }
 
     /** For tests and key tooling: a cipher over given keys, outside CDI. */

@@ -334,8 +334,8 @@ public class RegistryService {
             String text = q.strip().replace("\\", "").replace("%", "").replace("_", "");
             // Names never contain digits or hyphens, 户编号 never contain Chinese characters: search the one the text can be,
             // so each side uses its own index (household_no, or member.name through a semi-join) instead of an OR over both.
-            boolean couldBeNumber = text.matches("[0-9A-Za-z-]+");
-            boolean couldBeName = !text.matches(".*[0-9-].*");
+            boolean couldBeNumber = NUMBER_LIKE.matcher(text).matches();
+            boolean couldBeName = !HAS_DIGIT_OR_HYPHEN.matcher(text).find();
             String byName = "h.id in (select m.householdId from Member m where m.active = true and m.name like :q)";
             where.append(couldBeNumber && couldBeName ? " and (h.householdNo like :q or " + byName + ")"
                     : couldBeNumber ? " and h.householdNo like :q" : " and " + byName);
@@ -857,7 +857,7 @@ public class RegistryService {
 
     void applyHousehold(TenantInfo tenant, Household h, HouseholdInput in, List<FieldError> errors) {
         String no = in.householdNo() == null ? "" : in.householdNo().strip();
-        if (!no.matches("[0-9A-Za-z-]{4,32}")) {
+        if (!HOUSEHOLD_NO.matcher(no).matches()) {
             errors.add(new FieldError("householdNo", "户编号应为4—32位数字、字母或连字符"));
         }
         h.householdNo = no;
@@ -998,6 +998,11 @@ public class RegistryService {
         Household.getEntityManager().createNativeQuery(HEAD_NAME_UPDATE + " WHERE h.id IN (:ids)")
                 .setParameter("ids", List.of(householdIds)).executeUpdate();
     }
+
+    /** What a 户编号 may be; the import checks its rows against the same rule. */
+    public static final java.util.regex.Pattern HOUSEHOLD_NO = java.util.regex.Pattern.compile("[0-9A-Za-z-]{4,32}");
+    private static final java.util.regex.Pattern NUMBER_LIKE = java.util.regex.Pattern.compile("[0-9A-Za-z-]+");
+    private static final java.util.regex.Pattern HAS_DIGIT_OR_HYPHEN = java.util.regex.Pattern.compile("[0-9-]");
 
     /**
      * The 户主 name of household {@code h} as its members say it, an SQL subquery: the first active head by id (null when

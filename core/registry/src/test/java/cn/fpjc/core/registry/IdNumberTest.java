@@ -75,6 +75,55 @@ class IdNumberTest {
         assertFalse(java.util.Arrays.equals(cipher.lookupHash(id), otherKey.lookupHash(id)));
         assertThrows(IllegalStateException.class, () -> PersonalDataCipher.of("fedcba9876543210".getBytes(StandardCharsets.US_ASCII), h1)
                 .decrypt(b), "another key cannot read it");
+        a[20] ^= 1;
+        assertEquals(EXAMPLE, cipher.decrypt(a).value(), "the decryption that failed on tampered bytes left the thread's cipher usable");
+    }
+
+    @Test
+    void theKeyedCiphersKeptPerThreadGiveWhatFreshOnesGive() throws Exception {
+        byte[] k1 = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        byte[] h1 = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        PersonalDataCipher cipher = PersonalDataCipher.of(k1, h1);
+        // The stored hashes of every county were made by a freshly keyed HMAC-SM3: the reused one must give the same bytes.
+        org.bouncycastle.crypto.macs.HMac fresh = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SM3Digest());
+        fresh.init(new org.bouncycastle.crypto.params.KeyParameter(h1));
+        byte[] in = EXAMPLE.getBytes(StandardCharsets.US_ASCII);
+        fresh.update(in, 0, in.length);
+        byte[] expected = new byte[fresh.getMacSize()];
+        fresh.doFinal(expected, 0);
+        IdNumber id = IdNumber.parse(EXAMPLE, TODAY);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(expected, cipher.lookupHash(id), "call " + i);
+        }
+        // A value encrypted by a freshly keyed SM4-GCM (as stored before) reads back.
+        byte[] nonce = new byte[12];
+        nonce[0] = 7;
+        org.bouncycastle.crypto.modes.GCMModeCipher gcm = org.bouncycastle.crypto.modes.GCMBlockCipher.newInstance(new org.bouncycastle.crypto.engines.SM4Engine());
+        gcm.init(true, new org.bouncycastle.crypto.params.AEADParameters(new org.bouncycastle.crypto.params.KeyParameter(k1), 128, nonce, null));
+        byte[] stored = new byte[1 + 12 + gcm.getOutputSize(in.length)];
+        stored[0] = 1;
+        System.arraycopy(nonce, 0, stored, 1, 12);
+        gcm.doFinal(stored, 1 + 12 + gcm.processBytes(in, 0, in.length, stored, 1 + 12));
+        assertEquals(EXAMPLE, cipher.decrypt(stored).value());
+        // Threads each with their own cipher: what one encrypts, another reads.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<byte[]>> made = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                made.add(pool.submit(() -> cipher.encrypt(id)));
+            }
+            java.util.List<java.util.concurrent.Future<String>> read = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<byte[]> f : made) {
+                byte[] c = f.get();
+                read.add(pool.submit(() -> cipher.decrypt(c).value()));
+                assertArrayEquals(expected, pool.submit(() -> cipher.lookupHash(id)).get());
+            }
+            for (java.util.concurrent.Future<String> f : read) {
+                assertEquals(EXAMPLE, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

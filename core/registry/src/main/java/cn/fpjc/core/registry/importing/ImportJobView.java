@@ -9,6 +9,14 @@ public record ImportJobView(long id, String fileName, String format, long fileSi
         int membersWritten, String message, String createdBy, Instant createdAt, Instant validatedAt, Instant finishedAt,
         boolean reportAvailable) {
 
+    /**
+     * Whether the job's comparison with the registry is committed: its household counts are written with it (by a
+     * validation, or a write that finished or was refused), and rolled back with a write that failed.
+     */
+    public boolean comparedWithRegistry() {
+        return households > 0;
+    }
+
     /** When it was uploaded, Beijing time, to the minute (for pages). */
     public String createdAtText() {
         return cn.fpjc.core.platform.web.Times.minute(createdAt);

@@ -40,7 +40,7 @@ final class ImportReport {
         int after = 0;
         boolean written = "DONE".equals(job.status());
         while (true) {
-            List<ImportStaging.ReportRow> rows = staging.report(after, CHUNK, onlyProblems, written);
+            List<ImportStaging.ReportRow> rows = staging.report(after, CHUNK, onlyProblems, written, job.comparedWithRegistry());
             for (ImportStaging.ReportRow r : rows) {
                 ws.value(line, 0, r.rowNo());
                 ws.value(line, 1, r.outcome());

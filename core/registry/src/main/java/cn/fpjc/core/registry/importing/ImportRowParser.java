@@ -11,6 +11,7 @@ import cn.fpjc.core.registry.HouseholdCategory;
 import cn.fpjc.core.registry.IdNumber;
 import cn.fpjc.core.registry.IncomeRecord;
 import cn.fpjc.core.registry.Member;
+import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.MemberRules;
 import cn.fpjc.core.registry.RegistryRequests.MemberInput;
 import cn.fpjc.core.registry.Relation;
@@ -38,6 +39,9 @@ import java.util.regex.Pattern;
 final class ImportRowParser {
     static final String HOUSEHOLD_EXTRA_PREFIX = "户：";
     static final String MEMBER_EXTRA_PREFIX = "成员：";
+    private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
+    private static final Pattern DATE_SERIAL = Pattern.compile("\\d{5}(\\.\\d+)?");
+    private static final Pattern DATE_DIGITS = Pattern.compile("\\d{8}");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Map<String, String> MEMBER_FIELD_COLUMNS = Map.of("name", "姓名", "relation", "与户主关系", "labour", "劳动能力",
             "health", "健康状况", "schooling", "在校生情况", "employmentPlace", "务工地点", "disabilityGrade", "残疾等级", "illness", "病种",
@@ -119,7 +123,7 @@ final class ImportRowParser {
         r.householdNo = text(cells, ImportColumn.HOUSEHOLD_NO);
         if (r.householdNo == null) {
             e.add("「户编号」必填");
-        } else if (!r.householdNo.matches("[0-9A-Za-z-]{4,32}")) {
+        } else if (!RegistryService.HOUSEHOLD_NO.matcher(r.householdNo).matches()) {
             e.add("「户编号」应为4—32位数字、字母或连字符");
             r.householdNo = null;
         }
@@ -252,7 +256,7 @@ final class ImportRowParser {
 
     private String village(String text, List<String> e) {
         String code;
-        if (text.matches("\\d{12}")) {
+        if (VILLAGE_CODE.matcher(text).matches()) {
             code = context.villageNamesByCode().containsKey(text) ? text : null;
         } else {
             List<String> codes = villagesByName.getOrDefault(text, List.of());
@@ -391,12 +395,12 @@ final class ImportRowParser {
         }
         try {
             String t = cell.text();
-            if (cell.numeric() || t.matches("\\d{5}(\\.\\d+)?")) {
+            if (cell.numeric() || DATE_SERIAL.matcher(t).matches()) {
                 double serial = Double.parseDouble(t);
                 if (serial >= 1 && serial < 100000) {
                     return LocalDate.of(1899, 12, 30).plusDays((long) serial);
                 }
-            } else if (t.matches("\\d{8}")) {
+            } else if (DATE_DIGITS.matcher(t).matches()) {
                 return LocalDate.of(Integer.parseInt(t.substring(0, 4)), Integer.parseInt(t.substring(4, 6)), Integer.parseInt(t.substring(6)));
             } else {
                 Matcher dm = DATE.matcher(t);

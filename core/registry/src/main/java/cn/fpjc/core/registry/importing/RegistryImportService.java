@@ -216,7 +216,8 @@ public class RegistryImportService {
     public List<ImportStaging.ReportRow> rows(long id, int afterRow, int limit, boolean onlyProblems) {
         ImportJobView view = get(id);
         try (Connection c = open(access.current())) {
-            return new ImportStaging(c, id).report(afterRow, limit, onlyProblems, Status.DONE.name().equals(view.status()));
+            return new ImportStaging(c, id).report(afterRow, limit, onlyProblems, Status.DONE.name().equals(view.status()),
+                    view.comparedWithRegistry());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
