@@ -3,7 +3,7 @@
 # like these). Starts each package in turn on the data directory that infra/bench/run.sh left (target/bench-run/data,
 # its last size), warms the endpoint up, then measures it with wrk (16 clients) three times, and /q/health/live once;
 # two rounds, A B A B, so a machine that speeds up or slows down during the runs does not favour one package.
-# Usage: infra/bench/ab.sh <package dir A> <package dir B> <id|inbox-clerk|inbox-approver|self-check>
+# Usage: infra/bench/ab.sh <package dir A> <package dir B> <id|detail|inbox-clerk|inbox-approver|self-check>
 #   a package dir is a copy of app/target/quarkus-app (the demo package), e.g. cp -r app/target/quarkus-app /tmp/before
 #   AB_WARMUP=seconds (default 30: with 8 the JIT had not settled and the first runs swung by 40%)
 #   AB_DURATION=seconds per measured run (default 10)   AB_ROUNDS (default 2)
@@ -46,10 +46,14 @@ for round in $(seq 1 "$ROUNDS"); do
             python3 -c 'import sys,json; print(json.load(sys.stdin)["idNumber"])' >"$WORK/ab-id"
         fi
         url="$BASE/api/counties/$COUNTY/households?idNumber=$(cat "$WORK/ab-id")" ;;
+      detail) # one household's detail (JSON), as run.sh's household detail; 16 clients here, 20 there
+        t=$(token admin)
+        hid=$(curl -fs "$BASE/api/counties/$COUNTY/households?size=1&page=100" -H "Authorization: Bearer $t" | python3 -c 'import sys,json; print(json.load(sys.stdin)[0]["id"])')
+        url="$BASE/api/counties/$COUNTY/households/$hid" ;;
       inbox-clerk) t=$(token clerk); url="$BASE/api/counties/$COUNTY/inbox" ;;
       inbox-approver) t=$(token approver); url="$BASE/api/counties/$COUNTY/inbox" ;;
       self-check) t=$(token admin); url="$BASE/api/counties/$COUNTY/self-check" ;;
-      *) echo "unknown endpoint: $WHAT (id, inbox-clerk, inbox-approver, self-check)" >&2; exit 2 ;;
+      *) echo "unknown endpoint: $WHAT (id, detail, inbox-clerk, inbox-approver, self-check)" >&2; exit 2 ;;
     esac
     bench_wait_ok "$url" "$t" # a package started on data the other one migrated checks every county first
     rps "$WARMUP" "$url" "$t" >/dev/null

@@ -677,11 +677,6 @@ public class CaseService {
                 + " ORDER BY id", householdIds, CaseService::longKey); // all three in ix_member_household_active
     }
 
-    /** The name of each village code. */
-    static Map<String, String> villageNames(List<String> codes) {
-        return pairs("SELECT code, name FROM org_unit WHERE code IN (:ids)", codes, String.class::cast);
-    }
-
     /**
      * The two columns a list shows, read as pairs rather than as entities (issue 17: the inbox loaded 200 households and
      * their heads whole, JSON and encrypted IDs included, to show a number and a name), in IN lists of IN_LIST values; the

@@ -14,6 +14,7 @@ import cn.fpjc.core.platform.web.SortBy;
 import cn.fpjc.core.policy.param.EffectiveParameter;
 import cn.fpjc.core.policy.param.EffectiveParameters;
 import cn.fpjc.core.registry.Household;
+import cn.fpjc.core.registry.RegistryService;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -336,7 +337,7 @@ public class MonitoringOverview {
         List<Long> households = page.stream().map(c -> c.householdId).distinct().toList();
         Map<Long, String> numbers = CaseService.householdNumbers(households);
         Map<Long, String> heads = CaseService.headNames(households);
-        Map<String, String> villages = CaseService.villageNames(page.stream().map(c -> c.villageCode).distinct().toList());
+        Map<String, String> villages = RegistryService.villageNames(page.stream().map(c -> c.villageCode).distinct().toList());
         Map<Long, CaseStep> current = CaseService.currentSteps(page.stream().filter(c -> c.status == CaseStatus.IN_PROGRESS).toList());
         return page.stream().map(c -> new CaseRow(c.id, c.householdId, numbers.get(c.householdId), heads.get(c.householdId), c.villageCode,
                 villages.get(c.villageCode), caseLine(c, current.get(c.id)))).toList();
