@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of two packages on the same data (issue 17: every before/after figure in the README's "Changes" comes from runs
+# A/B of two packages on the same data (issue 17: the before/after figures in the README's "Changes" come from runs
 # like these). Starts each package in turn on the data directory that infra/bench/run.sh left (target/bench-run/data,
 # its last size), warms the endpoint up, then measures it with wrk (16 clients) three times, and /q/health/live once;
 # two rounds, A B A B, so a machine that speeds up or slows down during the runs does not favour one package.
@@ -46,7 +46,7 @@ for round in $(seq 1 "$ROUNDS"); do
             python3 -c 'import sys,json; print(json.load(sys.stdin)["idNumber"])' >"$WORK/ab-id"
         fi
         url="$BASE/api/counties/$COUNTY/households?idNumber=$(cat "$WORK/ab-id")" ;;
-      detail) # one household's detail (JSON), as run.sh's household detail; 16 clients here, 20 there
+      detail) # one household's detail (JSON), like run.sh's household detail but another household, and 16 clients, not 20
         t=$(token admin)
         hid=$(curl -fs "$BASE/api/counties/$COUNTY/households?size=1&page=100" -H "Authorization: Bearer $t" | python3 -c 'import sys,json; print(json.load(sys.stdin)[0]["id"])')
         url="$BASE/api/counties/$COUNTY/households/$hid" ;;

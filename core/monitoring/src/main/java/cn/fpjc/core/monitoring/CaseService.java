@@ -680,7 +680,7 @@ public class CaseService {
     /**
      * The two columns a list shows, read as pairs rather than as entities (issue 17: the inbox loaded 200 households and
      * their heads whole, JSON and encrypted IDs included, to show a number and a name), in IN lists of IN_LIST values; the
-     * first row of a key wins. Native SQL: Hibernate translates an HQL IN list anew whenever its length changes, which
+     * first row of a key wins. Native SQL: Hibernate translates an HQL query with a list parameter anew on every call, which
      * cost the inbox more than its reads.
      */
     private static <K> Map<K, String> pairs(String sql, List<K> keys, java.util.function.Function<Object, K> key) {

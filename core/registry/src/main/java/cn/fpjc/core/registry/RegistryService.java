@@ -102,7 +102,8 @@ public class RegistryService {
 
     // ---------------------------------------------------------------- reads
     // Reads run in one transaction so that their few queries share one connection checkout (outside a transaction
-    // Hibernate takes and returns a connection per statement).
+    // Hibernate takes and returns a connection per statement), except where the three statements of the transaction
+    // itself cost more (detail, searchByIdNumber: see there).
 
     @Transactional
     public Page<HouseholdSummary> search(String q, String village, String category, String idNumber, boolean includeClosed,
@@ -383,11 +384,12 @@ public class RegistryService {
     }
 
     /**
-     * SUPPORTS, as the other reads of one page (issue 17): called alone, as from the API, its six short reads run in
-     * autocommit instead of inside SET autocommit=0 … COMMIT … SET autocommit=1. They then need not share one snapshot; a
-     * write between two of them shows the household as it is after that write in the later parts, and any form opened
-     * from it still carries each row's own version, so a stale edit is refused as ever (optimistic locking), never lost.
-     * A caller's transaction is joined.
+     * SUPPORTS (issue 17): called alone, as by the API's GET, its six short reads run in autocommit instead of inside
+     * SET autocommit=0 … COMMIT … SET autocommit=1; the pages call it inside their own transaction, which it joins. Each
+     * read then takes its own checkout from the pool; Agroal hands a thread back the connection it last used, which is
+     * already on the county's database, so a switch (one USE) is needed only when that thread last served another county.
+     * The reads no longer share one snapshot: a write between two of them shows in the later parts, and any form opened
+     * from the answer still carries each row's own version, so a stale edit is refused as ever (optimistic locking).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public HouseholdDetail detail(long id) {
@@ -459,7 +461,7 @@ public class RegistryService {
      */
     public static Map<String, String> villageNames(java.util.Collection<String> codes) {
         Map<String, String> names = new HashMap<>();
-        List<String> all = List.copyOf(codes);
+        List<String> all = codes.stream().filter(Objects::nonNull).distinct().toList(); // a null matched nothing in HQL either
         for (int from = 0; from < all.size(); from += IN_LIST) {
             for (Object row : OrgUnit.getEntityManager().createNativeQuery("SELECT code, name FROM org_unit WHERE code IN (:codes)",
                     Object[].class).setParameter("codes", all.subList(from, Math.min(all.size(), from + IN_LIST))).getResultList()) {
