@@ -48,9 +48,34 @@ class EmbeddedMariaDbTest {
                     assertTrue(rs.next());
                     assertEquals("before", rs.getString(1), "the data survived");
                 }
+                // The run command's server holds a county of 300,000 households in memory (MariaDB's default is 128 MB).
+                try (Connection c = connect(next, next.appAccount()); Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT @@innodb_buffer_pool_size")) {
+                    assertTrue(rs.next());
+                    assertEquals(1L << 30, rs.getLong(1), "the run command's buffer pool");
+                }
             }
         } finally {
             deleteTree(dataDir);
+        }
+    }
+
+    @Test
+    void aBufferPoolSizeThatIsNoSizeIsRefusedBeforeAnyServerStarts() throws Exception {
+        String before = System.getProperty("fpjc.embedded.buffer-pool");
+        System.setProperty("fpjc.embedded.buffer-pool", "lots");
+        Path dataDir = persistentDataDir();
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmbeddedMariaDb.start(dataDir, CONTROL, false));
+            assertTrue(e.getMessage().contains("512M"), e.getMessage());
+            assertFalse(Files.exists(dataDir.resolve(EmbeddedMariaDb.PID_FILE)), "no server was started");
+        } finally {
+            deleteTree(dataDir);
+            if (before == null) {
+                System.clearProperty("fpjc.embedded.buffer-pool");
+            } else {
+                System.setProperty("fpjc.embedded.buffer-pool", before);
+            }
         }
     }
 
