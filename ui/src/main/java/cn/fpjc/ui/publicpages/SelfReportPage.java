@@ -121,7 +121,7 @@ public class SelfReportPage {
 
     private TemplateInstance page(TenantInfo tenant, Map<String, String> values, Map<String, String> errors, String error) {
         List<Township> townships = QuarkusTransaction.requiringNew().call(() -> {
-            List<OrgUnit> units = OrgUnit.list("level in ?1", Sort.by("code"), List.of(OrgLevel.TOWNSHIP, OrgLevel.VILLAGE));
+            List<OrgUnit> units = OrgUnit.list("level in (?1, ?2)", Sort.by("code"), OrgLevel.TOWNSHIP, OrgLevel.VILLAGE);
             Map<String, List<Village>> byTownship = new HashMap<>();
             units.stream().filter(u -> u.level == OrgLevel.VILLAGE)
                     .forEach(u -> byTownship.computeIfAbsent(u.parentCode, k -> new ArrayList<>()).add(new Village(u.code, u.name)));

@@ -36,6 +36,7 @@ import cn.fpjc.core.registry.HouseholdCategoryCommand;
 import cn.fpjc.core.registry.Member;
 import cn.fpjc.core.registry.RegistryService;
 import cn.fpjc.core.registry.Relation;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.security.CurrentUser;
 import cn.fpjc.core.platform.security.OrgScope;
 import cn.fpjc.core.platform.security.Roles;
@@ -73,7 +74,6 @@ public class CaseService {
     AppClock clock;
 
     static final String IDENTIFICATION = "identification";
-    static final int IN_LIST = 100;
     /** A step that asks for this evidence is done only once the household's plan is saved (Minqin's 制定“一户一策”). */
     static final String PLAN_EVIDENCE = "帮扶计划";
     static final String[] STEP_DOERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK,
@@ -610,26 +610,20 @@ public class CaseService {
         }).toList();
     }
 
-    /** Every step of each case, by step id, in IN lists of at most 100 ids. */
+    /** Every step of each case, by step id. */
     private static Map<Long, Map<String, CaseStep>> stepsOf(List<Long> ids) {
         Map<Long, Map<String, CaseStep>> steps = new java.util.HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            CaseStep.<CaseStep>list("caseId in ?1", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-                    .forEach(st -> steps.computeIfAbsent(st.caseId, k -> new java.util.HashMap<>()).put(st.stepId, st));
-        }
+        InLists.list(CaseStep.getEntityManager(), "from CaseStep where caseId in :keys", CaseStep.class, ids)
+                .forEach(st -> steps.computeIfAbsent(st.caseId, k -> new java.util.HashMap<>()).put(st.stepId, st));
         return steps;
     }
 
-    /** The current step of each case: only those rows, in IN lists of at most 100 ids (MariaDB's index dives stop at 200). */
+    /** The current step of each case: only those rows. */
     static Map<Long, CaseStep> currentSteps(List<MonitoringCase> cases) {
         Map<Long, CaseStep> current = new java.util.HashMap<>();
-        List<Long> ids = cases.stream().map(c -> c.id).toList();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            CaseStep.getEntityManager().createQuery("select s from CaseStep s, MonitoringCase c where s.caseId = c.id"
-                    + " and s.stepId = c.currentStep and c.id in :ids", CaseStep.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST))).getResultList()
-                    .forEach(st -> current.put(st.caseId, st));
-        }
+        InLists.list(CaseStep.getEntityManager(), "select s from CaseStep s, MonitoringCase c where s.caseId = c.id"
+                + " and s.stepId = c.currentStep and c.id in :keys", CaseStep.class, cases.stream().map(c -> c.id).toList())
+                .forEach(st -> current.put(st.caseId, st));
         return current;
     }
 
@@ -668,36 +662,17 @@ public class CaseService {
     }
 
     static Map<Long, String> householdNumbers(List<Long> ids) {
-        return pairs("SELECT id, household_no FROM household WHERE id IN (:ids)", ids, CaseService::longKey);
-    }
-
-    /** The 户主's name of each household: its active head with the lowest id, as the registry shows it. */
-    static Map<Long, String> headNames(List<Long> householdIds) {
-        return pairs("SELECT household_id, name FROM member WHERE household_id IN (:ids) AND active = TRUE AND relation = 'HEAD'"
-                + " ORDER BY id", householdIds, CaseService::longKey); // all three in ix_member_household_active
+        return InLists.pairs(Household.getEntityManager(), "SELECT id, household_no FROM household WHERE id IN (:keys)", ids, InLists::longKey);
     }
 
     /**
-     * The two columns a list shows, read as pairs rather than as entities (issue 17: the inbox loaded 200 households and
-     * their heads whole, JSON and encrypted IDs included, to show a number and a name), in IN lists of IN_LIST values; the
-     * first row of a key wins. Native SQL: Hibernate translates an HQL query with a list parameter anew on every call, which
-     * cost the inbox more than its reads.
+     * The 户主's name of each household: its active head with the lowest id, as the registry shows it. As pairs rather
+     * than entities (issue 17: the inbox loaded 200 households and their heads whole, JSON and encrypted IDs included,
+     * to show a number and a name).
      */
-    private static <K> Map<K, String> pairs(String sql, List<K> keys, java.util.function.Function<Object, K> key) {
-        Map<K, String> out = new java.util.HashMap<>();
-        for (int from = 0; from < keys.size(); from += IN_LIST) {
-            List<?> rows = Household.getEntityManager().createNativeQuery(sql, Object[].class)
-                    .setParameter("ids", keys.subList(from, Math.min(keys.size(), from + IN_LIST))).getResultList();
-            for (Object row : rows) {
-                Object[] r = (Object[]) row;
-                out.putIfAbsent(key.apply(r[0]), (String) r[1]);
-            }
-        }
-        return out;
-    }
-
-    private static Long longKey(Object value) {
-        return ((Number) value).longValue();
+    static Map<Long, String> headNames(List<Long> householdIds) {
+        return InLists.pairs(Household.getEntityManager(), "SELECT household_id, name FROM member WHERE household_id IN (:keys)"
+                + " AND active = TRUE AND relation = 'HEAD' ORDER BY id", householdIds, InLists::longKey); // all three in ix_member_household_active
     }
 
     /**

@@ -514,8 +514,8 @@ public class ClueService {
 
     /** A 监测户 by category, or a household whose case is under way or whose risk is not (yet) eliminated. */
     static boolean underMonitoring(Household h) {
-        return h.category == HouseholdCategory.MONITORED || MonitoringCase.count("householdId = ?1 and (status = ?2 or riskState in ?3)", h.id,
-                CaseStatus.IN_PROGRESS, List.of(RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION)) > 0;
+        return h.category == HouseholdCategory.MONITORED || MonitoringCase.count("householdId = ?1 and (status = ?2 or riskState in (?3, ?4))", h.id,
+                CaseStatus.IN_PROGRESS, RiskState.UNRESOLVED, RiskState.BASIC_PROTECTION) > 0; // values, not a list: see InLists
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.fpjc.core.monitoring;
 
 import cn.fpjc.core.monitoring.CaseViews.InboxItem;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.calendar.Due;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -121,10 +122,14 @@ public class MonitoringOverview {
         String scope = OrgScope.likePrefix(user.orgCode());
         Set<String> roles = user.roles().isEmpty() ? Set.of("-") : user.roles();
         // Steps of the caller's roles: the inbox's index (status, current_step_role, current_due, village_code).
-        long stepsOverdue = MonitoringCase.count("status = ?1 and currentRole in ?2 and currentDue < ?3 and villageCode like ?4",
-                CaseStatus.IN_PROGRESS, roles, today, scope);
-        long stepsThisWeek = MonitoringCase.count("status = ?1 and currentRole in ?2 and currentDue between ?3 and ?4 and villageCode like ?5",
-                CaseStatus.IN_PROGRESS, roles, today, weekEnd, scope);
+        long stepsOverdue = InLists.list(MonitoringCase.getEntityManager(), "select count(c) from MonitoringCase c where c.status = :status"
+                + " and c.currentRole in :keys and c.currentDue < :today and c.villageCode like :scope", Long.class, roles,
+                q -> q.setParameter("status", CaseStatus.IN_PROGRESS).setParameter("today", today).setParameter("scope", scope))
+                .stream().mapToLong(Long::longValue).sum();
+        long stepsThisWeek = InLists.list(MonitoringCase.getEntityManager(), "select count(c) from MonitoringCase c where c.status = :status"
+                + " and c.currentRole in :keys and c.currentDue between :today and :weekEnd and c.villageCode like :scope", Long.class, roles,
+                q -> q.setParameter("status", CaseStatus.IN_PROGRESS).setParameter("today", today).setParameter("weekEnd", weekEnd)
+                        .setParameter("scope", scope)).stream().mapToLong(Long::longValue).sum();
         boolean clueStaff = user.hasAnyRole(ClueService.STAFF);
         long cluesOpen = 0;
         long cluesOverdue = 0;

@@ -1,5 +1,6 @@
 package cn.fpjc.core.monitoring;
 
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.error.PlatformError;
 
 import cn.fpjc.core.platform.error.ApiException;
@@ -107,15 +108,13 @@ public class NoticeService {
         Map<Long, String> numbers = CaseService.householdNumbers(households);
         Map<Long, Member> heads = new java.util.HashMap<>();
         Map<Long, Long> sizes = new java.util.HashMap<>();
-        for (int at = 0; at < households.size(); at += CaseService.IN_LIST) {
-            List<Long> part = households.subList(at, Math.min(households.size(), at + CaseService.IN_LIST));
-            Member.<Member>list("householdId in ?1 and active = true", part).forEach(m -> {
-                sizes.merge(m.householdId, 1L, Long::sum);
-                if (m.relation == Relation.HEAD) {
-                    heads.put(m.householdId, m);
-                }
-            });
-        }
+        InLists.list(Member.getEntityManager(), "from Member where householdId in :keys and active = true", Member.class, households)
+                .forEach(m -> {
+                    sizes.merge(m.householdId, 1L, Long::sum);
+                    if (m.relation == Relation.HEAD) {
+                        heads.put(m.householdId, m);
+                    }
+                });
         return cases.stream().map(c -> {
             Member head = heads.get(c.householdId);
             String subject = switch (c.procedureId) {

@@ -1,5 +1,6 @@
 package cn.fpjc.core.registry;
 
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.error.Versions;
 import cn.fpjc.core.platform.web.Page;
 import cn.fpjc.core.platform.web.SortBy;
@@ -66,7 +67,6 @@ public class RegistryService {
 
     static final String HOUSEHOLD = "household";
     static final String MEMBER = "member";
-    static final int IN_LIST = 100;
     /** Roles that may enter and correct registry data (within their org scope). */
     public static final String[] WRITERS = { Roles.COUNTY_ADMIN, Roles.COUNTY_APPROVER, Roles.TOWNSHIP_REVIEWER, Roles.VILLAGE_CLERK };
     /** Roles that may read the registry (within their org scope). */
@@ -357,21 +357,17 @@ public class RegistryService {
         List<Long> ids = households.stream().map(h -> h.id).toList();
         Map<Long, Object[]> heads = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
-        // IN lists of at most IN_LIST values: beyond MariaDB's eq_range_index_dive_limit (200) the optimizer estimates from
-        // index statistics, and on statistics not yet refreshed after a bulk load it scans the whole member table instead.
         // Only the four columns a summary shows, not Member entities (issue 17: hydrating three members per household was
-        // most of the 台账 export's time). Native SQL: see villageNames.
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            for (Object row : Member.getEntityManager().createNativeQuery("SELECT household_id, id, relation, name, id_masked FROM member"
-                    + " WHERE household_id IN (:ids) AND active = TRUE", Object[].class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST))).getResultList()) {
-                Object[] m = (Object[]) row;
-                Long household = ((Number) m[0]).longValue();
-                m[1] = ((Number) m[1]).longValue();
-                counts.merge(household, 1L, Long::sum);
-                if (Relation.HEAD.name().equals(m[2])) {
-                    heads.merge(household, m, (a, b) -> (Long) a[1] < (Long) b[1] ? a : b); // the first head registered
-                }
+        // most of the 台账 export's time). IN lists of at most 100 ids (InLists): beyond MariaDB's eq_range_index_dive_limit
+        // (200) the optimizer estimates from index statistics, and on statistics not yet refreshed after a bulk load it
+        // scans the whole member table instead.
+        for (Object[] m : InLists.rows(Member.getEntityManager(), "SELECT household_id, id, relation, name, id_masked FROM member"
+                + " WHERE household_id IN (:keys) AND active = TRUE", ids)) {
+            Long household = ((Number) m[0]).longValue();
+            m[1] = ((Number) m[1]).longValue();
+            counts.merge(household, 1L, Long::sum);
+            if (Relation.HEAD.name().equals(m[2])) {
+                heads.merge(household, m, (a, b) -> (Long) a[1] < (Long) b[1] ? a : b); // the first head registered
             }
         }
         Map<String, String> villages = villageNames(households.stream().map(h -> h.villageCode).collect(Collectors.toSet()));
@@ -418,12 +414,10 @@ public class RegistryService {
         members.forEach(m -> names.put(m.id, m.name));
         List<HouseholdEvent> events = HouseholdEvent.list("householdId", Sort.by("occurredAt").and("id"), h.id);
         Set<Long> related = events.stream().map(e -> e.relatedHouseholdId).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, String> relatedNos = related.isEmpty() ? Map.of()
-                : Household.<Household>list("id in ?1", related).stream().collect(Collectors.toMap(x -> x.id, x -> x.householdNo));
+        Map<Long, String> relatedNos = InLists.pairs(Household.getEntityManager(), "SELECT id, household_no FROM household WHERE id IN (:keys)",
+                related, InLists::longKey);
         List<Long> unknownMembers = events.stream().map(e -> e.memberId).filter(x -> x != null && !names.containsKey(x)).toList();
-        if (!unknownMembers.isEmpty()) {
-            Member.<Member>list("id in ?1", unknownMembers).forEach(m -> names.put(m.id, m.name));
-        }
+        names.putAll(InLists.pairs(Member.getEntityManager(), "SELECT id, name FROM member WHERE id IN (:keys)", unknownMembers, InLists::longKey));
         List<EventView> eventViews = events.stream().map(e -> new EventView(e.kind.name(), e.kind.label, e.memberId,
                 e.memberId == null ? null : names.get(e.memberId), e.relatedHouseholdId == null ? null : relatedNos.get(e.relatedHouseholdId),
                 e.detail, e.occurredAt, e.actor)).toList();
@@ -455,22 +449,9 @@ public class RegistryService {
                 g.allSecured(), g.version);
     }
 
-    /**
-     * Village code → name for the given villages, in IN lists of at most IN_LIST codes. Native SQL: Hibernate caches no
-     * plan for an HQL query with a list parameter and translates it anew on every call (issue 17: for the one village of a
-     * household's page that was a fifth of the request's CPU in a JFR profile, more than its database reads).
-     */
+    /** Village code → name for the given villages (a mutable map; codes not found are left out). */
     public static Map<String, String> villageNames(java.util.Collection<String> codes) {
-        Map<String, String> names = new HashMap<>();
-        List<String> all = codes.stream().filter(Objects::nonNull).distinct().toList(); // a null matched nothing in HQL either
-        for (int from = 0; from < all.size(); from += IN_LIST) {
-            for (Object row : OrgUnit.getEntityManager().createNativeQuery("SELECT code, name FROM org_unit WHERE code IN (:codes)",
-                    Object[].class).setParameter("codes", all.subList(from, Math.min(all.size(), from + IN_LIST))).getResultList()) {
-                Object[] r = (Object[]) row;
-                names.put((String) r[0], (String) r[1]);
-            }
-        }
-        return names;
+        return InLists.pairs(OrgUnit.getEntityManager(), "SELECT code, name FROM org_unit WHERE code IN (:keys)", codes, InLists::textKey);
     }
 
     Household visible(long id) {

@@ -488,8 +488,9 @@ public class LoanService {
     /** What the household's other approved or running loans of the product still hold (amount less principal repaid). */
     static BigDecimal held(long householdId, String product, Long except) {
         BigDecimal sum = Loan.getEntityManager().createQuery("select coalesce(sum(l.amount - l.principalRepaid), 0) from Loan l"
-                + " where l.householdId = :h and l.productCode = :p and l.status in :held and l.id <> :except", BigDecimal.class)
-                .setParameter("h", householdId).setParameter("p", product).setParameter("held", List.of(LoanStatus.APPROVED, LoanStatus.DISBURSED))
+                + " where l.householdId = :h and l.productCode = :p and l.status in (:approved, :disbursed) and l.id <> :except", BigDecimal.class)
+                .setParameter("h", householdId).setParameter("p", product)
+                .setParameter("approved", LoanStatus.APPROVED).setParameter("disbursed", LoanStatus.DISBURSED) // values, not a list: see InLists
                 .setParameter("except", except == null ? -1L : except).getSingleResult();
         return sum == null ? BigDecimal.ZERO : sum;
     }

@@ -11,6 +11,8 @@ import cn.fpjc.core.monitoring.MonitoringCase;
 import cn.fpjc.core.monitoring.PlanMeasure;
 import cn.fpjc.core.monitoring.RiskCategory;
 import cn.fpjc.core.monitoring.RiskState;
+import cn.fpjc.core.platform.query.InLists;
+import jakarta.persistence.EntityManager;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
@@ -55,7 +57,6 @@ import org.dhatim.fastexcel.Worksheet;
 @ApplicationScoped
 public class NationalExport {
     static final int PAGE = 500;
-    static final int IN_LIST = 100;
     static final String HOUSEHOLDS = "监测户";
     static final String MEMBERS = "家庭成员";
     static final String NOTES = "说明";
@@ -160,20 +161,23 @@ public class NationalExport {
             return List.of();
         }
         List<Long> ids = cases.stream().map(c -> c.householdId).distinct().toList();
-        Map<Long, Household> households = byId(ids, chunk -> Household.<Household>list("id in ?1", chunk), h -> h.id);
-        List<Member> members = chunked(ids, chunk -> Member.<Member>list("householdId in ?1", Sort.by("id"), chunk));
+        EntityManager em = Household.getEntityManager();
+        Map<Long, Household> households = byKey(InLists.list(em, "from Household where id in :keys", Household.class, ids), h -> h.id);
+        List<Member> members = InLists.list(em, "from Member where householdId in :keys order by id", Member.class, ids);
         Map<Long, Member> memberById = members.stream().collect(Collectors.toMap(m -> m.id, m -> m));
         Map<Long, List<Member>> byHousehold = members.stream().collect(Collectors.groupingBy(m -> m.householdId));
         Map<Long, IncomeRecord> incomes = new HashMap<>(); // the latest year wins
-        chunked(ids, chunk -> IncomeRecord.<IncomeRecord>list("householdId in ?1", Sort.by("incomeYear"), chunk))
+        InLists.list(em, "from IncomeRecord where householdId in :keys order by incomeYear", IncomeRecord.class, ids)
                 .forEach(i -> incomes.put(i.householdId, i));
         List<Long> caseIds = cases.stream().map(c -> c.id).toList();
-        Map<Long, AssistancePlan> plans = byId(caseIds, chunk -> AssistancePlan.<AssistancePlan>list("caseId in ?1", chunk), x -> x.caseId);
-        Map<Long, List<PlanMeasure>> measures = chunked(plans.values().stream().map(x -> x.id).toList(),
-                chunk -> PlanMeasure.<PlanMeasure>list("planId in ?1", Sort.by("startOn").and("id"), chunk)).stream()
+        Map<Long, AssistancePlan> plans = byKey(InLists.list(em, "from AssistancePlan where caseId in :keys", AssistancePlan.class, caseIds),
+                x -> x.caseId);
+        Map<Long, List<PlanMeasure>> measures = InLists.list(em, "from PlanMeasure where planId in :keys order by startOn, id", PlanMeasure.class,
+                plans.values().stream().map(x -> x.id).toList()).stream()
                 .collect(Collectors.groupingBy(m -> m.planId, LinkedHashMap::new, Collectors.toList()));
-        Map<Long, List<Loan>> loans = chunked(ids, chunk -> Loan.<Loan>list("householdId in ?1 and status in ?2", Sort.by("disbursedOn").and("id"),
-                chunk, List.of(LoanStatus.DISBURSED, LoanStatus.CLOSED))).stream().collect(Collectors.groupingBy(l -> l.householdId));
+        Map<Long, List<Loan>> loans = InLists.list(em, "from Loan where householdId in :keys and status in (:disbursed, :closed)"
+                + " order by disbursedOn, id", Loan.class, ids, q -> q.setParameter("disbursed", LoanStatus.DISBURSED)
+                .setParameter("closed", LoanStatus.CLOSED)).stream().collect(Collectors.groupingBy(l -> l.householdId));
         Map<Long, Map<String, BigDecimal>> paid = paid(members.stream().map(m -> m.id).toList());
         places(cases.stream().map(c -> c.villageCode).distinct().toList(), places);
         List<Line> lines = new ArrayList<>();
@@ -227,8 +231,8 @@ public class NationalExport {
         int row = 2;
         for (int from = 0; from < households.size(); from += PAGE) {
             List<Long> ids = households.subList(from, Math.min(households.size(), from + PAGE)).stream().map(h -> h[0]).toList();
-            List<Member> members = QuarkusTransaction.requiringNew().call(() -> chunked(ids,
-                    chunk -> Member.<Member>list("householdId in ?1 and active = true", Sort.by("id"), chunk)));
+            List<Member> members = QuarkusTransaction.requiringNew().call(() -> InLists.list(Member.getEntityManager(),
+                    "from Member where householdId in :keys and active = true order by id", Member.class, ids));
             Map<Long, List<Member>> byHousehold = members.stream().collect(Collectors.groupingBy(m -> m.householdId));
             for (Long id : ids) {
                 for (Member m : byHousehold.getOrDefault(id, List.of())) {
@@ -290,24 +294,19 @@ public class NationalExport {
     /** Paid (已入账) money by household and programme, for the members' instructions (indexed by member). */
     private static Map<Long, Map<String, BigDecimal>> paid(List<Long> memberIds) {
         Map<Long, Map<String, BigDecimal>> paid = new HashMap<>();
-        for (int from = 0; from < memberIds.size(); from += IN_LIST) {
-            List<Long> chunk = memberIds.subList(from, Math.min(memberIds.size(), from + IN_LIST));
-            Loan.getEntityManager().createQuery("select i.householdId, coalesce(b.programmeName, i.programmeId), sum(i.amount)"
-                    + " from PaymentInstruction i, PaymentBatch b where b.id = i.batchId and i.memberId in :members and i.status = :paid"
-                    + " group by i.householdId, coalesce(b.programmeName, i.programmeId) order by 2", Object[].class)
-                    .setParameter("members", chunk).setParameter("paid", InstructionStatus.PAID).getResultList()
-                    .forEach(x -> paid.computeIfAbsent((Long) x[0], k -> new LinkedHashMap<>()).merge((String) x[1], (BigDecimal) x[2], BigDecimal::add));
-        }
+        InLists.list(Loan.getEntityManager(), "select i.householdId, coalesce(b.programmeName, i.programmeId), sum(i.amount)"
+                + " from PaymentInstruction i, PaymentBatch b where b.id = i.batchId and i.memberId in :keys and i.status = :paid"
+                + " group by i.householdId, coalesce(b.programmeName, i.programmeId) order by 2", Object[].class, memberIds,
+                q -> q.setParameter("paid", InstructionStatus.PAID))
+                .forEach(x -> paid.computeIfAbsent((Long) x[0], k -> new LinkedHashMap<>()).merge((String) x[1], (BigDecimal) x[2], BigDecimal::add));
         return paid;
     }
 
     /** Village code → {village name, township name}, read once per export. */
     private static void places(List<String> villages, Map<String, String[]> places) {
         List<String> missing = villages.stream().filter(v -> !places.containsKey(v)).toList();
-        List<OrgUnit> units = chunked(missing, chunk -> OrgUnit.<OrgUnit>list("code in ?1", chunk));
-        Map<String, String> townships = byId(units.stream().map(u -> u.parentCode).filter(java.util.Objects::nonNull).distinct().toList(),
-                chunk -> OrgUnit.<OrgUnit>list("code in ?1", chunk), u -> u.code).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name));
+        List<OrgUnit> units = InLists.list(OrgUnit.getEntityManager(), "from OrgUnit where code in :keys", OrgUnit.class, missing);
+        Map<String, String> townships = RegistryService.villageNames(units.stream().map(u -> u.parentCode).toList());
         units.forEach(u -> places.put(u.code, new String[] {u.name, townships.get(u.parentCode)}));
     }
 
@@ -338,18 +337,9 @@ public class NationalExport {
         return d == null ? null : d.toString();
     }
 
-    private static <K, T> List<T> chunked(List<K> keys, java.util.function.Function<List<K>, List<T>> query) {
-        List<T> all = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += IN_LIST) {
-            all.addAll(query.apply(keys.subList(from, Math.min(keys.size(), from + IN_LIST))));
-        }
-        return all;
-    }
-
-    private static <K, T> Map<K, T> byId(List<K> keys, java.util.function.Function<List<K>, List<T>> query,
-            java.util.function.Function<T, K> key) {
+    private static <K, T> Map<K, T> byKey(List<T> rows, java.util.function.Function<T, K> key) {
         Map<K, T> map = new HashMap<>();
-        chunked(keys, query).forEach(t -> map.put(key.apply(t), t));
+        rows.forEach(t -> map.put(key.apply(t), t));
         return map;
     }
 }

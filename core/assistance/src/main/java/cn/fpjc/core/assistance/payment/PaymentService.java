@@ -10,6 +10,8 @@ import cn.fpjc.core.assistance.payment.PaymentViews.BatchView;
 import cn.fpjc.core.assistance.payment.PaymentViews.InstructionView;
 import cn.fpjc.core.assistance.payment.PaymentViews.Outcome;
 import cn.fpjc.core.assistance.payment.PaymentViews.ReturnResult;
+import cn.fpjc.core.platform.query.InLists;
+import jakarta.persistence.EntityManager;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -527,8 +529,9 @@ public class PaymentService {
         if (b.status != BatchStatus.RELEASED && b.status != BatchStatus.SETTLED) {
             throw new ApiException(PaymentError.PAYMENT_BATCH_STATE, b.status.label() + "（拨付后才能下载银行代发文件）");
         }
-        return PaymentInstruction.list("batchId = ?1 and status in ?2", Sort.by("instructionNo"), b.id,
-                List.of(InstructionStatus.SENT, InstructionStatus.PAID, InstructionStatus.FAILED));
+        // Three values, not a list: Hibernate keeps no plan for a list-valued parameter (InLists).
+        return PaymentInstruction.list("batchId = ?1 and status in (?2, ?3, ?4)", Sort.by("instructionNo"), b.id,
+                InstructionStatus.SENT, InstructionStatus.PAID, InstructionStatus.FAILED);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -564,30 +567,24 @@ public class PaymentService {
                     InstructionStatus.CANCELLED);
         }
 
-        /** The members of a batch, their households, accounts, holders and instructions of the programme and period, 1,000 at a time. */
+        /** The members of a batch, their households, accounts, holders and instructions of the programme and period. */
         static Facts of(String programmeId, String period, List<Long> memberIds) {
             Map<Long, Member> members = new HashMap<>();
             Map<Long, Household> households = new HashMap<>();
             Map<Long, HouseholdAccount> accounts = new HashMap<>();
             Map<Long, List<PaymentInstruction>> instructed = new HashMap<>();
-            List<Long> ids = List.copyOf(new HashSet<>(memberIds));
-            for (int from = 0; from < ids.size(); from += 1000) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-                Member.<Member>list("id in ?1", chunk).forEach(m -> members.put(m.id, m));
-                PaymentInstruction.<PaymentInstruction>list("programmeId = ?1 and period = ?2 and memberId in ?3 and status <> ?4", programmeId,
-                        period, chunk, InstructionStatus.CANCELLED).forEach(i -> instructed.computeIfAbsent(i.memberId, k -> new ArrayList<>()).add(i));
-            }
-            List<Long> householdIds = List.copyOf(members.values().stream().map(m -> m.householdId).collect(Collectors.toSet()));
-            for (int from = 0; from < householdIds.size(); from += 1000) {
-                List<Long> chunk = householdIds.subList(from, Math.min(householdIds.size(), from + 1000));
-                Household.<Household>list("id in ?1", chunk).forEach(h -> households.put(h.id, h));
-                HouseholdAccount.<HouseholdAccount>list("householdId in ?1", chunk).forEach(a -> accounts.put(a.householdId, a));
-            }
-            List<Long> holders = List.copyOf(accounts.values().stream().map(a -> a.holderMemberId).filter(h -> !members.containsKey(h))
-                    .collect(Collectors.toSet()));
-            for (int from = 0; from < holders.size(); from += 1000) {
-                Member.<Member>list("id in ?1", holders.subList(from, Math.min(holders.size(), from + 1000))).forEach(m -> members.put(m.id, m));
-            }
+            EntityManager em = Member.getEntityManager();
+            InLists.list(em, "from Member where id in :keys", Member.class, memberIds).forEach(m -> members.put(m.id, m));
+            InLists.list(em, "from PaymentInstruction where programmeId = :programme and period = :period and memberId in :keys"
+                    + " and status <> :cancelled", PaymentInstruction.class, memberIds, q -> q.setParameter("programme", programmeId)
+                    .setParameter("period", period).setParameter("cancelled", InstructionStatus.CANCELLED))
+                    .forEach(i -> instructed.computeIfAbsent(i.memberId, k -> new ArrayList<>()).add(i));
+            Set<Long> householdIds = members.values().stream().map(m -> m.householdId).collect(Collectors.toSet());
+            InLists.list(em, "from Household where id in :keys", Household.class, householdIds).forEach(h -> households.put(h.id, h));
+            InLists.list(em, "from HouseholdAccount where householdId in :keys", HouseholdAccount.class, householdIds)
+                    .forEach(a -> accounts.put(a.householdId, a));
+            List<Long> holders = accounts.values().stream().map(a -> a.holderMemberId).filter(h -> !members.containsKey(h)).toList();
+            InLists.list(em, "from Member where id in :keys", Member.class, holders).forEach(m -> members.put(m.id, m));
             return new Facts() {
                 @Override
                 public Member member(long id) {
@@ -860,7 +857,7 @@ public class PaymentService {
     }
 
     private static Map<Long, String> householdNumbers(List<PaymentInstruction> all) {
-        Set<Long> ids = all.stream().map(i -> i.householdId).collect(Collectors.toSet());
-        return ids.isEmpty() ? Map.of() : Household.<Household>list("id in ?1", ids).stream().collect(Collectors.toMap(h -> h.id, h -> h.householdNo));
+        return InLists.pairs(Household.getEntityManager(), "SELECT id, household_no FROM household WHERE id IN (:keys)",
+                all.stream().map(i -> i.householdId).toList(), InLists::longKey);
     }
 }

@@ -7,6 +7,7 @@ import cn.fpjc.core.assistance.programme.ApplicationViews.ApplicationView;
 import cn.fpjc.core.assistance.programme.ApplicationViews.Notice;
 import cn.fpjc.core.assistance.programme.ApplicationViews.NoticeLine;
 import cn.fpjc.core.assistance.programme.ApplicationViews.StepResult;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -454,14 +455,13 @@ public class ApplicationService {
     }
 
     private static Map<Long, Member> members(List<ProgrammeApplication> rows) {
-        List<Long> ids = rows.stream().map(a -> a.memberId).distinct().toList();
-        return ids.isEmpty() ? Map.of() : Member.<Member>list("id in ?1", ids).stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+        return InLists.list(Member.getEntityManager(), "from Member where id in :keys", Member.class, rows.stream().map(a -> a.memberId).toList())
+                .stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
     }
 
     private static Map<Long, String> householdNumbers(List<ProgrammeApplication> rows) {
-        List<Long> ids = rows.stream().map(a -> a.householdId).distinct().toList();
-        return ids.isEmpty() ? Map.of()
-                : Household.<Household>list("id in ?1", ids).stream().collect(Collectors.toMap(h -> h.id, h -> h.householdNo));
+        return InLists.pairs(Household.getEntityManager(), "SELECT id, household_no FROM household WHERE id IN (:keys)",
+                rows.stream().map(a -> a.householdId).toList(), InLists::longKey);
     }
 
     /**

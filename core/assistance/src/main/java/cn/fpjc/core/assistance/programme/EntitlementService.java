@@ -1,5 +1,6 @@
 package cn.fpjc.core.assistance.programme;
 
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.security.CurrentUser;
@@ -222,11 +223,12 @@ public class EntitlementService {
      * in id order; {@code scopes} (LIKE patterns) limit the village when given. A projection: no entity is managed.
      */
     private List<Candidate> candidates(String condition, Map<String, Object> params, String[] scopes, LocalDate on, long afterId, int max) {
+        InLists.Expanded expanded = InLists.values(condition, params); // the same text on every page of a scan, so one plan
         StringBuilder q = new StringBuilder("select m.id, h.id, h.householdNo, h.villageCode, m.name, m.idMasked, h.category, m.birthDate, "
                 + "m.labour, m.schooling, m.employmentPlace, m.employmentMonths, m.disabilityGrade, m.relation, g.housingGrade, "
                 + "g.housingCheckedOn "
                 + "from Member m join Household h on h.id = m.householdId left join GuaranteeStatus g on g.householdId = h.id "
-                + "where m.active = true and h.active = true and m.id > :after and (" + condition + ")");
+                + "where m.active = true and h.active = true and m.id > :after and (" + expanded.hql() + ")");
         if (scopes != null) {
             q.append(" and h.villageCode like :scope and h.villageCode like :narrowed");
         }
@@ -234,7 +236,7 @@ public class EntitlementService {
             q.append(" order by m.id");
         }
         TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class).setParameter("after", afterId);
-        params.forEach(query::setParameter);
+        expanded.parameters().forEach(query::setParameter);
         if (scopes != null) {
             query.setParameter("scope", scopes[0]).setParameter("narrowed", scopes[1]);
         }
@@ -259,13 +261,11 @@ public class EntitlementService {
         }
         String q = "select p.householdId, pm.memberId, pm.type from PlanMeasure pm join AssistancePlan p on p.id = pm.planId "
                 + "where pm.startOn <= :on and (pm.endOn is null or pm.endOn >= :on)";
-        boolean few = households.size() <= 1000;
-        TypedQuery<Object[]> query = em.createQuery(few ? q + " and p.householdId in :households" : q, Object[].class).setParameter("on", on);
-        if (few) {
-            query.setParameter("households", households);
-        }
+        List<Object[]> rows = households.size() <= 1000
+                ? InLists.list(em, q + " and p.householdId in :keys", Object[].class, households, x -> x.setParameter("on", on))
+                : em.createQuery(q, Object[].class).setParameter("on", on).getResultList();
         Map<Long, List<Object[]>> byHousehold = new java.util.HashMap<>();
-        for (Object[] r : query.getResultList()) {
+        for (Object[] r : rows) {
             byHousehold.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(r);
         }
         return byHousehold;

@@ -7,6 +7,7 @@ import cn.fpjc.core.assistance.payment.PaymentRequests.Line;
 import cn.fpjc.core.assistance.payment.PaymentService;
 import cn.fpjc.core.assistance.payment.PaymentViews.BatchDetail;
 import cn.fpjc.core.assistance.payment.PaymentViews.Outcome;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.error.ApiException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,9 @@ public class WelfareJobPayments implements PaymentProgrammes {
         if (lines.isEmpty()) {
             throw new ApiException(WelfareJobError.PAYROLL_MONTH_INVALID, m + " 的岗位补贴尚未生成，请先生成发放表");
         }
-        Map<Long, WelfareJobPlacement> placements = WelfareJobPlacement.<WelfareJobPlacement>list("id in ?1",
-                lines.stream().map(l -> l.placementId).toList()).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Map<Long, WelfareJobPlacement> placements = InLists.list(WelfareJobPlacement.getEntityManager(), "from WelfareJobPlacement where id in :keys",
+                WelfareJobPlacement.class, lines.stream().map(l -> l.placementId).toList()).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
         // A member who changed posts in the month has two payroll lines: PayableLines adds them into one payment.
         PayableLines.Sorted sorted = PayableLines.sort(PROGRAMME, m, lines.stream()
                 .map(l -> new Line(placements.get(l.placementId).memberId, l.amount, "公益性岗位补贴 " + m)).toList());

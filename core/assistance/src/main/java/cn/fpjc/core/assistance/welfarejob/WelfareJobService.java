@@ -8,6 +8,7 @@ import cn.fpjc.core.assistance.welfarejob.WelfareJobViews.PlacementInput;
 import cn.fpjc.core.assistance.welfarejob.WelfareJobViews.PlacementView;
 import cn.fpjc.core.assistance.welfarejob.WelfareJobViews.PositionInput;
 import cn.fpjc.core.assistance.welfarejob.WelfareJobViews.PositionView;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -309,9 +310,9 @@ public class WelfareJobService {
 
     private Payroll payroll(YearMonth ym) {
         List<WelfareJobPayroll> lines = WelfareJobPayroll.list("month", Sort.by("placementId"), ym.toString());
-        Map<Long, WelfareJobPlacement> placements = lines.isEmpty() ? Map.of()
-                : WelfareJobPlacement.<WelfareJobPlacement>list("id in ?1", lines.stream().map(l -> l.placementId).toList()).stream()
-                        .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Map<Long, WelfareJobPlacement> placements = InLists.list(WelfareJobPlacement.getEntityManager(), "from WelfareJobPlacement where id in :keys",
+                WelfareJobPlacement.class, lines.stream().map(l -> l.placementId).toList()).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<WelfareJobPlacement> visible = placements.values().stream().filter(p -> OrgScope.covers(user.orgCode(), p.villageCode)).toList();
         Map<Long, WelfareJobPosition> positions = positions(visible);
         Map<Long, Member> members = members(visible);
@@ -345,9 +346,9 @@ public class WelfareJobService {
 
     private List<PositionView> positionViews(List<WelfareJobPosition> rows) {
         List<Long> ids = rows.stream().map(p -> p.id).toList();
-        Map<Long, WelfareJobPlacement> holders = ids.isEmpty() ? Map.of()
-                : WelfareJobPlacement.<WelfareJobPlacement>list("positionId in ?1 and status = 'ACTIVE'", ids).stream()
-                        .collect(Collectors.toMap(p -> p.positionId, Function.identity()));
+        Map<Long, WelfareJobPlacement> holders = InLists.list(WelfareJobPlacement.getEntityManager(),
+                "from WelfareJobPlacement where positionId in :keys and status = 'ACTIVE'", WelfareJobPlacement.class, ids).stream()
+                .collect(Collectors.toMap(p -> p.positionId, Function.identity()));
         Map<Long, Member> members = members(List.copyOf(holders.values()));
         Map<String, String> villages = RegistryService.villageNames(rows.stream().map(p -> p.villageCode).collect(Collectors.toSet()));
         return rows.stream().map(p -> {
@@ -373,19 +374,18 @@ public class WelfareJobService {
     }
 
     private static Map<Long, WelfareJobPosition> positions(List<WelfareJobPlacement> rows) {
-        Set<Long> ids = rows.stream().map(p -> p.positionId).collect(Collectors.toSet());
-        return ids.isEmpty() ? Map.of() : WelfareJobPosition.<WelfareJobPosition>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        return InLists.list(WelfareJobPosition.getEntityManager(), "from WelfareJobPosition where id in :keys", WelfareJobPosition.class,
+                rows.stream().map(p -> p.positionId).toList()).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
     }
 
     private static Map<Long, Member> members(List<WelfareJobPlacement> rows) {
-        Set<Long> ids = rows.stream().map(p -> p.memberId).collect(Collectors.toSet());
-        return ids.isEmpty() ? Map.of() : Member.<Member>list("id in ?1", ids).stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+        return InLists.list(Member.getEntityManager(), "from Member where id in :keys", Member.class, rows.stream().map(p -> p.memberId).toList())
+                .stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
     }
 
     private static Map<Long, String> numbers(List<WelfareJobPlacement> rows) {
-        Set<Long> ids = rows.stream().map(p -> p.householdId).collect(Collectors.toSet());
-        return ids.isEmpty() ? Map.of() : Household.<Household>list("id in ?1", ids).stream().collect(Collectors.toMap(h -> h.id, h -> h.householdNo));
+        return InLists.pairs(Household.getEntityManager(), "SELECT id, household_no FROM household WHERE id IN (:keys)",
+                rows.stream().map(p -> p.householdId).toList(), InLists::longKey);
     }
 
     private EffectiveParameter parameter(String key) {

@@ -28,6 +28,7 @@ import cn.fpjc.core.funds.project.Project;
 import cn.fpjc.core.funds.project.ProjectFunding;
 import cn.fpjc.core.funds.project.ProjectNature;
 import cn.fpjc.core.funds.project.ProjectStatus;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -320,8 +321,8 @@ public class AssetService {
             }
             lines.add(l);
         }
-        Map<Long, Household> households = householdIds.isEmpty() ? Map.of()
-                : Household.<Household>list("id in ?1", householdIds).stream().collect(Collectors.toMap(h -> h.id, Function.identity()));
+        Map<Long, Household> households = InLists.list(Household.getEntityManager(), "from Household where id in :keys", Household.class,
+                householdIds).stream().collect(Collectors.toMap(h -> h.id, Function.identity()));
         // Income goes to households of the asset's village or of its project's villages, within the recorder's scope.
         Set<String> villages = new HashSet<>(cn.fpjc.core.funds.project.Project.<cn.fpjc.core.funds.project.Project>findByIdOptional(a.projectId)
                 .map(p -> p.villages).orElse(Set.of()));
@@ -473,16 +474,13 @@ public class AssetService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Set<Long> ids = rows.stream().map(a -> a.id).collect(Collectors.toSet());
         Map<String, LocalDate> last = new HashMap<>();
-        for (Object o : ProjectAsset.getEntityManager()
-                .createQuery("select c.assetId, c.level, max(c.checkedOn) from AssetCheck c where c.assetId in :ids group by c.assetId, c.level")
-                .setParameter("ids", ids).getResultList()) {
-            Object[] r = (Object[]) o;
+        for (Object[] r : InLists.list(ProjectAsset.getEntityManager(), "select c.assetId, c.level, max(c.checkedOn) from AssetCheck c"
+                + " where c.assetId in :keys group by c.assetId, c.level", Object[].class, rows.stream().map(a -> a.id).toList())) {
             last.put(r[0] + "/" + r[1], (LocalDate) r[2]);
         }
-        Map<Long, String> projects = Project.<Project>list("id in ?1", rows.stream().map(a -> a.projectId).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(p -> p.id, p -> p.name));
+        Map<Long, String> projects = InLists.pairs(Project.getEntityManager(), "SELECT id, name FROM fund_project WHERE id IN (:keys)",
+                rows.stream().map(a -> a.projectId).toList(), InLists::longKey);
         Map<String, String> villages = RegistryService.villageNames(rows.stream().map(a -> a.villageCode).collect(Collectors.toSet()));
         Map<Integer, EffectiveParameter> confirmByYear = new HashMap<>();
         Map<CheckLevel, EffectiveParameter> cadence = new EnumMap<>(CheckLevel.class);
@@ -521,11 +519,12 @@ public class AssetService {
         if (incomes.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<AssetDistributionLine>> lines = AssetDistributionLine.<AssetDistributionLine>list("incomeId in ?1 order by id",
-                incomes.stream().map(i -> i.id).toList()).stream().collect(Collectors.groupingBy(l -> l.incomeId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, List<AssetDistributionLine>> lines = InLists.list(AssetDistributionLine.getEntityManager(),
+                "from AssetDistributionLine where incomeId in :keys order by id", AssetDistributionLine.class, incomes.stream().map(i -> i.id).toList())
+                .stream().collect(Collectors.groupingBy(l -> l.incomeId, LinkedHashMap::new, Collectors.toList()));
         Set<Long> hids = lines.values().stream().flatMap(List::stream).map(l -> l.householdId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, Household> households = hids.isEmpty() ? Map.of()
-                : Household.<Household>list("id in ?1", hids).stream().collect(Collectors.toMap(h -> h.id, Function.identity()));
+        Map<Long, Household> households = InLists.list(Household.getEntityManager(), "from Household where id in :keys", Household.class, hids)
+                .stream().collect(Collectors.toMap(h -> h.id, Function.identity()));
         Map<String, String> villages = RegistryService.villageNames(households.values().stream().map(h -> h.villageCode).collect(Collectors.toSet()));
         List<IncomeView> out = new ArrayList<>();
         for (AssetIncome i : incomes) {

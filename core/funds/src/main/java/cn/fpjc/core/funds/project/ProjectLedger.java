@@ -1,7 +1,8 @@
 package cn.fpjc.core.funds.project;
 
 import cn.fpjc.core.funds.allocation.FundSource;
-import cn.fpjc.core.platform.org.OrgUnit;
+import cn.fpjc.core.platform.query.InLists;
+import cn.fpjc.core.registry.RegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,16 +47,21 @@ public class ProjectLedger {
             if (ids.isEmpty()) {
                 break;
             }
-            List<Project> batch = Project.list("id in ?1 order by name, id", ids);
+            jakarta.persistence.EntityManager em = Project.getEntityManager();
+            // In the page's order (the database's collation of names), whatever the order of the IN lists' answers.
+            Map<Long, Integer> position = new HashMap<>();
+            ids.forEach(id -> position.putIfAbsent(id, position.size()));
+            List<Project> batch = new java.util.ArrayList<>(InLists.list(em, "from Project where id in :keys", Project.class, ids));
+            batch.sort(java.util.Comparator.comparing(p -> position.get(p.id)));
             Map<Long, Map<FundSource, BigDecimal>> money = new HashMap<>();
-            for (ProjectFunding f : ProjectFunding.<ProjectFunding>list("projectId in ?1", ids)) {
+            for (ProjectFunding f : InLists.list(em, "from ProjectFunding where projectId in :keys", ProjectFunding.class, ids)) {
                 money.computeIfAbsent(f.projectId, k -> new HashMap<>()).merge(f.source, f.amount, BigDecimal::add);
             }
-            Map<Long, String> linkages = ProjectLinkage.<ProjectLinkage>list("projectId in ?1 order by id", ids).stream()
+            Map<Long, String> linkages = InLists.list(em, "from ProjectLinkage where projectId in :keys order by id", ProjectLinkage.class, ids).stream()
                     .collect(Collectors.groupingBy(l -> l.projectId, Collectors.mapping(l -> l.kind.label(), Collectors.joining("、"))));
             Map<Long, Long> households = new HashMap<>();
-            for (Object[] r : Project.getEntityManager().createQuery("select b.projectId, count(distinct b.householdId) from ProjectBeneficiary b "
-                    + "where b.projectId in ?1 group by b.projectId", Object[].class).setParameter(1, ids).getResultList()) {
+            for (Object[] r : InLists.list(em, "select b.projectId, count(distinct b.householdId) from ProjectBeneficiary b "
+                    + "where b.projectId in :keys group by b.projectId", Object[].class, ids)) {
                 households.put((Long) r[0], (Long) r[1]);
             }
             Set<String> codes = new HashSet<>();
@@ -65,8 +71,7 @@ public class ProjectLedger {
                     codes.add(p.townshipCode);
                 }
             });
-            Map<String, String> names = codes.isEmpty() ? Map.of()
-                    : OrgUnit.<OrgUnit>list("code in ?1", codes).stream().collect(Collectors.toMap(u -> u.code, u -> u.name));
+            Map<String, String> names = RegistryService.villageNames(codes); // townships too: any org unit's name
             for (Project p : batch) {
                 Map<FundSource, BigDecimal> m = money.getOrDefault(p.id, Map.of());
                 int c = 0;

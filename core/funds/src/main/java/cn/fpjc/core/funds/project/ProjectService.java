@@ -28,6 +28,7 @@ import cn.fpjc.core.funds.project.ProjectViews.RevisionView;
 import cn.fpjc.core.funds.project.ProjectViews.RuleCheck;
 import cn.fpjc.core.funds.project.ProjectViews.TargetInput;
 import cn.fpjc.core.funds.project.ProjectViews.TargetView;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -730,7 +731,8 @@ public class ProjectService {
             String description = FundsInputs.required(l.description(), "linkages", "请说明「" + k.label() + "」的具体做法（如收益分配、用工、分红方式）", 1000);
             Set<Long> ids = new TreeSet<>(l.householdIds() == null ? List.of() : l.householdIds().stream().filter(x -> x != null).toList());
             if (!ids.isEmpty()) {
-                List<Household> found = Household.list("id in ?1 and active = true", ids);
+                List<Household> found = InLists.list(Household.getEntityManager(), "from Household where id in :keys and active = true",
+                        Household.class, ids);
                 for (Household h : found) {
                     if (!OrgScope.covers(user.orgCode(), h.villageCode) || (!villages.isEmpty() && !villages.contains(h.villageCode))) {
                         errors.add(new FieldError("linkages", "户 " + h.householdNo + " 不在项目涉及的村"));
@@ -950,12 +952,9 @@ public class ProjectService {
 
     private static Map<Long, BigDecimal> totals(List<Long> ids) {
         Map<Long, BigDecimal> totals = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Object[] r : ProjectFunding.getEntityManager().createQuery(
-                    "select f.projectId, sum(f.amount) from ProjectFunding f where f.projectId in ?1 group by f.projectId", Object[].class)
-                    .setParameter(1, ids).getResultList()) {
-                totals.put((Long) r[0], (BigDecimal) r[1]);
-            }
+        for (Object[] r : InLists.list(ProjectFunding.getEntityManager(),
+                "select f.projectId, sum(f.amount) from ProjectFunding f where f.projectId in :keys group by f.projectId", Object[].class, ids)) {
+            totals.put((Long) r[0], (BigDecimal) r[1]);
         }
         return totals;
     }
@@ -963,15 +962,15 @@ public class ProjectService {
     private ProjectView view(Project p) {
         List<ProjectFunding> lines = ProjectFunding.list("projectId", Sort.by("id"), p.id);
         Set<Long> allocationIds = lines.stream().map(f -> f.allocationId).filter(x -> x != null).collect(Collectors.toSet());
-        Map<Long, String> docs = allocationIds.isEmpty() ? Map.of()
-                : FundAllocation.<FundAllocation>list("id in ?1", allocationIds).stream().collect(Collectors.toMap(a -> a.id, a -> a.docNumber));
+        Map<Long, String> docs = InLists.list(FundAllocation.getEntityManager(), "from FundAllocation where id in :keys", FundAllocation.class,
+                allocationIds).stream().collect(Collectors.toMap(a -> a.id, a -> a.docNumber));
         List<FundingView> fundings = lines.stream().map(f -> new FundingView(f.id, f.source.name(), f.source.label(), f.amount, f.allocationId,
                 f.allocationId == null ? null : docs.get(f.allocationId))).toList();
         BigDecimal total = lines.stream().map(f -> f.amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         List<ProjectBeneficiary> beneficiaries = ProjectBeneficiary.list("projectId", p.id);
         Set<Long> householdIds = beneficiaries.stream().map(b -> b.householdId).collect(Collectors.toSet());
-        Map<Long, Household> households = householdIds.isEmpty() ? Map.of()
-                : Household.<Household>list("id in ?1", householdIds).stream().collect(Collectors.toMap(h -> h.id, h -> h));
+        Map<Long, Household> households = InLists.list(Household.getEntityManager(), "from Household where id in :keys", Household.class,
+                householdIds).stream().collect(Collectors.toMap(h -> h.id, h -> h));
         Map<Long, String> heads = heads(households.values());
         List<LinkageView> linkages = new ArrayList<>();
         for (ProjectLinkage l : ProjectLinkage.<ProjectLinkage>list("projectId", Sort.by("id"), p.id)) {
@@ -1002,12 +1001,9 @@ public class ProjectService {
     }
 
     private static Map<Long, String> heads(java.util.Collection<Household> households) {
-        if (households.isEmpty()) {
-            return Map.of();
-        }
         Map<Long, String> heads = new HashMap<>();
-        for (Member m : Member.<Member>list("householdId in ?1 and relation = ?2 and active = true",
-                households.stream().map(h -> h.id).toList(), cn.fpjc.core.registry.Relation.HEAD)) {
+        for (Member m : InLists.list(Member.getEntityManager(), "from Member where householdId in :keys and relation = :head and active = true",
+                Member.class, households.stream().map(h -> h.id).toList(), q -> q.setParameter("head", cn.fpjc.core.registry.Relation.HEAD))) {
             heads.put(m.householdId, m.name);
         }
         return heads;

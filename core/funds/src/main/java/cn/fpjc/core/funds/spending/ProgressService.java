@@ -9,6 +9,7 @@ import cn.fpjc.core.funds.spending.SpendingViews.Checkpoint;
 import cn.fpjc.core.funds.spending.SpendingViews.Month;
 import cn.fpjc.core.funds.spending.SpendingViews.Progress;
 import cn.fpjc.core.funds.spending.SpendingViews.SourceProgress;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
 import cn.fpjc.core.platform.error.ErrorBody.FieldError;
@@ -171,8 +172,7 @@ public class ProgressService {
             figures.put(id, r);
         }
         Map<Long, Object[]> projects = new HashMap<>();
-        for (Object[] p : em.createQuery("select p.id, p.name, p.townshipCode, p.status from Project p where p.id in :ids", Object[].class)
-                .setParameter("ids", order).getResultList()) {
+        for (Object[] p : InLists.list(em, "select p.id, p.name, p.townshipCode, p.status from Project p where p.id in :keys", Object[].class, order)) {
             projects.put((Long) p[0], p);
         }
         Set<String> townships = projects.values().stream().map(p -> (String) p[2]).filter(t -> t != null).map(t -> t + "000").collect(Collectors.toSet());

@@ -9,6 +9,7 @@ import cn.fpjc.core.funds.spending.SpendingViews.PaymentInput;
 import cn.fpjc.core.funds.spending.SpendingViews.PaymentView;
 import cn.fpjc.core.funds.spending.SpendingViews.ProjectPayments;
 import cn.fpjc.core.funds.spending.SpendingViews.ReversalInput;
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.audit.AuditLog;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.error.ApiException;
@@ -262,13 +263,13 @@ public class SpendingService {
         Set<Long> ids = rows.stream().map(r -> r.id).collect(Collectors.toSet());
         Map<Long, FundAllocation> allocations = allocations(rows.stream().map(r -> r.allocationId).collect(Collectors.toSet()));
         Map<Long, Long> reversedBy = new HashMap<>();
-        for (Object[] r : FundPayment.getEntityManager().createQuery("select p.reversesId, p.id from FundPayment p where p.reversesId in :ids",
-                Object[].class).setParameter("ids", ids).getResultList()) {
+        for (Object[] r : InLists.list(FundPayment.getEntityManager(), "select p.reversesId, p.id from FundPayment p where p.reversesId in :keys",
+                Object[].class, ids)) {
             reversedBy.put((Long) r[0], (Long) r[1]);
         }
         Map<Long, Object[]> vouchers = new HashMap<>();
-        for (Object[] r : PaymentVoucher.getEntityManager().createQuery("select v.paymentId, v.name, v.contentType, v.sizeBytes from PaymentVoucher v "
-                + "where v.paymentId in :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+        for (Object[] r : InLists.list(PaymentVoucher.getEntityManager(), "select v.paymentId, v.name, v.contentType, v.sizeBytes from PaymentVoucher v "
+                + "where v.paymentId in :keys", Object[].class, ids)) {
             vouchers.put((Long) r[0], r);
         }
         Map<Long, PaymentView> out = new LinkedHashMap<>();
@@ -283,7 +284,7 @@ public class SpendingService {
     }
 
     static Map<Long, FundAllocation> allocations(Set<Long> ids) {
-        return ids.isEmpty() ? Map.of() : FundAllocation.<FundAllocation>list("id in ?1", ids).stream()
+        return InLists.list(FundAllocation.getEntityManager(), "from FundAllocation where id in :keys", FundAllocation.class, ids).stream()
                 .collect(Collectors.toMap(a -> a.id, Function.identity()));
     }
 
