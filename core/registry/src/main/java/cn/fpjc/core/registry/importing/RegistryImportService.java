@@ -277,7 +277,7 @@ public class RegistryImportService {
                 status(c, job.id(), Status.READING, null);
                 long started = System.nanoTime();
                 ImportRowParser parser = new ImportRowParser(context(c, job));
-                long room = config.maxStagedRows() - ImportStaging.staged(c, job.id());
+                long[] room = { config.maxStagedRows() - ImportStaging.staged(c, job.id()) };
                 int[] rows = { 0 };
                 boolean[] header = { false };
                 List<String> ignored = new ArrayList<>();
@@ -296,7 +296,12 @@ public class RegistryImportService {
                         }
                         return;
                     }
-                    if (rows[0] >= room) {
+                    while (rows[0] >= room[0]) { // finished jobs' rows go first, oldest first, as at upload
+                        long freed = ImportStaging.purgeOldestFinished(c);
+                        if (freed >= 0) {
+                            room[0] += freed;
+                            continue;
+                        }
                         throw new TableReader.Unreadable("文件的数据行超过本县导入暂存的上限（" + config.maxStagedRows()
                                 + "行，含待确认的导入任务），读到第" + rowNo + "行停止，没有导入任何数据；请先确认待确认的导入任务，或分批上传");
                     }
