@@ -223,7 +223,9 @@ class HostileFilesTest {
         String small = Api.onboard("gansu", "62");
         String smallAdmin = Api.createUser("t_hostile_room_" + small, Roles.COUNTY_ADMIN, small, small);
         String db = Sql.database(small);
-        // A finished job one row under the allowance: the upload need not purge it, the file's second row does.
+        // A written job one row under the allowance: the upload need not purge it, the file's second row does. An older
+        // REJECTED job stays: it can still be written as VALID_ONLY.
+        stagedJob(small, "拒.csv", "REJECTED", 0);
         stagedJob(small, "旧.csv", "DONE", 1_999_999);
         Path csv = Files.createTempFile("room", ".csv");
         try {
@@ -232,6 +234,7 @@ class HostileFilesTest {
             assertEquals(3, job.getInt("rowsRead"), job.prettify());
             assertEquals("VALIDATED", job.getString("status"), job.prettify()); // checked, awaiting confirmation
             assertEquals(List.of("1"), Sql.column("SELECT purged FROM " + db + ".import_job WHERE file_name = '旧.csv'"));
+            assertEquals(List.of("0"), Sql.column("SELECT purged FROM " + db + ".import_job WHERE file_name = '拒.csv'"));
 
             // A job awaiting confirmation is kept: with it holding the allowance, the file fails at the row past it.
             Sql.execute("UPDATE " + db + ".import_job SET rows_read = 1999998 WHERE id = " + job.getLong("id"));

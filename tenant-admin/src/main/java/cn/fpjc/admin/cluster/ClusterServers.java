@@ -1,5 +1,6 @@
 package cn.fpjc.admin.cluster;
 
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.tenancy.DatabaseClusters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ public class ClusterServers {
         List<String> registered = clusters.stream().filter(c -> !isConfigured(c)).distinct().toList();
         Map<String, String> urls = registered.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew().call(() -> {
             Map<String, String> found = new HashMap<>();
-            DatabaseCluster.<DatabaseCluster>list("name in ?1", registered).forEach(c -> found.put(c.name, c.jdbcUrl));
+            InLists.list(DatabaseCluster.getEntityManager(), "from DatabaseCluster where name in :keys", DatabaseCluster.class, registered)
+                    .forEach(c -> found.put(c.name, c.jdbcUrl));
             return found;
         });
         Map<String, String> out = new HashMap<>();

@@ -1,5 +1,6 @@
 package cn.fpjc.admin.user;
 
+import cn.fpjc.core.platform.query.InLists;
 import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.admin.error.AdminError;
 import cn.fpjc.core.platform.error.PlatformError;
@@ -88,8 +89,8 @@ public class UserService {
         // The control database in its own transaction: pages call this inside their county's transaction.
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, String> names = new HashMap<>();
-            UserAccount.<UserAccount>list("username in ?1 and (tenantCode is null or tenantCode = ?2)", wanted, tenantCode)
-                    .forEach(u -> names.put(u.username, u.displayName));
+            InLists.list(UserAccount.getEntityManager(), "from UserAccount where username in :keys and (tenantCode is null or tenantCode = :tenant)",
+                    UserAccount.class, wanted, q -> q.setParameter("tenant", tenantCode)).forEach(u -> names.put(u.username, u.displayName));
             return names;
         });
     }

@@ -252,8 +252,8 @@ public class EntitlementService {
     }
 
     /**
-     * The 一户一策 measures in force on {@code on}, by household: (member id or null for the whole household, type). One query:
-     * by household for a few households, else the county's (plans exist for monitored households only, so it stays small).
+     * The 一户一策 measures in force on {@code on}, by household: (member id or null for the whole household, type). By
+     * household for up to 1,000 households (IN lists of 100), else the county's in one query (plans exist for monitored households only, so it stays small).
      */
     private Map<Long, List<Object[]>> measuresInForce(Set<Long> households, LocalDate on) {
         if (households.isEmpty()) {

@@ -13,7 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Reads by a list of keys, in IN lists of at most {@link #SIZE} keys, in a form whose plan Hibernate keeps.
+ * Reads by a list of keys, in IN lists of at most {@link #SIZE} keys, in a form whose plan Hibernate keeps. Every read
+ * of the product by a list of keys goes through here, but for native SQL bound to a short list (the inbox's roles, an
+ * allocation page's ids), which keeps its plan either way. Updates by a list of ids (native or HQL) stay as they are:
+ * Hibernate keeps no plan for an HQL update.
  *
  * <p>Hibernate keeps no plan for an HQL query with a parameter bound to a list and translates it again on every call
  * ({@code SqmInterpretationsKey.isCacheable} refuses multi-valued bindings, still so in Hibernate 7.2). Issue 17 found
@@ -105,10 +108,14 @@ public final class InLists {
         Map<String, Object> flat = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, ?> p : parameters.entrySet()) {
             java.util.regex.Pattern name = java.util.regex.Pattern.compile(":" + java.util.regex.Pattern.quote(p.getKey()) + "(?![\\w])");
-            if (!name.matcher(text).find()) {
+            java.util.regex.Matcher found = name.matcher(text);
+            if (!found.find()) {
                 throw new IllegalArgumentException("no parameter :" + p.getKey() + " in " + hql);
             }
             if (p.getValue() instanceof Collection<?> values) {
+                if (parenthesised(text, found.start())) {
+                    throw new IllegalArgumentException("write \"in :" + p.getKey() + "\", not \"in (:" + p.getKey() + ")\": " + hql);
+                }
                 if (values.isEmpty()) {
                     throw new IllegalArgumentException("parameter :" + p.getKey() + " is an empty list in " + hql);
                 }
@@ -163,10 +170,19 @@ public final class InLists {
     private static String[] check(String hql) {
         int at = hql.indexOf(MARK);
         if (at < 0 || hql.indexOf(MARK, at + 1) >= 0 || (at + MARK.length() < hql.length()
-                && Character.isJavaIdentifierPart(hql.charAt(at + MARK.length())))) {
-            throw new IllegalArgumentException("the query must name its list once as " + MARK + ": " + hql);
+                && Character.isJavaIdentifierPart(hql.charAt(at + MARK.length()))) || parenthesised(hql, at)) {
+            throw new IllegalArgumentException("the query must name its list once as " + MARK + ", as in \"id in " + MARK + "\": " + hql);
         }
         return new String[WIDTHS.length];
+    }
+
+    /** "in (:keys)" would become "in ((:keys0, :keys1))", a tuple to Hibernate: the list brings its own parentheses. */
+    private static boolean parenthesised(String text, int at) {
+        int before = at - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            before--;
+        }
+        return before >= 0 && text.charAt(before) == '(';
     }
 
     private static List<?> distinct(Collection<?> keys) {

@@ -517,12 +517,15 @@ final class ImportStaging implements AutoCloseable {
     /** Frees the staged rows of jobs finished before {@code before}; their reports can no longer be downloaded. */
     static int purge(Connection c, Instant before) throws SQLException {
         int n = 0;
-        for (long id : ids(c, "SELECT id FROM import_job WHERE finished_at < ? AND status IN ('DONE', 'REJECTED', 'FAILED') AND purged = FALSE",
+        for (long id : ids(c, "SELECT id FROM import_job WHERE finished_at < ? AND status IN " + FINISHED + " AND purged = FALSE",
                 utc(before))) {
-            n += purgeJob(c, id);
+            n += Math.max(0, purgeJob(c, id, FINISHED));
         }
         return n;
     }
+
+    /** Jobs whose staged rows may go: written, rejected (all or nothing) or failed. */
+    private static final String FINISHED = "('DONE', 'REJECTED', 'FAILED')";
 
     /**
      * Rows the county keeps in staging, job by job as counted while reading ({@code rows_read}, which a failed job resets
@@ -547,7 +550,7 @@ final class ImportStaging implements AutoCloseable {
     static long makeRoom(Connection c, long limit) throws SQLException {
         long staged = staged(c, -1);
         while (staged >= limit) {
-            long freed = purgeOldestFinished(c);
+            long freed = purgeOldestFinished(c, true);
             if (freed < 0) {
                 break;
             }
@@ -558,18 +561,22 @@ final class ImportStaging implements AutoCloseable {
 
     /**
      * Purges the oldest finished job's staged rows (its report goes, the job stays listed): for an upload, or for a file
-     * that turns out larger than the room left while it is read.
+     * that turns out larger than the room left while it is read. A file being read leaves REJECTED jobs alone
+     * ({@code rejectedToo} false): they can still be written as VALID_ONLY, and the file may fail anyway.
      *
-     * @return the rows it freed, or -1 when no finished job has rows left
+     * @return the rows it freed, or -1 when no such job has rows left
      */
-    static long purgeOldestFinished(Connection c) throws SQLException {
-        List<Long> oldest = ids(c, "SELECT id FROM import_job WHERE status IN ('DONE', 'REJECTED', 'FAILED') AND purged = FALSE ORDER BY id LIMIT 1");
-        if (oldest.isEmpty()) {
-            return -1;
+    static long purgeOldestFinished(Connection c, boolean rejectedToo) throws SQLException {
+        String statuses = rejectedToo ? FINISHED : "('DONE', 'FAILED')";
+        while (true) {
+            List<Long> oldest = ids(c, "SELECT id FROM import_job WHERE status IN " + statuses + " AND purged = FALSE ORDER BY id LIMIT 1");
+            if (oldest.isEmpty()) {
+                return -1;
+            }
+            if (purgeJob(c, oldest.get(0), statuses) >= 0) {
+                return rowsRead(c, oldest.get(0));
+            } // else another import purged it, or a commit took it up, since the SELECT: the next one
         }
-        long rows = rowsRead(c, oldest.get(0));
-        purgeJob(c, oldest.get(0));
-        return rows;
     }
 
     private static long rowsRead(Connection c, long id) throws SQLException {
@@ -594,19 +601,39 @@ final class ImportStaging implements AutoCloseable {
         }
     }
 
-    private static int purgeJob(Connection c, long id) throws SQLException {
-        int n = 0;
-        for (String table : new String[] { "import_row", "import_household" }) {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
-                d.setLong(1, id);
-                n += d.executeUpdate();
+    /**
+     * Deletes a job's staged rows if it is still unpurged and in one of {@code statuses}, in one transaction that first
+     * marks it purged: two imports making room cannot both count it, and a REJECTED job that a commit has just taken up
+     * (WRITING) is not emptied under the write (the commit's own conditional update waits for this one and then finds it
+     * purged). Returns the rows deleted, or -1 when the job no longer qualified.
+     */
+    private static int purgeJob(Connection c, long id, String statuses) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement u = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE id = ? AND purged = FALSE AND status IN "
+                    + statuses)) {
+                u.setLong(1, id);
+                if (u.executeUpdate() == 0) {
+                    c.rollback();
+                    return -1;
+                }
             }
+            int n = 0;
+            for (String table : new String[] { "import_row", "import_household" }) {
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
+                    d.setLong(1, id);
+                    n += d.executeUpdate();
+                }
+            }
+            c.commit();
+            return n;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
-        try (PreparedStatement u = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE id = ?")) {
-            u.setLong(1, id);
-            u.executeUpdate();
-        }
-        return n;
     }
 
     /** Instants are stored as UTC wall time, as Hibernate writes them (quarkus.hibernate-orm.jdbc.timezone=UTC), whatever the JVM's zone. */

@@ -296,8 +296,8 @@ public class RegistryImportService {
                         }
                         return;
                     }
-                    while (rows[0] >= room[0]) { // finished jobs' rows go first, oldest first, as at upload
-                        long freed = ImportStaging.purgeOldestFinished(c);
+                    while (rows[0] >= room[0]) { // written or failed jobs' rows go first, oldest first, as at upload
+                        long freed = ImportStaging.purgeOldestFinished(c, false);
                         if (freed >= 0) {
                             room[0] += freed;
                             continue;
