@@ -113,7 +113,11 @@ public final class InLists {
                 throw new IllegalArgumentException("no parameter :" + p.getKey() + " in " + hql);
             }
             if (p.getValue() instanceof Collection<?> values) {
-                if (parenthesised(text, found.start())) {
+                boolean parenthesised = false;
+                do {
+                    parenthesised |= parenthesised(text, found.start());
+                } while (found.find());
+                if (parenthesised) {
                     throw new IllegalArgumentException("write \"in :" + p.getKey() + "\", not \"in (:" + p.getKey() + ")\": " + hql);
                 }
                 if (values.isEmpty()) {

@@ -21,8 +21,9 @@ public interface ImportConfig {
 
     /**
      * Rows one county may keep in staging (all its jobs' rows together). Finished jobs' rows are purged, oldest first, to
-     * make room; when jobs waiting for confirmation hold the rest, an upload is refused, and a file that would pass the
-     * limit fails while it is read.
+     * make room, at upload and again while a file is read (then written and failed jobs only); when jobs waiting for
+     * confirmation hold the rest an upload is refused, and when those, running or rejected jobs do, a file that would
+     * pass the limit fails at that row.
      */
     @WithDefault("2000000")
     long maxStagedRows();

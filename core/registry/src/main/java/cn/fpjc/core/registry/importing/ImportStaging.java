@@ -605,7 +605,8 @@ final class ImportStaging implements AutoCloseable {
      * Deletes a job's staged rows if it is still unpurged and in one of {@code statuses}, in one transaction that first
      * marks it purged: two imports making room cannot both count it, and a REJECTED job that a commit has just taken up
      * (WRITING) is not emptied under the write (the commit's own conditional update waits for this one and then finds it
-     * purged). Returns the rows deleted, or -1 when the job no longer qualified.
+     * purged). Returns the rows deleted, or -1 when the job no longer qualified. {@code c} is a plain connection in
+     * autocommit with nothing pending (the job's own, outside JTA); it is left in autocommit.
      */
     private static int purgeJob(Connection c, long id, String statuses) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
@@ -629,10 +630,18 @@ final class ImportStaging implements AutoCloseable {
             c.commit();
             return n;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            try {
+                c.rollback();
+            } catch (SQLException dead) {
+                e.addSuppressed(dead); // the first failure is the one to report
+            }
             throw e;
         } finally {
-            c.setAutoCommit(autoCommit);
+            try {
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException dead) {
+                LOG.debugf("connection gone after a purge: %s", dead.getMessage());
+            }
         }
     }
 
