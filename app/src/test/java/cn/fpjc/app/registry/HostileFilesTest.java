@@ -2,6 +2,7 @@ package cn.fpjc.app.registry;
 
 import static cn.fpjc.app.support.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -202,10 +203,15 @@ class HostileFilesTest {
             Files.writeString(csv, "户编号\nA1\n");
             given().auth().oauth2(Api.token(smallAdmin)).multiPart("file", csv.toFile(), "text/csv").post(base(small))
                     .then().statusCode(409).body("code", equalTo("IMPORT_STAGING_FULL"));
-            // once that job is finished its rows may go: the next upload purges them and goes ahead
+            // once that job is finished its rows may go: the next upload purges the job and goes ahead, and that import's
+            // background work deletes the rows, in chunks (here 25,000 of the job's rows are really there)
             Sql.execute("UPDATE " + db + ".import_job SET status = 'DONE', finished_at = NOW() WHERE file_name = '大.csv'");
-            upload(small, smallAdmin, csv);
+            stagedRows(small, "大.csv", 25_000);
+            await(small, smallAdmin, upload(small, smallAdmin, csv));
             assertEquals(List.of("1"), Sql.column("SELECT purged FROM " + db + ".import_job WHERE file_name = '大.csv'"));
+            assertEquals(List.of("0", "0"), Sql.column("SELECT COUNT(*) FROM " + db + ".import_row r JOIN " + db + ".import_job j ON j.id = r.job_id"
+                    + " WHERE j.file_name = '大.csv' UNION ALL SELECT COUNT(*) FROM " + db + ".import_household h JOIN " + db
+                    + ".import_job j ON j.id = h.job_id WHERE j.file_name = '大.csv'"));
         } finally {
             Files.deleteIfExists(csv);
         }
@@ -218,6 +224,20 @@ class HostileFilesTest {
                 + "', " + rows + ", 'x', '" + county + "', NOW(), " + ("VALIDATED".equals(status) ? "NULL" : "NOW()") + ")");
     }
 
+    /** {@code rows} staged rows (and as many households) really stored for the job named {@code file}. */
+    private static void stagedRows(String county, String file, int rows) {
+        String db = Sql.database(county);
+        String digit = "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5"
+                + " UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+        // 1..rows (up to 100,000) from five digits; a recursive CTE stops at the server's max_recursive_iterations (1,000)
+        String numbers = "(SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 1 i FROM " + digit + " a, " + digit + " b, " + digit
+                + " c, " + digit + " e, " + digit + " f HAVING i <= " + rows + ") x";
+        Sql.execute("INSERT INTO " + db + ".import_row (job_id, row_no) SELECT j.id, x.i FROM " + db + ".import_job j, " + numbers
+                + " WHERE j.file_name = '" + file + "'");
+        Sql.execute("INSERT INTO " + db + ".import_household (job_id, household_no, row_count, head_count, file_ok) SELECT j.id, CONCAT('H', x.i),"
+                + " 1, 1, TRUE FROM " + db + ".import_job j, " + numbers + " WHERE j.file_name = '" + file + "'");
+    }
+
     @Test
     void aFileLargerThanTheRoomLeftPurgesFinishedJobsWhileItIsRead() throws Exception {
         String small = Api.onboard("gansu", "62");
@@ -227,6 +247,12 @@ class HostileFilesTest {
         // REJECTED job stays: it can still be written as VALID_ONLY.
         stagedJob(small, "拒.csv", "REJECTED", 0);
         stagedJob(small, "旧.csv", "DONE", 1_999_999);
+        stagedRows(small, "旧.csv", 3);
+        stagedRows(small, "拒.csv", 2);
+        // and a job purged before a restart cut its rows' delete short: the next import deletes what is left
+        stagedJob(small, "断.csv", "DONE", 0);
+        Sql.execute("UPDATE " + db + ".import_job SET purged = TRUE WHERE file_name = '断.csv'");
+        stagedRows(small, "断.csv", 4);
         Path csv = Files.createTempFile("room", ".csv");
         try {
             Files.writeString(csv, HEADER + "\nX1\nX2\nX3\n");
@@ -235,6 +261,14 @@ class HostileFilesTest {
             assertEquals("VALIDATED", job.getString("status"), job.prettify()); // checked, awaiting confirmation
             assertEquals(List.of("1"), Sql.column("SELECT purged FROM " + db + ".import_job WHERE file_name = '旧.csv'"));
             assertEquals(List.of("0"), Sql.column("SELECT purged FROM " + db + ".import_job WHERE file_name = '拒.csv'"));
+            assertEquals(List.of("2"), Sql.column("SELECT COUNT(*) FROM " + db + ".import_row WHERE job_id IN (SELECT id FROM " + db
+                    + ".import_job WHERE file_name IN ('旧.csv', '拒.csv', '断.csv'))")); // the rejected job's rows stay, no other's
+
+            // A rejected job that has been purged can no longer be written, and says why.
+            Sql.execute("UPDATE " + db + ".import_job SET purged = TRUE WHERE file_name = '拒.csv'");
+            String rejected = Sql.column("SELECT id FROM " + db + ".import_job WHERE file_name = '拒.csv'").get(0);
+            given().auth().oauth2(Api.token(smallAdmin)).post(base(small) + "/" + rejected + "/commit?mode=VALID_ONLY").then().statusCode(409)
+                    .body("code", equalTo("IMPORT_STATE_CONFLICT")).body("message", containsString("暂存的数据已清理"));
 
             // A job awaiting confirmation is kept: with it holding the allowance, the file fails at the row past it.
             Sql.execute("UPDATE " + db + ".import_job SET rows_read = 1999998 WHERE id = " + job.getLong("id"));

@@ -514,14 +514,19 @@ final class ImportStaging implements AutoCloseable {
         return b == null ? a : a + "；" + b;
     }
 
-    /** Frees the staged rows of jobs finished before {@code before}; their reports can no longer be downloaded. */
+    /**
+     * Gives up the staged rows of jobs finished before {@code before}: their reports can no longer be downloaded, and the
+     * rows no longer count against the county's allowance. Only the jobs are marked here (quick, so an upload's request
+     * never waits for a large delete); {@link #deletePurgedRows} removes the rows, in the background.
+     *
+     * @return the jobs marked
+     */
     static int purge(Connection c, Instant before) throws SQLException {
-        int n = 0;
-        for (long id : ids(c, "SELECT id FROM import_job WHERE finished_at < ? AND status IN " + FINISHED + " AND purged = FALSE",
-                utc(before))) {
-            n += Math.max(0, purgeJob(c, id, FINISHED));
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE finished_at < ? AND status IN " + FINISHED
+                + " AND purged = FALSE")) {
+            st.setObject(1, utc(before));
+            return st.executeUpdate();
         }
-        return n;
     }
 
     /** Jobs whose staged rows may go: written, rejected (all or nothing) or failed. */
@@ -563,29 +568,65 @@ final class ImportStaging implements AutoCloseable {
      * Purges the oldest finished job's staged rows (its report goes, the job stays listed): for an upload, or for a file
      * that turns out larger than the room left while it is read. A file being read leaves REJECTED jobs alone
      * ({@code rejectedToo} false): they can still be written as VALID_ONLY, and the file may fail anyway.
+     * <p>
+     * The job is claimed by one conditional update ({@code purged = TRUE} only if it is still unpurged and finished), so
+     * two imports making room never count one job twice, and a REJECTED job that a commit has just taken up (WRITING) is
+     * not given up under the write. The claim commits at once and the rows are deleted afterwards by
+     * {@link #deletePurgedRows}: a commit of the same job then finds it purged straight away (a clear conflict) instead
+     * of waiting on its row lock for a delete of up to the whole allowance.
      *
-     * @return the rows it freed, or -1 when no such job has rows left
+     * @return the rows it freed, or -1 when no such job is left
      */
     static long purgeOldestFinished(Connection c, boolean rejectedToo) throws SQLException {
         String statuses = rejectedToo ? FINISHED : "('DONE', 'FAILED')";
         while (true) {
-            List<Long> oldest = ids(c, "SELECT id FROM import_job WHERE status IN " + statuses + " AND purged = FALSE ORDER BY id LIMIT 1");
-            if (oldest.isEmpty()) {
-                return -1;
+            long id;
+            long rows;
+            try (PreparedStatement st = c.prepareStatement("SELECT id, rows_read FROM import_job WHERE status IN " + statuses
+                    + " AND purged = FALSE ORDER BY id LIMIT 1"); ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+                id = rs.getLong(1);
+                rows = rs.getLong(2); // a finished job's count no longer changes
             }
-            if (purgeJob(c, oldest.get(0), statuses) >= 0) {
-                return rowsRead(c, oldest.get(0));
+            try (PreparedStatement u = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE id = ? AND purged = FALSE AND status IN "
+                    + statuses)) {
+                u.setLong(1, id);
+                if (u.executeUpdate() == 1) {
+                    return rows;
+                }
             } // else another import purged it, or a commit took it up, since the SELECT: the next one
         }
     }
 
-    private static long rowsRead(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT rows_read FROM import_job WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+    /** Rows deleted per statement: each delete is its own short transaction, so no lock is held for a whole job's rows. */
+    static final int DELETE_CHUNK = 10_000;
+
+    /**
+     * Deletes the rows still staged for purged jobs, a chunk per statement, on a connection in autocommit. Runs in the
+     * import's background work (before a file is read, and as a file being read makes room), never in a request. Rows
+     * left by a delete that did not finish (a restart, a lost connection) are found again by the next run, since purged
+     * jobs are looked up by their rows, not remembered.
+     *
+     * @return the rows deleted
+     */
+    static long deletePurgedRows(Connection c) throws SQLException {
+        long n = 0;
+        for (String table : new String[] { "import_row", "import_household" }) {
+            for (long id : ids(c, "SELECT j.id FROM import_job j WHERE j.purged = TRUE AND EXISTS (SELECT 1 FROM " + table
+                    + " r WHERE r.job_id = j.id)")) {
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ? LIMIT " + DELETE_CHUNK)) {
+                    d.setLong(1, id);
+                    int deleted;
+                    do {
+                        deleted = d.executeUpdate();
+                        n += deleted;
+                    } while (deleted == DELETE_CHUNK);
+                }
             }
         }
+        return n;
     }
 
     private static List<Long> ids(Connection c, String sql, Object... params) throws SQLException {
@@ -598,50 +639,6 @@ final class ImportStaging implements AutoCloseable {
                 }
             }
             return ids;
-        }
-    }
-
-    /**
-     * Deletes a job's staged rows if it is still unpurged and in one of {@code statuses}, in one transaction that first
-     * marks it purged: two imports making room cannot both count it, and a REJECTED job that a commit has just taken up
-     * (WRITING) is not emptied under the write (the commit's own conditional update waits for this one and then finds it
-     * purged). Returns the rows deleted, or -1 when the job no longer qualified. {@code c} is a plain connection in
-     * autocommit with nothing pending (the job's own, outside JTA); it is left in autocommit.
-     */
-    private static int purgeJob(Connection c, long id, String statuses) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            try (PreparedStatement u = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE id = ? AND purged = FALSE AND status IN "
-                    + statuses)) {
-                u.setLong(1, id);
-                if (u.executeUpdate() == 0) {
-                    c.rollback();
-                    return -1;
-                }
-            }
-            int n = 0;
-            for (String table : new String[] { "import_row", "import_household" }) {
-                try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
-                    d.setLong(1, id);
-                    n += d.executeUpdate();
-                }
-            }
-            c.commit();
-            return n;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException dead) {
-                e.addSuppressed(dead); // the first failure is the one to report
-            }
-            throw e;
-        } finally {
-            try {
-                c.setAutoCommit(autoCommit);
-            } catch (SQLException dead) {
-                LOG.debugf("connection gone after a purge: %s", dead.getMessage());
-            }
         }
     }
 

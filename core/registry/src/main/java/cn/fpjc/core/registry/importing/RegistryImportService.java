@@ -199,8 +199,11 @@ public class RegistryImportService {
             st.setString(1, mode.name());
             st.setObject(2, beatNow());
             st.setLong(3, id);
-            if (st.executeUpdate() != 1) {
-                throw new ApiException(RegistryError.IMPORT_STATE_CONFLICT, view.statusLabel());
+            if (st.executeUpdate() != 1) { // read again: another commit, or a purge, may have come first
+                ImportJobView now = get(id);
+                boolean purged = (Status.VALIDATED.name().equals(now.status()) || Status.REJECTED.name().equals(now.status())) && !now.committable();
+                throw new ApiException(RegistryError.IMPORT_STATE_CONFLICT, now.statusLabel()
+                        + (purged ? "，暂存的数据已清理（超过保留期，或为新的导入腾出了空间），请重新上传文件" : ""));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -275,6 +278,7 @@ public class RegistryImportService {
         try (Connection c = open(job.tenant())) {
             try (ImportStaging staging = new ImportStaging(c, job.id(), cipher, config.bulkLoad(), () -> open(job.tenant()))) {
                 status(c, job.id(), Status.READING, null);
+                deletePurgedRows(c, job.id());
                 long started = System.nanoTime();
                 ImportRowParser parser = new ImportRowParser(context(c, job));
                 long[] room = { config.maxStagedRows() - ImportStaging.staged(c, job.id()) };
@@ -300,6 +304,7 @@ public class RegistryImportService {
                         long freed = ImportStaging.purgeOldestFinished(c, false);
                         if (freed >= 0) {
                             room[0] += freed;
+                            deletePurgedRows(c, job.id());
                             continue;
                         }
                         throw new TableReader.Unreadable("文件的数据行超过本县导入暂存的上限（" + config.maxStagedRows()
@@ -591,6 +596,22 @@ public class RegistryImportService {
             st.setInt(5, written == null ? 0 : written.members());
             st.setLong(6, id);
             st.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes the rows of jobs purged by an upload, by the 30-day limit or by this file making room (see
+     * {@link ImportStaging#deletePurgedRows}); a failure only leaves them for the next import, it does not fail this one.
+     */
+    private static void deletePurgedRows(Connection c, long job) {
+        long started = System.nanoTime();
+        try {
+            long rows = ImportStaging.deletePurgedRows(c);
+            if (rows > 0) {
+                LOG.infof("import job %d: deleted %d staged rows of purged jobs in %d ms", job, rows, (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("import job %d: staged rows of purged jobs left for the next import: %s", job, e.getMessage());
         }
     }
 
