@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -296,9 +297,10 @@ public class NationalExport {
         Map<Long, Map<String, BigDecimal>> paid = new HashMap<>();
         InLists.list(Loan.getEntityManager(), "select i.householdId, coalesce(b.programmeName, i.programmeId), sum(i.amount)"
                 + " from PaymentInstruction i, PaymentBatch b where b.id = i.batchId and i.memberId in :keys and i.status = :paid"
-                + " group by i.householdId, coalesce(b.programmeName, i.programmeId) order by 2", Object[].class, memberIds,
+                + " group by i.householdId, coalesce(b.programmeName, i.programmeId)", Object[].class, memberIds,
                 q -> q.setParameter("paid", InstructionStatus.PAID))
-                .forEach(x -> paid.computeIfAbsent((Long) x[0], k -> new LinkedHashMap<>()).merge((String) x[1], (BigDecimal) x[2], BigDecimal::add));
+                // by programme name whichever IN list a household's members fell in (the SQL order holds within one list only)
+                .forEach(x -> paid.computeIfAbsent((Long) x[0], k -> new TreeMap<>()).merge((String) x[1], (BigDecimal) x[2], BigDecimal::add));
         return paid;
     }
 
