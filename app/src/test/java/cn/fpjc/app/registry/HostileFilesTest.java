@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fpjc.app.support.Api;
 import cn.fpjc.app.support.Sql;
+import cn.fpjc.core.platform.clock.AppClock;
 import cn.fpjc.core.platform.jobs.BackgroundJobs;
 import cn.fpjc.core.platform.jobs.BackgroundRunView;
 import cn.fpjc.core.platform.security.Roles;
 import cn.fpjc.core.platform.tenancy.TenantDirectory;
+import cn.fpjc.core.registry.importing.ImportStagingPurgeJob;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -52,6 +54,12 @@ class HostileFilesTest {
 
     @Inject
     TenantDirectory tenants;
+
+    @Inject
+    ImportStagingPurgeJob stagingPurge;
+
+    @Inject
+    AppClock clock;
 
     @BeforeEach
     void county() {
@@ -236,6 +244,31 @@ class HostileFilesTest {
                 + " WHERE j.file_name = '" + file + "'");
         Sql.execute("INSERT INTO " + db + ".import_household (job_id, household_no, row_count, head_count, file_ok) SELECT j.id, CONCAT('H', x.i),"
                 + " 1, 1, TRUE FROM " + db + ".import_job j, " + numbers + " WHERE j.file_name = '" + file + "'");
+    }
+
+    @Test
+    void theNightlyPurgeClearsJobsPastTheirDaysAndRowsLeftBehind() throws Exception {
+        String quiet = Api.onboard("gansu", "62");
+        String db = Sql.database(quiet);
+        // A county that imports no more: a job written 31 days ago, one written yesterday, and a job an upload purged before
+        // it was refused (its rows still stored, since no import of that county ran to delete them).
+        java.util.function.Function<Integer, String> daysAgo = d -> java.time.LocalDateTime.ofInstant(clock.now().minus(Duration.ofDays(d)),
+                java.time.ZoneOffset.UTC).toString().replace('T', ' ');
+        stagedJob(quiet, "老.csv", "DONE", 3);
+        stagedJob(quiet, "新.csv", "DONE", 2);
+        stagedJob(quiet, "弃.csv", "FAILED", 4);
+        Sql.execute("UPDATE " + db + ".import_job SET finished_at = '" + daysAgo.apply(31) + "' WHERE file_name = '老.csv'");
+        Sql.execute("UPDATE " + db + ".import_job SET finished_at = '" + daysAgo.apply(1) + "' WHERE file_name = '新.csv'");
+        Sql.execute("UPDATE " + db + ".import_job SET purged = TRUE WHERE file_name = '弃.csv'");
+        stagedRows(quiet, "老.csv", 3);
+        stagedRows(quiet, "新.csv", 2);
+        stagedRows(quiet, "弃.csv", 4);
+
+        stagingPurge.run(tenants.find(quiet).orElseThrow());
+
+        assertEquals(List.of("老.csv 1 0", "新.csv 0 2", "弃.csv 1 0"), Sql.column("SELECT CONCAT(j.file_name, ' ', j.purged, ' ',"
+                + " (SELECT COUNT(*) FROM " + db + ".import_row r WHERE r.job_id = j.id)) FROM " + db + ".import_job j ORDER BY j.id"));
+        assertEquals(List.of("2"), Sql.column("SELECT COUNT(*) FROM " + db + ".import_household"));
     }
 
     @Test

@@ -19,11 +19,16 @@ public interface ImportConfig {
     @WithDefault("30")
     int keepDays();
 
+    /** When {@link ImportStagingPurgeJob} runs (Quartz cron, Beijing time): jobs past {@link #keepDays()}, purged jobs' rows. */
+    @WithDefault("0 50 2 * * ?")
+    String stagingPurgeCron();
+
     /**
-     * Rows one county may keep in staging (all its jobs' rows together). Finished jobs' rows are purged, oldest first, to
-     * make room, at upload and again while a file is read (then written and failed jobs only); when jobs waiting for
-     * confirmation hold the rest an upload is refused, and when those, running or rejected jobs do, a file that would
-     * pass the limit fails at that row.
+     * Rows one county may keep in staging (all its unpurged jobs' rows together). Finished jobs are purged, oldest first,
+     * to make room, at upload and again while a file is read (then written and failed jobs only); a purged job no longer
+     * counts, and its rows are deleted by the import's background work or the nightly {@link ImportStagingPurgeJob}. When
+     * jobs waiting for confirmation hold the rest an upload is refused, and when those, running or rejected jobs do, a
+     * file that would pass the limit fails at that row.
      */
     @WithDefault("2000000")
     long maxStagedRows();

@@ -533,8 +533,9 @@ final class ImportStaging implements AutoCloseable {
     private static final String FINISHED = "('DONE', 'REJECTED', 'FAILED')";
 
     /**
-     * Rows the county keeps in staging, job by job as counted while reading ({@code rows_read}, which a failed job resets
-     * to 0 as its rows are deleted); {@code except} is left out (the job asking).
+     * Rows the county's unpurged jobs keep in staging, job by job as counted while reading ({@code rows_read}, which a
+     * failed job resets to 0 as its rows are deleted); {@code except} is left out (the job asking). A purged job's rows
+     * no longer count, though they may still be stored until {@link #deletePurgedRows} has run.
      */
     static long staged(Connection c, long except) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(SUM(rows_read), 0) FROM import_job WHERE purged = FALSE AND id <> ?")) {
@@ -547,10 +548,10 @@ final class ImportStaging implements AutoCloseable {
     }
 
     /**
-     * Keeps the county's staging under {@code limit} rows by purging finished jobs' rows, oldest first (their reports go,
-     * the jobs stay listed); jobs waiting for confirmation or still running are kept.
+     * Keeps the county's staging under {@code limit} rows by purging finished jobs, oldest first (their reports go, the
+     * jobs stay listed); jobs waiting for confirmation or still running are kept.
      *
-     * @return the rows still staged
+     * @return the rows still counted (see {@link #staged})
      */
     static long makeRoom(Connection c, long limit) throws SQLException {
         long staged = staged(c, -1);
@@ -565,7 +566,7 @@ final class ImportStaging implements AutoCloseable {
     }
 
     /**
-     * Purges the oldest finished job's staged rows (its report goes, the job stays listed): for an upload, or for a file
+     * Purges the oldest finished job (its report goes, the job stays listed): for an upload, or for a file
      * that turns out larger than the room left while it is read. A file being read leaves REJECTED jobs alone
      * ({@code rejectedToo} false): they can still be written as VALID_ONLY, and the file may fail anyway.
      * <p>
@@ -575,7 +576,7 @@ final class ImportStaging implements AutoCloseable {
      * {@link #deletePurgedRows}: a commit of the same job then finds it purged straight away (a clear conflict) instead
      * of waiting on its row lock for a delete of up to the whole allowance.
      *
-     * @return the rows it freed, or -1 when no such job is left
+     * @return the rows it no longer counts (its {@code rows_read}), or -1 when no such job is left
      */
     static long purgeOldestFinished(Connection c, boolean rejectedToo) throws SQLException {
         String statuses = rejectedToo ? FINISHED : "('DONE', 'FAILED')";
@@ -605,7 +606,8 @@ final class ImportStaging implements AutoCloseable {
 
     /**
      * Deletes the rows still staged for purged jobs, a chunk per statement, on a connection in autocommit. Runs in the
-     * import's background work (before a file is read, and as a file being read makes room), never in a request. Rows
+     * import's background work (before a file is read, and as a file being read makes room) and nightly
+     * ({@link ImportStagingPurgeJob}), never in a request. Rows
      * left by a delete that did not finish (a restart, a lost connection) are found again by the next run, since purged
      * jobs are looked up by their rows, not remembered.
      *
@@ -616,15 +618,22 @@ final class ImportStaging implements AutoCloseable {
         for (String table : new String[] { "import_row", "import_household" }) {
             for (long id : ids(c, "SELECT j.id FROM import_job j WHERE j.purged = TRUE AND EXISTS (SELECT 1 FROM " + table
                     + " r WHERE r.job_id = j.id)")) {
-                try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ? LIMIT " + DELETE_CHUNK)) {
-                    d.setLong(1, id);
-                    int deleted;
-                    do {
-                        deleted = d.executeUpdate();
-                        n += deleted;
-                    } while (deleted == DELETE_CHUNK);
-                }
+                n += deleteRows(c, table, id);
             }
+        }
+        return n;
+    }
+
+    /** Deletes a job's rows of staging {@code table}, {@value #DELETE_CHUNK} per statement (autocommit), and counts them. */
+    static long deleteRows(Connection c, String table, long job) throws SQLException {
+        long n = 0;
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ? LIMIT " + DELETE_CHUNK)) {
+            d.setLong(1, job);
+            int deleted;
+            do {
+                deleted = d.executeUpdate();
+                n += deleted;
+            } while (deleted == DELETE_CHUNK);
         }
         return n;
     }

@@ -218,6 +218,9 @@ public class RegistryImportService {
     /** Rows of the result, for the job page (problems first is the caller's choice). */
     public List<ImportStaging.ReportRow> rows(long id, int afterRow, int limit, boolean onlyProblems) {
         ImportJobView view = get(id);
+        if (!view.running() && !view.reportAvailable()) {
+            return List.of(); // purged (its rows may still be being deleted) or failed: no rows to show, as the page says
+        }
         try (Connection c = open(access.current())) {
             return new ImportStaging(c, id).report(afterRow, limit, onlyProblems, Status.DONE.name().equals(view.status()),
                     view.comparedWithRegistry());
@@ -618,10 +621,7 @@ public class RegistryImportService {
     private void failed(Connection c, long id, String message) {
         try {
             for (String table : new String[] { "import_row", "import_household" }) {
-                try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ?")) {
-                    st.setLong(1, id);
-                    st.executeUpdate();
-                }
+                ImportStaging.deleteRows(c, table, id); // in chunks: a failed file may have staged up to the whole allowance
             }
             try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET status = 'FAILED', message = ?, finished_at = ?, rows_read = 0,"
                     + " progress_percent = NULL WHERE id = ?")) {
