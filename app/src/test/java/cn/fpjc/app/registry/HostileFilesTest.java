@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -260,14 +261,20 @@ class HostileFilesTest {
         Sql.execute("UPDATE " + db + ".import_job SET finished_at = '" + daysAgo.apply(31) + "' WHERE file_name = '老.csv'");
         Sql.execute("UPDATE " + db + ".import_job SET finished_at = '" + daysAgo.apply(1) + "' WHERE file_name = '新.csv'");
         Sql.execute("UPDATE " + db + ".import_job SET purged = TRUE WHERE file_name = '弃.csv'");
-        stagedRows(quiet, "老.csv", 3);
-        stagedRows(quiet, "新.csv", 2);
-        stagedRows(quiet, "弃.csv", 4);
+        // A job checked 31 days ago and never confirmed, and one whose process died while reading it (no heartbeat), which
+        // nobody has opened since.
+        stagedJob(quiet, "候.csv", "VALIDATED", 5);
+        Sql.execute("UPDATE " + db + ".import_job SET validated_at = '" + daysAgo.apply(31) + "' WHERE file_name = '候.csv'");
+        stagedJob(quiet, "断线.csv", "READING", 6);
+        for (String f : List.of("老", "新", "弃", "候", "断线")) {
+            stagedRows(quiet, f + ".csv", Map.of("老", 3, "新", 2, "弃", 4, "候", 5, "断线", 6).get(f));
+        }
 
         stagingPurge.run(tenants.find(quiet).orElseThrow());
 
-        assertEquals(List.of("老.csv 1 0", "新.csv 0 2", "弃.csv 1 0"), Sql.column("SELECT CONCAT(j.file_name, ' ', j.purged, ' ',"
-                + " (SELECT COUNT(*) FROM " + db + ".import_row r WHERE r.job_id = j.id)) FROM " + db + ".import_job j ORDER BY j.id"));
+        assertEquals(List.of("老.csv DONE 1 0", "新.csv DONE 0 2", "弃.csv FAILED 1 0", "候.csv VALIDATED 1 0", "断线.csv FAILED 0 0"),
+                Sql.column("SELECT CONCAT(j.file_name, ' ', j.status, ' ', j.purged, ' ', (SELECT COUNT(*) FROM " + db
+                        + ".import_row r WHERE r.job_id = j.id)) FROM " + db + ".import_job j ORDER BY j.id"));
         assertEquals(List.of("2"), Sql.column("SELECT COUNT(*) FROM " + db + ".import_household"));
     }
 

@@ -15,7 +15,7 @@ public interface ImportConfig {
     @WithDefault("2")
     int threads();
 
-    /** Days a finished job's staged rows (and so its result report) are kept. */
+    /** Days a finished job's staged rows (and so its result report) are kept, and a checked job awaits confirmation. */
     @WithDefault("30")
     int keepDays();
 

@@ -515,16 +515,18 @@ final class ImportStaging implements AutoCloseable {
     }
 
     /**
-     * Gives up the staged rows of jobs finished before {@code before}: their reports can no longer be downloaded, and the
+     * Gives up the staged rows of jobs finished before {@code before}, or checked before it and never confirmed (they can
+     * then no longer be written; the file must be uploaded again): their reports can no longer be downloaded, and the
      * rows no longer count against the county's allowance. Only the jobs are marked here (quick, so an upload's request
      * never waits for a large delete); {@link #deletePurgedRows} removes the rows, in the background.
      *
      * @return the jobs marked
      */
     static int purge(Connection c, Instant before) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE finished_at < ? AND status IN " + FINISHED
-                + " AND purged = FALSE")) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE purged = FALSE AND ((finished_at < ? AND status IN "
+                + FINISHED + ") OR (validated_at < ? AND status = 'VALIDATED'))")) {
             st.setObject(1, utc(before));
+            st.setObject(2, utc(before));
             return st.executeUpdate();
         }
     }

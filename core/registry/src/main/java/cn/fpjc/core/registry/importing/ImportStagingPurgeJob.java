@@ -11,9 +11,10 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Clears import staging every night (default 02:50 Beijing time, {@code fpjc.import.staging-purge-cron}): purges the jobs
- * finished more than {@code fpjc.import.keep-days} ago and deletes the rows of every purged job still stored. An import
- * does both too, but only when one is uploaded: without this a county that stops importing would keep its last jobs' rows
+ * Clears import staging every night (default 02:50 Beijing time, {@code fpjc.import.staging-purge-cron}): recovers jobs
+ * interrupted with their process (as viewing them would), purges the jobs finished, or waiting for confirmation, more
+ * than {@code fpjc.import.keep-days} ago, and deletes the rows of every purged job still stored. An import does the
+ * purging too, but only when one is uploaded: without this a county that stops importing would keep its last jobs' rows
  * (names, encrypted ID numbers) past the days allowed, and so would the jobs an upload purged and was then refused, or a
  * delete that a restart or an error cut short.
  */
@@ -29,6 +30,9 @@ public class ImportStagingPurgeJob implements CountyJob {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    RegistryImportService imports;
 
     @Override
     public String id() {
@@ -49,10 +53,12 @@ public class ImportStagingPurgeJob implements CountyJob {
     public void run(TenantInfo tenant) throws Exception {
         try (Connection c = connections.open(tenant)) {
             c.setAutoCommit(true);
+            int recovered = imports.recoverInterrupted(c, tenant);
             int jobs = ImportStaging.purge(c, clock.now().minus(Duration.ofDays(config.keepDays())));
             long rows = ImportStaging.deletePurgedRows(c);
-            if (jobs > 0 || rows > 0) {
-                LOG.infof("county %s: %d import jobs past %d days purged, %d staged rows deleted", tenant.code(), jobs, config.keepDays(), rows);
+            if (recovered > 0 || jobs > 0 || rows > 0) {
+                LOG.infof("county %s: %d interrupted import jobs recovered, %d past %d days purged, %d staged rows deleted", tenant.code(),
+                        recovered, jobs, config.keepDays(), rows);
             }
         }
     }

@@ -530,6 +530,32 @@ public class RegistryImportService {
         }
     }
 
+    /**
+     * Recovers the county's jobs interrupted with their process (running, not here, heartbeat stale), as viewing each
+     * would: for the nightly {@link ImportStagingPurgeJob}, so a job nobody looks at again does not keep its rows.
+     *
+     * @return the jobs recovered
+     */
+    int recoverInterrupted(Connection c, TenantInfo tenant) throws SQLException {
+        List<Object[]> stale = new ArrayList<>();
+        String runningStatuses = java.util.Arrays.stream(Status.values()).filter(x -> x.running).map(x -> "'" + x.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        try (PreparedStatement st = c.prepareStatement("SELECT id, status, heartbeat_at FROM import_job WHERE status IN " + runningStatuses);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                Instant beat = instant(rs, 3);
+                if (!running.contains(key(tenant, id)) && (beat == null || beat.isBefore(clock.machineNow().minus(STALE)))) {
+                    stale.add(new Object[] { id, Status.valueOf(rs.getString(2)) });
+                }
+            }
+        }
+        for (Object[] job : stale) {
+            recover(c, (Long) job[0], (Status) job[1]);
+        }
+        return stale.size();
+    }
+
     /** A job whose worker died with its process: a write was one transaction, so it rolled back; staging is usable again. */
     private void recover(Connection c, long id, Status status) throws SQLException {
         if (status == Status.WRITING) {
