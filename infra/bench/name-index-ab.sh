@@ -19,7 +19,8 @@ households=$(python3 -c "import json; print(json.load(open('infra/bench/results/
 db() { local port; port=$(ps -eo args | grep "[m]ariadbd.*$WORK/data" | grep -oE -- "--port=[0-9]+" | head -1 | cut -d= -f2)
   mariadb -h 127.0.0.1 -P "$port" -u root -p"$(grep '^root.password=' "$WORK/data/mariadb/fpjc-credentials.properties" | cut -d= -f2)" \
     -N -B "county_$COUNTY" "$@"; }
-has() { db -e "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'member' AND index_name = '$1'"; }
+has() { # 1 or 0 (statistics has a row per column of an index)
+  db -e "SELECT COUNT(DISTINCT index_name) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'member' AND index_name = '$1'"; }
 old_index() { db -e "CREATE INDEX IF NOT EXISTS ix_member_name ON member (name)"; }
 new_index() { db -e "CREATE INDEX IF NOT EXISTS ix_member_name_household ON member (name, active, household_id)"; }
 without() { old_index; db -e "DROP INDEX IF EXISTS ix_member_name_household ON member"; }
@@ -28,12 +29,15 @@ restore() { # the indexes as found (the data's own Liquibase record says which t
   if [ "${had_new:-}" = 1 ]; then new_index; else db -e "DROP INDEX IF EXISTS ix_member_name_household ON member"; fi
   if [ "${had_old:-}" = 1 ]; then old_index; else db -e "DROP INDEX IF EXISTS ix_member_name ON member"; fi
 }
-trap '[ -n "${had_new:-}" ] && restore; bench_stop 2>/dev/null || true' EXIT
+trap 'if [ -n "${had_new:-}" ]; then restore || echo "the name indexes could not be put back: had ix_member_name_household=$had_new, ix_member_name=$had_old" >&2; fi
+  bench_stop 2>/dev/null || true' EXIT
 bench_start "$PKG" "$households"
-had_new=$(has ix_member_name_household); had_old=$(has ix_member_name)
 TOKEN=$(curl -fs -XPOST "$BASE/api/auth/login" -H 'content-type: application/json' \
   -d '{"username":"lankao.admin","password":"Demo@2024"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
-bench_wait_ok "$BASE/api/counties/$COUNTY/self-check" "$TOKEN"
+bench_wait_ok "$BASE/api/counties/$COUNTY/self-check" "$TOKEN" # the county's migrations done
+found_new=$(has ix_member_name_household); found_old=$(has ix_member_name)
+had_old=$found_old; had_new=$found_new # both known before restore may run
+echo "found: ix_member_name_household $had_new, ix_member_name $had_old"
 URL="$BASE/api/counties/$COUNTY/households?q=%E5%A4%8F&size=20"
 matches=$(curl -fs -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL" | grep -i x-total-count | tr -d '\r')
 echo "matches: $matches"

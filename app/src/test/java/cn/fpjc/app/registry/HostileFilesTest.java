@@ -266,16 +266,27 @@ class HostileFilesTest {
         stagedJob(quiet, "候.csv", "VALIDATED", 5);
         Sql.execute("UPDATE " + db + ".import_job SET validated_at = '" + daysAgo.apply(31) + "' WHERE file_name = '候.csv'");
         stagedJob(quiet, "断线.csv", "READING", 6);
-        for (String f : List.of("老", "新", "弃", "候", "断线")) {
-            stagedRows(quiet, f + ".csv", Map.of("老", 3, "新", 2, "弃", 4, "候", 5, "断线", 6).get(f));
+        // and what stays: a job checked yesterday, and one being read elsewhere (its heartbeat fresh)
+        stagedJob(quiet, "待.csv", "VALIDATED", 1);
+        Sql.execute("UPDATE " + db + ".import_job SET validated_at = '" + daysAgo.apply(1) + "' WHERE file_name = '待.csv'");
+        stagedJob(quiet, "读.csv", "READING", 1);
+        Sql.execute("UPDATE " + db + ".import_job SET heartbeat_at = UTC_TIMESTAMP(6) WHERE file_name = '读.csv'");
+        for (String f : List.of("老", "新", "弃", "候", "断线", "待", "读")) {
+            stagedRows(quiet, f + ".csv", Map.of("老", 3, "新", 2, "弃", 4, "候", 5, "断线", 6, "待", 1, "读", 1).get(f));
         }
 
         stagingPurge.run(tenants.find(quiet).orElseThrow());
 
-        assertEquals(List.of("老.csv DONE 1 0", "新.csv DONE 0 2", "弃.csv FAILED 1 0", "候.csv VALIDATED 1 0", "断线.csv FAILED 0 0"),
-                Sql.column("SELECT CONCAT(j.file_name, ' ', j.status, ' ', j.purged, ' ', (SELECT COUNT(*) FROM " + db
-                        + ".import_row r WHERE r.job_id = j.id)) FROM " + db + ".import_job j ORDER BY j.id"));
-        assertEquals(List.of("2"), Sql.column("SELECT COUNT(*) FROM " + db + ".import_household"));
+        assertEquals(List.of("老.csv DONE 1 0", "新.csv DONE 0 2", "弃.csv FAILED 1 0", "候.csv VALIDATED 1 0", "断线.csv FAILED 0 0",
+                "待.csv VALIDATED 0 1", "读.csv READING 0 1"), Sql.column("SELECT CONCAT(j.file_name, ' ', j.status, ' ', j.purged, ' ',"
+                        + " (SELECT COUNT(*) FROM " + db + ".import_row r WHERE r.job_id = j.id)) FROM " + db + ".import_job j ORDER BY j.id"));
+        // The expired job says so, on its page and in the API.
+        String admin = Api.createUser("t_hostile_purge_" + quiet, Roles.COUNTY_ADMIN, quiet, quiet);
+        String expired = Sql.column("SELECT id FROM " + db + ".import_job WHERE file_name = '候.csv'").get(0);
+        given().auth().oauth2(Api.token(admin)).get(base(quiet) + "/" + expired).then().statusCode(200)
+                .body("statusLabel", equalTo("校验完成，超过保留期未确认，未导入")).body("committable", equalTo(false))
+                .body("message", containsString("超过保留期未确认导入"));
+        assertEquals(List.of("4"), Sql.column("SELECT COUNT(*) FROM " + db + ".import_household")); // 新's 2, 待's and 读's
     }
 
     @Test

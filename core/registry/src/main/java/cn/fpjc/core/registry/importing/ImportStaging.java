@@ -523,8 +523,9 @@ final class ImportStaging implements AutoCloseable {
      * @return the jobs marked
      */
     static int purge(Connection c, Instant before) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET purged = TRUE WHERE purged = FALSE AND ((finished_at < ? AND status IN "
-                + FINISHED + ") OR (validated_at < ? AND status = 'VALIDATED'))")) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET purged = TRUE, message = CASE WHEN status = 'VALIDATED' THEN"
+                + " '超过保留期未确认导入，暂存的数据已清理，没有写入任何数据；如需导入请重新上传文件' ELSE message END"
+                + " WHERE purged = FALSE AND ((finished_at < ? AND status IN " + FINISHED + ") OR (validated_at < ? AND status = 'VALIDATED'))")) {
             st.setObject(1, utc(before));
             st.setObject(2, utc(before));
             return st.executeUpdate();

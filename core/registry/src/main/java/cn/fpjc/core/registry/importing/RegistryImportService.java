@@ -64,6 +64,9 @@ public class RegistryImportService {
 
     private static final Logger LOG = Logger.getLogger(RegistryImportService.class);
     private static final Duration STALE = Duration.ofMinutes(2);
+
+    /** The label of a checked job purged before anyone confirmed it. */
+    static final String EXPIRED_LABEL = "校验完成，超过保留期未确认，未导入";
     private static final int PROGRESS_EVERY = 2000;
     static final String JOB_ID = "registry-import";
 
@@ -521,8 +524,10 @@ public class RegistryImportService {
                 }
                 Mode mode = Mode.valueOf(rs.getString(6));
                 boolean purged = rs.getBoolean(24);
+                // a checked job purged unconfirmed (past keep-days) is no longer waiting for anyone
+                String label = purged && status == Status.VALIDATED ? EXPIRED_LABEL : status.label;
                 return new ImportJobView(id, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), mode.name(), mode.label,
-                        status.name(), status.label, status.running, !purged && (status == Status.VALIDATED || status == Status.REJECTED),
+                        status.name(), label, status.running, !purged && (status == Status.VALIDATED || status == Status.REJECTED),
                         rs.getInt(8), rs.getInt(9), (Integer) rs.getObject(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
                         rs.getInt(15), rs.getInt(16), rs.getInt(17), rs.getString(18), rs.getString(19), instant(rs, 20), instant(rs, 21),
                         instant(rs, 22), !purged && rs.getInt(8) > 0 && !status.running && status != Status.FAILED);
@@ -556,8 +561,23 @@ public class RegistryImportService {
         return stale.size();
     }
 
-    /** A job whose worker died with its process: a write was one transaction, so it rolled back; staging is usable again. */
+    /**
+     * A job whose worker died with its process: a write was one transaction, so it rolled back; staging is usable again.
+     * The job is first claimed by one conditional update (still in that status, heartbeat still stale, then beaten), so of
+     * two callers that found it stale (a page view, the nightly purge, on any replica) only one recovers it, and a job
+     * taken up again meanwhile (a commit after an earlier recovery) is left alone.
+     */
     private void recover(Connection c, long id, Status status) throws SQLException {
+        try (PreparedStatement claim = c.prepareStatement("UPDATE import_job SET heartbeat_at = ? WHERE id = ? AND status = ?"
+                + " AND (heartbeat_at IS NULL OR heartbeat_at < ?)")) {
+            claim.setObject(1, beatNow());
+            claim.setLong(2, id);
+            claim.setString(3, status.name());
+            claim.setObject(4, ImportStaging.utc(clock.machineNow().minus(STALE)));
+            if (claim.executeUpdate() != 1) {
+                return;
+            }
+        }
         if (status == Status.WRITING) {
             status(c, id, Status.VALIDATED, "写入过程被中断（服务重启），数据库已自动撤销，没有写入任何数据。可以再次确认导入");
         } else {
