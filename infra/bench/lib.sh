@@ -28,3 +28,24 @@ bench_wait_ok() { # $1 = URL, $2 = token: a county is served only once its migra
   done
   echo "$1 still 503 after 10 minutes" >&2; exit 1
 }
+
+bench_import() { # $1 = CSV file, $2 = token, $3 = county: uploads it to write what is valid, waits for the job (an hour at most),
+  # stops the script unless every row was written; sets IMPORT_JOB and IMPORT_MS (upload to finish)
+  local t0 state running status errors
+  t0=$(date +%s%N)
+  IMPORT_JOB=$(curl -fs -XPOST "$BASE/api/counties/$3/household-imports" -H "Authorization: Bearer $2" \
+    -F "file=@$1;filename=import.csv" -F mode=VALID_ONLY | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])') || true
+  [[ "$IMPORT_JOB" =~ ^[0-9]+$ ]] || { echo "the upload of $1 was refused" >&2; exit 1; }
+  for _ in $(seq 1 18000); do
+    state=$(curl -fs "$BASE/api/counties/$3/household-imports/$IMPORT_JOB" -H "Authorization: Bearer $2") ||
+      { echo "import $IMPORT_JOB: the app did not answer" >&2; exit 1; }
+    read -r running status errors < <(echo "$state" | python3 -c 'import sys,json; d=json.load(sys.stdin); print(d["running"], d["status"], d["rowsWithErrors"])')
+    if [ "$running" = False ]; then
+      IMPORT_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+      [ "$status" = DONE ] && [ "$errors" = 0 ] && return 0
+      echo "import $IMPORT_JOB did not finish cleanly: $state" >&2; exit 1
+    fi
+    sleep 0.2
+  done
+  echo "import $IMPORT_JOB still running after an hour" >&2; exit 1
+}

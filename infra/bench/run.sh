@@ -174,42 +174,10 @@ for size in $SIZES; do
 
   # Import of new households (about 3 members each) vs LOAD DATA LOCAL of the rows it wrote, into empty copies of the tables.
   village=$(mariadb $(db_args) -N -B "$database" -e "SELECT MIN(code) FROM org_unit WHERE level = 'VILLAGE'")
-  python3 - "$IMPORT_HOUSEHOLDS" "$village" >"$WORK/import.csv" <<'PY'
-import random, sys
-n, village = int(sys.argv[1]), sys.argv[2]
-header = ["户编号", "所在村", "家庭住址", "户类型", "易地搬迁户", "整户无劳动能力", "姓名", "身份证号", "与户主关系", "劳动能力", "健康状况",
-          "残疾等级", "残疾类别", "病种", "在校生情况", "务工地点", "务工月数", "参加医保", "参加养老保险", "收入年度", "工资性收入",
-          "生产经营性净收入", "财产性收入", "转移性收入", "合规自付支出", "统计期起", "统计期止"]
-weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-rng = random.Random(17)
-out = [",".join(header)]
-person = 0
-for h in range(n):
-    for i in range(1 + rng.randrange(5)):
-        day, seq = divmod(person, 900)
-        y, rest = divmod(day, 336)
-        first17 = f"110106{1940 + y:04d}{rest // 28 + 1:02d}{rest % 28 + 1:02d}{seq + 100:03d}"
-        person += 1
-        check = "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
-        head = i == 0
-        out.append(",".join([f"BI-{h}", village if head else "", "", "一般农户" if head else "", "", "", "导入户主" if head else "导入成员",
-                             first17 + check, "户主" if head else "子女", "普通劳动力", "健康", "", "", "", "", "", "", "是", "", "2024" if head else "",
-                             str(10000 + rng.randrange(50000)) if head else "", "", "", "", "", "", ""]))
-print("\n".join(out))
-PY
+  python3 infra/bench/import-csv.py "$IMPORT_HOUSEHOLDS" "$village" >"$WORK/import.csv"
   import_rows=$(( $(wc -l <"$WORK/import.csv") - 1 ))
-  t0=$(date +%s%N)
-  job=$(curl -fs -XPOST "$BASE/api/counties/$COUNTY/household-imports" -H "Authorization: Bearer $TOKEN" \
-    -F "file=@$WORK/import.csv;filename=import.csv" -F mode=VALID_ONLY | json 'd["id"]')
-  while :; do
-    state=$(curl -fs "$BASE/api/counties/$COUNTY/household-imports/$job" -H "Authorization: Bearer $TOKEN")
-    [ "$(echo "$state" | json 'd["running"]')" = "False" ] && break
-    sleep 0.2
-  done
-  import_app=$(python3 -c "print(f'{($(date +%s%N) - $t0) / 1e9:.2f}')")
-  if [ "$(echo "$state" | json 'd["status"]')" != "DONE" ] || [ "$(echo "$state" | json 'd["rowsWithErrors"]')" != "0" ]; then
-    echo "the benchmark import did not finish cleanly: $state" >&2; exit 1
-  fi
+  bench_import "$WORK/import.csv" "$TOKEN" "$COUNTY"
+  import_app=$(python3 -c "print(f'{$IMPORT_MS / 1e3:.2f}')")
   mariadb $(db_args) --default-character-set=utf8mb4 -N -B "$database" -e "SELECT household_no, village_code, category, relocated, no_labour_capacity, active, head_name,
     version, created_at, updated_at FROM household WHERE household_no LIKE 'BI-%'" >"$WORK/households.tsv"
   mariadb $(db_args) --default-character-set=utf8mb4 -N -B "$database" -e "SELECT m.household_id, m.name, HEX(m.id_cipher), HEX(m.id_hash), m.id_masked, m.birth_date, m.sex,
