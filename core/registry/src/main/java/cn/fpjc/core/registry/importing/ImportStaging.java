@@ -585,6 +585,9 @@ final class ImportStaging implements AutoCloseable {
         return b == null ? a : a + "；" + b;
     }
 
+    /** The message of a checked job purged unconfirmed (its label: RegistryImportService.EXPIRED_LABEL). */
+    static final String EXPIRED_MESSAGE = "超过保留期未确认导入，暂存的数据已清理，没有写入任何数据；如需导入请重新上传文件";
+
     /**
      * Gives up the staged rows of jobs finished before {@code before}, or checked before it and never confirmed (they can
      * then no longer be written; the file must be uploaded again): their reports can no longer be downloaded, and the
@@ -595,10 +598,11 @@ final class ImportStaging implements AutoCloseable {
      */
     static int purge(Connection c, Instant before) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE import_job SET purged = TRUE, message = CASE WHEN status = 'VALIDATED' THEN"
-                + " '超过保留期未确认导入，暂存的数据已清理，没有写入任何数据；如需导入请重新上传文件' ELSE message END"
+                + " ? ELSE message END"
                 + " WHERE purged = FALSE AND ((finished_at < ? AND status IN " + FINISHED + ") OR (validated_at < ? AND status = 'VALIDATED'))")) {
-            st.setObject(1, utc(before));
+            st.setString(1, EXPIRED_MESSAGE);
             st.setObject(2, utc(before));
+            st.setObject(3, utc(before));
             return st.executeUpdate();
         }
     }

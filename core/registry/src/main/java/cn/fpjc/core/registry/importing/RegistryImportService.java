@@ -66,7 +66,7 @@ public class RegistryImportService {
     private static final Duration STALE = Duration.ofMinutes(2);
 
     /** The label of a checked job purged before anyone confirmed it. */
-    static final String EXPIRED_LABEL = "校验完成，超过保留期未确认，未导入";
+    static final String EXPIRED_LABEL = "校验完成，超过保留期未确认，未导入"; // its message: ImportStaging.EXPIRED_MESSAGE
     private static final int PROGRESS_EVERY = 2000;
     static final String JOB_ID = "registry-import";
 
@@ -518,7 +518,7 @@ public class RegistryImportService {
                 }
                 Status status = Status.valueOf(rs.getString(7));
                 Instant beat = instant(rs, 23);
-                if (status.running && !running.contains(key(tenant, id)) && (beat == null || beat.isBefore(clock.machineNow().minus(STALE)))) {
+                if (status.running && interrupted(tenant, id, beat)) {
                     recover(c, id, status);
                     return find(c, tenant, id);
                 }
@@ -550,15 +550,21 @@ public class RegistryImportService {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 Instant beat = instant(rs, 3);
-                if (!running.contains(key(tenant, id)) && (beat == null || beat.isBefore(clock.machineNow().minus(STALE)))) {
+                if (interrupted(tenant, id, beat)) {
                     stale.add(new Object[] { id, Status.valueOf(rs.getString(2)) });
                 }
             }
         }
+        int recovered = 0;
         for (Object[] job : stale) {
-            recover(c, (Long) job[0], (Status) job[1]);
+            recovered += recover(c, (Long) job[0], (Status) job[1]) ? 1 : 0;
         }
-        return stale.size();
+        return recovered;
+    }
+
+    /** A running job's worker is gone: not running here, and no heartbeat from another replica for {@link #STALE}. */
+    private boolean interrupted(TenantInfo tenant, long id, Instant beat) {
+        return !running.contains(key(tenant, id)) && (beat == null || beat.isBefore(clock.machineNow().minus(STALE)));
     }
 
     /**
@@ -566,8 +572,10 @@ public class RegistryImportService {
      * The job is first claimed by one conditional update (still in that status, heartbeat still stale, then beaten), so of
      * two callers that found it stale (a page view, the nightly purge, on any replica) only one recovers it, and a job
      * taken up again meanwhile (a commit after an earlier recovery) is left alone.
+     *
+     * @return whether this call recovered it
      */
-    private void recover(Connection c, long id, Status status) throws SQLException {
+    private boolean recover(Connection c, long id, Status status) throws SQLException {
         try (PreparedStatement claim = c.prepareStatement("UPDATE import_job SET heartbeat_at = ? WHERE id = ? AND status = ?"
                 + " AND (heartbeat_at IS NULL OR heartbeat_at < ?)")) {
             claim.setObject(1, beatNow());
@@ -575,7 +583,7 @@ public class RegistryImportService {
             claim.setString(3, status.name());
             claim.setObject(4, ImportStaging.utc(clock.machineNow().minus(STALE)));
             if (claim.executeUpdate() != 1) {
-                return;
+                return false;
             }
         }
         if (status == Status.WRITING) {
@@ -584,6 +592,7 @@ public class RegistryImportService {
             failed(c, id, "导入被中断（服务重启），请重新上传文件");
         }
         LOG.warnf("import job %d was interrupted (%s); recovered", id, status);
+        return true;
     }
 
     private void status(Connection c, long id, Status status, String message) throws SQLException {
