@@ -1,4 +1,4 @@
-# Shared by run.sh and ab.sh (sourced): start and stop one package of the app on the bench data directory.
+# Shared by run.sh, ab.sh, name-index-ab.sh and import-ab.sh (sourced): start and stop one package of the app on the bench data directory.
 # Needs WORK (the bench directory, its data under $WORK/data), PORT (HTTP; management on PORT + 1) and BASE.
 
 bench_start() { # $1 = package directory (holding quarkus-run.jar), $2 = households per demo county
@@ -33,13 +33,14 @@ bench_import() { # $1 = CSV file, $2 = token, $3 = county: uploads it to write w
   # stops the script unless every row was written; sets IMPORT_JOB and IMPORT_MS (upload to finish)
   local t0 state running status errors
   t0=$(date +%s%N)
-  IMPORT_JOB=$(curl -fs -XPOST "$BASE/api/counties/$3/household-imports" -H "Authorization: Bearer $2" \
-    -F "file=@$1;filename=import.csv" -F mode=VALID_ONLY | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])') || true
+  IMPORT_JOB=$(curl -fs --max-time 600 -XPOST "$BASE/api/counties/$3/household-imports" -H "Authorization: Bearer $2" \
+    -F "file=@$1;filename=import.csv" -F mode=VALID_ONLY | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])' 2>/dev/null) || true
   [[ "$IMPORT_JOB" =~ ^[0-9]+$ ]] || { echo "the upload of $1 was refused" >&2; exit 1; }
   for _ in $(seq 1 18000); do
-    state=$(curl -fs "$BASE/api/counties/$3/household-imports/$IMPORT_JOB" -H "Authorization: Bearer $2") ||
+    state=$(curl -fs --max-time 30 "$BASE/api/counties/$3/household-imports/$IMPORT_JOB" -H "Authorization: Bearer $2") ||
       { echo "import $IMPORT_JOB: the app did not answer" >&2; exit 1; }
-    read -r running status errors < <(echo "$state" | python3 -c 'import sys,json; d=json.load(sys.stdin); print(d["running"], d["status"], d["rowsWithErrors"])')
+    read -r running status errors < <(echo "$state" | python3 -c 'import sys,json; d=json.load(sys.stdin); print(d["running"], d["status"], d["rowsWithErrors"])' 2>/dev/null) ||
+      { echo "import $IMPORT_JOB: unreadable answer: $state" >&2; exit 1; }
     if [ "$running" = False ]; then
       IMPORT_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
       [ "$status" = DONE ] && [ "$errors" = 0 ] && return 0
